@@ -1,0 +1,78 @@
+/**
+ * The host-neutral contract between hosts (Office.js, ExcelJS, document importers) and the rules.
+ * Checks see only these types, never a host object.
+ */
+
+/** An error value as Excel shows it. */
+export interface CellError {
+  error:
+    "#N/A" | "#REF!" | "#DIV/0!" | "#VALUE!" | "#NAME?" | "#NUM!" | "#NULL!" | "#SPILL!" | "#CALC!" | string;
+}
+
+export type CellValue = number | string | boolean | null | CellError;
+
+export function isCellError(v: unknown): v is CellError {
+  return typeof v === "object" && v !== null && typeof (v as CellError).error === "string";
+}
+
+export interface SheetSnapshot {
+  name: string;
+  /** The used range's address without sheet name ("A1:F20"); "" for an empty sheet. */
+  address: string;
+  /** 0-based row and column of the used range's top-left cell. */
+  origin: { row: number; col: number };
+  /** Values of the used range, row by row. Empty cells are null. A formula's cached result, or null when none is cached. */
+  values: CellValue[][];
+  /** Formula text ("=SUM(B2:B5)") where the cell holds a formula, else null. Same shape as values. */
+  formulas: (string | null)[][];
+  /** Number format codes ("0.0%", "# ##0"); null or "General" where none. Same shape as values. */
+  numberFormats: (string | null)[][];
+  /** 0-based absolute indexes of hidden rows and columns. */
+  hiddenRows?: number[];
+  hiddenColumns?: number[];
+  /** Merged areas ("A1:C1"). */
+  merged?: string[];
+  /** Excel tables (ListObjects) on the sheet. */
+  tables?: { name: string; address: string }[];
+  protected?: boolean;
+  /** Where a document table came from (importers): page number, for findings. */
+  page?: number;
+}
+
+export interface WorkbookSnapshot {
+  /** File or workbook name, for reports. */
+  name?: string;
+  sheets: SheetSnapshot[];
+}
+
+export type Severity = "error" | "warning" | "info";
+
+export const RULE_IDS = [
+  "sum.mismatch",
+  "sum.range-gap",
+  "sum.double-count",
+  "sum.hardcoded",
+  "plan.mismatch",
+  "plan.unit",
+  "plan.inconsistent",
+  "cell.number-as-text",
+  "cell.error",
+] as const;
+
+export type RuleId = (typeof RULE_IDS)[number];
+
+/** One problem found. Field order is the JSON contract of DESIGN.md §3. */
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  /** Workbook findings: sheet name and A1 cell; null for document findings. */
+  sheet: string | null;
+  cell: string | null;
+  message: string;
+  expected: number | string | null;
+  actual: number | string | null;
+  /** Document findings: page, the row's label and the column's header. */
+  page?: number | null;
+  row?: string | null;
+  column?: string | null;
+}

@@ -1,0 +1,7 @@
+import { EXIT, type Io } from "../io";
+
+/** Placeholder until the command lands; says so instead of pretending. */
+export async function runFn(_args: string[], io: Io): Promise<number> {
+  io.stderr("plankoll fn: inte byggt ännu / not built yet\n");
+  return EXIT.usage;
+}

@@ -1,0 +1,16 @@
+/** Where the CLI writes; tests pass their own to capture output in-process. */
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** True when stderr is a terminal (progress indicators only then). */
+  isTTY: boolean;
+}
+
+export const processIo: Io = {
+  stdout: (t) => void process.stdout.write(t),
+  stderr: (t) => void process.stderr.write(t),
+  isTTY: Boolean(process.stderr.isTTY),
+};
+
+/** Exit codes of DESIGN.md §3. */
+export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
