@@ -127,6 +127,8 @@ export const Amount = z.strictObject({
   label: nonEmpty,
   value: z.number().finite(),
   unit: MoneyUnit,
+  /** Where the plan also states this figure (a budget table cell; no line = the table's total), so checks can tie the two. */
+  source: z.strictObject({ table: nonEmpty, line: nonEmpty.optional(), measure: nonEmpty }).optional(),
 });
 
 /** A sum the document states in words: total = Σ terms (driftram = årsplan + budgetregleringsposter). */
@@ -146,6 +148,8 @@ export const Commitment = z.strictObject({
   area: z.array(nonEmpty),
   /** Whose plan lists it (KLK, KoU). */
   owner: z.string().optional(),
+  /** annualPlan = from the kommun's Årsplan (shared with other nämnder); own = the förvaltning's own. */
+  origin: z.enum(["annualPlan", "own"]).optional(),
   page: page.optional(),
 });
 
@@ -157,6 +161,8 @@ export const Fact = z.strictObject({
   unit: z.string().optional(),
   period: z.string().optional(),
   counts: z.enum(["goals", "goalsNotReached", "commitments", "ownCommitments"]).optional(),
+  /** Whose figure it is (KLK, KoU); counts of commitments only count that owner's. */
+  owner: z.string().optional(),
   page: page.optional(),
   note: z.string().optional(),
 });
