@@ -1,0 +1,361 @@
+/**
+ * Finding a goal or a budget line from what a user types: id, exact title, then Swedish word match
+ * (DESIGN.md §3). Each plan gets one index, built on first use and cached per plan object: a sorted
+ * array of title words searched by binary search for prefixes, so a lookup costs a few
+ * O(log n) probes instead of a scan with edit distance. Resolved queries are cached too.
+ */
+import type { Lang } from "./i18n";
+import type { BudgetLine, BudgetTable, Goal, Measure, MeasureKind, Plan } from "./schema";
+import { contentWords, foldText, stem, words } from "./text";
+
+export type LookupResult<T> =
+  { ok: true; item: T } | { ok: false; reason: "none" | "ambiguous"; message: string; candidates: T[] };
+
+export type GoalLookup =
+  { ok: true; goal: Goal } | { ok: false; reason: "none" | "ambiguous"; message: string; candidates: Goal[] };
+
+export interface BudgetLineHit {
+  table: BudgetTable;
+  line: BudgetLine;
+}
+
+export type BudgetLineLookup =
+  | ({ ok: true } & BudgetLineHit)
+  | { ok: false; reason: "none" | "ambiguous"; message: string; candidates: BudgetLineHit[] };
+
+/** How many candidates a message names. */
+const MAX_CANDIDATES = 5;
+/** Resolved queries kept per plan; cleared when full so odd inputs cannot grow memory without bound. */
+const MAX_CACHED_QUERIES = 10_000;
+
+interface Entry<T> {
+  item: T;
+  /** Folded content words of all names, for telling whole-word from prefix matches. */
+  words: Set<string>;
+  stems: Set<string>;
+  order: number;
+}
+
+/** Words of the user's query, folded and without stop words, each with its stem. */
+interface QueryWord {
+  word: string;
+  stem: string;
+}
+
+interface Messages {
+  none(query: string): string;
+  closest: string;
+  ambiguous(query: string): string;
+  more(n: number): string;
+  empty: string;
+}
+
+export class TextIndex<T> {
+  private readonly entries: Entry<T>[] = [];
+  private readonly byId = new Map<string, T>();
+  private readonly byName = new Map<string, Entry<T>[]>();
+  /** Sorted distinct words of all names, with the entries each occurs in. */
+  private tokens: string[] = [];
+  private postings: number[][] = [];
+  private readonly cache = new Map<string, LookupResult<T>>();
+
+  constructor(
+    items: readonly T[],
+    id: (item: T) => string,
+    names: (item: T) => string[],
+    private readonly label: (item: T) => string,
+    private readonly messages: Record<Lang, Messages>,
+  ) {
+    const postings = new Map<string, number[]>();
+    items.forEach((item, order) => {
+      const itemNames = names(item);
+      const itemWords = new Set(itemNames.flatMap(contentWords));
+      const entry: Entry<T> = { item, words: itemWords, stems: new Set([...itemWords].map(stem)), order };
+      this.entries.push(entry);
+      for (const name of itemNames) {
+        const key = foldText(name);
+        const list = this.byName.get(key);
+        if (!list) this.byName.set(key, [entry]);
+        else if (!list.includes(entry)) list.push(entry);
+      }
+      const key = foldText(id(item));
+      if (!this.byId.has(key)) this.byId.set(key, item);
+      for (const w of itemWords) {
+        const list = postings.get(w);
+        if (!list) postings.set(w, [order]);
+        else if (list[list.length - 1] !== order) list.push(order);
+      }
+    });
+    this.tokens = [...postings.keys()].sort();
+    this.postings = this.tokens.map((t) => postings.get(t)!);
+  }
+
+  /** Entry numbers having a word that starts with `prefix`: binary search to the first, then walk. */
+  private withPrefix(prefix: string, into: Set<number>): void {
+    let lo = 0;
+    let hi = this.tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.tokens[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.tokens.length && this.tokens[i].startsWith(prefix); i++) {
+      for (const n of this.postings[i]) into.add(n);
+    }
+  }
+
+  private matching(q: QueryWord): Set<number> {
+    const found = new Set<number>();
+    this.withPrefix(q.word, found);
+    if (q.stem !== q.word) this.withPrefix(q.stem, found);
+    return found;
+  }
+
+  /** Every entry whose names contain all content words of `query` (prefix match), in plan order. */
+  matchAll(query: string): T[] {
+    const qWords = [...new Set(contentWords(query))].map((w) => ({ word: w, stem: stem(w) }));
+    if (qWords.length === 0) return this.entries.map((e) => e.item);
+    const sets = qWords.map((q) => this.matching(q));
+    return this.entries.filter((_, n) => sets.every((s) => s.has(n))).map((e) => e.item);
+  }
+
+  find(query: string, lang: Lang = "sv"): LookupResult<T> {
+    const key = `${lang}\u0000${query}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const result = this.resolve(query, lang);
+    if (this.cache.size >= MAX_CACHED_QUERIES) this.cache.clear();
+    this.cache.set(key, result);
+    return result;
+  }
+
+  private resolve(query: string, lang: Lang): LookupResult<T> {
+    const m = this.messages[lang];
+    const folded = foldText(query);
+    if (!folded) return { ok: false, reason: "none", message: m.empty, candidates: [] };
+
+    const byId = this.byId.get(folded);
+    if (byId !== undefined) return { ok: true, item: byId };
+
+    const exact = this.byName.get(folded);
+    if (exact) {
+      const distinct = [...new Set(exact.map((e) => e.item))];
+      if (distinct.length === 1) return { ok: true, item: distinct[0] };
+      return this.ambiguous(query, distinct, m);
+    }
+
+    const qWords: QueryWord[] = [...new Set(contentWords(query))].map((w) => ({ word: w, stem: stem(w) }));
+    if (qWords.length === 0) {
+      // Only stop words ("och"): fall back to the raw words so "HR"-like short names still work.
+      const raw = words(query);
+      if (raw.length === 0) return { ok: false, reason: "none", message: m.empty, candidates: [] };
+      qWords.push(...raw.map((w) => ({ word: w, stem: w })));
+    }
+
+    const sets = qWords.map((q) => this.matching(q));
+    let hits: number[] = [...sets[0]];
+    for (let i = 1; i < sets.length && hits.length > 0; i++) hits = hits.filter((n) => sets[i].has(n));
+
+    if (hits.length === 1) return { ok: true, item: this.entries[hits[0]].item };
+    if (hits.length > 1) {
+      // Prefer the entries matching more query words whole ("sjukfrånvaron" = "sjukfrånvaron"), not just as a prefix.
+      const score = (n: number) => {
+        const e = this.entries[n];
+        return qWords.filter((q) => e.words.has(q.word) || e.stems.has(q.stem)).length;
+      };
+      const scored = hits.map((n) => ({ n, s: score(n) }));
+      const best = Math.max(...scored.map((x) => x.s));
+      const top = scored.filter((x) => x.s === best).map((x) => x.n);
+      if (top.length === 1) return { ok: true, item: this.entries[top[0]].item };
+      return this.ambiguous(
+        query,
+        top.sort((a, b) => a - b).map((n) => this.entries[n].item),
+        m,
+      );
+    }
+
+    // No entry has every word: name those with most words in common as the closest.
+    const counts = new Map<number, number>();
+    for (const s of sets) for (const n of s) counts.set(n, (counts.get(n) ?? 0) + 1);
+    const close = [...counts.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, MAX_CANDIDATES)
+      .map(([n]) => this.entries[n].item);
+    const message =
+      m.none(query) + (close.length ? ` ${m.closest} ${close.map((c) => this.label(c)).join("; ")}.` : "");
+    return { ok: false, reason: "none", message, candidates: close };
+  }
+
+  private ambiguous(query: string, items: T[], m: Messages): LookupResult<T> {
+    const shown = items.slice(0, MAX_CANDIDATES);
+    const rest = items.length - shown.length;
+    const message = `${m.ambiguous(query)} ${shown.map((c) => this.label(c)).join("; ")}${rest > 0 ? m.more(rest) : ""}`;
+    return { ok: false, reason: "ambiguous", message, candidates: shown };
+  }
+}
+
+const GOAL_MESSAGES: Record<Lang, Messages> = {
+  sv: {
+    none: (q) => `Inget mål matchar "${q}".`,
+    closest: "Närmast:",
+    ambiguous: (q) => `Flera mål matchar "${q}":`,
+    more: (n) => ` (och ${n} till)`,
+    empty: "Ange ett mål: id, titel eller ord ur titeln.",
+  },
+  en: {
+    none: (q) => `No goal matches "${q}".`,
+    closest: "Closest:",
+    ambiguous: (q) => `Several goals match "${q}":`,
+    more: (n) => ` (and ${n} more)`,
+    empty: "Give a goal: its id, title or words from the title.",
+  },
+};
+
+const LINE_MESSAGES: Record<Lang, Messages> = {
+  sv: {
+    none: (q) => `Ingen budgetpost matchar "${q}".`,
+    closest: "Närmast:",
+    ambiguous: (q) => `Flera budgetposter matchar "${q}":`,
+    more: (n) => ` (och ${n} till)`,
+    empty: "Ange en budgetpost: id eller namn.",
+  },
+  en: {
+    none: (q) => `No budget line matches "${q}".`,
+    closest: "Closest:",
+    ambiguous: (q) => `Several budget lines match "${q}":`,
+    more: (n) => ` (and ${n} more)`,
+    empty: "Give a budget line: its id or name.",
+  },
+};
+
+const goalIndexes = new WeakMap<Plan, TextIndex<Goal>>();
+const lineIndexes = new WeakMap<Plan, TextIndex<BudgetLineHit>>();
+
+/** The goal index of a plan, built once per plan object. */
+export function goalIndex(plan: Plan): TextIndex<Goal> {
+  let index = goalIndexes.get(plan);
+  if (!index) {
+    index = new TextIndex(
+      plan.goals,
+      (g) => g.id,
+      (g) => [g.title],
+      (g) => g.title,
+      GOAL_MESSAGES,
+    );
+    goalIndexes.set(plan, index);
+  }
+  return index;
+}
+
+/** Finds a goal by id (any case), exact title, or Swedish words of its title (DESIGN.md §3). */
+export function findGoal(plan: Plan, query: string, lang: Lang = "sv"): GoalLookup {
+  const r = goalIndex(plan).find(query, lang);
+  return r.ok ? { ok: true, goal: r.item } : r;
+}
+
+const areaIndexes = new WeakMap<Plan, TextIndex<Goal>>();
+
+/** The goals whose area path (strategiskt mål › processområde) has every word of `query`; all goals for "". */
+export function goalsInArea(plan: Plan, query: string): Goal[] {
+  let index = areaIndexes.get(plan);
+  if (!index) {
+    index = new TextIndex(
+      plan.goals,
+      (g) => g.id,
+      (g) => g.area,
+      (g) => g.title,
+      GOAL_MESSAGES,
+    );
+    areaIndexes.set(plan, index);
+  }
+  return index.matchAll(query);
+}
+
+/** Every budget line of every table, plus each table's stated total as a line of its own. */
+function budgetLines(plan: Plan): BudgetLineHit[] {
+  const out: BudgetLineHit[] = [];
+  for (const table of plan.budgetTables) {
+    for (const line of table.lines) out.push({ table, line });
+    out.push({
+      table,
+      line: { id: `${table.id}.total`, label: table.total.label, values: table.total.values },
+    });
+  }
+  return out;
+}
+
+/** The budget-line index of a plan, built once per plan object. */
+export function budgetLineIndex(plan: Plan): TextIndex<BudgetLineHit> {
+  let index = lineIndexes.get(plan);
+  if (!index) {
+    const multi = plan.budgetTables.length > 1;
+    index = new TextIndex(
+      budgetLines(plan),
+      (h) => h.line.id,
+      (h) => [h.line.label, ...(h.line.aliases ?? [])],
+      (h) => (multi ? `${h.line.label} (${h.table.title})` : h.line.label),
+      LINE_MESSAGES,
+    );
+    lineIndexes.set(plan, index);
+  }
+  return index;
+}
+
+/** Finds a budget line (or a table's total) by id, label, alias or words of them, across all tables. */
+export function findBudgetLine(plan: Plan, query: string, lang: Lang = "sv"): BudgetLineLookup {
+  const r = budgetLineIndex(plan).find(query, lang);
+  return r.ok ? { ok: true, table: r.item.table, line: r.item.line } : r;
+}
+
+export type MeasureLookup =
+  | { ok: true; measure: Measure }
+  /** unknown: the word names no kind of measure (#VALUE!); missing: the table has no such column (#N/A). */
+  | { ok: false; reason: "unknown" | "missing"; message: string };
+
+const MEASURE_WORDS: Record<string, MeasureKind> = {
+  budget: "budget",
+  utfall: "outcome",
+  outcome: "outcome",
+  actual: "outcome",
+  prognos: "forecast",
+  forecast: "forecast",
+};
+
+const KIND_NAME: Record<Lang, Record<MeasureKind, string>> = {
+  sv: { budget: "Budget", outcome: "Utfall", forecast: "Prognos" },
+  en: { budget: "Budget", outcome: "Outcome", forecast: "Forecast" },
+};
+
+/** Finds a table's measure (column) from a word (Budget/Utfall/Prognos, or the measure's id or label) and a year. */
+export function findMeasure(
+  table: BudgetTable,
+  measureWord: string,
+  year: number,
+  lang: Lang = "sv",
+): MeasureLookup {
+  const folded = foldText(measureWord);
+  const direct = table.measures.find((m) => foldText(m.id) === folded || foldText(m.label) === folded);
+  if (direct) return { ok: true, measure: direct };
+  const kind = MEASURE_WORDS[folded];
+  const available = table.measures.map((m) => m.label).join(", ");
+  if (!kind) {
+    return {
+      ok: false,
+      reason: "unknown",
+      message:
+        lang === "sv"
+          ? `Okänt mått "${measureWord}": ange Budget, Utfall eller Prognos.`
+          : `Unknown measure "${measureWord}": use Budget, Outcome or Forecast.`,
+    };
+  }
+  const measure = table.measures.find((m) => m.kind === kind && m.year === year);
+  if (measure) return { ok: true, measure };
+  return {
+    ok: false,
+    reason: "missing",
+    message:
+      lang === "sv"
+        ? `${table.title} har ingen kolumn ${KIND_NAME.sv[kind]} ${year}; det finns ${available}.`
+        : `${table.title} has no column ${KIND_NAME.en[kind]} ${year}; it has ${available}.`,
+  };
+}
