@@ -1,0 +1,108 @@
+/**
+ * The findings' message catalogue, Swedish first. Numbers are formatted by the caller with formatSvNumber
+ * (sv) or plain JS notation with grouping (en) so both languages read naturally.
+ */
+import type { Lang } from "../plan/i18n";
+import { formatSvNumber } from "../plan/numbers";
+
+export type Params = Record<string, string | number>;
+
+type Template = (p: Params) => string;
+
+const CATALOGUE: Record<string, Record<Lang, Template>> = {
+  "sum.mismatch": {
+    sv: (p) =>
+      `${p.what} ${p.label} är ${p.actual} men raderna ${p.over} summerar till ${p.expected} (skillnad ${p.diff}).`,
+    en: (p) =>
+      `${p.what} ${p.label} is ${p.actual} but the lines ${p.over} add up to ${p.expected} (difference ${p.diff}).`,
+  },
+  "sum.mismatch.diff": {
+    sv: (p) => `${p.label} är ${p.actual} men ${p.a} − ${p.b} är ${p.expected}.`,
+    en: (p) => `${p.label} is ${p.actual} but ${p.a} − ${p.b} is ${p.expected}.`,
+  },
+  "sum.range-gap": {
+    sv: (p) =>
+      `Summaformeln ${p.formula} lämnar utanför ${p.missing}; med alla rader blir summan ${p.expected}, inte ${p.actual}.`,
+    en: (p) =>
+      `The sum formula ${p.formula} leaves out ${p.missing}; with every line the total is ${p.expected}, not ${p.actual}.`,
+  },
+  "sum.range-gap.zero": {
+    sv: (p) =>
+      `Summaformeln ${p.formula} lämnar utanför ${p.missing} (tomma eller noll nu, men räknas inte om de fylls i).`,
+    en: (p) =>
+      `The sum formula ${p.formula} leaves out ${p.missing} (empty or zero now, but not counted once filled in).`,
+  },
+  "sum.double-count": {
+    sv: (p) =>
+      `Summaformeln ${p.formula} räknar både delsumman ${p.subtotal} och dess rader; summan blir ${p.actual} i stället för ${p.expected}.`,
+    en: (p) =>
+      `The sum formula ${p.formula} counts both the subtotal ${p.subtotal} and its lines; the total is ${p.actual} instead of ${p.expected}.`,
+  },
+  "sum.hardcoded": {
+    sv: (p) =>
+      `${p.label} är ett inskrivet värde (${p.actual}) där tabellens andra summor är formler; den uppdateras inte om raderna ändras.`,
+    en: (p) =>
+      `${p.label} is a typed value (${p.actual}) where the table's other totals are formulas; it will not update when the lines change.`,
+  },
+  "sum.hardcoded.table": {
+    sv: (p) =>
+      `Tabellens summor är inskrivna värden (${p.count} st), inga formler – troligen en export. De stämmer nu men följer inte med ändringar.`,
+    en: (p) =>
+      `The table's totals are typed values (${p.count}), no formulas – probably an export. They add up now but will not follow changes.`,
+  },
+  "cell.number-as-text": {
+    sv: (p) =>
+      `"${p.text}" är lagrat som text, inte som tal (${p.value}); summor och formler räknar inte med det.`,
+    en: (p) => `"${p.text}" is stored as text, not as a number (${p.value}); sums and formulas ignore it.`,
+  },
+  "cell.error": {
+    sv: (p) => `Felvärdet ${p.error} står där en siffra väntas${p.where}.`,
+    en: (p) => `The error value ${p.error} stands where a figure is expected${p.where}.`,
+  },
+  "cell.uncomputed": {
+    sv: (p) =>
+      `Formeln ${p.formula} har inget sparat värde och kan inte beräknas här; cellen kunde inte kontrolleras.`,
+    en: (p) =>
+      `The formula ${p.formula} has no saved value and cannot be computed here; the cell could not be checked.`,
+  },
+  "plan.mismatch": {
+    sv: (p) => `${p.what} är ${p.actual} men planen anger ${p.expected}${p.source}.`,
+    en: (p) => `${p.what} is ${p.actual} but the plan states ${p.expected}${p.source}.`,
+  },
+  "plan.unit": {
+    sv: (p) =>
+      `${p.what} är ${p.actual}, vilket stämmer med planens ${p.planValue} först i ${p.foundUnit} – kolumnen är i ${p.unit} (tkr/mnkr-förväxling?).`,
+    en: (p) =>
+      `${p.what} is ${p.actual}, which matches the plan's ${p.planValue} only in ${p.foundUnit} – the column is in ${p.unit} (kr/tkr/mnkr mix-up?).`,
+  },
+};
+
+/** Words used inside messages. */
+const WORDS: Record<string, Record<Lang, string>> = {
+  total: { sv: "Summan", en: "The total" },
+  totalColumn: { sv: "Summan", en: "The total" },
+  row: { sv: "rad", en: "row" },
+  rows: { sv: "raderna", en: "rows" },
+  column: { sv: "kolumn", en: "column" },
+  columns: { sv: "kolumnerna", en: "columns" },
+  and: { sv: "och", en: "and" },
+  inTotal: { sv: " i en summa", en: " in a total" },
+  inTable: { sv: "", en: "" },
+};
+
+export function word(key: keyof typeof WORDS | string, lang: Lang): string {
+  return WORDS[key]?.[lang] ?? key;
+}
+
+export function message(key: string, lang: Lang, params: Params): string {
+  const entry = CATALOGUE[key];
+  if (!entry) return key;
+  return entry[lang](params);
+}
+
+/** A number as the user reads it in the message's language. */
+export function num(value: number, lang: Lang): string {
+  if (lang === "sv") return formatSvNumber(value);
+  const v = Number(value.toPrecision(15));
+  return v.toLocaleString("en-US", { maximumFractionDigits: 3 });
+}

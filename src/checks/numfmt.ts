@@ -1,0 +1,68 @@
+/** What a number format code says about a cell's figure: percent, date, shown decimals, thousands scaling. */
+
+export interface FormatInfo {
+  percent: boolean;
+  date: boolean;
+  /** Digits shown after the decimal separator; null for General (then the stored value decides). */
+  decimals: number | null;
+  /** "#,##0," shows thousands: the displayed figure is value / scale. */
+  scale: number;
+}
+
+const GENERAL: FormatInfo = { percent: false, date: false, decimals: null, scale: 1 };
+const cache = new Map<string, FormatInfo>();
+
+function analyse(code: string): FormatInfo {
+  // Only the first (positive) section matters for precision; strip quoted text, escapes and [..] tags.
+  const first = code.split(";")[0];
+  let s = "";
+  for (let i = 0; i < first.length; i++) {
+    const ch = first[i];
+    if (ch === '"') {
+      const end = first.indexOf('"', i + 1);
+      i = end < 0 ? first.length : end;
+    } else if (ch === "\\" || ch === "_" || ch === "*") {
+      i++;
+    } else if (ch === "[") {
+      const end = first.indexOf("]", i + 1);
+      i = end < 0 ? first.length : end;
+    } else s += ch;
+  }
+  if (s.trim().toLowerCase() === "general" || s.trim() === "") return GENERAL;
+  const percent = s.includes("%");
+  const hasDigits = /[0#?]/.test(s);
+  const date = !hasDigits && /[dmyhs]/i.test(s);
+  let decimals = 0;
+  const dot = s.indexOf(".");
+  if (dot >= 0) {
+    let i = dot + 1;
+    while (i < s.length && (s[i] === "0" || s[i] === "#" || s[i] === "?")) {
+      decimals++;
+      i++;
+    }
+  }
+  let scale = 1;
+  const lastDigit = Math.max(s.lastIndexOf("0"), s.lastIndexOf("#"));
+  for (let i = lastDigit + 1; i < s.length && s[i] === ","; i++) scale *= 1000;
+  return { percent, date, decimals: hasDigits ? decimals : null, scale };
+}
+
+export function formatInfo(code: string | null | undefined): FormatInfo {
+  if (!code || code === "General") return GENERAL;
+  let info = cache.get(code);
+  if (!info) {
+    info = analyse(code);
+    cache.set(code, info);
+  }
+  return info;
+}
+
+/** Decimals of a stored value as written (2.6 → 1); binary noise (0.1 + 0.2) is cleaned away. */
+export function storedDecimals(value: number): number {
+  if (Number.isInteger(value)) return 0;
+  const s = String(Number(value.toPrecision(12)));
+  const e = s.indexOf("e-");
+  if (e >= 0) return Number(s.slice(e + 2)) + Math.max(0, s.indexOf(".") >= 0 ? e - s.indexOf(".") - 1 : 0);
+  const dot = s.indexOf(".");
+  return dot < 0 ? 0 : s.length - dot - 1;
+}

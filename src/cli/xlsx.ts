@@ -1,0 +1,278 @@
+/**
+ * The CLI's host boundary: an .xlsx file (via ExcelJS) → a host-neutral WorkbookSnapshot.
+ * Everything ExcelJS-specific stays here; the checks only ever see the snapshot.
+ */
+import { promises as fs } from "node:fs";
+import ExcelJS from "exceljs";
+import type { Lang } from "../plan/i18n";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../checks/types";
+
+export type ReadErrorCode =
+  "missing" | "directory" | "empty" | "encrypted" | "xls" | "text" | "not-zip" | "corrupt" | "unreadable";
+
+const READ_MESSAGES: Record<ReadErrorCode, Record<Lang, string>> = {
+  missing: { sv: "filen finns inte", en: "file not found" },
+  directory: { sv: "är en mapp, inte en fil", en: "is a directory, not a file" },
+  empty: { sv: "filen är tom (0 byte)", en: "the file is empty (0 bytes)" },
+  encrypted: {
+    sv: "filen är lösenordsskyddad (krypterad); spara en kopia utan lösenord och försök igen",
+    en: "the file is password-protected (encrypted); save a copy without a password and try again",
+  },
+  xls: {
+    sv: "filen är i det gamla .xls-formatet; spara den som .xlsx i Excel och försök igen",
+    en: "the file is in the old .xls format; save it as .xlsx in Excel and try again",
+  },
+  text: {
+    sv: "filen är en textfil, inte en Excel-arbetsbok (.xlsx)",
+    en: "the file is a text file, not an Excel workbook (.xlsx)",
+  },
+  "not-zip": {
+    sv: "filen är inte en Excel-arbetsbok (.xlsx är ett zip-arkiv, det här är något annat)",
+    en: "the file is not an Excel workbook (.xlsx is a zip archive; this is something else)",
+  },
+  corrupt: {
+    sv: "filen är skadad eller ofullständig och kan inte läsas som .xlsx",
+    en: "the file is damaged or truncated and cannot be read as .xlsx",
+  },
+  unreadable: { sv: "filen kan inte läsas", en: "the file cannot be read" },
+};
+
+/** A file that cannot be read as a workbook; `reason(lang)` is the one-line text for users. */
+export class WorkbookReadError extends Error {
+  constructor(
+    readonly code: ReadErrorCode,
+    readonly detail?: string,
+  ) {
+    super(READ_MESSAGES[code].sv);
+    this.name = "WorkbookReadError";
+  }
+  reason(lang: Lang = "sv"): string {
+    return READ_MESSAGES[this.code][lang];
+  }
+}
+
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** Looks at the first bytes so a wrong kind of file gets a precise reason instead of a zip error. */
+async function sniff(path: string): Promise<void> {
+  let stat;
+  try {
+    stat = await fs.stat(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new WorkbookReadError(code === "ENOENT" || code === "ENOTDIR" ? "missing" : "unreadable", code);
+  }
+  if (stat.isDirectory()) throw new WorkbookReadError("directory");
+  if (stat.size === 0) throw new WorkbookReadError("empty");
+  let head: Buffer;
+  try {
+    const handle = await fs.open(path, "r");
+    try {
+      const buf = Buffer.alloc(Math.min(stat.size, 65536));
+      const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+      head = buf.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch (e) {
+    throw new WorkbookReadError("unreadable", (e as NodeJS.ErrnoException).code);
+  }
+  if (head.length >= 8 && CFB_MAGIC.every((b, i) => head[i] === b)) {
+    // Encrypted .xlsx files are OLE compound files holding an "EncryptionInfo" stream (UTF-16 name).
+    const encrypted = head.includes(Buffer.from("EncryptionInfo", "utf16le"));
+    throw new WorkbookReadError(encrypted ? "encrypted" : "xls");
+  }
+  if (!(head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05))) {
+    const sample = head.subarray(0, 4096);
+    const printable = sample.every((b) => b === 9 || b === 10 || b === 13 || b >= 32);
+    throw new WorkbookReadError(printable ? "text" : "not-zip");
+  }
+}
+
+/** Days between Excel's epoch (1899-12-30) and 1970-01-01, for date → serial. */
+const EXCEL_EPOCH_OFFSET = 25569;
+
+function toSerial(d: Date): number {
+  return d.getTime() / 86_400_000 + EXCEL_EPOCH_OFFSET;
+}
+
+function richText(v: { richText: { text: string }[] }): string {
+  let s = "";
+  for (const part of v.richText) s += part.text;
+  return s;
+}
+
+/** Converts a plain (non-formula) ExcelJS value to a snapshot value. */
+function plainValue(v: unknown): CellValue {
+  if (v === null || v === undefined) return null;
+  switch (typeof v) {
+    case "number":
+      return Number.isFinite(v) ? v : { error: "#NUM!" };
+    case "string":
+      return v;
+    case "boolean":
+      return v;
+  }
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : toSerial(v);
+  const o = v as Record<string, unknown>;
+  if (typeof o.error === "string") return { error: o.error };
+  if (Array.isArray(o.richText)) return richText(o as { richText: { text: string }[] });
+  if ("text" in o) {
+    const t = o.text;
+    if (typeof t === "string") return t;
+    if (t && typeof t === "object" && Array.isArray((t as { richText?: unknown }).richText))
+      return richText(t as { richText: { text: string }[] });
+    return t === null || t === undefined ? null : String(t);
+  }
+  if ("result" in o) return plainValue(o.result);
+  return null;
+}
+
+interface RawCell {
+  row: number;
+  col: number;
+  value: CellValue;
+  formula: string | null;
+  format: string | null;
+}
+
+function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
+  const cells: RawCell[] = [];
+  let minR = Infinity,
+    minC = Infinity,
+    maxR = -1,
+    maxC = -1;
+  const hiddenRows: number[] = [];
+  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    if (row.hidden) hiddenRows.push(rowNumber - 1);
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      const type = cell.type;
+      if (type === ExcelJS.ValueType.Merge || type === ExcelJS.ValueType.Null) return;
+      let value: CellValue;
+      let formula: string | null = null;
+      if (type === ExcelJS.ValueType.Formula) {
+        let f: string | undefined;
+        try {
+          f = cell.formula;
+        } catch {
+          f = undefined;
+        }
+        formula = f ? `=${f}` : null;
+        const result = (cell.value as { result?: unknown }).result;
+        value = plainValue(result);
+        if (formula === null && value === null) return;
+      } else {
+        value = plainValue(cell.value);
+      }
+      const fmt = cell.numFmt;
+      const format = typeof fmt === "string" && fmt !== "General" ? fmt : null;
+      if (value === null && formula === null) return;
+      const r = rowNumber - 1,
+        c = colNumber - 1;
+      if (r < minR) minR = r;
+      if (r > maxR) maxR = r;
+      if (c < minC) minC = c;
+      if (c > maxC) maxC = c;
+      cells.push({ row: r, col: c, value, formula, format });
+    });
+  });
+  const hiddenColumns: number[] = [];
+  const columnCount = Math.max(ws.columnCount, maxC + 1);
+  for (let c = 1; c <= columnCount; c++) {
+    try {
+      if (ws.getColumn(c).hidden) hiddenColumns.push(c - 1);
+    } catch {
+      // A column ExcelJS cannot describe is simply not hidden.
+    }
+  }
+  const merged: string[] = [];
+  const merges = (ws as unknown as { _merges?: Record<string, { range?: string; shortRange?: string }> })
+    ._merges;
+  if (merges)
+    for (const m of Object.values(merges))
+      if (m?.range ?? m?.shortRange) merged.push(String(m.range ?? m.shortRange));
+  const tables: { name: string; address: string }[] = [];
+  try {
+    const t = (ws as unknown as { tables?: Record<string, { table?: { name?: string; ref?: string } }> })
+      .tables;
+    if (t)
+      for (const [name, tb] of Object.entries(t))
+        tables.push({ name: tb.table?.name ?? name, address: tb.table?.ref ?? "" });
+  } catch {
+    // Tables are optional context.
+  }
+  const base = {
+    name: ws.name,
+    hiddenRows,
+    hiddenColumns,
+    merged,
+    tables,
+  };
+  if (maxR < 0) {
+    return { ...base, address: "", origin: { row: 0, col: 0 }, values: [], formulas: [], numberFormats: [] };
+  }
+  const nr = maxR - minR + 1,
+    nc = maxC - minC + 1;
+  const values: CellValue[][] = new Array(nr);
+  const formulas: (string | null)[][] = new Array(nr);
+  const numberFormats: (string | null)[][] = new Array(nr);
+  for (let r = 0; r < nr; r++) {
+    values[r] = new Array(nc).fill(null);
+    formulas[r] = new Array(nc).fill(null);
+    numberFormats[r] = new Array(nc).fill(null);
+  }
+  for (const cell of cells) {
+    const r = cell.row - minR,
+      c = cell.col - minC;
+    values[r][c] = cell.value;
+    formulas[r][c] = cell.formula;
+    numberFormats[r][c] = cell.format;
+  }
+  return {
+    ...base,
+    address: `${a1(minR, minC)}:${a1(maxR, maxC)}`,
+    origin: { row: minR, col: minC },
+    values,
+    formulas,
+    numberFormats,
+  };
+}
+
+function a1(row: number, col: number): string {
+  let s = "";
+  let n = col + 1;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return `${s}${row + 1}`;
+}
+
+/** Converts a loaded ExcelJS workbook (e.g. one built in memory) to a snapshot. */
+export function snapshotFromExcelJS(wb: ExcelJS.Workbook, name?: string): WorkbookSnapshot {
+  const sheets: SheetSnapshot[] = [];
+  wb.eachSheet((ws) => {
+    sheets.push(sheetSnapshot(ws));
+  });
+  return { name, sheets };
+}
+
+/**
+ * Reads an .xlsx file into a snapshot. Throws WorkbookReadError (with a user-facing reason) for files that
+ * are missing, empty, directories, encrypted, old .xls, text, not a zip, or damaged.
+ */
+export async function readWorkbookFile(path: string): Promise<WorkbookSnapshot> {
+  await sniff(path);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(path);
+  } catch (e) {
+    throw new WorkbookReadError("corrupt", e instanceof Error ? e.message : String(e));
+  }
+  try {
+    return snapshotFromExcelJS(wb, path);
+  } catch (e) {
+    throw new WorkbookReadError("corrupt", e instanceof Error ? e.message : String(e));
+  }
+}
