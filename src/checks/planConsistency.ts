@@ -1,0 +1,274 @@
+/**
+ * The plan's own consistency (`plankoll plan --check`, the import review): does the document agree with itself?
+ * Budget-table totals against their lines, stated relations (driftram = årsplan + budgetregleringsposter),
+ * relation terms against the table figures they quote, and the counts the text claims ("29 processmål").
+ * Findings are document findings (DESIGN.md §3): sheet/cell null, page/row/column set.
+ */
+import type { Lang } from "../plan/i18n";
+import { clean, convertMoney, moneyFactor } from "../plan/numbers";
+import type { Amount, BudgetTable, Fact, Goal, Plan, Relation } from "../plan/schema";
+import { figure, planMessage, planWord } from "./planMessages";
+import type { Finding, RuleId, Severity } from "./types";
+
+/** Digits after the decimal point of a stored figure (28.0 is stored as 28: the column's other figures say 1). */
+export function decimalsOf(value: number): number {
+  const s = String(clean(Math.abs(value)));
+  if (/e/i.test(s)) return 0;
+  const dot = s.indexOf(".");
+  return dot < 0 ? 0 : s.length - dot - 1;
+}
+
+/** The precision a set of figures is given in: the most decimals any of them shows. */
+export function precisionOf(values: readonly number[]): number {
+  return values.reduce((d, v) => Math.max(d, decimalsOf(v)), 0);
+}
+
+/** DESIGN.md §3: a total is not wrong while |total − Σ lines| ≤ n × ½ unit of the figures' precision. */
+export function roundingTolerance(lineCount: number, decimals: number): number {
+  return clean(lineCount * 0.5 * 10 ** -decimals);
+}
+
+function finding(
+  rule: RuleId,
+  severity: Severity,
+  message: string,
+  expected: number | string | null,
+  actual: number | string | null,
+  page: number | null | undefined,
+  row: string | null,
+  column: string | null,
+): Finding {
+  return {
+    rule,
+    severity,
+    sheet: null,
+    cell: null,
+    message,
+    expected,
+    actual,
+    page: page ?? null,
+    row,
+    column,
+  };
+}
+
+function checkTable(table: BudgetTable, lang: Lang): Finding[] {
+  const out: Finding[] = [];
+  for (const m of table.measures) {
+    const stated = table.total.values[m.id];
+    if (stated === null || stated === undefined) continue;
+    const lines = table.lines.map((l) => l.values[m.id]).filter((v): v is number => typeof v === "number");
+    if (lines.length === 0) continue;
+    const sum = clean(lines.reduce((s, v) => s + v, 0));
+    const decimals = precisionOf([...lines, stated]);
+    const tolerance = roundingTolerance(lines.length, decimals);
+    const diff = clean(stated - sum);
+    // A hair over the tolerance is binary noise, not a finding.
+    if (Math.abs(diff) <= tolerance + 1e-9) continue;
+    const message = planMessage("table.total", lang, {
+      table: table.title,
+      page: table.page ?? "?",
+      total: table.total.label,
+      measure: m.label,
+      actual: figure(stated, lang, decimals, m.unit),
+      expected: figure(sum, lang, decimals, m.unit),
+      diff: figure(diff, lang, decimals, m.unit),
+      tolerance: figure(tolerance, lang, undefined, m.unit),
+    });
+    out.push(finding("sum.mismatch", "error", message, sum, stated, table.page, table.total.label, m.label));
+  }
+  return out;
+}
+
+function describeTerms(terms: readonly Amount[], lang: Lang): string {
+  return terms.map((t) => figure(t.value, lang, decimalsOf(t.value), t.unit)).join(" + ");
+}
+
+function checkRelation(plan: Plan, r: Relation, lang: Lang): Finding[] {
+  const out: Finding[] = [];
+  const unit = r.total.unit;
+  const sum = clean(r.terms.reduce((s, t) => s + convertMoney(t.value, t.unit, unit), 0));
+  // Each term may be rounded by half a unit of its own precision; expressed in the total's unit.
+  const tolerance = r.terms.reduce(
+    (s, t) => s + 0.5 * 10 ** -decimalsOf(t.value) * moneyFactor(t.unit, unit),
+    0,
+  );
+  const diff = clean(r.total.value - sum);
+  const decimals = Math.max(decimalsOf(r.total.value), decimalsOf(sum));
+  if (Math.abs(diff) > tolerance + 1e-9) {
+    const message = planMessage("relation.sum", lang, {
+      description: r.description,
+      terms: describeTerms(r.terms, lang),
+      expected: figure(sum, lang, decimals, unit),
+      actual: figure(r.total.value, lang, decimals, unit),
+      diff: figure(diff, lang, decimals, unit),
+    });
+    out.push(finding("plan.inconsistent", "error", message, sum, r.total.value, r.page, r.total.label, null));
+  }
+  for (const t of r.terms) {
+    if (!t.source) continue;
+    const { table: tableId, line: lineId, measure: measureId } = t.source;
+    const table = plan.budgetTables.find((b) => b.id === tableId);
+    const measure = table?.measures.find((m) => m.id === measureId);
+    const values = lineId ? table?.lines.find((l) => l.id === lineId)?.values : table?.total.values;
+    const value = values?.[measureId];
+    const ref = `${tableId}${lineId ? `/${lineId}` : ""}/${measureId}`;
+    if (!table || !measure || value === undefined) {
+      const message = planMessage("relation.source.missing", lang, {
+        description: r.description,
+        term: t.label,
+        ref,
+      });
+      out.push(finding("plan.inconsistent", "warning", message, ref, null, r.page, t.label, null));
+      continue;
+    }
+    if (value === null) continue;
+    const inTermUnit = convertMoney(value, measure.unit, t.unit);
+    // The term may quote the table in a coarser unit (387,8 mnkr for 387 800 tkr): half a unit of its precision.
+    if (Math.abs(inTermUnit - t.value) <= 0.5 * 10 ** -decimalsOf(t.value) + 1e-9) continue;
+    const message = planMessage("relation.source", lang, {
+      description: r.description,
+      term: t.label,
+      table: table.title,
+      actual: figure(t.value, lang, undefined, t.unit),
+      expected: figure(inTermUnit, lang, undefined, t.unit),
+    });
+    out.push(
+      finding("plan.inconsistent", "error", message, inTermUnit, t.value, r.page, t.label, measure.label),
+    );
+  }
+  return out;
+}
+
+/** Whether a value reaches a target, honouring the goal's direction (max/lower: at most; min/higher: at least). */
+export function reaches(goal: Goal, value: number, target: number): boolean {
+  return goal.direction === "max" || goal.direction === "lower" ? value <= target : value >= target;
+}
+
+/** The latest outcome before `year` and the target for `year`; null parts where the plan has none. */
+export function progressOf(
+  goal: Goal,
+  year: number,
+): { outcome: number | null; asOf?: string; outcomeYear: number | null; target: number | null } {
+  const target = goal.values.find((v) => v.kind === "target" && v.period === year)?.value ?? null;
+  const outcomes = goal.values
+    .filter((v) => v.kind === "outcome" && v.period < year && v.value !== null)
+    .sort((a, b) => b.period - a.period);
+  const o = outcomes[0];
+  return { outcome: o?.value ?? null, asOf: o?.asOf, outcomeYear: o?.period ?? null, target };
+}
+
+function checkCount(plan: Plan, fact: Fact, lang: Lang): Finding[] {
+  const stated = fact.value;
+  const label = fact.label;
+  switch (fact.counts) {
+    case "goals": {
+      const found = plan.goals.length;
+      if (found === stated) return [];
+      const message = planMessage("count.goals", lang, { actual: stated, expected: found });
+      return [finding("plan.inconsistent", "error", message, found, stated, fact.page, label, null)];
+    }
+    case "commitments":
+    case "ownCommitments": {
+      const own = fact.counts === "ownCommitments";
+      const listed = plan.commitments.filter((c) => !fact.owner || c.owner === fact.owner);
+      // A plan file that lists no commitments at all cannot contradict a count; only a listed set can.
+      if (listed.length === 0) return [];
+      const found = listed.filter((c) => (own ? c.origin === "own" : c.origin !== "own")).length;
+      if (found === stated) return [];
+      const message = planMessage("count.commitments", lang, {
+        actual: stated,
+        expected: found,
+        what: planWord(fact.counts, lang),
+      });
+      return [finding("plan.inconsistent", "warning", message, found, stated, fact.page, label, null)];
+    }
+    case "goalsNotReached": {
+      let notReached = 0;
+      let reached = 0;
+      let unassessable = 0;
+      let asOf: string | undefined;
+      let outcomeYear: number | null = null;
+      for (const g of plan.goals) {
+        const p = progressOf(g, plan.year);
+        if (p.outcome === null || p.target === null) {
+          unassessable++;
+          continue;
+        }
+        asOf ??= p.asOf;
+        outcomeYear ??= p.outcomeYear;
+        if (reaches(g, p.outcome, p.target)) reached++;
+        else notReached++;
+      }
+      if (notReached === stated) return [];
+      const message = planMessage("count.notReached", lang, {
+        actual: stated,
+        expected: notReached,
+        assessable: notReached + reached,
+        unassessable,
+        year: plan.year,
+        outcomeYear: outcomeYear ?? plan.year - 1,
+        asOf: asOf ? ` (${asOf})` : "",
+        hint: reached === stated ? planMessage("count.notReached.hint", lang, { reached }) : "",
+      });
+      // A warning, not an error: outcomes are often partial-year, so the text may count differently.
+      return [finding("plan.inconsistent", "warning", message, notReached, stated, fact.page, label, null)];
+    }
+    default:
+      return [];
+  }
+}
+
+function checkDuplicateIds(
+  ids: readonly string[],
+  what: "goals" | "indicators" | "lines" | "tables",
+  lang: Lang,
+): Finding[] {
+  const counts = new Map<string, number>();
+  for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return [...counts]
+    .filter(([, n]) => n > 1)
+    .map(([id, count]) =>
+      finding(
+        "plan.inconsistent",
+        "error",
+        planMessage("duplicate.id", lang, { id, count, what: planWord(what, lang) }),
+        null,
+        id,
+        null,
+        id,
+        null,
+      ),
+    );
+}
+
+/** The plan's own inconsistencies, in document order: tables, relations, counts, duplicate ids. */
+export function checkPlan(plan: Plan, lang: Lang = "sv"): Finding[] {
+  return [
+    ...plan.budgetTables.flatMap((t) => checkTable(t, lang)),
+    ...plan.relations.flatMap((r) => checkRelation(plan, r, lang)),
+    ...plan.facts.flatMap((f) => checkCount(plan, f, lang)),
+    ...checkDuplicateIds(
+      plan.goals.map((g) => g.id),
+      "goals",
+      lang,
+    ),
+    ...checkDuplicateIds(
+      plan.scorecard.map((i) => i.id),
+      "indicators",
+      lang,
+    ),
+    ...checkDuplicateIds(
+      plan.budgetTables.map((t) => t.id),
+      "tables",
+      lang,
+    ),
+    ...plan.budgetTables.flatMap((t) =>
+      checkDuplicateIds(
+        t.lines.map((l) => l.id),
+        "lines",
+        lang,
+      ),
+    ),
+  ];
+}
