@@ -102,6 +102,6 @@ test("a failing listener does not keep the others from hearing of the change", a
 test("the store is shared through globalThis, as separate bundles in one runtime need", () => {
   const other = makePlan([]);
   setActivePlan(other);
-  const shared = (globalThis as Record<string, { plan: unknown } | undefined>).__plankollPlanStore;
+  const shared = (globalThis as unknown as Record<string, { plan: unknown } | undefined>).__plankollPlanStore;
   expect(shared?.plan).toBe(other);
 });
