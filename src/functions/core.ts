@@ -99,14 +99,15 @@ export function resolveFunction(name: string): FunctionSpec | undefined {
   return FUNCTIONS.find((f) => f.id === key || f.sv === key || f.en === key);
 }
 
-/** Thrown inside evaluators to leave with an Excel error; `evaluate` turns it into a result. */
-class FnError extends Error {
+/**
+ * Thrown inside evaluators to leave with an Excel error; `evaluate` turns it into a result. Not an Error
+ * subclass on purpose: it never escapes `evaluate`, and skipping the stack capture keeps misses cheap.
+ */
+class FnError {
   constructor(
     readonly error: ExcelErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
+    readonly message: string,
+  ) {}
 }
 
 const fail = (error: ExcelErrorCode, message: string): never => {
