@@ -172,6 +172,7 @@ module.exports = async (env = {}, argv = {}) => {
       ? {
           port: DEV_PORT,
           host: "localhost",
+          static: false,
           hot: false,
           liveReload: true,
           headers: { "Access-Control-Allow-Origin": "*" },
