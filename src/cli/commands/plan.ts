@@ -1,7 +1,111 @@
+/**
+ * `plankoll plan [--plan FILE] [--format text|json] [--check] [--lang sv|en]`: shows the active plan (the embedded
+ * Eskilstuna 2019 plan unless --plan), and with --check the plan's own inconsistencies as document findings.
+ * Exit 0; with --check 1 when there is an error or warning; 2 for bad arguments or an unreadable plan file.
+ */
+import { parseArgs } from "node:util";
+import { checkPlan } from "../../checks/planConsistency";
+import type { Finding, Severity } from "../../checks/types";
+import { embeddedPlan } from "../../plan/embedded";
+import type { Lang } from "../../plan/i18n";
+import type { Plan } from "../../plan/schema";
+import { planSummary } from "../../plan/summary";
 import { EXIT, type Io } from "../io";
+import { loadPlanFile, PlanFileError } from "../planFile";
 
-/** Placeholder until the command lands; says so instead of pretending. */
-export async function runPlan(_args: string[], io: Io): Promise<number> {
-  io.stderr("plankoll plan: inte byggt ännu / not built yet\n");
+export const PLAN_USAGE = `Användning / usage: plankoll plan [--plan FIL] [--format text|json] [--check] [--lang sv|en]
+  --plan FIL        planfil (JSON) i stället för den inbyggda planen / plan file instead of the embedded plan
+  --format          text (standard) eller json / text (default) or json
+  --check           kontrollera planens egna summor och antal / check the plan's own sums and counts
+  --lang            sv (standard) eller en / sv (default) or en
+`;
+
+const WORDS = {
+  check: { sv: "Kontroll av planen", en: "Plan check" },
+  none: { sv: "inga fel eller varningar.", en: "no errors or warnings." },
+  findings: { sv: "fynd", en: "findings" },
+  page: { sv: "s.", en: "p." },
+  severity: {
+    sv: { error: "fel", warning: "varning", info: "info" },
+    en: { error: "error", warning: "warning", info: "info" },
+  },
+  source: { sv: "Plan", en: "Plan" },
+  embedded: { sv: "inbyggd", en: "embedded" },
+} as const;
+
+function usageError(io: Io, message: string): number {
+  io.stderr(`plankoll plan: ${message}\n${PLAN_USAGE}`);
   return EXIT.usage;
+}
+
+/** Findings as text, grouped by nothing: one block per finding, most severe first. */
+export function findingsText(findings: readonly Finding[], lang: Lang): string {
+  const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  const sev = WORDS.severity[lang];
+  if (findings.length === 0) return `${WORDS.check[lang]}: ${WORDS.none[lang]}\n`;
+  const head = `${WORDS.check[lang]}: ${findings.length} ${WORDS.findings[lang]} (${count("error")} ${sev.error}, ${count("warning")} ${sev.warning}, ${count("info")} ${sev.info})`;
+  const blocks = [...findings]
+    .sort((a, b) => order[a.severity] - order[b.severity])
+    .map((f) => {
+      const where = [f.page ? `${WORDS.page[lang]} ${f.page}` : "", f.row ?? "", f.column ?? ""]
+        .filter(Boolean)
+        .join(" · ");
+      return `  [${sev[f.severity]}] ${f.rule}${where ? `  ${where}` : ""}\n    ${f.message}`;
+    });
+  return `${head}\n${blocks.join("\n")}\n`;
+}
+
+export async function runPlan(args: string[], io: Io): Promise<number> {
+  let values: { plan?: string; format?: string; check?: boolean; lang?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        plan: { type: "string" },
+        format: { type: "string", default: "text" },
+        check: { type: "boolean", default: false },
+        lang: { type: "string", default: "sv" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (e) {
+    return usageError(io, `fel argument / bad argument: ${(e as Error).message}`);
+  }
+  if (values.help) {
+    io.stdout(PLAN_USAGE);
+    return EXIT.ok;
+  }
+  if (values.format !== "text" && values.format !== "json") {
+    return usageError(io, `okänt format / unknown format "${values.format}" (text|json)`);
+  }
+  if (values.lang !== "sv" && values.lang !== "en") {
+    return usageError(io, `okänt språk / unknown language "${values.lang}" (sv|en)`);
+  }
+  const lang: Lang = values.lang;
+  if (values.plan === "") return usageError(io, "--plan behöver ett filnamn / --plan needs a file name");
+
+  let plan: Plan = embeddedPlan;
+  if (values.plan !== undefined) {
+    try {
+      plan = await loadPlanFile(values.plan, lang);
+    } catch (e) {
+      if (!(e instanceof PlanFileError)) throw e;
+      const more = e.problems.length > 1 ? e.problems.map((p) => `  - ${p}\n`).join("") : "";
+      io.stderr(`plankoll plan: ${e.message}\n${more}`);
+      return EXIT.usage;
+    }
+  }
+
+  const findings = values.check ? checkPlan(plan, lang) : [];
+  if (values.format === "json") {
+    io.stdout(JSON.stringify(values.check ? { plan, findings } : plan, null, 2) + "\n");
+  } else {
+    const source = `${WORDS.source[lang]}: ${values.plan ?? WORDS.embedded[lang]}\n`;
+    io.stdout(source + planSummary(plan, lang) + (values.check ? "\n" + findingsText(findings, lang) : ""));
+  }
+  const serious = findings.some((f) => f.severity === "error" || f.severity === "warning");
+  return serious ? EXIT.findings : EXIT.ok;
 }
