@@ -206,8 +206,8 @@ describe("plankoll plan: bad input → one clear message, exit 2, no stack trace
       /^plankoll plan: Planfilen .*bad-schema\.json följer inte planformatet: .+ \(och 1 fel till\)$/,
     );
     expect(lines.slice(1)).toEqual([
-      expect.stringMatching(/^  - title: /),
-      expect.stringMatching(/^  - goals\[3\]\.values\[0\]\.value: .*number/),
+      expect.stringMatching(/^ {2}- title: /),
+      expect.stringMatching(/^ {2}- goals\[3\]\.values\[0\]\.value: .*number/),
     ]);
   });
 
