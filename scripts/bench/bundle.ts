@@ -1,0 +1,236 @@
+/**
+ * Benchmark: the production task pane's initial JS size and its time to interactive.
+ *
+ * - Size: the scripts taskpane.html loads up front (functions.js + taskpane.js; not Office.js from the
+ *   CDN, not the lazy chunks the pane imports on demand), gzip level 9. Goal ≤ 200 KB (1 KB = 1024 B).
+ * - Time to interactive: the production workbench page (the real pane on the fake Excel) served from a
+ *   local static server on 127.0.0.1, in headless Debian Chromium with a fresh profile, from navigation
+ *   start until the pane sets data-plankoll-ready="true". Goal ≤ 1 s. First (cold) load plus reloads
+ *   with the HTTP cache disabled; the median is the figure compared with the goal.
+ *
+ * Builds `webpack --mode production --env workbench` into build/bench-dist each run so the figures
+ * describe the current source; PLANKOLL_BENCH_DIST=<dir> measures an existing build instead.
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as http from "node:http";
+import type { AddressInfo } from "node:net";
+import * as os from "node:os";
+import * as path from "node:path";
+import * as zlib from "node:zlib";
+
+const SIZE_GOAL_KB = 200;
+const TTI_GOAL_MS = 1000;
+const LOADS = 5;
+const READY_SELECTOR = '[data-plankoll-ready="true"]';
+const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+function repoRoot(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const pkg = path.join(dir, "package.json");
+    if (fs.existsSync(pkg) && JSON.parse(fs.readFileSync(pkg, "utf8")).name === "plankoll") return dir;
+    if (path.dirname(dir) === dir) throw new Error("package.json of plankoll not found above " + __dirname);
+  }
+}
+
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+const gzipSize = (file: string) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
+const verdict = (ratio: number) => (ratio <= 1 ? "✓" : "✗ over the goal");
+
+function build(root: string, outDir: string): void {
+  const r = spawnSync(
+    process.execPath,
+    [
+      require.resolve("webpack/bin/webpack.js", { paths: [root] }),
+      "--mode",
+      "production",
+      "--env",
+      "workbench",
+      "--output-path",
+      outDir,
+    ],
+    { cwd: root, encoding: "utf8" },
+  );
+  if (r.status !== 0) {
+    const tail = `${r.stdout}\n${r.stderr}`.trim().split("\n").slice(-15).join("\n");
+    throw new Error(`production build failed:\n${tail}`);
+  }
+}
+
+/** Local scripts a page loads at startup, in order; external ones (the Office.js CDN) separately. */
+export function initialScripts(html: string): { local: string[]; external: string[] } {
+  const local: string[] = [];
+  const external: string[] = [];
+  for (const m of html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/gi)) {
+    const src = m[1];
+    if (/^(https?:)?\/\//i.test(src)) external.push(src);
+    else local.push(src.split(/[?#]/)[0]);
+  }
+  return { local, external };
+}
+
+function sizeLines(dist: string): { lines: string[]; ok: boolean } {
+  const html = fs.readFileSync(path.join(dist, "taskpane.html"), "utf8");
+  const { local, external } = initialScripts(html);
+  if (local.length === 0) throw new Error("taskpane.html loads no local scripts");
+  const parts = local.map((src) => ({ src, gz: gzipSize(path.join(dist, src)) }));
+  const total = parts.reduce((s, p) => s + p.gz, 0);
+  const ratio = total / 1024 / SIZE_GOAL_KB;
+  const chunkDir = path.join(dist, "chunks");
+  const lazy = fs.existsSync(chunkDir) ? fs.readdirSync(chunkDir).filter((f) => f.endsWith(".js")) : [];
+  const lazyGz = lazy.reduce((s, f) => s + gzipSize(path.join(chunkDir, f)), 0);
+  return {
+    ok: ratio <= 1,
+    lines: [
+      `task pane initial JS: ${kb(total)} KB gzip (${parts.map((p) => `${p.src} ${kb(p.gz)}`).join(" + ")})` +
+        ` – goal ≤ ${SIZE_GOAL_KB} KB: ratio ${ratio.toFixed(2)} ${verdict(ratio)}`,
+      `  not counted: ${external.length ? external.join(", ") + " (CDN)" : "no external scripts"}; ` +
+        `lazy chunks: ${lazy.length} file(s), ${kb(lazyGz)} KB gzip, loaded on demand`,
+    ],
+  };
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+  ".xml": "application/xml",
+  ".map": "application/json",
+};
+
+/** A tiny static file server for `dir` on 127.0.0.1 (ephemeral port). */
+async function serve(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    const rel = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/^\/+/, "");
+    const file = path.resolve(dir, rel || "index.html");
+    if (
+      !file.startsWith(path.resolve(dir) + path.sep) ||
+      !fs.existsSync(file) ||
+      fs.statSync(file).isDirectory()
+    ) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function ttiLines(dist: string): Promise<{ lines: string[]; ok: boolean }> {
+  if (!fs.existsSync(path.join(dist, "workbench.html"))) {
+    return { ok: false, lines: [`time to interactive: not measured – ${dist} has no workbench.html`] };
+  }
+  if (!fs.existsSync(CHROMIUM)) {
+    return {
+      ok: false,
+      lines: [`time to interactive: not measured – ${CHROMIUM} missing (apt-get install -y chromium)`],
+    };
+  }
+  // Loaded lazily: the size figure needs no browser.
+  const { chromium } = await import("playwright-core");
+  const server = await serve(dist);
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "plankoll-bench-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  let blocked = 0;
+  try {
+    // The workbench must work offline: anything not from our server is blocked and counted.
+    await context.route(
+      (url) => !url.href.startsWith(server.url),
+      (route) => {
+        blocked++;
+        return route.abort();
+      },
+    );
+    // Record when the pane marks itself ready, in navigation-relative time, without polling delay.
+    await context.addInitScript((selector: string) => {
+      const w = window as unknown as { __plankollReadyAt?: number };
+      const check = () => {
+        if (w.__plankollReadyAt === undefined && document.querySelector(selector)) {
+          w.__plankollReadyAt = performance.now();
+        }
+      };
+      new MutationObserver(check).observe(document, { attributes: true, childList: true, subtree: true });
+    }, READY_SELECTOR);
+
+    const page = context.pages()[0] ?? (await context.newPage());
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    const times: number[] = [];
+    for (let i = 0; i < LOADS; i++) {
+      if (i === 1) {
+        const cdp = await context.newCDPSession(page);
+        await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+      }
+      await page.goto(`${server.url}workbench.html`, { waitUntil: "commit" });
+      try {
+        await page.waitForFunction(
+          () => (window as unknown as { __plankollReadyAt?: number }).__plankollReadyAt !== undefined,
+          undefined,
+          { timeout: 15000 },
+        );
+      } catch {
+        const why = errors.length ? `page error: ${errors[0]}` : "no error on the page";
+        return {
+          ok: false,
+          lines: [`time to interactive: FAILED – ${READY_SELECTOR} did not appear within 15 s (${why})`],
+        };
+      }
+      times.push(
+        await page.evaluate(() => (window as unknown as { __plankollReadyAt: number }).__plankollReadyAt),
+      );
+    }
+    const sorted = [...times].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)];
+    const ratio = median / TTI_GOAL_MS;
+    return {
+      ok: ratio <= 1,
+      lines: [
+        `time to interactive (workbench, headless Chromium): median of ${LOADS} loads ${median.toFixed(0)} ms` +
+          ` – goal ≤ ${TTI_GOAL_MS} ms: ratio ${ratio.toFixed(2)} ${verdict(ratio)}`,
+        `  first (cold) load ${times[0].toFixed(0)} ms; all: ${times.map((t) => t.toFixed(0)).join(", ")} ms;` +
+          ` external requests blocked: ${blocked}; machine: ${os.cpus().length} shared cores, figures are noisy`,
+      ],
+    };
+  } finally {
+    await context.close();
+    await server.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+export async function run(): Promise<{ name: string; lines: string[] }> {
+  const root = repoRoot();
+  const given = process.env.PLANKOLL_BENCH_DIST;
+  const dist = given ? path.resolve(root, given) : path.join(root, "build", "bench-dist");
+  if (!given) build(root, dist);
+  const size = sizeLines(dist);
+  const tti = await ttiLines(dist);
+  // Over a goal is a finding, not a crash: the figures still print, the run's exit code says it.
+  if (!size.ok || !tti.ok) process.exitCode = 1;
+  return {
+    name: "task pane bundle size and time to interactive",
+    lines: [`measured: ${path.relative(root, dist) || "."}`, ...size.lines, ...tti.lines],
+  };
+}
