@@ -1,0 +1,92 @@
+/**
+ * The document's own sums, checked with the workbook rules: each rebuilt table becomes a SheetSnapshot (the
+ * figures' decimals carried in the number formats, so the rounding tolerance is the workbook one) and goes
+ * through `checkWorkbook`; each finding's cell is mapped back to the table's row label, column header and page.
+ * The plan's own consistency (stated relations, counts) comes from `checkPlan`; a total both find is said once.
+ */
+import { parseA1 } from "../../checks/address";
+import { checkWorkbook } from "../../checks/index";
+import { checkPlan } from "../../checks/planConsistency";
+import type { Finding, SheetSnapshot } from "../../checks/types";
+import type { Lang } from "../i18n";
+import type { Plan } from "../schema";
+import type { DocTable } from "./types";
+
+function formatFor(decimals: number): string {
+  return decimals > 0 ? `#,##0.${"0".repeat(decimals)}` : "#,##0";
+}
+
+function colName(c: number): string {
+  let s = "";
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** A document table as a sheet: header row (blank label cell, column headers), then label + figures per row. */
+export function docTableToSheet(table: DocTable): SheetSnapshot {
+  const width = table.headers.length + 1;
+  const header = ["", ...table.headers];
+  const values = [header, ...table.rows.map((r) => [r.label, ...r.cells.map((c) => c.value)])];
+  const numberFormats = [
+    header.map(() => null),
+    ...table.rows.map((r) => [
+      null,
+      ...r.cells.map((c) => (c.value === null ? null : formatFor(c.decimals))),
+    ]),
+  ];
+  const formulas = values.map((row) => row.map(() => null));
+  return {
+    name: table.title.slice(0, 31),
+    address: `A1:${colName(width - 1)}${values.length}`,
+    origin: { row: 0, col: 0 },
+    values,
+    formulas,
+    numberFormats,
+    page: table.page,
+  };
+}
+
+/** Maps a workbook finding on a table's sheet to a document finding (sheet/cell null; page, row, column set). */
+export function toDocumentFinding(f: Finding, table: DocTable): Finding {
+  const at = f.cell ? parseA1(f.cell) : null;
+  const row = at && at.row >= 1 ? (table.rows[at.row - 1]?.label ?? null) : null;
+  const column = at && at.col >= 1 ? (table.headers[at.col - 1] ?? null) : null;
+  const where = f.cell ? ` [${table.title}, ${row ?? "?"} / ${column ?? "?"}]` : "";
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    sheet: null,
+    cell: null,
+    message: f.cell
+      ? f.message.replace(new RegExp(`\\b${f.cell}\\b`, "g"), `${row ?? f.cell}/${column ?? ""}`)
+      : f.message + where,
+    expected: f.expected,
+    actual: f.actual,
+    page: table.page,
+    row,
+    column,
+  };
+}
+
+/** Sum rules over the document's tables, then the plan's own consistency; duplicates (same rule and place) once. */
+export function checkDocument(plan: Plan, tables: readonly DocTable[], lang: Lang): Finding[] {
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  const key = (f: Finding) => `${f.rule}|${f.page ?? ""}|${f.row ?? ""}|${f.column ?? ""}`;
+  const push = (f: Finding) => {
+    if (seen.has(key(f))) return;
+    seen.add(key(f));
+    out.push(f);
+  };
+  for (const table of tables) {
+    const sheet = docTableToSheet(table);
+    // Only the sum rules apply to a document: its figures are printed values, not formulas or typed cells.
+    const findings = checkWorkbook(
+      { name: table.title, sheets: [sheet] },
+      { lang, rules: ["sum.mismatch", "cell.error"] },
+    );
+    for (const f of findings) push(toDocumentFinding(f, table));
+  }
+  for (const f of checkPlan(plan, lang)) push(f);
+  return out;
+}
