@@ -91,12 +91,18 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   },
 ];
 
+const resolved = new Map<string, FunctionSpec | undefined>();
+
 /** Finds a function by its Swedish or English name or id, any case, with or without "PLAN.". */
 export function resolveFunction(name: string): FunctionSpec | undefined {
+  if (resolved.has(name)) return resolved.get(name);
   const key = foldText(name)
     .replace(/^plan\./, "")
     .toUpperCase();
-  return FUNCTIONS.find((f) => f.id === key || f.sv === key || f.en === key);
+  const spec = FUNCTIONS.find((f) => f.id === key || f.sv === key || f.en === key);
+  // Only the known names are remembered: arbitrary input cannot grow the map.
+  if (spec) resolved.set(name, spec);
+  return spec;
 }
 
 /**
