@@ -4,39 +4,73 @@
  */
 import type { Plan } from "../plan/schema";
 import type { Lang } from "../plan/i18n";
-import { isCellError, type Finding, type RuleId, type WorkbookSnapshot } from "./types";
-import { a1 } from "./address";
-import { message } from "./messages";
+import type { Finding, RuleId, WorkbookSnapshot } from "./types";
+import { parseA1 } from "./address";
+import { analyseWorkbook } from "./model";
+import type { Rule } from "./rules/common";
+import { sumMismatch } from "./rules/sumMismatch";
+import { sumRangeGap } from "./rules/sumRangeGap";
+import { sumDoubleCount } from "./rules/sumDoubleCount";
+import { sumHardcoded } from "./rules/sumHardcoded";
+import { planMismatch } from "./rules/planMismatch";
+import { planUnit } from "./rules/planUnit";
+import { cellNumberAsText } from "./rules/cellNumberAsText";
+import { cellError } from "./rules/cellError";
 
 export interface CheckOptions {
+  /** The plan to compare figures with; without it the plan.* rules do not run. */
   plan?: Plan;
   lang?: Lang;
+  /** Only these rules (default: all workbook rules). */
   rules?: readonly RuleId[];
 }
 
+/** The workbook rules, in report order. plan.inconsistent is about plans, not workbooks (see planConsistency.ts). */
+export const WORKBOOK_RULES: Partial<Record<RuleId, Rule>> = {
+  "sum.mismatch": sumMismatch,
+  "sum.range-gap": sumRangeGap,
+  "sum.double-count": sumDoubleCount,
+  "sum.hardcoded": sumHardcoded,
+  "plan.mismatch": planMismatch,
+  "plan.unit": planUnit,
+  "cell.number-as-text": cellNumberAsText,
+  "cell.error": cellError,
+};
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** Checks a workbook snapshot; findings sorted by sheet order, then row, then column. */
 export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): Finding[] {
   const lang = options.lang ?? "sv";
-  const out: Finding[] = [];
-  for (const sheet of snapshot.sheets) {
-    for (let r = 0; r < sheet.values.length; r++) {
-      const row = sheet.values[r];
-      for (let c = 0; c < row.length; c++) {
-        const v = row[c];
-        if (v !== null && typeof v === "object" && isCellError(v)) {
-          out.push({
-            rule: "cell.error",
-            severity: "error",
-            sheet: sheet.name,
-            cell: a1(sheet.origin.row + r, sheet.origin.col + c),
-            message: message("cell.error", lang, { error: v.error, where: "" }),
-            expected: null,
-            actual: v.error,
-          });
-        }
-      }
-    }
+  const models = analyseWorkbook(snapshot);
+  const ctx = { models, plan: options.plan, lang };
+  const wanted = options.rules ? new Set(options.rules) : null;
+  const all: Finding[] = [];
+  for (const [id, rule] of Object.entries(WORKBOOK_RULES) as [RuleId, Rule][]) {
+    if (wanted && !wanted.has(id)) continue;
+    for (const f of rule(ctx)) all.push(f);
   }
-  return options.rules ? out.filter((f) => options.rules!.includes(f.rule)) : out;
+  // One finding per rule and cell (a cell can be both a row and a column total).
+  const seen = new Set<string>();
+  const out = all.filter((f) => {
+    const key = `${f.rule}\u0000${f.sheet}\u0000${f.cell}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const sheetOrder = new Map(snapshot.sheets.map((s, i) => [s.name, i]));
+  const pos = new Map(out.map((f) => [f, f.cell ? parseA1(f.cell) : null]));
+  return out.sort((a, b) => {
+    const s = (sheetOrder.get(a.sheet ?? "") ?? 0) - (sheetOrder.get(b.sheet ?? "") ?? 0);
+    if (s) return s;
+    const pa = pos.get(a),
+      pb = pos.get(b);
+    const r = (pa?.row ?? 0) - (pb?.row ?? 0);
+    if (r) return r;
+    const c = (pa?.col ?? 0) - (pb?.col ?? 0);
+    if (c) return c;
+    return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+  });
 }
 
 export type { Finding, RuleId, WorkbookSnapshot } from "./types";

@@ -1,0 +1,766 @@
+/**
+ * Reads a sheet the way a finance user does: rows with a label and figures, header rows above them, section
+ * headings, totals (labelled or made by SUM formulas) and the lines each total covers, total columns, difference
+ * columns, and what is not a line at all (varav, averages, percentages). One linear pass classifies rows; the
+ * structure is then built from the row kinds only, so a big sheet costs little more than reading its cells.
+ */
+import { parseSvNumber, findUnitStatement } from "../plan/numbers";
+import type { MoneyUnit } from "../plan/schema";
+import { parseRange } from "./address";
+import { formatInfo, storedDecimals } from "./numfmt";
+import { parseSumFormula, type SumFormula } from "./formula";
+import { isCellError, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./types";
+
+export type RowKind = "blank" | "title" | "header" | "line" | "total" | "excluded";
+
+export interface RowInfo {
+  kind: RowKind;
+  /** Relative column of the row's label, -1 when none. */
+  labelCol: number;
+  label: string;
+  /** Lower-case label with single spaces. */
+  norm: string;
+  /** Figures right of the label (numbers and formula cells). */
+  nums: number;
+  /** Numbers stored as text right of the label. */
+  numTexts: number;
+  errors: number;
+  /** A total whose label makes it the table's grand total (Totalt, Summa totalt). */
+  grand: boolean;
+  /** A line that is not additive across columns (Antal …). */
+  countLike: boolean;
+}
+
+export type ColumnKind = "line" | "total" | "diff" | "skip";
+
+export interface ColumnInfo {
+  col: number;
+  header: string;
+  /** Lower-case header of the nearest header row (the column's own caption). */
+  caption: string;
+  kind: ColumnKind;
+  grand: boolean;
+  percent: boolean;
+  unit?: MoneyUnit;
+}
+
+/** A total and what it covers, on either axis: rows (a total row) or columns (a total column). */
+export interface TotalSpec {
+  axis: "row" | "col";
+  /** The total's row (axis row) or column (axis col), relative. */
+  idx: number;
+  label: string;
+  grand: boolean;
+  /** Lines and totals it covers directly. */
+  covers: number[];
+  /** Lines it covers through its subtotals too. */
+  leaves: number[];
+  /** Covered subtotals. */
+  subtotals: TotalSpec[];
+  /** Made a total by its SUM formulas, not by its label. */
+  byFormula: boolean;
+}
+
+export interface Block {
+  /** First and last relative rows holding data. */
+  first: number;
+  last: number;
+  headerRows: number[];
+  /** Unit stated in the title rows above the table or the sheet name. */
+  unit?: MoneyUnit;
+  title: string;
+  /** Relative rows of lines and totals. */
+  dataRows: number[];
+  columns: ColumnInfo[];
+  rowTotals: TotalSpec[];
+  colTotals: TotalSpec[];
+  /** Smallest label column in the block; figures are right of it. */
+  labelCol: number;
+}
+
+export interface SheetModel {
+  index: number;
+  sheet: SheetSnapshot;
+  name: string;
+  oRow: number;
+  oCol: number;
+  nRows: number;
+  nCols: number;
+  /** Values with computed results filled in for formulas saved without one. */
+  values: CellValue[][];
+  rows: RowInfo[];
+  blocks: Block[];
+  /** Formula cells without a saved value that could not be computed. */
+  uncomputed: { r: number; c: number; formula: string }[];
+}
+
+const EMPTY_ROW: RowInfo = {
+  kind: "blank",
+  labelCol: -1,
+  label: "",
+  norm: "",
+  nums: 0,
+  numTexts: 0,
+  errors: 0,
+  grand: false,
+  countLike: false,
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// Labels
+
+/** Cheap pre-test before parseSvNumber: texts that could be a number start with a digit, a sign or a space. */
+export function numberFromText(text: string): number | null {
+  const ch = text.charCodeAt(0);
+  const digit = ch >= 48 && ch <= 57;
+  if (!digit && ch !== 45 && ch !== 0x2212 && ch !== 0x2013 && ch !== 32 && ch !== 43 && ch !== 0xa0)
+    return null;
+  if (text.length > 40) return null;
+  const p = parseSvNumber(text);
+  return p ? p.value : null;
+}
+
+export function normalizeLabel(text: string): string {
+  return text.trim().toLowerCase().replace(/\s+/g, " ");
+}
+
+const GRAND_LABELS = new Set([
+  "totalt",
+  "total",
+  "summa totalt",
+  "totalt summa",
+  "totalsumma",
+  "summa total",
+  "totalt:",
+  "summa:",
+  "total:",
+  "s:a totalt",
+  "totalbelopp",
+  "grand total",
+]);
+
+/** Totals by label: Summa, Totalt, Total, S:a, Summa …, Totalt …, Helår. "Total sjukfrånvaro" is not one. */
+export function isTotalLabel(norm: string): boolean {
+  if (GRAND_LABELS.has(norm)) return true;
+  if (norm === "summa" || norm === "s:a" || norm === "helår" || norm === "helår totalt" || norm === "sum")
+    return true;
+  return (
+    norm.startsWith("summa ") ||
+    norm.startsWith("s:a ") ||
+    norm.startsWith("totalt ") ||
+    norm.startsWith("summa:") ||
+    norm.startsWith("delsumma") ||
+    norm.startsWith("totalsumma")
+  );
+}
+
+/** A grand total (covers everything above it in the table) rather than a section's subtotal. */
+export function isGrandLabel(norm: string): boolean {
+  return GRAND_LABELS.has(norm) || norm.startsWith("totalt ") || norm.startsWith("totalsumma");
+}
+
+/** Rows that are not lines of a total: breakdowns, averages, shares, deviations (DESIGN.md §3). */
+export function isExcludedLabel(norm: string): boolean {
+  return (
+    norm.startsWith("varav") ||
+    norm.startsWith("därav") ||
+    norm.startsWith("- varav") ||
+    norm.startsWith("– varav") ||
+    norm.startsWith("varav:") ||
+    norm.includes("genomsnitt") ||
+    norm.startsWith("medel") ||
+    norm.includes(" medel") ||
+    norm.startsWith("snitt") ||
+    norm.startsWith("andel") ||
+    norm.includes("%") ||
+    norm.includes("procent") ||
+    isDiffCaption(norm)
+  );
+}
+
+/** Difference captions: Avvikelse, Återstår, Förändring, Differens, Diff. */
+export function isDiffCaption(norm: string): boolean {
+  return (
+    norm.startsWith("avvikelse") ||
+    norm.startsWith("återstår") ||
+    norm.startsWith("förändring") ||
+    norm.startsWith("differens") ||
+    norm === "diff" ||
+    norm.startsWith("diff ") ||
+    norm.startsWith("kvar att")
+  );
+}
+
+function isTotalCaption(norm: string): boolean {
+  return (
+    isTotalLabel(norm) ||
+    norm.startsWith("helår") ||
+    norm.startsWith("total ") ||
+    norm.startsWith("summa") ||
+    norm === "år totalt"
+  );
+}
+
+function isPercentCaption(norm: string): boolean {
+  return norm.includes("%") || norm.includes("procent") || norm.startsWith("andel");
+}
+
+function isAverageCaption(norm: string): boolean {
+  return (
+    norm.includes("genomsnitt") ||
+    norm.includes("medel") ||
+    norm.startsWith("snitt") ||
+    norm.includes("antal")
+  );
+}
+
+const HEADER_WORDS =
+  /^(avdelning|verksamhet|enhet|post|konto|år|belopp|mål|nämnd|förvaltning|område|kostnadsställe|ansvar|rad|benämning|text|tkr|mnkr|kr|budget|utfall|prognos|period)\b/;
+
+function isYear(v: number): boolean {
+  return Number.isInteger(v) && v >= 1990 && v <= 2100;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Values
+
+/** A cell's figure: a number that is not a date. */
+export function figureAt(m: SheetModel, r: number, c: number): number | undefined {
+  const row = m.values[r];
+  if (!row) return undefined;
+  const v = row[c];
+  if (typeof v !== "number") return undefined;
+  const fmtRow = m.sheet.numberFormats[r];
+  const fmt = fmtRow ? fmtRow[c] : null;
+  if (fmt && formatInfo(fmt).date) return undefined;
+  return v;
+}
+
+export function formulaAt(m: SheetModel, r: number, c: number): string | null {
+  const row = m.sheet.formulas[r];
+  return row ? (row[c] ?? null) : null;
+}
+
+export function formatAt(m: SheetModel, r: number, c: number): string | null {
+  const row = m.sheet.numberFormats[r];
+  return row ? (row[c] ?? null) : null;
+}
+
+/** The unit of the last shown digit of a figure (0,1 for "0.0"; 1000 for "#,##0,"). */
+export function shownUnit(m: SheetModel, r: number, c: number, value: number): number {
+  const info = formatInfo(formatAt(m, r, c));
+  const decimals = info.decimals ?? Math.min(storedDecimals(value), 6);
+  const percentFactor = info.percent ? 0.01 : 1;
+  return Math.pow(10, -decimals) * info.scale * percentFactor;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Formula results the file did not save
+
+function computeMissing(wb: WorkbookSnapshot): {
+  values: CellValue[][][];
+  uncomputed: { r: number; c: number; formula: string }[][];
+} {
+  const values = wb.sheets.map((s) => s.values);
+  const uncomputed: { r: number; c: number; formula: string }[][] = wb.sheets.map(() => []);
+  const byName = new Map<string, number>();
+  wb.sheets.forEach((s, i) => byName.set(s.name.toLowerCase(), i));
+  const pending: { s: number; r: number; c: number }[] = [];
+  wb.sheets.forEach((s, si) => {
+    for (let r = 0; r < s.formulas.length; r++) {
+      const fr = s.formulas[r];
+      const vr = s.values[r];
+      for (let c = 0; c < fr.length; c++) if (fr[c] !== null && vr[c] === null) pending.push({ s: si, r, c });
+    }
+  });
+  if (pending.length === 0) return { values, uncomputed };
+  const copied = new Set<string>();
+  const memo = new Map<string, CellValue | undefined>();
+  const visiting = new Set<string>();
+
+  const setValue = (si: number, r: number, c: number, v: CellValue) => {
+    if (!copied.has(`${si}`)) {
+      values[si] = values[si].slice();
+      copied.add(`${si}`);
+    }
+    const rowKey = `${si}:${r}`;
+    if (!copied.has(rowKey)) {
+      values[si][r] = values[si][r].slice();
+      copied.add(rowKey);
+    }
+    values[si][r][c] = v;
+  };
+
+  // Returns undefined when the cell's value cannot be known.
+  const valueOf = (si: number, absR: number, absC: number): CellValue | undefined => {
+    const s = wb.sheets[si];
+    const r = absR - s.origin.row,
+      c = absC - s.origin.col;
+    if (r < 0 || c < 0 || r >= s.values.length || c >= (s.values[r]?.length ?? 0)) return null;
+    const v = s.values[r][c];
+    const f = s.formulas[r][c];
+    if (v !== null || f === null) return v;
+    return evaluate(si, r, c, f);
+  };
+
+  const evaluate = (si: number, r: number, c: number, f: string): CellValue | undefined => {
+    const key = `${si}:${r}:${c}`;
+    if (memo.has(key)) return memo.get(key);
+    if (visiting.has(key)) return undefined;
+    visiting.add(key);
+    let result: CellValue | undefined = undefined;
+    const p: SumFormula | null = parseSumFormula(f);
+    if (p) {
+      let sum = p.constant;
+      let ok = true;
+      for (const t of p.terms) {
+        const target = t.sheet === null ? si : byName.get(t.sheet.toLowerCase());
+        if (target === undefined) {
+          result = { error: "#REF!" };
+          ok = false;
+          break;
+        }
+        const single = t.r1 === t.r2 && t.c1 === t.c2;
+        for (let rr = t.r1; rr <= t.r2 && ok; rr++)
+          for (let cc = t.c1; cc <= t.c2 && ok; cc++) {
+            const v = valueOf(target, rr, cc);
+            if (v === undefined) ok = false;
+            else if (typeof v === "number") sum += t.sign * v;
+            else if (isCellError(v)) {
+              result = v;
+              ok = false;
+            } else if (single && typeof v === "string" && v !== "" && !p.usesSum) {
+              result = { error: "#VALUE!" };
+              ok = false;
+            }
+          }
+        if (!ok) break;
+      }
+      if (ok) result = Number(sum.toPrecision(15));
+    }
+    visiting.delete(key);
+    memo.set(key, result);
+    return result;
+  };
+
+  for (const { s, r, c } of pending) {
+    const f = wb.sheets[s].formulas[r][c]!;
+    const v = evaluate(s, r, c, f);
+    if (v === undefined) uncomputed[s].push({ r, c, formula: f });
+    else setValue(s, r, c, v);
+  }
+  return { values, uncomputed };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Row pass
+
+function classifyRows(m: SheetModel): void {
+  const { values, nRows } = m;
+  const formulas = m.sheet.formulas;
+  const formats = m.sheet.numberFormats;
+  for (let r = 0; r < nRows; r++) {
+    const row = values[r];
+    const frow = formulas[r];
+    const fmtRow = formats[r];
+    let labelCol = -1;
+    let label = "";
+    let nums = 0,
+      numTexts = 0,
+      errors = 0,
+      texts = 0,
+      yearLike = 0,
+      firstNum = -1,
+      any = false,
+      hasFormula = false;
+    const n = row.length;
+    for (let c = 0; c < n; c++) {
+      const v = row[c];
+      if (frow[c] !== null) hasFormula = true;
+      if (v === null) {
+        if (frow[c] !== null) {
+          any = true;
+          nums++;
+          if (firstNum < 0) firstNum = c;
+        }
+        continue;
+      }
+      any = true;
+      const t = typeof v;
+      if (t === "number") {
+        const fmt = fmtRow[c];
+        if (fmt !== null && formatInfo(fmt).date) {
+          texts++;
+          continue;
+        }
+        nums++;
+        if (isYear(v as number)) yearLike++;
+        if (firstNum < 0) firstNum = c;
+      } else if (t === "string") {
+        const s = v as string;
+        if (s.trim() === "") continue;
+        const asNumber = numberFromText(s);
+        if (asNumber !== null) {
+          numTexts++;
+          if (isYear(asNumber) && !/\s|,/.test(s.trim())) yearLike++;
+          if (firstNum < 0) firstNum = c;
+        } else if (labelCol < 0) {
+          labelCol = c;
+          label = s;
+          // Figures left of the label (account codes) are not the row's figures.
+          nums = 0;
+          numTexts = 0;
+          errors = 0;
+          yearLike = 0;
+          firstNum = -1;
+        } else texts++;
+      } else if (t === "boolean") {
+        texts++;
+      } else {
+        errors++;
+        if (firstNum < 0) firstNum = c;
+      }
+    }
+    if (!any) {
+      m.rows[r] = EMPTY_ROW;
+      continue;
+    }
+    const norm = label ? normalizeLabel(label) : "";
+    const info: RowInfo = {
+      kind: "line",
+      labelCol,
+      label,
+      norm,
+      nums,
+      numTexts,
+      errors,
+      grand: false,
+      countLike: norm.startsWith("antal") || norm.includes("årsarbetare") || norm.includes("medarbetare"),
+    };
+    const figures = nums + numTexts + errors;
+    if (figures === 0) info.kind = texts > 0 ? "header" : labelCol >= 0 ? "title" : "blank";
+    else if (
+      yearLike === nums + numTexts &&
+      errors === 0 &&
+      (yearLike >= 2 || labelCol < 0 || HEADER_WORDS.test(norm)) &&
+      !isTotalLabel(norm)
+    )
+      info.kind = "header";
+    else if (isTotalLabel(norm)) {
+      info.kind = "total";
+      info.grand = isGrandLabel(norm);
+    } else if (isExcludedLabel(norm)) info.kind = "excluded";
+    else if (firstNum >= 0 && fmtRow[firstNum] !== null && formatInfo(fmtRow[firstNum]).percent) {
+      // A row of percentages (Andel …, Avvikelse %) is a ratio, not a line of a sum.
+      info.kind = "excluded";
+    } else if (hasFormula && isFormulaTotalRow(m, r, labelCol)) info.kind = "total";
+    m.rows[r] = info;
+  }
+}
+
+/** A row whose figures are SUMs of the cells above it in their own column, whatever its label says. */
+function isFormulaTotalRow(m: SheetModel, r: number, labelCol: number): boolean {
+  const frow = m.sheet.formulas[r];
+  const absR = m.oRow + r;
+  for (let c = labelCol + 1; c < frow.length; c++) {
+    const f = frow[c];
+    if (f === null) continue;
+    const p = parseSumFormula(f);
+    if (!p || p.hasMinus || p.constant !== 0) continue;
+    const absC = m.oCol + c;
+    let rows = 0;
+    let vertical = true;
+    for (const t of p.terms) {
+      if ((t.sheet !== null && t.sheet !== m.name) || t.c1 !== absC || t.c2 !== absC || t.r2 >= absR) {
+        vertical = false;
+        break;
+      }
+      rows += t.r2 - t.r1 + 1;
+    }
+    if (vertical && rows >= 2) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Blocks and totals
+
+interface AxisItem {
+  idx: number;
+  kind: "line" | "total" | "heading" | "reset";
+  grand: boolean;
+  label: string;
+  byFormula: boolean;
+}
+
+/**
+ * Who covers whom, in reading order: a total covers the lines since the last total or heading; a grand total (or
+ * a total right after another total) covers everything not yet covered, subtotals included.
+ */
+function resolveTotals(items: AxisItem[], axis: "row" | "col"): TotalSpec[] {
+  const out: TotalSpec[] = [];
+  let uncovered: { idx: number; total?: TotalSpec }[] = [];
+  let pendingFrom = 0; // index into uncovered where lines since the last total/heading start
+  for (const it of items) {
+    if (it.kind === "reset") {
+      uncovered = [];
+      pendingFrom = 0;
+      continue;
+    }
+    if (it.kind === "heading") {
+      pendingFrom = uncovered.length;
+      continue;
+    }
+    if (it.kind === "line") {
+      uncovered.push({ idx: it.idx });
+      continue;
+    }
+    // A total.
+    let lastTotal = -1;
+    for (let i = uncovered.length - 1; i >= 0; i--)
+      if (uncovered[i].total) {
+        lastTotal = i;
+        break;
+      }
+    const from = Math.max(pendingFrom, lastTotal + 1);
+    const pending = uncovered.slice(from);
+    const hasEarlierTotals = lastTotal >= 0;
+    let covered: typeof uncovered;
+    if (it.grand && hasEarlierTotals) covered = uncovered;
+    else if (pending.length > 0) covered = it.grand ? uncovered : pending;
+    else covered = uncovered;
+    if (covered.length === 0) continue;
+    const spec: TotalSpec = {
+      axis,
+      idx: it.idx,
+      label: it.label,
+      grand: it.grand,
+      covers: covered.map((x) => x.idx),
+      leaves: [],
+      subtotals: [],
+      byFormula: it.byFormula,
+    };
+    for (const x of covered) {
+      if (x.total) {
+        spec.subtotals.push(x.total);
+        for (const l of x.total.leaves) spec.leaves.push(l);
+      } else spec.leaves.push(x.idx);
+    }
+    out.push(spec);
+    const coveredSet = new Set(covered);
+    uncovered = uncovered.filter((x) => !coveredSet.has(x));
+    uncovered.push({ idx: it.idx, total: spec });
+    pendingFrom = uncovered.length;
+    if (it.grand) {
+      uncovered = [];
+      pendingFrom = 0;
+    }
+  }
+  return out;
+}
+
+function mergedTextMap(m: SheetModel): Map<number, string> {
+  const map = new Map<number, string>();
+  for (const addr of m.sheet.merged ?? []) {
+    const rg = parseRange(addr.includes("!") ? addr.slice(addr.indexOf("!") + 1) : addr);
+    if (!rg) continue;
+    const r0 = rg.r1 - m.oRow,
+      c0 = rg.c1 - m.oCol;
+    const v = m.values[r0]?.[c0];
+    if (typeof v !== "string" && typeof v !== "number") continue;
+    if ((rg.r2 - rg.r1 + 1) * (rg.c2 - rg.c1 + 1) > 10_000) continue;
+    for (let r = rg.r1; r <= rg.r2; r++)
+      for (let c = rg.c1; c <= rg.c2; c++) map.set((r - m.oRow) * m.nCols + (c - m.oCol), String(v));
+  }
+  return map;
+}
+
+function headerText(m: SheetModel, merged: Map<number, string>, r: number, c: number): string {
+  const v = m.values[r]?.[c];
+  if (typeof v === "string") return v;
+  if (typeof v === "number") return String(v);
+  return merged.get(r * m.nCols + c) ?? "";
+}
+
+function buildBlocks(m: SheetModel): void {
+  const rows = m.rows;
+  const merged = mergedTextMap(m);
+  let start = -1;
+  let blanks = 0;
+  const flush = (end: number) => {
+    if (start >= 0) m.blocks.push(makeBlock(m, merged, start, end));
+    start = -1;
+  };
+  let lastData = -1;
+  for (let r = 0; r < m.nRows; r++) {
+    const k = rows[r].kind;
+    if (k === "line" || k === "total" || k === "excluded") {
+      if (start < 0) start = r;
+      lastData = r;
+      blanks = 0;
+    } else if (k === "header") {
+      if (start >= 0) flush(lastData);
+      blanks = 0;
+    } else if (k === "blank") {
+      blanks++;
+      if (blanks >= 3 && start >= 0) flush(lastData);
+    } else blanks = 0;
+  }
+  if (start >= 0) flush(lastData);
+}
+
+function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, last: number): Block {
+  const rows = m.rows;
+  // Header band: header rows right above the first data row (a blank or title row may sit between).
+  const headerRows: number[] = [];
+  const titleTexts: string[] = [];
+  let r = first - 1;
+  let gaps = 0;
+  while (r >= 0 && first - r <= 8) {
+    const k = rows[r].kind;
+    if (k === "header") headerRows.unshift(r);
+    else if (k === "title") titleTexts.unshift(rows[r].label);
+    else if (k === "blank") {
+      if (++gaps > 2 && headerRows.length > 0) break;
+    } else break;
+    r--;
+  }
+  // Texts of any row above in the band also count as titles for unit statements ("Alla belopp i tkr").
+  for (const hr of headerRows) if (rows[hr].label) titleTexts.push(rows[hr].label);
+  let labelCol = Infinity;
+  const dataRows: number[] = [];
+  for (let i = first; i <= last; i++) {
+    const k = rows[i].kind;
+    if (k === "line" || k === "total" || k === "excluded") {
+      if (rows[i].labelCol >= 0 && rows[i].labelCol < labelCol) labelCol = rows[i].labelCol;
+      if (k !== "excluded") dataRows.push(i);
+    }
+  }
+  if (labelCol === Infinity) labelCol = -1;
+  const title = titleTexts.join(" · ");
+  const unit = findUnitStatement(title) ?? findUnitStatement(m.name);
+
+  // Columns with figures in the block.
+  const colSet = new Set<number>();
+  for (let i = first; i <= last; i++) {
+    const row = m.values[i];
+    const frow = m.sheet.formulas[i];
+    for (let c = labelCol + 1; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v === "number" || (v === null && frow[c] !== null)) colSet.add(c);
+    }
+  }
+  const cols = [...colSet].sort((a, b) => a - b);
+  const columns: ColumnInfo[] = cols.map((c) => {
+    const parts: string[] = [];
+    for (const hr of headerRows) {
+      const t = headerText(m, merged, hr, c);
+      if (t) parts.push(t);
+    }
+    const header = parts.join(" ");
+    const caption = normalizeLabel(parts.length ? parts[parts.length - 1] : "");
+    const all = normalizeLabel(header);
+    let percentCells = 0,
+      numberCells = 0,
+      dateCells = 0;
+    for (let i = first; i <= last; i++) {
+      const v = m.values[i][c];
+      if (typeof v !== "number") continue;
+      numberCells++;
+      const fmt = m.sheet.numberFormats[i][c];
+      if (fmt !== null) {
+        const info = formatInfo(fmt);
+        if (info.percent) percentCells++;
+        if (info.date) dateCells++;
+      }
+    }
+    const percent = isPercentCaption(all) || (numberCells > 0 && percentCells * 2 > numberCells);
+    let kind: ColumnKind = "line";
+    if (percent || isAverageCaption(all) || (numberCells > 0 && dateCells * 2 > numberCells)) kind = "skip";
+    else if (isDiffCaption(caption) || isDiffCaption(all)) kind = "diff";
+    else if (isTotalCaption(caption)) kind = "total";
+    return {
+      col: c,
+      header,
+      caption,
+      kind,
+      grand: kind === "total" && isGrandLabel(caption),
+      percent,
+      unit: findUnitStatement(header),
+    };
+  });
+
+  // Row totals.
+  const items: AxisItem[] = [];
+  let blankRun = 0;
+  for (let i = first; i <= last; i++) {
+    const info = rows[i];
+    if (info.kind === "blank") {
+      if (++blankRun === 2) items.push({ idx: i, kind: "reset", grand: false, label: "", byFormula: false });
+      continue;
+    }
+    blankRun = 0;
+    if (info.kind === "line")
+      items.push({ idx: i, kind: "line", grand: false, label: info.label, byFormula: false });
+    else if (info.kind === "total")
+      items.push({
+        idx: i,
+        kind: "total",
+        grand: info.grand,
+        label: info.label,
+        byFormula: !isTotalLabel(info.norm),
+      });
+    else if (info.kind === "title")
+      items.push({ idx: i, kind: "heading", grand: false, label: info.label, byFormula: false });
+  }
+  const rowTotals = resolveTotals(items, "row");
+
+  // Column totals: columns in order; percent/average columns and difference columns are not lines.
+  const colItems: AxisItem[] = [];
+  for (const ci of columns) {
+    if (ci.kind === "total")
+      colItems.push({ idx: ci.col, kind: "total", grand: ci.grand, label: ci.header, byFormula: false });
+    else if (ci.kind === "line")
+      colItems.push({ idx: ci.col, kind: "line", grand: false, label: ci.header, byFormula: false });
+    else colItems.push({ idx: ci.col, kind: "heading", grand: false, label: ci.header, byFormula: false });
+  }
+  const colTotals = resolveTotals(colItems, "col");
+  return {
+    first,
+    last,
+    headerRows,
+    unit,
+    title,
+    dataRows,
+    columns,
+    rowTotals,
+    colTotals,
+    labelCol,
+  };
+}
+
+/** Builds the model of every sheet of a workbook. */
+export function analyseWorkbook(wb: WorkbookSnapshot): SheetModel[] {
+  const { values, uncomputed } = computeMissing(wb);
+  return wb.sheets.map((sheet, index) => {
+    const vals = values[index];
+    let nCols = 0;
+    for (const row of vals) if (row.length > nCols) nCols = row.length;
+    const m: SheetModel = {
+      index,
+      sheet,
+      name: sheet.name,
+      oRow: sheet.origin?.row ?? 0,
+      oCol: sheet.origin?.col ?? 0,
+      nRows: vals.length,
+      nCols,
+      values: vals,
+      rows: new Array(vals.length),
+      blocks: [],
+      uncomputed: uncomputed[index],
+    };
+    classifyRows(m);
+    buildBlocks(m);
+    return m;
+  });
+}

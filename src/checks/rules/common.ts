@@ -1,0 +1,82 @@
+/** What every rule gets, and the one way findings are made. */
+import type { Lang } from "../../plan/i18n";
+import type { Plan } from "../../plan/schema";
+import { a1, columnName } from "../address";
+import type { SheetModel } from "../model";
+import type { TotalCell } from "../totals";
+import type { Finding, RuleId, Severity } from "../types";
+import { num } from "../messages";
+
+export interface RuleContext {
+  models: SheetModel[];
+  plan?: Plan;
+  lang: Lang;
+}
+
+export type Rule = (ctx: RuleContext) => Finding[];
+
+export function finding(
+  m: SheetModel,
+  rule: RuleId,
+  severity: Severity,
+  r: number,
+  c: number,
+  message: string,
+  expected: number | string | null,
+  actual: number | string | null,
+): Finding {
+  return {
+    rule,
+    severity,
+    sheet: m.name,
+    cell: a1(m.oRow + r, m.oCol + c),
+    message,
+    expected,
+    actual,
+  };
+}
+
+/** The caption of a column in a block, or its letter. */
+export function columnCaption(cell: TotalCell, c: number): string {
+  const ci = cell.block.columns.find((x) => x.col === c);
+  return ci?.header?.trim() || columnName(cell.model.oCol + c);
+}
+
+/** "“Totalt” (Budget 2019)": the total's own label and the other axis' caption. */
+export function totalName(cell: TotalCell): string {
+  const m = cell.model;
+  if (cell.spec.axis === "row") {
+    const label = m.rows[cell.r].label.trim() || a1(m.oRow + cell.r, m.oCol + cell.c);
+    const header = cell.block.columns.find((x) => x.col === cell.c)?.header?.trim();
+    return header ? `"${label}" (${header})` : `"${label}"`;
+  }
+  const header = cell.spec.label.trim() || columnName(m.oCol + cell.c);
+  const label = m.rows[cell.r].label.trim();
+  return label ? `"${header}" (${label})` : `"${header}"`;
+}
+
+/** Where the lines are: "D5:D11" or "B7:E7". */
+export function linesSpan(cell: TotalCell): string {
+  const m = cell.model;
+  if (cell.spec.axis === "row")
+    return `${a1(m.oRow + cell.firstLeaf, m.oCol + cell.c)}:${a1(m.oRow + cell.lastLeaf, m.oCol + cell.c)}`;
+  return `${a1(m.oRow + cell.r, m.oCol + cell.firstLeaf)}:${a1(m.oRow + cell.r, m.oCol + cell.lastLeaf)}`;
+}
+
+/** A line named for a message: "rad 9 (Miljö o samhällsbyggnad)" / "row 9 (…)" or a column caption. */
+export function lineNames(cell: TotalCell, idxs: number[], lang: Lang): string {
+  const m = cell.model;
+  const names = idxs.slice(0, 4).map((i) => {
+    if (cell.spec.axis === "row") {
+      const label = m.rows[i].label.trim();
+      const addr = a1(m.oRow + i, m.oCol + cell.c);
+      return label ? `${addr} (${label})` : addr;
+    }
+    return `${a1(m.oRow + cell.r, m.oCol + i)} (${columnCaption(cell, i)})`;
+  });
+  const more =
+    idxs.length > 4 ? (lang === "sv" ? ` och ${idxs.length - 4} till` : ` and ${idxs.length - 4} more`) : "";
+  return names.join(", ") + more;
+}
+
+export { num };

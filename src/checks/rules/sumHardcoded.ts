@@ -1,0 +1,43 @@
+/**
+ * sum.hardcoded: a total typed as a constant over numeric lines — a warning where the table's other totals are
+ * formulas (an overwritten formula), one info per table where all its totals are values (an export).
+ */
+import { message, num } from "../messages";
+import type { Block } from "../model";
+import { sheetTotals, type TotalCell } from "../totals";
+import type { Finding } from "../types";
+import { finding, totalName, type Rule } from "./common";
+
+export const sumHardcoded: Rule = ({ models, lang }) => {
+  const out: Finding[] = [];
+  for (const m of models) {
+    const { cells, formulaTotals } = sheetTotals(m);
+    const typed = new Map<Block, TotalCell[]>();
+    const seen = new Set<number>();
+    for (const cell of cells) {
+      if (cell.formula || cell.n < 2) continue;
+      const key = cell.r * m.nCols + cell.c;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const list = typed.get(cell.block);
+      if (list) list.push(cell);
+      else typed.set(cell.block, [cell]);
+    }
+    for (const [block, list] of typed) {
+      if ((formulaTotals.get(block) ?? 0) > 0) {
+        for (const cell of list) {
+          const text = message("sum.hardcoded", lang, {
+            label: totalName(cell),
+            actual: num(cell.value, lang),
+          });
+          out.push(finding(m, "sum.hardcoded", "warning", cell.r, cell.c, text, cell.expected, cell.value));
+        }
+      } else {
+        const first = list[0];
+        const text = message("sum.hardcoded.table", lang, { count: list.length });
+        out.push(finding(m, "sum.hardcoded", "info", first.r, first.c, text, null, first.value));
+      }
+    }
+  }
+  return out;
+};

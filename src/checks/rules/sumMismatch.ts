@@ -1,0 +1,39 @@
+/** sum.mismatch: a total that differs from its lines by more than rounding explains; a difference column that is not the difference it names. */
+import { clean } from "../../plan/numbers";
+import { a1 } from "../address";
+import { message, num } from "../messages";
+import { sheetTotals } from "../totals";
+import type { Finding } from "../types";
+import { columnCaption, finding, linesSpan, totalName, type Rule } from "./common";
+
+export const sumMismatch: Rule = ({ models, lang }) => {
+  const out: Finding[] = [];
+  for (const m of models) {
+    const { cells, diffs } = sheetTotals(m);
+    for (const cell of cells) {
+      if (cell.status !== "mismatch") continue;
+      const text = message("sum.mismatch", lang, {
+        what: lang === "sv" ? "Summan" : "The total",
+        label: totalName(cell),
+        actual: num(cell.value, lang),
+        over: linesSpan(cell),
+        expected: num(cell.expected, lang),
+        diff: num(clean(cell.value - cell.expected), lang),
+      });
+      out.push(finding(m, "sum.mismatch", "error", cell.r, cell.c, text, cell.expected, cell.value));
+    }
+    for (const d of diffs) {
+      const fake = { model: m, block: d.block } as Parameters<typeof columnCaption>[0];
+      const label = m.rows[d.r].label.trim();
+      const text = message("sum.mismatch.diff", lang, {
+        label: `"${columnCaption(fake, d.c)}"${label ? ` (${label})` : ""}`,
+        actual: num(d.value, lang),
+        a: `${columnCaption(fake, d.a)} ${a1(m.oRow + d.r, m.oCol + d.a)}`,
+        b: `${columnCaption(fake, d.b)} ${a1(m.oRow + d.r, m.oCol + d.b)}`,
+        expected: num(d.expected, lang),
+      });
+      out.push(finding(m, "sum.mismatch", "error", d.r, d.c, text, d.expected, d.value));
+    }
+  }
+  return out;
+};

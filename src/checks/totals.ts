@@ -1,0 +1,238 @@
+/**
+ * Evaluates every total cell once against the lines it covers: value within rounding, SUM ranges that leave
+ * lines out, subtotals counted twice, typed totals. The sum.* rule files turn these results into findings.
+ */
+import { clean } from "../plan/numbers";
+import { parseSumFormula } from "./formula";
+import { figureAt, formulaAt, shownUnit, type Block, type SheetModel, type TotalSpec } from "./model";
+
+export type TotalStatus = "ok" | "mismatch" | "range-gap" | "range-gap-zero" | "double-count" | "unchecked";
+
+export interface TotalCell {
+  model: SheetModel;
+  block: Block;
+  spec: TotalSpec;
+  r: number;
+  c: number;
+  value: number;
+  formula: string | null;
+  /** Σ of the leaf lines. */
+  expected: number;
+  /** Number of figures summed. */
+  n: number;
+  tolerance: number;
+  status: TotalStatus;
+  /** range-gap: the lines left out (indexes along the axis). */
+  missing: number[];
+  /** double-count: the subtotal counted with its lines. */
+  doubled?: TotalSpec;
+  /** First and last leaf along the axis, for messages. */
+  firstLeaf: number;
+  lastLeaf: number;
+}
+
+export interface DiffCell {
+  model: SheetModel;
+  block: Block;
+  r: number;
+  c: number;
+  value: number;
+  expected: number;
+  a: number;
+  b: number;
+}
+
+export interface SheetTotals {
+  cells: TotalCell[];
+  diffs: DiffCell[];
+  /** Per block: total cells holding a formula. */
+  formulaTotals: Map<Block, number>;
+}
+
+function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: number): TotalCell | null {
+  const rowAxis = spec.axis === "row";
+  const r = rowAxis ? spec.idx : cross;
+  const c = rowAxis ? cross : spec.idx;
+  const value = figureAt(m, r, c);
+  if (value === undefined) return null;
+  const at = (i: number) => (rowAxis ? figureAt(m, i, c) : figureAt(m, r, i));
+  let unit = shownUnit(m, r, c, value);
+  let expected = 0;
+  let n = 0;
+  let firstLeaf = -1,
+    lastLeaf = -1;
+  for (const leaf of spec.leaves) {
+    const x = at(leaf);
+    if (x === undefined) continue;
+    expected += x;
+    n++;
+    if (firstLeaf < 0) firstLeaf = leaf;
+    lastLeaf = leaf;
+    const u = rowAxis ? shownUnit(m, leaf, c, x) : shownUnit(m, r, leaf, x);
+    if (u > unit) unit = u;
+  }
+  if (n === 0) return null;
+  expected = clean(expected);
+  let alt = 0;
+  for (const idx of spec.covers) alt += at(idx) ?? 0;
+  const tolerance = Math.max(n, 1) * 0.5 * unit + 1e-9 * Math.max(1, Math.abs(expected));
+  const cell: TotalCell = {
+    model: m,
+    block,
+    spec,
+    r,
+    c,
+    value,
+    formula: formulaAt(m, r, c),
+    expected,
+    n,
+    tolerance,
+    status: "ok",
+    missing: [],
+    firstLeaf,
+    lastLeaf,
+  };
+  if (cell.formula) {
+    const p = parseSumFormula(cell.formula);
+    if (p) {
+      const absAlong = rowAxis ? m.oCol + c : m.oRow + r;
+      let along = p.terms.length > 0 && p.constant === 0;
+      for (const t of p.terms) {
+        if (t.sheet !== null && t.sheet !== m.name) along = false;
+        else if (rowAxis ? t.c1 !== absAlong || t.c2 !== absAlong : t.r1 !== absAlong || t.r2 !== absAlong)
+          along = false;
+        if (!along) break;
+      }
+      if (along) {
+        // A formula with minus states its own relation (Netto = Intäkter − Kostnader): not a sum to check.
+        if (p.hasMinus) {
+          cell.status = "unchecked";
+          return cell;
+        }
+        const origin = rowAxis ? m.oRow : m.oCol;
+        const leafSet = new Set(spec.leaves);
+        const subtotalAt = new Map<number, TotalSpec>();
+        const collect = (s: TotalSpec) => {
+          for (const st of s.subtotals) {
+            subtotalAt.set(st.idx, st);
+            collect(st);
+          }
+        };
+        collect(spec);
+        const count = new Map<number, number>();
+        let doubled: TotalSpec | undefined;
+        const referenced: TotalSpec[] = [];
+        for (const t of p.terms) {
+          const lo = (rowAxis ? t.r1 : t.c1) - origin;
+          const hi = (rowAxis ? t.r2 : t.c2) - origin;
+          for (let i = lo; i <= hi; i++) {
+            if (leafSet.has(i)) count.set(i, (count.get(i) ?? 0) + 1);
+            else {
+              const st = subtotalAt.get(i);
+              if (st) {
+                referenced.push(st);
+                for (const l of st.leaves) count.set(l, (count.get(l) ?? 0) + 1);
+              }
+            }
+          }
+        }
+        const doubledLeaves = spec.leaves.filter((l) => (count.get(l) ?? 0) > 1 && (at(l) ?? 0) !== 0);
+        if (doubledLeaves.length > 0) {
+          doubled = referenced.find((st) => st.leaves.some((l) => doubledLeaves.includes(l)));
+          cell.status = "double-count";
+          cell.doubled = doubled;
+          return cell;
+        }
+        const missing = spec.leaves.filter((l) => !count.has(l) && at(l) !== undefined);
+        if (missing.length > 0) {
+          cell.missing = missing;
+          cell.status = missing.some((l) => (at(l) ?? 0) !== 0) ? "range-gap" : "range-gap-zero";
+          if (cell.status === "range-gap") return cell;
+        }
+      }
+    }
+  }
+  if (Math.abs(value - expected) > tolerance && Math.abs(value - alt) > tolerance) cell.status = "mismatch";
+  return cell;
+}
+
+/** Difference columns (Avvikelse, Återstår, Förändring): the pair of columns whose difference fits most rows. */
+function evaluateDiffs(m: SheetModel, block: Block, out: DiffCell[]): void {
+  const operands = block.columns.filter((ci) => ci.kind === "line" || ci.kind === "total");
+  for (const d of block.columns) {
+    if (d.kind !== "diff") continue;
+    const left = operands.filter((ci) => ci.col < d.col).slice(-4);
+    if (left.length < 2) continue;
+    let best: { a: number; b: number; fits: number; rows: number } | null = null;
+    for (const a of left)
+      for (const b of left) {
+        if (a === b) continue;
+        let fits = 0,
+          rows = 0;
+        for (const r of block.dataRows) {
+          const dv = figureAt(m, r, d.col),
+            av = figureAt(m, r, a.col),
+            bv = figureAt(m, r, b.col);
+          if (dv === undefined || av === undefined || bv === undefined) continue;
+          rows++;
+          const u = Math.max(
+            shownUnit(m, r, d.col, dv),
+            shownUnit(m, r, a.col, av),
+            shownUnit(m, r, b.col, bv),
+          );
+          if (Math.abs(dv - (av - bv)) <= 1.5 * u + 1e-9 * Math.max(1, Math.abs(dv))) fits++;
+        }
+        if (!best || fits > best.fits) best = { a: a.col, b: b.col, fits, rows };
+      }
+    if (!best || best.fits < 2 || best.fits < 0.6 * best.rows || best.fits === best.rows) continue;
+    for (const r of block.dataRows) {
+      const dv = figureAt(m, r, d.col),
+        av = figureAt(m, r, best.a),
+        bv = figureAt(m, r, best.b);
+      if (dv === undefined || av === undefined || bv === undefined) continue;
+      const u = Math.max(
+        shownUnit(m, r, d.col, dv),
+        shownUnit(m, r, best.a, av),
+        shownUnit(m, r, best.b, bv),
+      );
+      if (Math.abs(dv - (av - bv)) > 1.5 * u + 1e-9 * Math.max(1, Math.abs(dv)))
+        out.push({ model: m, block, r, c: d.col, value: dv, expected: clean(av - bv), a: best.a, b: best.b });
+    }
+  }
+}
+
+const cache = new WeakMap<SheetModel, SheetTotals>();
+
+export function sheetTotals(m: SheetModel): SheetTotals {
+  const hit = cache.get(m);
+  if (hit) return hit;
+  const cells: TotalCell[] = [];
+  const diffs: DiffCell[] = [];
+  const formulaTotals = new Map<Block, number>();
+  for (const block of m.blocks) {
+    let formulas = 0;
+    const crossCols = block.columns.filter((ci) => ci.kind !== "skip").map((ci) => ci.col);
+    for (const spec of block.rowTotals)
+      for (const c of crossCols) {
+        const cell = evaluateTotal(m, block, spec, c);
+        if (cell) {
+          cells.push(cell);
+          if (cell.formula) formulas++;
+        }
+      }
+    const crossRows = block.dataRows.filter((r) => !m.rows[r].countLike);
+    for (const spec of block.colTotals)
+      for (const r of crossRows) {
+        const cell = evaluateTotal(m, block, spec, r);
+        if (cell) {
+          cells.push(cell);
+          if (cell.formula) formulas++;
+        }
+      }
+    formulaTotals.set(block, formulas);
+    evaluateDiffs(m, block, diffs);
+  }
+  const result = { cells, diffs, formulaTotals };
+  cache.set(m, result);
+  return result;
+}
