@@ -325,12 +325,14 @@ export function recogniseScorecard(ctx: ImportContext, year: number): Indicator[
         break;
       }
     }
-    const m = /Utfall (t o m(?: \p{L}+)? )?.*?(\d{4})/u.exec(headerText.join(" "));
-    const outcomeYear = m ? Number(m[2]) : year - 1;
+    const headerWords = joinTokens(tokens, sec.start, i);
     const monthMatch =
-      /t o m .*?(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)/.exec(
-        joinTokens(tokens, sec.start, i),
+      /t o m\b.*?(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december) (\d{4})/.exec(
+        headerWords,
       );
+    const outcomeYear = monthMatch
+      ? Number(monthMatch[2])
+      : Number(/Utfall\D*(\d{4})/.exec(headerWords)?.[1] ?? year - 1);
     const asOf = monthMatch ? `t o m ${monthMatch[1]} ${outcomeYear}` : undefined;
     // Indicators: a title ending with its unit, then values up to the next capitalised word after a number.
     let titleStart = i;
