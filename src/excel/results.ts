@@ -9,13 +9,15 @@ export type WriteResult<T = object> =
   | { ok: false; reason: "names-exist"; names: string[] }
   | { ok: false; reason: "unsupported"; feature: string }
   | { ok: false; reason: "nothing" }
-  | { ok: false; reason: "failed"; code: string };
+  | { ok: false; reason: "failed"; code: string; detail?: string };
 
 export type Failure = Extract<WriteResult, { ok: false }>;
 
 export function failed(err: unknown): Failure {
   const code = (err as { code?: unknown } | null)?.code;
-  return { ok: false, reason: "failed", code: typeof code === "string" ? code : "unknown" };
+  // The detail is for the console and bug reports; the pane shows a sentence for the code.
+  const detail = err instanceof Error ? err.message : String(err);
+  return { ok: false, reason: "failed", code: typeof code === "string" ? code : "unknown", detail };
 }
 
 /** True for a cell that holds anything (value or formula). */

@@ -59,6 +59,11 @@ export class FakeRequestContext {
     this.workbook = new FakeWorkbook(this);
   }
 
+  /** Excel.RequestContext.application is the workbook's application. */
+  get application(): FakeApplication {
+    return this.workbook.application;
+  }
+
   get pending(): number {
     return this.queue.length;
   }
@@ -412,8 +417,10 @@ export class FakeRange extends ClientObject {
   get format(): FakeRangeFormat {
     return this.formatObj;
   }
+  private worksheetObj: FakeWorksheet | undefined;
   get worksheet(): FakeWorksheet {
-    return new FakeWorksheet(this.context, () => this.must().sheet);
+    this.worksheetObj ??= new FakeWorksheet(this.context, () => this.must().sheet);
+    return this.worksheetObj;
   }
 
   /** The target for a write: refuses on protected sheets like Excel. */
@@ -858,8 +865,11 @@ export class FakeWorksheet extends ClientObject {
       s.visibility = v;
     });
   }
+  private tablesObj: FakeTableCollection | undefined;
+  /** The same object on every access, as Office.js gives. */
   get tables(): FakeTableCollection {
-    return new FakeTableCollection(this.context, () => this.must());
+    this.tablesObj ??= new FakeTableCollection(this.context, () => this.must());
+    return this.tablesObj;
   }
   getRange(address?: string): FakeRange {
     return new FakeRange(this.context, () => {
@@ -1357,8 +1367,10 @@ export class FakeWorkbook extends ClientObject {
   get name(): string {
     return this.prop("name");
   }
+  private tablesObj: FakeTableCollection | undefined;
   get tables(): FakeTableCollection {
-    return new FakeTableCollection(this.context);
+    this.tablesObj ??= new FakeTableCollection(this.context);
+    return this.tablesObj;
   }
   getSelectedRange(): FakeRange {
     return new FakeRange(this.context, () => {

@@ -266,7 +266,14 @@ export class FakeWorkbookModel {
       for (const r of s.hiddenRows ?? []) sheet.hiddenRows.add(r);
       for (const c of s.hiddenColumns ?? []) sheet.hiddenCols.add(c);
       sheet.merged = (s.merged ?? []).map(parseArea);
-      sheet.tables = (s.tables ?? []).map((t) => ({ name: t.name, area: parseArea(t.address) }));
+      // A table without a usable address (some readers give "") cannot be placed; leave it out.
+      sheet.tables = (s.tables ?? []).flatMap((t) => {
+        try {
+          return [{ name: t.name, area: parseArea(t.address) }];
+        } catch {
+          return [];
+        }
+      });
       sheet.protected = Boolean(s.protected);
     }
     if (model.sheets.length === 0) model.addSheet("Blad1");
