@@ -151,6 +151,9 @@ describe("BUDGET", () => {
     expect(value("BUDGET", "HR", 2019, "Budget", "kr")).toBe(64308000);
     expect(value("BUDGET", "HR", 2019, "Budget", "tkr")).toBe(64308);
     expect(value("BUDGET", "HR", 2019, null, "mnkr")).toBe(64.308);
+    // The short-name LAMBDAs pass "" for omitted arguments.
+    expect(value("BUDGET", "HR", "", "", "")).toBe(64308);
+    expect(value("MALVARDE", "Total sjukfrånvaro", "")).toBe(0.03);
   });
 
   test("Utfall and Prognos columns are in mnkr (the document's unit trap)", () => {

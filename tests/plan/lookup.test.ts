@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { embeddedPlan } from "../../src/plan/embedded";
 import {
   budgetLineIndex,
@@ -247,5 +248,28 @@ describe("findMeasure", () => {
       message:
         "Budget per avdelning has no column Budget 2018; it has Utfall 2017, Prognos 2018, Budget 2019.",
     });
+  });
+});
+
+describe("properties over the embedded plan", () => {
+  const goal = fc.constantFrom(...embeddedPlan.goals);
+  const recase = (text: string, flips: boolean[]) =>
+    [...text].map((ch, i) => (flips[i % flips.length] ? ch.toUpperCase() : ch.toLowerCase())).join("");
+
+  test("any casing of a goal's id finds that goal", () => {
+    fc.assert(
+      fc.property(goal, fc.array(fc.boolean(), { minLength: 1 }), (g, flips) => {
+        expect(findGoal(embeddedPlan, recase(g.id, flips))).toEqual({ ok: true, goal: g });
+      }),
+    );
+  });
+
+  test("a title typed in any case, with extra spaces and without å/ä/ö, finds that goal", () => {
+    fc.assert(
+      fc.property(goal, fc.array(fc.boolean(), { minLength: 1 }), fc.nat(3), (g, flips, pad) => {
+        const typed = " ".repeat(pad) + recase(foldText(g.title), flips).replace(/ /g, " ".repeat(pad + 1));
+        expect(findGoal(embeddedPlan, typed)).toEqual({ ok: true, goal: g });
+      }),
+    );
   });
 });
