@@ -123,6 +123,15 @@ describe("findGoal", () => {
     expect(r.message).toMatch(/^Flera mål matchar "2019": .*; .*; .*; .*; .* \(och \d+ till\)$/);
   });
 
+  test("two goals with the same title are ambiguous even by exact title; their ids still tell them apart", () => {
+    const twins = makePlan([
+      { id: "A", title: "Nöjd medborgarindex", area: ["Demokrati"] },
+      { id: "B", title: "Nöjd medborgarindex", area: ["Kvalitet"] },
+    ]);
+    expect(findGoal(twins, "Nöjd medborgarindex")).toMatchObject({ ok: false, reason: "ambiguous" });
+    expect(findGoal(twins, "b")).toMatchObject({ ok: true, goal: { id: "B", area: ["Kvalitet"] } });
+  });
+
   test("empty or stop-word-only queries say what to give", () => {
     expect(findGoal(small, "   ")).toMatchObject({
       ok: false,
