@@ -1,0 +1,98 @@
+/**
+ * Layout model (host-free): positioned text items of a PDF page → visual rows → cells → tokens.
+ * Rows: items whose baselines lie within half a font size of each other. Cells: within a row, a gap wider than
+ * 0.4 × the font size between two items is a cell boundary (a table column); a narrower one is a word space.
+ * The tokens keep that knowledge (`Token.hard`), so the recognisers can tell a number in a goal's title cell
+ * from the value in the next column, and never join "139" and "158" across columns.
+ */
+import type { DocumentText, Token } from "./types";
+
+/** A text item as pdfjs reports it (Node or browser), in PDF user space (y grows upwards). */
+export interface PositionedText {
+  page: number;
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  /** Font size (the text matrix's vertical scale). */
+  size: number;
+}
+
+export interface LayoutCell {
+  text: string;
+  x: number;
+  x2: number;
+}
+
+export interface LayoutRow {
+  page: number;
+  y: number;
+  cells: LayoutCell[];
+}
+
+const ROW_TOLERANCE = 0.5;
+const CELL_GAP = 0.4;
+
+/** Groups one page's items into rows (top to bottom) and cells (left to right). */
+export function layoutRows(items: readonly PositionedText[]): LayoutRow[] {
+  const visible = items.filter((it) => it.str.trim() !== "");
+  const sorted = [...visible].sort((a, b) => b.y - a.y || a.x - b.x);
+  const rows: { page: number; y: number; size: number; items: PositionedText[] }[] = [];
+  for (const it of sorted) {
+    const row = rows.find(
+      (r) => r.page === it.page && Math.abs(r.y - it.y) <= ROW_TOLERANCE * Math.max(r.size, it.size),
+    );
+    if (row) row.items.push(it);
+    else rows.push({ page: it.page, y: it.y, size: it.size || 10, items: [it] });
+  }
+  return rows.map((r) => {
+    const its = r.items.sort((a, b) => a.x - b.x);
+    const cells: LayoutCell[] = [];
+    for (const it of its) {
+      const last = cells[cells.length - 1];
+      const gap = last ? it.x - last.x2 : Infinity;
+      if (last && gap <= CELL_GAP * (it.size || r.size)) {
+        // Same cell: keep a word space where the item did not bring one.
+        const joiner =
+          last.text.endsWith(" ") || it.str.startsWith(" ") || gap < 0.1 * (it.size || r.size) ? "" : " ";
+        last.text += joiner + it.str;
+        last.x2 = it.x + it.width;
+      } else cells.push({ text: it.str, x: it.x, x2: it.x + it.width });
+    }
+    return {
+      page: r.page,
+      y: r.y,
+      cells: cells.map((c) => ({ ...c, text: c.text.replace(/\s+/g, " ").trim() })),
+    };
+  });
+}
+
+/**
+ * Pages of positioned items → the DocumentText the recognisers read. A row's first token has no boundary
+ * knowledge (a wrapped line or a new table row look alike); a cell's first token after a gap is `hard`.
+ */
+export function documentFromLayout(pages: readonly PositionedText[][], source?: string): DocumentText {
+  let rowId = 0;
+  return {
+    source,
+    pages: pages.map((items, p) => {
+      const page = items[0]?.page ?? p + 1;
+      const tokens: Token[] = [];
+      for (const row of layoutRows(items)) {
+        rowId++;
+        row.cells.forEach((cell, c) => {
+          cell.text
+            .split(/\s+/)
+            .filter(Boolean)
+            .forEach((text, k) => {
+              const token: Token = { text, page, row: rowId };
+              if (k > 0) token.hard = false;
+              else if (c > 0) token.hard = true;
+              tokens.push(token);
+            });
+        });
+      }
+      return { page, tokens };
+    }),
+  };
+}
