@@ -207,6 +207,12 @@ describe("manifest.xml structure", () => {
       associatedIds(fs.readFileSync(f, "utf8")),
     );
     for (const name of names) expect(registered).toContain(name);
+    // …and the task pane entry (the page the FunctionFile names) registers them when it loads.
+    const paneEntry = fs.readFileSync(path.join(root, "src/taskpane/index.tsx"), "utf8");
+    expect(paneEntry).toMatch(
+      /import\s*\{[^}]*\bregisterCommands\b[^}]*\}\s*from\s*["']\.\.\/commands\/commands["']/,
+    );
+    expect(paneEntry).toMatch(/\bregisterCommands\(/);
     expect(associatedIds('Office.actions.associate("other", f)')).toEqual(["other"]);
 
     const { byId } = resources(manifest);

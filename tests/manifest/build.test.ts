@@ -1,0 +1,76 @@
+/**
+ * The production build end to end: one `webpack --mode production` into a temporary directory with a
+ * custom PLANKOLL_URL, then the output is checked as Excel would see it.
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { initialScripts } from "../../scripts/bench/bundle";
+import { allUrls, parseManifest, residProblems, sharedRuntimeProblems } from "./manifestChecks";
+
+const root = path.resolve(__dirname, "../..");
+const PROD = "https://ekonomi.kommun.example/plankoll/";
+let out = "";
+let stdout = "";
+
+beforeAll(() => {
+  out = fs.mkdtempSync(path.join(os.tmpdir(), "plankoll-build-"));
+  const r = spawnSync(
+    process.execPath,
+    [require.resolve("webpack/bin/webpack.js"), "--mode", "production", "--output-path", out],
+    { cwd: root, encoding: "utf8", env: { ...process.env, PLANKOLL_URL: PROD }, timeout: 280_000 },
+  );
+  stdout = `${r.stdout}\n${r.stderr}`;
+  if (r.status !== 0)
+    throw new Error(`production build failed:\n${stdout.split("\n").slice(-20).join("\n")}`);
+}, 300_000);
+
+afterAll(() => {
+  if (out) fs.rmSync(out, { recursive: true, force: true });
+});
+
+const read = (f: string) => fs.readFileSync(path.join(out, f), "utf8");
+
+describe("npm run build (production)", () => {
+  test("says which production URL it used", () => {
+    expect(stdout).toContain(`manifest.xml → ${PROD} (PLANKOLL_URL)`);
+  });
+
+  test("dist/manifest.xml points only at the production URL and keeps its structure", () => {
+    const xml = read("manifest.xml");
+    expect(xml).not.toMatch(/localhost/i);
+    const manifest = parseManifest(xml);
+    for (const url of allUrls(manifest)) expect(url.startsWith(PROD)).toBe(true);
+    expect(residProblems(manifest)).toEqual([]);
+    expect(sharedRuntimeProblems(manifest)).toEqual([]);
+    // Every file the manifest names under the production URL was emitted.
+    for (const url of allUrls(manifest)) {
+      expect(fs.existsSync(path.join(out, url.slice(PROD.length)))).toBe(true);
+    }
+  });
+
+  test("taskpane.html loads Office.js from the CDN, then the functions, then the pane", () => {
+    const html = read("taskpane.html");
+    expect(initialScripts(html)).toEqual({
+      local: ["functions.js", "taskpane.js"],
+      external: ["https://appsforoffice.microsoft.com/lib/1/hosted/office.js"],
+    });
+    expect(html).toMatch(/<div id="?root"?>/); // the minifier drops the quotes
+  });
+
+  test("the ribbon function and the custom functions are registered by the page's initial scripts", () => {
+    const js = read("functions.js") + read("taskpane.js");
+    expect(js).toContain('"plankollValidate"');
+    const metadata = JSON.parse(read("functions.json")) as { functions: { id: string }[] };
+    const en = JSON.parse(read("functions.en-US.json")) as { functions: { id: string; name: string }[] };
+    expect(metadata.functions.length).toBeGreaterThan(0);
+    expect(en.functions.map((f) => f.id).sort()).toEqual(metadata.functions.map((f) => f.id).sort());
+    for (const { id } of metadata.functions) expect(js).toContain(`CustomFunctions.associate("${id}"`);
+  });
+
+  test("no workbench in the production output", () => {
+    expect(fs.existsSync(path.join(out, "workbench.html"))).toBe(false);
+    expect(fs.existsSync(path.join(out, "workbench.js"))).toBe(false);
+  });
+});
