@@ -213,9 +213,10 @@ function checkGoalBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFigure
     if (kind && year) columns.push({ ci, kind, year });
   }
   if (columns.length === 0) return;
-  for (const r of block.dataRows) {
+  for (let r = block.first; r <= block.last; r++) {
     const info = m.rows[r];
-    if (info.kind !== "line" || info.label.trim().length < 6) continue;
+    // Goal titles often say "Andel …" or "(%)": such rows are not lines of a sum but still goals.
+    if ((info.kind !== "line" && info.kind !== "excluded") || info.label.trim().length < 6) continue;
     const res = findGoal(plan, info.label);
     if (!res.ok) continue;
     const goal: Goal = res.goal;

@@ -1,0 +1,100 @@
+/**
+ * Renders `plankoll check` results: a readable report grouped by file and sheet (Swedish by default) or the JSON
+ * document of DESIGN.md §3, field order exactly { files: [ { file, findings: [ {rule, severity, sheet, cell,
+ * message, expected, actual} ], error } ] }.
+ */
+import type { Finding, Severity } from "../checks/types";
+import type { Lang } from "../plan/i18n";
+
+export interface FileResult {
+  file: string;
+  findings: Finding[];
+  /** One-line reason when the file could not be read; null otherwise. */
+  error: string | null;
+}
+
+const WORDS = {
+  severity: {
+    sv: { error: "fel", warning: "varning", info: "info" },
+    en: { error: "error", warning: "warning", info: "info" },
+  },
+  plural: {
+    sv: { error: "fel", warning: "varningar", info: "info" },
+    en: { error: "errors", warning: "warnings", info: "info" },
+  },
+  unreadable: { sv: "kan inte läsas", en: "cannot be read" },
+  clean: { sv: "inga fel eller varningar", en: "no errors or warnings" },
+  files: { sv: "filer", en: "files" },
+  file: { sv: "fil", en: "file" },
+  checked: { sv: "Kontrollerade", en: "Checked" },
+  notRead: { sv: "kunde inte läsas", en: "could not be read" },
+} as const;
+
+/** JSON with the contract's field order, whatever order the objects were built in. */
+export function renderJson(results: readonly FileResult[]): string {
+  const files = results.map((r) => ({
+    file: r.file,
+    findings: r.findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      sheet: f.sheet,
+      cell: f.cell,
+      message: f.message,
+      expected: f.expected,
+      actual: f.actual,
+    })),
+    error: r.error,
+  }));
+  return JSON.stringify({ files }, null, 2) + "\n";
+}
+
+function counts(findings: readonly Finding[]): Record<Severity, number> {
+  const c = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) c[f.severity]++;
+  return c;
+}
+
+function countText(c: Record<Severity, number>, lang: Lang): string {
+  const parts: string[] = [];
+  for (const s of ["error", "warning", "info"] as const)
+    if (c[s] > 0) parts.push(`${c[s]} ${c[s] === 1 ? WORDS.severity[lang][s] : WORDS.plural[lang][s]}`);
+  return parts.join(", ");
+}
+
+/** The readable report: per file, per sheet, one line per finding (cell, severity, rule, message). */
+export function renderText(results: readonly FileResult[], lang: Lang): string {
+  const lines: string[] = [];
+  const total = { error: 0, warning: 0, info: 0 };
+  let unreadable = 0;
+  for (const r of results) {
+    if (r.error !== null) {
+      unreadable++;
+      lines.push(`${r.file}: ${WORDS.unreadable[lang]} – ${r.error}`);
+      lines.push("");
+      continue;
+    }
+    const c = counts(r.findings);
+    total.error += c.error;
+    total.warning += c.warning;
+    total.info += c.info;
+    const serious = c.error + c.warning;
+    lines.push(
+      `${r.file}: ${serious === 0 ? WORDS.clean[lang] : countText(c, lang)}${serious === 0 && c.info ? ` (${countText(c, lang)})` : ""}`,
+    );
+    let sheet: string | null | undefined = undefined;
+    for (const f of r.findings) {
+      if (f.sheet !== sheet) {
+        sheet = f.sheet;
+        lines.push(`  ${sheet ?? ""}`);
+      }
+      const sev = WORDS.severity[lang][f.severity];
+      lines.push(`    ${(f.cell ?? "").padEnd(6)} ${sev.padEnd(8)} ${f.rule.padEnd(20)} ${f.message}`);
+    }
+    lines.push("");
+  }
+  const n = results.length;
+  let summary = `${WORDS.checked[lang]} ${n} ${n === 1 ? WORDS.file[lang] : WORDS.files[lang]}: ${countText(total, lang) || WORDS.clean[lang]}`;
+  if (unreadable) summary += `; ${unreadable} ${WORDS.notRead[lang]}`;
+  lines.push(summary + ".");
+  return lines.join("\n") + "\n";
+}
