@@ -137,6 +137,38 @@ describe("manifest.xml structure", () => {
     ]);
   });
 
+  test("nested elements follow the schema's sequences", () => {
+    // Parent (optionally with xsi:type) → its children's order in the VersionOverrides schema.
+    const sequences: [string, string | null, string[]][] = [
+      ["ExtensionPoint", "CustomFunctions", ["Script", "Page", "Metadata", "Namespace"]],
+      ["GetStarted", null, ["Title", "Description", "LearnMoreUrl"]],
+      ["Group", null, ["Label", "Icon", "Control"]],
+      ["Control", "Button", ["Label", "Supertip", "Icon", "Action"]],
+      ["Supertip", null, ["Title", "Description"]],
+      ["Action", "ShowTaskpane", ["TaskpaneId", "SourceLocation", "Title"]],
+      ["Resources", null, ["Images", "Urls", "ShortStrings", "LongStrings"]],
+    ];
+    let checked = 0;
+    for (const [name, type, order] of sequences) {
+      for (const el of descendants(manifest, name).filter((e) => type === null || xsiType(e) === type)) {
+        expect(orderProblems(el, order)).toEqual([]);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(9);
+    const iconFirst = broken(
+      /(<Label resid="Validate.Label" \/>)(\s*<Supertip>[\s\S]*?<\/Supertip>)(\s*<Icon>[\s\S]*?<\/Icon>)/,
+      "$3$1$2",
+    );
+    const control = descendants(iconFirst, "Control").find(
+      (c) => c.getAttribute("id") === "Plankoll.Validate",
+    )!;
+    expect(orderProblems(control, ["Label", "Supertip", "Icon", "Action"])).toEqual([
+      expect.stringContaining("<Label> must come before <Icon>"),
+      expect.stringContaining("<Supertip> must come before <Icon>"),
+    ]);
+  });
+
   test("in the custom tab every Group comes before the tab's Label", () => {
     expect(descendants(manifest, "CustomTab")).toHaveLength(1);
     expect(customTabProblems(manifest)).toEqual([]);
