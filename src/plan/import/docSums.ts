@@ -46,20 +46,35 @@ export function docTableToSheet(table: DocTable): SheetSnapshot {
   };
 }
 
+/** The row label / column header a cell of the table's sheet stands for. */
+function place(table: DocTable, ref: string): { row: string | null; column: string | null } {
+  const at = parseA1(ref);
+  return {
+    row: at && at.row >= 1 ? (table.rows[at.row - 1]?.label ?? null) : null,
+    column: at && at.col >= 1 ? (table.headers[at.col - 1] ?? null) : null,
+  };
+}
+
 /** Maps a workbook finding on a table's sheet to a document finding (sheet/cell null; page, row, column set). */
 export function toDocumentFinding(f: Finding, table: DocTable): Finding {
-  const at = f.cell ? parseA1(f.cell) : null;
-  const row = at && at.row >= 1 ? (table.rows[at.row - 1]?.label ?? null) : null;
-  const column = at && at.col >= 1 ? (table.headers[at.col - 1] ?? null) : null;
-  const where = f.cell ? ` [${table.title}, ${row ?? "?"} / ${column ?? "?"}]` : "";
+  const { row, column } = f.cell ? place(table, f.cell) : { row: null, column: null };
+  // Cell addresses mean nothing in a document: say the rows' labels instead ("C2:C5" → "Gator och vägar"–"Kollektivtrafik").
+  const message = f.message
+    .replace(/\b([A-Z]{1,3}\d+):([A-Z]{1,3}\d+)\b/g, (_, a: string, b: string) => {
+      const from = place(table, a).row;
+      const to = place(table, b).row;
+      return from && to ? `"${from}"–"${to}"` : `${a}:${b}`;
+    })
+    .replace(/\b([A-Z]{1,3}\d+)\b/g, (ref: string) => {
+      const p = place(table, ref);
+      return p.row ? `"${p.row}"${p.column ? ` (${p.column})` : ""}` : ref;
+    });
   return {
     rule: f.rule,
     severity: f.severity,
     sheet: null,
     cell: null,
-    message: f.cell
-      ? f.message.replace(new RegExp(`\\b${f.cell}\\b`, "g"), `${row ?? f.cell}/${column ?? ""}`)
-      : f.message + where,
+    message,
     expected: f.expected,
     actual: f.actual,
     page: table.page,

@@ -230,7 +230,13 @@ export function recogniseGoals(ctx: ImportContext, year: number, owner: string |
   const headingHits = new Map<number, HeadingHit>();
   for (let i = 0; i < chapterEnd; i++) {
     if (tokens[i].page < tokens[markers[0]].page) continue;
-    const h = headingAt(tokens, i, headings);
+    let h = headingAt(tokens, i, headings);
+    // Without a table of contents, "Processområde X" still names the area: X runs up to the goal marker.
+    if (!h && /^Processområde$/i.test(tokens[i - 1]?.text ?? "")) {
+      let k = i;
+      while (k < tokens.length && k < i + 6 && !isMarker(tokens, k)) k++;
+      if (isMarker(tokens, k) && k > i) h = { start: i, end: k, name: joinTokens(tokens, i, k) };
+    }
     if (!h) continue;
     const pageStart = i === 0 || tokens[i - 1].page !== tokens[i].page;
     const afterHeading = [...headingHits.values()].some((x) => x.end === i);

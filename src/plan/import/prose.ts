@@ -171,14 +171,24 @@ export function recogniseRelations(ctx: ImportContext, tables: readonly BudgetTa
           const inTextUnit = convertMoney(tv, m.unit, a.unit);
           const tolerance = 0.5 * 10 ** -a.decimals;
           const equal = Math.abs(inTextUnit - a.value) <= tolerance + 1e-9 && Math.abs(tv) >= 1;
-          const named = sentence.includes(
-            t.title
-              .toLowerCase()
-              .split(" ")
-              .slice(0, 4)
-              .join(" ")
-              .replace(/ \d{4}$/, ""),
-          );
+          // The table's own printed figures ("Summa 8 750 000 kr", a line's amount) are not statements about it.
+          const own =
+            /^(Summa|Totalt|Total|S:a)$/.test(tokens[a.start - 1]?.text ?? "") ||
+            t.lines.some(
+              (l) => l.values[m.id] !== null && convertMoney(l.values[m.id]!, m.unit, a.unit) === a.value,
+            );
+          if (own) continue;
+          // Named: the sentence names the table and states "(om) totalt X".
+          const cue = tokens
+            .slice(Math.max(s, a.start - 3), a.start)
+            .some((x) => /^(totalt|sammanlagt)$/i.test(x.text));
+          const titleStart = t.title
+            .toLowerCase()
+            .split(" ")
+            .slice(0, 4)
+            .join(" ")
+            .replace(/ \d{4}$/, "");
+          const named = cue && sentence.includes(titleStart);
           const sameYear = sentence.includes(String(m.year));
           if (
             (equal && (sameYear || /driftram|budget|ram/.test(sentence))) ||
