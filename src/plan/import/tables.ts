@@ -262,7 +262,8 @@ function recogniseAmountLists(
     // PDF rows settle it: the title is the first row of the block.
     const rowOf = (k: number) => tokens[k].row;
     let titleEnd = -1;
-    if (rowOf(first.start) !== undefined) {
+    // Only a real table (the amount in its own cell) says anything by its rows; wrapped prose lines do not.
+    if (rowOf(first.start) !== undefined && tokens[first.amount.start].hard === true) {
       for (let k = first.start; k < first.amount.start; k++)
         if (rowOf(k) !== rowOf(first.start)) {
           titleEnd = k;

@@ -1,0 +1,140 @@
+/**
+ * The importer on real PDFs (made by LibreOffice from the sources in tests/fixtures/documents): text items come from
+ * pdfjs in a child process (pdfItems.mjs; Jest cannot load ESM-only pdfjs), the layout model and recognisers run
+ * here. Planted sum errors are flagged at the right page/row/column; the correct document gives no finding.
+ */
+import { execFileSync } from "child_process";
+import { readFileSync } from "fs";
+import { join } from "path";
+import { embeddedPlan } from "../../src/plan/embedded";
+import { documentFromLayout, type PositionedText } from "../../src/plan/import/layout";
+import { importDocument } from "../../src/plan/import/text";
+import { importPlanFromText } from "../../src/plan/import/text";
+import type { ImportResult } from "../../src/plan/import/types";
+
+const DOCS = join(__dirname, "..", "fixtures", "documents");
+
+function importPdf(name: string): ImportResult {
+  const json = execFileSync(process.execPath, [join(__dirname, "pdfItems.mjs"), join(DOCS, name)], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const pages = JSON.parse(json) as PositionedText[][];
+  return importDocument(documentFromLayout(pages, name), { source: name });
+}
+
+const sumError = importPdf("budget-sum-error.pdf");
+const roundingOk = importPdf("rounding-ok.pdf");
+const relationCount = importPdf("relation-count-error.pdf");
+
+describe("planted errors are flagged at page, row and column", () => {
+  test("a Totalt that differs from its lines: sum.mismatch on page 1, row Totalt, column Budget 2020", () => {
+    expect(sumError.findings).toEqual([
+      expect.objectContaining({
+        rule: "sum.mismatch",
+        severity: "error",
+        sheet: null,
+        cell: null,
+        page: 1,
+        row: "Totalt",
+        column: "Budget 2020",
+        expected: 182000,
+        actual: 182270,
+      }),
+    ]);
+    // The message names the lines, not spreadsheet cells.
+    expect(sumError.findings[0].message).toContain('"Gator och vägar"–"Kollektivtrafik"');
+    expect(sumError.findings[0].message).not.toMatch(/\b[A-Z]\d+\b/);
+  });
+
+  test("the correct column and the correct investment list next to it are not flagged", () => {
+    const table = sumError.plan.budgetTables.find((t) => t.kind === "operating")!;
+    expect(table.measures.map((m) => `${m.label} ${m.unit}`)).toEqual(["Budget 2019 tkr", "Budget 2020 tkr"]);
+    expect(table.lines.map((l) => l.label)).toEqual([
+      "Gator och vägar",
+      "Parker",
+      "Fastigheter",
+      "Kollektivtrafik",
+    ]);
+    expect(table.total.values).toEqual({ "budget-2019": 178473, "budget-2020": 182270 });
+    const inv = sumError.plan.budgetTables.find((t) => t.kind === "investment")!;
+    expect(inv.title).toBe("Investeringsbudget Teknikförvaltningen 2020");
+    expect(inv.page).toBe(2);
+    expect(inv.lines.map((l) => [l.label, l.values["budget-2020"]])).toEqual([
+      ["Gatubelysning LED", 4500000],
+      ["Lekplatser", 1250000],
+      ["Cykelvägar", 3000000],
+    ]);
+    expect(inv.total.values["budget-2020"]).toBe(8750000);
+  });
+
+  test("a stated sum that does not add up, and a count that does not match", () => {
+    const pick = relationCount.findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      page: f.page,
+      expected: f.expected,
+      actual: f.actual,
+    }));
+    expect(pick).toEqual([
+      { rule: "plan.inconsistent", severity: "error", page: 1, expected: 214.7, actual: 215.2 },
+      { rule: "plan.inconsistent", severity: "error", page: 1, expected: 3, actual: 4 },
+    ]);
+    expect(relationCount.findings[1].row).toMatch(/^På förvaltningen finns 4 processmål/);
+  });
+});
+
+describe("a correct document with rounding gives no finding", () => {
+  test("mnkr totals 0,1 off their lines are within rounding; the stated sum and the count hold", () => {
+    expect(roundingOk.findings).toEqual([]);
+    const t = roundingOk.plan.budgetTables[0];
+    expect(t.unitNote).toBe("Belopp i mnkr.");
+    expect(t.measures.every((m) => m.unit === "mnkr")).toBe(true);
+    expect(t.total.values).toEqual({ "budget-2020": 182.1, "prognos-2020": 182 });
+    // Both the text's sum and its tie to the table total were read (and hold).
+    expect(roundingOk.plan.relations.map((r) => r.total.value)).toEqual([182.1, 182.1]);
+    expect(roundingOk.plan.facts.map((f) => [f.counts, f.value])).toEqual([["goals", 3]]);
+  });
+
+  test("a goal table with real columns: cell gaps settle numbers in titles (no warning), header gives the years", () => {
+    const goals = roundingOk.plan.goals;
+    expect(goals.map((g) => g.title)).toEqual([
+      "Antal cykelplatser ska öka till 700",
+      "Andel resor med kollektivtrafik (%)",
+      "Nöjd medborgarindex ska nå 60",
+    ]);
+    expect(goals.map((g) => g.values.map((v) => v.value))).toEqual([
+      [35, 2, 35],
+      [25, 23, 27],
+      [58, 55, 60],
+    ]);
+    expect(goals[0].values.map((v) => [v.period, v.kind, v.asOf])).toEqual([
+      [2019, "target", undefined],
+      [2019, "outcome", "t o m augusti 2019"],
+      [2020, "target", undefined],
+    ]);
+    expect(goals.map((g) => g.unit)).toEqual(["count", "percent", "index"]);
+    expect(goals[0].area).toEqual(["Trafik"]);
+    expect(roundingOk.warnings.filter((w) => w.part === "goal")).toEqual([]);
+  });
+});
+
+describe("the seed as a PDF reads like the seed text", () => {
+  const fromPdf = importPdf("seed.pdf");
+  const fromText = importPlanFromText(
+    readFileSync(join(__dirname, "..", "fixtures", "seed", "KSKF-2018-294.txt"), "utf8"),
+    { source: "seed.pdf" },
+  );
+
+  test("same plan as from the text (and so the embedded plan's goals and figures)", () => {
+    expect(fromPdf.plan).toEqual(fromText.plan);
+    expect(fromPdf.plan.goals.map((g) => [g.title, g.values.map((v) => v.value)])).toEqual(
+      embeddedPlan.goals.map((g) => [g.title, g.values.map((v) => v.value)]),
+    );
+  });
+
+  test("same warnings and findings", () => {
+    expect(fromPdf.warnings).toEqual(fromText.warnings);
+    expect(fromPdf.findings).toEqual(fromText.findings);
+  });
+});
