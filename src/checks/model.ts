@@ -485,6 +485,8 @@ function isFormulaTotalRow(m: SheetModel, r: number, labelCol: number): boolean 
 // ---------------------------------------------------------------------------------------------------------
 // Blocks and totals
 
+const BARE_TOTALS = new Set(["summa", "s:a", "sum", "summa:", "helår", "delsumma"]);
+
 interface AxisItem {
   idx: number;
   kind: "line" | "total" | "heading" | "reset";
@@ -526,7 +528,9 @@ function resolveTotals(items: AxisItem[], axis: "row" | "col"): TotalSpec[] {
     const pending = uncovered.slice(from);
     const hasEarlierTotals = lastTotal >= 0;
     let covered: typeof uncovered;
-    if (it.grand && hasEarlierTotals) covered = uncovered;
+    // A bare "Summa" with no subtotal before it sums the whole table, headings or not.
+    const bare = !hasEarlierTotals && BARE_TOTALS.has(it.label.trim().toLowerCase());
+    if ((it.grand && hasEarlierTotals) || bare) covered = uncovered;
     else if (pending.length > 0) covered = it.grand ? uncovered : pending;
     else covered = uncovered;
     if (covered.length === 0) continue;
