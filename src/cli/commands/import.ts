@@ -32,6 +32,8 @@ function usage(io: Io, message: string): number {
 /** Reads the input by its extension (and, for PDFs, its content); throws an Error with a user-facing message. */
 export async function importFile(path: string, lang: Lang): Promise<ImportResult> {
   const ext = extname(path).toLowerCase();
+  if (![".pdf", ".txt", ".json", ""].includes(ext))
+    throw new Error(`${path}: okänd filtyp "${ext}" (pdf, txt eller json) / unknown file type`);
   if (ext === ".pdf") {
     const pages = await extractPdfFile(path);
     return importDocument(documentFromLayout(pages, basename(path)), { lang, source: basename(path) });
@@ -45,13 +47,10 @@ export async function importFile(path: string, lang: Lang): Promise<ImportResult
     );
   }
   if (ext === ".json") return importPlanJson(text, lang);
-  if (ext === ".txt" || ext === "") {
-    if (text.startsWith("%PDF-"))
-      throw new Error(`${path}: en PDF med fel filändelse / a PDF with the wrong extension`);
-    if (text.includes("\u0000")) throw new Error(`${path}: ingen text / not a text file`);
-    return importPlanFromText(text, { lang, source: basename(path) });
-  }
-  throw new Error(`${path}: okänd filtyp "${ext}" (pdf, txt eller json) / unknown file type`);
+  if (text.startsWith("%PDF-"))
+    throw new Error(`${path}: en PDF med fel filändelse / a PDF with the wrong extension`);
+  if (text.includes("\u0000")) throw new Error(`${path}: ingen text / not a text file`);
+  return importPlanFromText(text, { lang, source: basename(path) });
 }
 
 /** Writes the plan through a temporary file in the same folder, renamed into place. */
