@@ -46,9 +46,9 @@ const CATALOGUE: Record<string, Record<Lang, Template>> = {
   },
   "sum.hardcoded.table": {
     sv: (p) =>
-      `Tabellens summor är inskrivna värden (${p.count} st), inga formler – troligen en export. De stämmer nu men följer inte med ändringar.`,
+      `Tabellens summor är inskrivna värden (${p.count} st), inga formler – troligen en export; de följer inte med om raderna ändras.`,
     en: (p) =>
-      `The table's totals are typed values (${p.count}), no formulas – probably an export. They add up now but will not follow changes.`,
+      `The table's totals are typed values (${p.count}), no formulas – probably an export; they will not follow changes to the lines.`,
   },
   "cell.number-as-text": {
     sv: (p) =>

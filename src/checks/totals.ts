@@ -232,6 +232,22 @@ export function sheetTotals(m: SheetModel): SheetTotals {
     formulaTotals.set(block, formulas);
     evaluateDiffs(m, block, diffs);
   }
+  // A total whose mismatch comes from a wrong total it sums on the other axis (the Summa row's Helår when one
+  // quarter's SUM misses a line) is a consequence of that finding, not a second one.
+  const broken = new Set<number>();
+  for (const cell of cells)
+    if (cell.status !== "ok" && cell.status !== "unchecked" && cell.status !== "range-gap-zero")
+      broken.add(cell.r * m.nCols + cell.c);
+  if (broken.size > 0)
+    for (const cell of cells) {
+      if (cell.status !== "mismatch") continue;
+      const along = [...cell.spec.covers, ...cell.spec.leaves];
+      const covers =
+        cell.spec.axis === "row"
+          ? along.map((i) => i * m.nCols + cell.c)
+          : along.map((i) => cell.r * m.nCols + i);
+      if (covers.some((k) => broken.has(k))) cell.status = "ok";
+    }
   const result = { cells, diffs, formulaTotals };
   cache.set(m, result);
   return result;

@@ -1,0 +1,168 @@
+/** `plankoll check` in-process: reports, JSON contract, exit codes, unreadable files. */
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main } from "../../src/cli/main";
+import type { Io } from "../../src/cli/io";
+import data from "../../src/plan/data/eskilstuna-2019.json";
+
+const EXAMPLE = join(__dirname, "../../examples/budget-2019.xlsx");
+const CLEAN = join(__dirname, "../fixtures/workbooks/plan.mismatch/not-plan-table-as-printed.xlsx");
+const LO_CLEAN = join(__dirname, "../fixtures/workbooks/plan.mismatch/lo-not-plan-table-as-printed.xlsx");
+
+function capture(isTTY = false): Io & { out: string; err: string } {
+  const io = {
+    out: "",
+    err: "",
+    isTTY,
+    stdout(t: string) {
+      io.out += t;
+    },
+    stderr(t: string) {
+      io.err += t;
+    },
+  };
+  return io;
+}
+
+const dir = mkdtempSync(join(tmpdir(), "plankoll-check-"));
+const bad: Record<string, string> = {};
+beforeAll(() => {
+  const xlsx = readFileSync(CLEAN);
+  bad.empty = join(dir, "tom.xlsx");
+  writeFileSync(bad.empty, "");
+  bad.text = join(dir, "anteckningar.xlsx");
+  writeFileSync(bad.text, "Det här är en textfil, inte en arbetsbok.\n");
+  bad.binary = join(dir, "bild.xlsx");
+  writeFileSync(
+    bad.binary,
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48]),
+  );
+  bad.truncated = join(dir, "avbruten.xlsx");
+  writeFileSync(bad.truncated, xlsx.subarray(0, Math.floor(xlsx.length / 2)));
+  const cfb = Buffer.alloc(4096);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(cfb);
+  bad.xls = join(dir, "gammal.xlsx");
+  writeFileSync(bad.xls, cfb);
+  const enc = Buffer.from(cfb);
+  Buffer.from("EncryptionInfo", "utf16le").copy(enc, 1024);
+  bad.encrypted = join(dir, "losenord.xlsx");
+  writeFileSync(bad.encrypted, enc);
+  bad.directory = join(dir, "mapp.xlsx");
+  mkdirSync(bad.directory);
+  bad.missing = join(dir, "finns-inte.xlsx");
+});
+
+test("text report: Swedish, grouped by file and sheet, exit 1 for findings", async () => {
+  const io = capture();
+  const code = await main(["check", EXAMPLE], io);
+  expect(code).toBe(1);
+  expect(io.out).toContain("budget-2019.xlsx: 4 fel, 2 varningar, 1 info");
+  expect(io.out).toMatch(/\n {2}Kvartal\n {4}F6 +varning +sum\.hardcoded/);
+  expect(io.out).toContain("lämnar utanför D10 (Miljö o samhällsbyggnad)");
+  expect(io.err).toBe("");
+});
+
+test("a clean workbook: exit 0 (also when saved by LibreOffice)", async () => {
+  const io = capture();
+  expect(await main(["check", CLEAN, LO_CLEAN], io)).toBe(0);
+  expect(io.out).toContain("inga fel eller varningar");
+});
+
+test("JSON: exactly the DESIGN §3 shape and field order", async () => {
+  const io = capture();
+  const code = await main(["check", EXAMPLE, "--format", "json"], io);
+  expect(code).toBe(1);
+  const doc = JSON.parse(io.out);
+  expect(Object.keys(doc)).toEqual(["files"]);
+  expect(Object.keys(doc.files[0])).toEqual(["file", "findings", "error"]);
+  expect(doc.files[0].error).toBeNull();
+  for (const f of doc.files[0].findings)
+    expect(Object.keys(f)).toEqual(["rule", "severity", "sheet", "cell", "message", "expected", "actual"]);
+  expect(doc.files[0].findings).toContainEqual(
+    expect.objectContaining({
+      rule: "sum.mismatch",
+      sheet: "Personal",
+      cell: "B11",
+      expected: 220000,
+      actual: 221000,
+    }),
+  );
+});
+
+test("--lang en speaks English", async () => {
+  const io = capture();
+  await main(["check", EXAMPLE, "--lang", "en"], io);
+  expect(io.out).toContain("4 errors, 2 warnings, 1 info");
+  expect(io.out).toContain("leaves out D10");
+});
+
+test("unreadable files: one line each, exit 2, the others still checked", async () => {
+  const io = capture();
+  const files = [EXAMPLE, ...Object.values(bad)];
+  const code = await main(["check", ...files, "--format", "json"], io);
+  expect(code).toBe(2);
+  const doc = JSON.parse(io.out);
+  expect(doc.files).toHaveLength(files.length);
+  expect(doc.files[0].findings.length).toBeGreaterThan(0);
+  const reason = (path: string) => doc.files.find((f: { file: string }) => f.file === path);
+  for (const path of Object.values(bad)) {
+    expect(reason(path).findings).toEqual([]);
+    expect(reason(path).error).toMatch(/\S/);
+    expect(reason(path).error).not.toMatch(/\n|at .*\.js/);
+  }
+  expect(reason(bad.empty).error).toMatch(/tom/);
+  expect(reason(bad.text).error).toMatch(/textfil/);
+  expect(reason(bad.binary).error).toMatch(/inte en Excel-arbetsbok/);
+  expect(reason(bad.truncated).error).toMatch(/skadad eller ofullständig/);
+  expect(reason(bad.xls).error).toMatch(/\.xls/);
+  expect(reason(bad.encrypted).error).toMatch(/lösenordsskyddad/);
+  expect(reason(bad.directory).error).toMatch(/mapp/);
+  expect(reason(bad.missing).error).toMatch(/finns inte/);
+});
+
+test("unreadable file in the text report, in English", async () => {
+  const io = capture();
+  expect(await main(["check", bad.encrypted, CLEAN, "--lang", "en"], io)).toBe(2);
+  expect(io.out).toContain(`${bad.encrypted}: cannot be read – the file is password-protected`);
+  expect(io.out).toContain("1 could not be read");
+});
+
+test("usage errors exit 2 with the usage on stderr", async () => {
+  for (const args of [
+    ["check"],
+    ["check", CLEAN, "--format", "xml"],
+    ["check", CLEAN, "--lang", "de"],
+    ["check", "--bogus", CLEAN],
+  ]) {
+    const io = capture();
+    expect(await main(args, io)).toBe(2);
+    expect(io.err).toContain("plankoll check");
+    expect(io.out).toBe("");
+  }
+});
+
+test("--plan: a plan file is used; a missing one is a clear error", async () => {
+  const planFile = join(dir, "plan.json");
+  const edited = JSON.parse(JSON.stringify(data));
+  edited.budgetTables[0].lines.find((l: { id: string }) => l.id === "valfard").values["budget-2019"] = 21_000;
+  writeFileSync(planFile, JSON.stringify(edited));
+  const io = capture();
+  expect(await main(["check", CLEAN, "--plan", planFile, "--format", "json"], io)).toBe(1);
+  const findings = JSON.parse(io.out).files[0].findings;
+  expect(findings.map((f: { rule: string; cell: string }) => `${f.rule} ${f.cell}`)).toEqual([
+    "plan.mismatch D7",
+  ]);
+
+  const io2 = capture();
+  expect(await main(["check", CLEAN, "--plan", join(dir, "nej.json")], io2)).toBe(2);
+  expect(io2.err).toMatch(/Planfilen .* finns inte/);
+  expect(io2.out).toBe("");
+});
+
+test("no progress output when stderr is not a terminal", async () => {
+  const io = capture(false);
+  await main(["check", EXAMPLE, CLEAN, "--format", "json"], io);
+  expect(io.err).toBe("");
+  expect(() => JSON.parse(io.out)).not.toThrow();
+});
