@@ -206,13 +206,17 @@ export function diffPlans(oldPlan: Plan, newPlan: Plan): PlanDiff {
       new: newPlan.document.reference,
     });
 
+  const byNewOrder = <T>(news: readonly T[], pairs: [T, T][]) =>
+    pairs.sort((a, b) => news.indexOf(a[1]) - news.indexOf(b[1]));
   const g = pair(oldPlan.goals, newPlan.goals);
+  byNewOrder(newPlan.goals, g.pairs);
   const goals = {
     added: g.added,
     removed: g.removed,
     changed: changesOf(g.pairs, ["unit", "direction", "area"]),
   };
   const i = pair(oldPlan.scorecard, newPlan.scorecard);
+  byNewOrder(newPlan.scorecard, i.pairs);
   const indicators = {
     added: i.added,
     removed: i.removed,
