@@ -1,12 +1,24 @@
-// PLACEHOLDER written by helper ADDIN-BUILD so the build runs; helper TASKPANE owns and replaces this file.
-// Contract kept by the real file: mount into #root, call registerCommands at load, and set
-// data-plankoll-ready="true" on the root element once the first view is interactive.
-import { createRoot } from "react-dom/client";
+/**
+ * The task pane entry in Excel (shared runtime: this page also runs the custom functions and the
+ * ribbon commands). Wires the real Excel adapter into the pane and registers "Kontrollera".
+ */
 import { registerCommands } from "../commands/commands";
+import { createExcelAdapter } from "../excel";
+import { langFromLocale } from "../plan/i18n";
+import { createPaneController } from "./api";
+import { mountPane } from "./mount";
+import { createPaneApi } from "./wiring";
 
-registerCommands({ validate: () => Promise.resolve() });
+const controller = createPaneController();
 
-const root = document.getElementById("root");
-if (root) {
-  createRoot(root).render(<h1 ref={() => root.setAttribute("data-plankoll-ready", "true")}>Plankoll</h1>);
+// Registered at load: the ribbon button may be clicked before the pane was ever shown.
+registerCommands({ validate: () => controller.validate() });
+
+function start(): void {
+  const root = document.getElementById("root");
+  if (!root) return;
+  const lang = langFromLocale(Office.context.displayLanguage);
+  mountPane(root, createPaneApi(createExcelAdapter(), lang), controller);
 }
+
+if (typeof Office !== "undefined") void Office.onReady(() => start());

@@ -1,10 +1,69 @@
-// PLACEHOLDER written by helper ADDIN-BUILD so the build runs; helper TASKPANE owns and replaces this file
-// (the real workbench installs the fake Office/Excel and mounts the real pane into #root).
+/**
+ * Dev-only workbench: the real task pane running against the fake Excel (no Office.js, no network),
+ * with a view of the fake workbook beside it. `?lang=en` starts it as English Office would.
+ */
 import { createRoot } from "react-dom/client";
+import { createExcelAdapter } from "../excel";
+import { langFromLocale } from "../plan/i18n";
+import { createPaneController } from "../taskpane/api";
+import { App } from "../taskpane/components/App";
+import { createPaneApi } from "../taskpane/wiring";
+import { createEvaluator } from "./evaluator";
+import { createFakeExcel, installFakeOffice } from "./fakeExcel";
+import { FakeExcelPanel } from "./FakeExcelPanel";
+import { sampleWorkbook } from "./sample";
 
-const root = document.getElementById("root");
-if (root) {
+const STYLE = `
+  .workbench { display: flex; height: 100vh; background: #f3f2f1; }
+  .workbench-pane { width: 360px; flex: none; background: #fff; border-right: 1px solid #d1d1d1; height: 100vh; }
+  .fake-excel { flex: 1; display: flex; flex-direction: column; min-width: 0; font: 12px "Segoe UI", system-ui, sans-serif; }
+  .fake-toolbar { display: flex; gap: 12px; align-items: center; padding: 6px 10px; background: #217346; color: #fff; }
+  .fake-toolbar button { margin-left: auto; }
+  .fake-stats { opacity: .85; }
+  .fake-grid-wrap { flex: 1; overflow: auto; background: #fff; }
+  .fake-grid { border-collapse: collapse; table-layout: fixed; }
+  .fake-grid th { background: #f3f2f1; color: #444; font-weight: 400; border: 1px solid #e1e1e1; padding: 2px 4px; min-width: 24px; }
+  .fake-grid td { border: 1px solid #e1e1e1; padding: 2px 6px; max-width: 220px; min-width: 64px; height: 18px;
+    white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .fake-grid td.num { text-align: right; font-variant-numeric: tabular-nums; }
+  .fake-grid td.sel { outline: 2px solid #217346; outline-offset: -2px; }
+  .fake-tabs { display: flex; gap: 2px; padding: 4px 10px; background: #f3f2f1; border-top: 1px solid #d1d1d1; }
+  .fake-tabs span { padding: 2px 10px; background: #e9e9e9; }
+  .fake-tabs span.active { background: #fff; color: #217346; font-weight: 600; border-bottom: 2px solid #217346; }
+`;
+
+function start(): void {
+  const root = document.getElementById("root");
+  if (!root) return;
+  const params = new URLSearchParams(location.search);
+  const displayLanguage = params.get("lang") === "en" ? "en-US" : "sv-SE";
+  const lang = langFromLocale(displayLanguage);
+  const holder: { fake?: ReturnType<typeof createFakeExcel> } = {};
+  const fake = createFakeExcel(sampleWorkbook(), {
+    displayLanguage,
+    evaluate: createEvaluator(
+      () => holder.fake!.model,
+      () => lang,
+    ),
+  });
+  holder.fake = fake;
+  installFakeOffice(fake);
+  (globalThis as unknown as { plankollFake: unknown }).plankollFake = fake;
+
+  const controller = createPaneController();
+  const api = createPaneApi(createExcelAdapter(fake.run, fake.supports), lang);
+  const style = document.createElement("style");
+  style.textContent = STYLE;
+  document.head.appendChild(style);
+
   createRoot(root).render(
-    <h1 ref={() => root.setAttribute("data-plankoll-ready", "true")}>Plankoll – arbetsbänk</h1>,
+    <div className="workbench">
+      <div className="workbench-pane">
+        <App api={api} controller={controller} />
+      </div>
+      <FakeExcelPanel model={fake.model} onRibbonValidate={() => void controller.validate()} />
+    </div>,
   );
 }
+
+start();

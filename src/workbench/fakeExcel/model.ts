@@ -31,11 +31,15 @@ export interface FakeCell {
   font: FontFormat;
 }
 
-/** Computes a formula's value when the fake writes one (the workbench plugs in the PLAN functions). */
+/**
+ * Computes a formula's value when the fake writes or recalculates one (the workbench plugs in the PLAN
+ * functions). `undefined` means "not mine": a written formula then has no value, a recalculated one
+ * keeps its cached value.
+ */
 export type FormulaEvaluator = (
   formula: string,
   where: { sheet: string; row: number; col: number },
-) => CellValue;
+) => CellValue | undefined;
 
 export interface FakeTable {
   name: string;
@@ -236,12 +240,13 @@ export class FakeWorkbookModel {
     if (!evaluate) return;
     for (const sheet of this.sheets) {
       for (const [k, cell] of sheet.cells) {
-        if (cell.formula)
-          cell.value = evaluate(cell.formula, {
-            sheet: sheet.name,
-            row: Math.floor(k / KEY_COLS),
-            col: k % KEY_COLS,
-          });
+        if (!cell.formula) continue;
+        const value = evaluate(cell.formula, {
+          sheet: sheet.name,
+          row: Math.floor(k / KEY_COLS),
+          col: k % KEY_COLS,
+        });
+        if (value !== undefined) cell.value = value;
       }
     }
   }

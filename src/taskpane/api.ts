@@ -1,0 +1,97 @@
+/**
+ * What the pane's components may do: plain async functions handed in through props. The entry
+ * (index.tsx, or the workbench) builds them from src/excel, src/checks and the plan store (wiring.ts);
+ * the components never touch Excel or the engine themselves.
+ */
+import type { Finding } from "../checks/types";
+import type { ReadNotice, ReadProgress, WriteResult } from "../excel";
+import type { Lang } from "../plan/i18n";
+import type { Goal, Plan } from "../plan/schema";
+
+export type PlanSource = "embedded" | "file" | "workbook";
+
+export interface ActivePlan {
+  plan: Plan;
+  source: PlanSource;
+  /** File name for a plan file. */
+  detail?: string;
+}
+
+export interface ValidationOutcome {
+  findings: Finding[];
+  notices: ReadNotice[];
+  /** Sheet names in workbook order, for grouping. */
+  sheets: string[];
+}
+
+export type PlanChange =
+  | { ok: true; active: ActivePlan; stored: boolean }
+  | { ok: false; reason: "invalid"; problem: string }
+  | { ok: false; reason: "cancelled" };
+
+export type InsertWhere = "new-sheet" | "selection";
+
+export interface PaneApi {
+  initialLang: Lang;
+  getActivePlan(): ActivePlan;
+  onActivePlanChange(listener: (active: ActivePlan) => void): () => void;
+  /** At startup: adopts the plan stored in the workbook, if any. */
+  loadStoredPlan(): Promise<"none" | "loaded" | "invalid">;
+  hasStoredPlan(): boolean;
+  /** Parses a plan file, makes it active and stores it in the workbook. */
+  usePlanFile(file: { name: string; text(): Promise<string> }): Promise<PlanChange>;
+  /** Makes an already validated plan (e.g. an import) active and stores it. */
+  usePlan(plan: Plan, source: PlanSource, detail?: string): Promise<PlanChange>;
+  /** Back to the embedded plan (removes the stored one). */
+  useEmbeddedPlan(): Promise<PlanChange>;
+
+  validate(
+    lang: Lang,
+    onProgress: (p: ReadProgress | { phase: "checking" }) => void,
+  ): Promise<ValidationOutcome>;
+  selectFinding(finding: Finding): Promise<WriteResult>;
+  highlight(
+    findings: readonly Finding[],
+  ): Promise<WriteResult<{ cells: number; skippedProtected: string[] }>>;
+  clearHighlights(): Promise<WriteResult<{ cells: number; missing: number }>>;
+  writeReport(
+    findings: readonly Finding[],
+    lang: Lang,
+    confirmed: boolean,
+  ): Promise<WriteResult<{ sheet: string }>>;
+
+  insertFormula(goal: Goal, confirmed: boolean): Promise<WriteResult<{ address: string }>>;
+  insertGoalsTable(
+    goals: readonly Goal[],
+    where: InsertWhere,
+    lang: Lang,
+    confirmed: boolean,
+  ): Promise<WriteResult<{ sheet: string; address: string }>>;
+  defineShortNames(): Promise<WriteResult<{ names: string[] }>>;
+}
+
+/** Lets the ribbon's "Kontrollera" reach the mounted pane (it may click before the pane has rendered). */
+export interface PaneController {
+  validate(): Promise<void>;
+  attach(handler: () => Promise<void>): () => void;
+}
+
+export function createPaneController(): PaneController {
+  let handler: (() => Promise<void>) | null = null;
+  let waiting: (() => void)[] = [];
+  return {
+    async validate() {
+      if (!handler) await new Promise<void>((resolve) => waiting.push(resolve));
+      await handler!();
+    },
+    attach(h) {
+      handler = h;
+      const w = waiting;
+      waiting = [];
+      w.forEach((resolve) => resolve());
+      return () => {
+        if (handler === h) handler = null;
+      };
+    },
+  };
+}

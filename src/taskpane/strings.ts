@@ -1,0 +1,268 @@
+/**
+ * Every text the task pane shows, Swedish first, English when Office's display language is English.
+ * Sentences with values are functions so word order can differ between the languages.
+ */
+import type { Lang } from "../plan/i18n";
+import { formatSvNumber } from "../plan/numbers";
+
+const n = (x: number) => formatSvNumber(x);
+
+const sv = {
+  appName: "Plankoll",
+  loading: "Laddar …",
+  langLabel: "Språk",
+  // plan header
+  activePlan: "Aktiv plan",
+  source: { embedded: "Inbyggd plan", file: "Planfil", workbook: "Sparad i arbetsboken" },
+  sourceLine: (src: string, detail?: string) => (detail ? `Källa: ${src} (${detail})` : `Källa: ${src}`),
+  changePlan: "Byt plan",
+  useEmbedded: "Använd inbyggd plan",
+  useFile: "Öppna planfil (.json) …",
+  useStored: "Använd planen i arbetsboken",
+  importPlan: "Importera plan (PDF/text) …",
+  planFileInvalid: (problem: string) => `Planfilen kunde inte läsas: ${problem}`,
+  planFileNotJson: "Filen är inte en JSON-planfil.",
+  planStored: "Planen används nu och är sparad i arbetsboken.",
+  planEmbedded: "Den inbyggda planen används nu.",
+  planStoredFailed: "Planen används, men kunde inte sparas i arbetsboken.",
+  replaceStoredPlan: "Arbetsboken har en sparad plan. Den ersätts. Vill du fortsätta?",
+  storedPlanLoaded: "Planen som är sparad i arbetsboken används.",
+  storedPlanInvalid: "Planen som är sparad i arbetsboken är ogiltig; den inbyggda planen används.",
+  // tabs
+  tabGoals: "Mål",
+  tabValidation: "Kontroll",
+  tabImport: "Import",
+  tabsLabel: "Vyer",
+  // goals view
+  searchGoals: "Sök mål",
+  searchPlaceholder: "t.ex. sjukfrånvaro",
+  goalsCount: (shown: number, total: number) =>
+    shown === total ? `${n(total)} mål` : `${n(shown)} av ${n(total)} mål`,
+  noGoalsMatch: "Inga mål matchar sökningen.",
+  target: (year: number) => `Mål ${year}`,
+  outcome: (year: number) => `Utfall ${year}`,
+  noValue: "–",
+  insertFormula: "Infoga formel",
+  insertFormulaFor: (title: string) => `Infoga formel för ${title} i markerad cell`,
+  insertGoals: "Infoga mål",
+  insertGoalsNewSheet: "På ett nytt blad",
+  insertGoalsAtSelection: "Vid markeringen",
+  insertedFormula: (address: string) => `Formeln är infogad i ${address}.`,
+  insertedTable: (sheet: string, address: string) =>
+    `Måltabellen är infogad på bladet ${sheet} (${address}).`,
+  overwriteCells: (address: string, count?: number) =>
+    count
+      ? `${n(count)} celler i ${address} innehåller redan data. Vill du skriva över dem?`
+      : `Cellen ${address} innehåller redan data. Vill du skriva över den?`,
+  goalsTableSheet: "Plankoll-mål",
+  goalsTableColumns: (year: number): [string, string, string, string, string, string] => [
+    "Område",
+    "Mål",
+    `Målvärde ${year - 1}`,
+    `Utfall ${year - 1}`,
+    `Målvärde ${year}`,
+    "Uppfyllt?",
+  ],
+  shortNames: "Använd korta namn (=MALVARDE …)",
+  shortNamesDone: "Namnen MALVARDE, UTFALL och BUDGET finns nu i arbetsboken.",
+  shortNamesExist: (names: string[]) => `Arbetsboken har redan namnen ${names.join(", ")}; de ändras inte.`,
+  // validation view
+  validate: "Kontrollera arbetsboken",
+  validateAgain: "Kontrollera igen",
+  reading: "Läser arbetsboken …",
+  readingData: (done: number, total: number) => `Läser data (${n(done)} av ${n(total)}) …`,
+  checking: "Kontrollerar …",
+  notValidated: "Kontrollera arbetsbokens summor, tal och planens värden med ett klick.",
+  summary: (errors: number, warnings: number, infos: number) =>
+    `${n(errors)} fel, ${n(warnings)} varningar, ${n(infos)} info`,
+  noFindings: "Inga problem hittades.",
+  severity: { error: "Fel", warning: "Varning", info: "Info" } as Record<
+    "error" | "warning" | "info",
+    string
+  >,
+  severityPlural: { error: "Fel", warning: "Varningar", info: "Info" } as Record<
+    "error" | "warning" | "info",
+    string
+  >,
+  findingsOnSheet: (sheet: string, count: number) => `${sheet}: ${n(count)} fynd`,
+  goToCell: (sheet: string, cell: string) => `Gå till ${sheet}!${cell}`,
+  expectedActual: (expected: string, actual: string) => `Förväntat ${expected}, faktiskt ${actual}`,
+  highlight: "Markera",
+  clearHighlights: "Rensa markeringar",
+  createReport: "Skapa rapport",
+  highlighted: (cells: number) => `${n(cells)} celler är markerade.`,
+  highlightSkipped: (sheets: string[]) => `Skyddade blad markerades inte: ${sheets.join(", ")}.`,
+  cleared: (cells: number) => `Markeringarna är borttagna; ${n(cells)} celler har sitt tidigare format.`,
+  clearedMissing: (missing: number) => `${n(missing)} celler låg på blad som inte längre finns.`,
+  nothingToClear: "Det finns inga markeringar att rensa.",
+  nothingToHighlight: "Inga fynd pekar på celler.",
+  reportCreated: (sheet: string) => `Rapporten finns på bladet ${sheet}.`,
+  replaceReport: (sheet: string) => `Bladet ${sheet} finns redan. Vill du ersätta det med en ny rapport?`,
+  reportTitle: "Plankoll – kontrollrapport",
+  reportSubtitle: (plan: string, when: string) => `Plan: ${plan}. Skapad ${when}.`,
+  reportColumns: ["Allvarlighet", "Regel", "Blad", "Cell", "Meddelande", "Förväntat", "Faktiskt"] as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ],
+  reportNone: "Inga problem hittades.",
+  // notices
+  emptyWorkbook: "Arbetsboken är tom – det finns inget att kontrollera.",
+  hugeSheet: (sheet: string, cells: number, limit: number) =>
+    `Bladet ${sheet} är för stort för att kontrolleras här (${n(cells)} celler, gränsen är ${n(limit)}). Använd "npx plankoll check" för filen.`,
+  protectedSheet: (sheet: string) => `Bladet ${sheet} är skyddat: det kontrolleras, men kan inte markeras.`,
+  mergedUnsupported:
+    "Din Excel-version saknar stöd för sammanfogade celler i tillägg (ExcelApi 1.13); kontrollen fungerar ändå.",
+  // results and errors
+  confirm: "Fortsätt",
+  cancel: "Avbryt",
+  close: "Stäng",
+  dismiss: "Stäng meddelandet",
+  protectedTarget: (sheet: string) => `Bladet ${sheet} är skyddat. Ta bort skyddet och försök igen.`,
+  missingSheet: (sheet: string) => `Bladet ${sheet} finns inte längre. Kontrollera igen.`,
+  hiddenSheet: (sheet: string) => `Bladet ${sheet} är dolt. Visa bladet och försök igen.`,
+  noRoom: "Tabellen får inte plats nedanför markeringen.",
+  unsupported: (feature: string) =>
+    feature === "LAMBDA"
+      ? "Din Excel-version har inte LAMBDA; använd PLAN.MALVARDE(…) med prefix."
+      : `Din Excel-version saknar ${feature}.`,
+  failed: (code: string) => `Excel kunde inte utföra åtgärden (${code}). Försök igen.`,
+  readFailed: (code: string) => `Arbetsboken kunde inte läsas (${code}).`,
+  // import (issue 6)
+  importTitle: "Importera plan",
+};
+
+export type Strings = typeof sv;
+
+const en: Strings = {
+  appName: "Plankoll",
+  loading: "Loading …",
+  langLabel: "Language",
+  activePlan: "Active plan",
+  source: { embedded: "Built-in plan", file: "Plan file", workbook: "Stored in this workbook" },
+  sourceLine: (src: string, detail?: string) => (detail ? `Source: ${src} (${detail})` : `Source: ${src}`),
+  changePlan: "Change plan",
+  useEmbedded: "Use the built-in plan",
+  useFile: "Open plan file (.json) …",
+  useStored: "Use the plan stored in this workbook",
+  importPlan: "Import plan (PDF/text) …",
+  planFileInvalid: (problem: string) => `The plan file could not be read: ${problem}`,
+  planFileNotJson: "The file is not a JSON plan file.",
+  planStored: "The plan is now active and stored in this workbook.",
+  planEmbedded: "The built-in plan is now active.",
+  planStoredFailed: "The plan is active but could not be stored in the workbook.",
+  replaceStoredPlan: "This workbook has a stored plan. It will be replaced. Continue?",
+  storedPlanLoaded: "The plan stored in this workbook is active.",
+  storedPlanInvalid: "The plan stored in this workbook is invalid; the built-in plan is used.",
+  tabGoals: "Goals",
+  tabValidation: "Check",
+  tabImport: "Import",
+  tabsLabel: "Views",
+  searchGoals: "Search goals",
+  searchPlaceholder: "e.g. sick leave",
+  goalsCount: (shown: number, total: number) =>
+    shown === total ? `${n(total)} goals` : `${n(shown)} of ${n(total)} goals`,
+  noGoalsMatch: "No goals match the search.",
+  target: (year: number) => `Target ${year}`,
+  outcome: (year: number) => `Outcome ${year}`,
+  noValue: "–",
+  insertFormula: "Insert formula",
+  insertFormulaFor: (title: string) => `Insert formula for ${title} into the selected cell`,
+  insertGoals: "Insert goals",
+  insertGoalsNewSheet: "On a new sheet",
+  insertGoalsAtSelection: "At the selection",
+  insertedFormula: (address: string) => `The formula was inserted in ${address}.`,
+  insertedTable: (sheet: string, address: string) =>
+    `The goals table was inserted on sheet ${sheet} (${address}).`,
+  overwriteCells: (address: string, count?: number) =>
+    count
+      ? `${n(count)} cells in ${address} already contain data. Overwrite them?`
+      : `Cell ${address} already contains data. Overwrite it?`,
+  goalsTableSheet: "Plankoll goals",
+  goalsTableColumns: (year: number): [string, string, string, string, string, string] => [
+    "Area",
+    "Goal",
+    `Target ${year - 1}`,
+    `Outcome ${year - 1}`,
+    `Target ${year}`,
+    "Met?",
+  ],
+  shortNames: "Use short names (=MALVARDE …)",
+  shortNamesDone: "The names MALVARDE, UTFALL and BUDGET now exist in this workbook.",
+  shortNamesExist: (names: string[]) =>
+    `The workbook already has the names ${names.join(", ")}; they are left as they are.`,
+  validate: "Check the workbook",
+  validateAgain: "Check again",
+  reading: "Reading the workbook …",
+  readingData: (done: number, total: number) => `Reading data (${n(done)} of ${n(total)}) …`,
+  checking: "Checking …",
+  notValidated: "Check the workbook's totals, figures and plan values in one click.",
+  summary: (errors: number, warnings: number, infos: number) =>
+    `${n(errors)} errors, ${n(warnings)} warnings, ${n(infos)} info`,
+  noFindings: "No problems found.",
+  severity: { error: "Error", warning: "Warning", info: "Info" } as Record<
+    "error" | "warning" | "info",
+    string
+  >,
+  severityPlural: { error: "Errors", warning: "Warnings", info: "Info" } as Record<
+    "error" | "warning" | "info",
+    string
+  >,
+  findingsOnSheet: (sheet: string, count: number) => `${sheet}: ${n(count)} findings`,
+  goToCell: (sheet: string, cell: string) => `Go to ${sheet}!${cell}`,
+  expectedActual: (expected: string, actual: string) => `Expected ${expected}, actual ${actual}`,
+  highlight: "Highlight",
+  clearHighlights: "Clear highlights",
+  createReport: "Create report",
+  highlighted: (cells: number) => `${n(cells)} cells are highlighted.`,
+  highlightSkipped: (sheets: string[]) => `Protected sheets were not highlighted: ${sheets.join(", ")}.`,
+  cleared: (cells: number) => `Highlights removed; ${n(cells)} cells have their previous format back.`,
+  clearedMissing: (missing: number) => `${n(missing)} cells were on sheets that no longer exist.`,
+  nothingToClear: "There are no highlights to clear.",
+  nothingToHighlight: "No findings point at cells.",
+  reportCreated: (sheet: string) => `The report is on sheet ${sheet}.`,
+  replaceReport: (sheet: string) => `Sheet ${sheet} already exists. Replace it with a new report?`,
+  reportTitle: "Plankoll – check report",
+  reportSubtitle: (plan: string, when: string) => `Plan: ${plan}. Created ${when}.`,
+  reportColumns: ["Severity", "Rule", "Sheet", "Cell", "Message", "Expected", "Actual"] as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ],
+  reportNone: "No problems found.",
+  emptyWorkbook: "The workbook is empty – there is nothing to check.",
+  hugeSheet: (sheet: string, cells: number, limit: number) =>
+    `Sheet ${sheet} is too large to check here (${n(cells)} cells, the limit is ${n(limit)}). Use "npx plankoll check" on the file.`,
+  protectedSheet: (sheet: string) => `Sheet ${sheet} is protected: it is checked but cannot be highlighted.`,
+  mergedUnsupported:
+    "Your Excel version does not give add-ins merged cells (ExcelApi 1.13); the check still works.",
+  confirm: "Continue",
+  cancel: "Cancel",
+  close: "Close",
+  dismiss: "Dismiss message",
+  protectedTarget: (sheet: string) => `Sheet ${sheet} is protected. Unprotect it and try again.`,
+  missingSheet: (sheet: string) => `Sheet ${sheet} no longer exists. Check again.`,
+  hiddenSheet: (sheet: string) => `Sheet ${sheet} is hidden. Unhide it and try again.`,
+  noRoom: "The table does not fit below the selection.",
+  unsupported: (feature: string) =>
+    feature === "LAMBDA"
+      ? "Your Excel version has no LAMBDA; use PLAN.MALVARDE(…) with the prefix."
+      : `Your Excel version lacks ${feature}.`,
+  failed: (code: string) => `Excel could not do that (${code}). Please try again.`,
+  readFailed: (code: string) => `The workbook could not be read (${code}).`,
+  importTitle: "Import plan",
+};
+
+export const STRINGS: Record<Lang, Strings> = { sv, en };
+
+export function stringsFor(lang: Lang): Strings {
+  return STRINGS[lang];
+}

@@ -1,0 +1,151 @@
+/**
+ * Builds the pane's functions (PaneApi) from the Excel adapter, the check engine and the plan store.
+ * Glue only: every Excel call is in src/excel, every rule in src/checks.
+ */
+import { checkWorkbook } from "../checks";
+import type { ExcelAdapter } from "../excel";
+import type { ReadNotice } from "../excel";
+import { getActivePlan as getFunctionsPlan, onPlanChange, setActivePlan } from "../functions/planStore";
+import { embeddedPlan } from "../plan/embedded";
+import type { Lang } from "../plan/i18n";
+import { parsePlan, PlanValidationError, type Goal, type Plan } from "../plan/schema";
+import type { ActivePlan, PaneApi, PlanChange, PlanSource } from "./api";
+import { stringsFor } from "./strings";
+
+export function goalArea(goal: Goal): string {
+  return goal.area[goal.area.length - 1];
+}
+
+export function planLabel(plan: Plan): string {
+  return `${plan.organisation} – ${plan.title} ${plan.year}`;
+}
+
+export function createPaneApi(excel: ExcelAdapter, initialLang: Lang): PaneApi {
+  let active: ActivePlan = { plan: getFunctionsPlan(), source: "embedded" };
+  let storedPlan = false;
+  const listeners = new Set<(a: ActivePlan) => void>();
+
+  // The PLAN functions are not volatile: when the plan changes, Excel must recalculate them.
+  onPlanChange(() => excel.recalculate().catch(() => undefined));
+
+  const activate = (plan: Plan, source: PlanSource, detail?: string) => {
+    active = { plan, source, detail };
+    setActivePlan(plan);
+    for (const l of listeners) l(active);
+  };
+
+  const adopt = async (plan: Plan, source: PlanSource, detail?: string): Promise<PlanChange> => {
+    activate(plan, source, detail);
+    const stored = await excel.storePlan(plan);
+    storedPlan = stored.ok;
+    return { ok: true, active, stored: stored.ok };
+  };
+
+  return {
+    initialLang,
+    getActivePlan: () => active,
+    onActivePlanChange(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    hasStoredPlan: () => storedPlan,
+
+    async loadStoredPlan() {
+      let data: unknown;
+      try {
+        data = await excel.readStoredPlan();
+      } catch {
+        return "invalid";
+      }
+      if (data === null) return "none";
+      try {
+        const plan = parsePlan(data);
+        storedPlan = true;
+        activate(plan, "workbook");
+        return "loaded";
+      } catch {
+        return "invalid";
+      }
+    },
+
+    async usePlanFile(file) {
+      let data: unknown;
+      try {
+        data = JSON.parse(await file.text());
+      } catch {
+        return { ok: false, reason: "invalid", problem: stringsFor(initialLang).planFileNotJson };
+      }
+      try {
+        return await adopt(parsePlan(data), "file", file.name);
+      } catch (err) {
+        const problem =
+          err instanceof PlanValidationError ? err.problems.slice(0, 3).join("; ") : String(err);
+        return { ok: false, reason: "invalid", problem };
+      }
+    },
+
+    usePlan: (plan, source, detail) => adopt(plan, source, detail),
+
+    async useEmbeddedPlan() {
+      activate(embeddedPlan, "embedded");
+      const removed = await excel.removeStoredPlan();
+      if (removed.ok) storedPlan = false;
+      return { ok: true, active, stored: false };
+    },
+
+    async validate(lang, onProgress) {
+      const read = await excel.readWorkbook(onProgress);
+      onProgress({ phase: "checking" });
+      // Let the pane paint "Kontrollerar …" before the (synchronous) rules run.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const findings = checkWorkbook(read.snapshot, { plan: active.plan, lang });
+      return {
+        findings,
+        notices: read.notices as ReadNotice[],
+        sheets: read.snapshot.sheets.map((s) => s.name),
+      };
+    },
+
+    async selectFinding(finding) {
+      if (!finding.sheet || !finding.cell) return { ok: false, reason: "nothing" };
+      return excel.selectCell(finding.sheet, finding.cell.split(":")[0]);
+    },
+
+    highlight: (findings) => excel.highlight(findings),
+    clearHighlights: () => excel.clearHighlights(),
+
+    writeReport(findings, lang, confirmed) {
+      const s = stringsFor(lang);
+      const when = new Date().toLocaleString(lang === "sv" ? "sv-SE" : "en-GB");
+      return excel.writeReport(
+        findings,
+        {
+          title: s.reportTitle,
+          subtitle: s.reportSubtitle(planLabel(active.plan), when),
+          columns: s.reportColumns,
+          severity: s.severity,
+          none: s.reportNone,
+        },
+        confirmed,
+      );
+    },
+
+    insertFormula: (goal, confirmed) =>
+      excel.insertGoalFormula({ title: goal.title, unit: goal.unit }, confirmed),
+
+    insertGoalsTable(goals, where, lang, confirmed) {
+      const s = stringsFor(lang);
+      const year = active.plan.year;
+      const rows = goals.map((g) => ({ area: goalArea(g), title: g.title, unit: g.unit }));
+      return excel.insertGoalsTable(
+        rows,
+        year,
+        { sheetName: s.goalsTableSheet, columns: s.goalsTableColumns(year) },
+        where,
+        confirmed,
+      );
+    },
+
+    defineShortNames: () => excel.defineShortNames(),
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * A small view of the fake workbook next to the pane (outside it): sheet tabs, the selection and the
+ * active sheet's cells with their fills, so a person or an e2e test can see what the pane did.
+ */
+import { useEffect, useReducer } from "react";
+import { isCellError } from "../checks/types";
+import { cellAddress, colToLetters, formatArea } from "../excel/a1";
+import type { FakeWorkbookModel } from "./fakeExcel";
+
+const MAX_ROWS = 60;
+const MAX_COLS = 10;
+
+function show(v: unknown, format: string): string {
+  if (v === null || v === undefined) return "";
+  if (isCellError(v)) return v.error;
+  if (typeof v === "number") {
+    // Enough of Excel's number formats for the sample: decimals after ".", percent.
+    const decimals = /\.(0+)/.exec(format)?.[1].length;
+    const opts =
+      decimals === undefined
+        ? { maximumFractionDigits: 2 }
+        : { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
+    if (format.includes("%")) return `${(v * 100).toLocaleString("sv-SE", opts)} %`;
+    return v.toLocaleString("sv-SE", opts);
+  }
+  if (typeof v === "boolean") return v ? "SANT" : "FALSKT";
+  return String(v);
+}
+
+export function FakeExcelPanel({
+  model,
+  onRibbonValidate,
+}: {
+  model: FakeWorkbookModel;
+  onRibbonValidate(): void;
+}) {
+  const [, refresh] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => model.onChange(refresh), [model]);
+
+  const sheet = model.activeSheet;
+  const sel = model.selection;
+  const used = sheet.usedArea(false) ?? { r0: 0, c0: 0, r1: 0, c1: 0 };
+  const rows = Math.min(MAX_ROWS, Math.max(used.r1 + 2, sel.area.r1 + 2, 20));
+  const cols = Math.min(MAX_COLS, Math.max(used.c1 + 2, sel.area.c1 + 2, 6));
+  const inSel = (r: number, c: number) =>
+    sel.sheetId === sheet.id && r >= sel.area.r0 && r <= sel.area.r1 && c >= sel.area.c0 && c <= sel.area.c1;
+
+  return (
+    <section className="fake-excel" aria-label="Fake Excel">
+      <div className="fake-toolbar">
+        <strong>Fake Excel</strong>
+        <span data-testid="fake-selection">{`${sheet.name}!${formatArea(sel.area)}`}</span>
+        <span className="fake-stats" data-testid="fake-syncs">
+          syncs: {model.syncCount}
+        </span>
+        <button type="button" onClick={onRibbonValidate} data-testid="ribbon-validate">
+          Menyfliksknapp: Kontrollera
+        </button>
+      </div>
+      <div className="fake-grid-wrap">
+        <table className="fake-grid" data-testid="fake-grid" data-sheet={sheet.name}>
+          <thead>
+            <tr>
+              <th />
+              {Array.from({ length: cols }, (_, c) => (
+                <th key={c}>{colToLetters(c)}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {Array.from({ length: rows }, (_, r) => (
+              <tr key={r}>
+                <th>{r + 1}</th>
+                {Array.from({ length: cols }, (_, c) => {
+                  const cell = sheet.get(r, c);
+                  const style: Record<string, string> = {};
+                  if (cell && cell.fill.pattern !== "None") style.background = cell.fill.color;
+                  if (cell && cell.font.color !== "#000000") style.color = cell.font.color;
+                  if (cell?.font.bold) style.fontWeight = "600";
+                  const numeric = typeof cell?.value === "number";
+                  return (
+                    <td
+                      key={c}
+                      data-cell={cellAddress(r, c)}
+                      className={`${inSel(r, c) ? "sel" : ""} ${numeric ? "num" : ""}`}
+                      style={style}
+                      title={cell?.formula ?? undefined}
+                    >
+                      {cell ? show(cell.value, cell.numberFormat) : ""}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <nav className="fake-tabs" aria-label="Blad">
+        {model.sheets.map((s) => (
+          <span key={s.id} className={s.id === sheet.id ? "active" : ""} data-testid="fake-sheet-tab">
+            {s.name}
+          </span>
+        ))}
+      </nav>
+    </section>
+  );
+}

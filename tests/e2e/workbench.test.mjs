@@ -1,0 +1,194 @@
+// End-to-end: the real task pane on the workbench page (fake Excel), in headless Debian Chromium.
+// Run: node --test tests/e2e/   (builds the workbench with webpack first; screenshots → test-artifacts/)
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import { ARTIFACTS, buildWorkbench, launch, serve } from "./harness.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await serve(buildWorkbench());
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openPane(query = "") {
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${server.url}/workbench.html${query}`);
+  await page.waitForSelector("[data-plankoll-ready=true]", { timeout: 30_000 });
+  return { page, errors };
+}
+
+const selection = (page) => page.getByTestId("fake-selection").textContent();
+const dump = (page) => page.evaluate(() => JSON.stringify(globalThis.plankollFake.model.dump()));
+const setSelection = (page, sheetName, r, c) =>
+  page.evaluate(
+    ([name, row, col]) => {
+      const model = globalThis.plankollFake.model;
+      const sheet = model.sheetByName(name);
+      model.activeSheetId = sheet.id;
+      model.selection = { sheetId: sheet.id, area: { r0: row, c0: col, r1: row, c1: col } };
+      model.changed();
+    },
+    [sheetName, r, c],
+  );
+
+describe("workbench", () => {
+  test("goals view: browse, search, insert a formula, insert the goals table", async () => {
+    const { page, errors } = await openPane();
+    await page.getByText("29 mål").waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, "goals-view.png") });
+
+    await page.getByTestId("goal-search").fill("sjukfrånvaro");
+    await page.getByText("1 av 29 mål").waitFor();
+    const goal = page.getByTestId("goal");
+    assert.equal(await goal.count(), 1);
+    assert.match(await goal.textContent(), /sjukfrånvaro/i);
+    assert.match(await goal.textContent(), /3,0\s%/);
+
+    // Into an empty cell: no question asked; the PLAN formula's value shows in the grid as a percentage.
+    await setSelection(page, "Nyckeltal", 1, 3);
+    await goal.getByRole("button", { name: /Infoga formel/ }).click();
+    await page.getByText(/Formeln är infogad i D2/).waitFor();
+    const d2 = page.locator('[data-testid=fake-grid] td[data-cell="D2"]');
+    assert.match(await d2.getAttribute("title"), /^=PLAN\.MALVARDE\("Den totala sjukfrånvaron/);
+    assert.equal((await d2.textContent()).replace(/\s/g, " "), "3,0 %");
+
+    // Into a non-empty cell: the pane asks; cancelling leaves the cell alone.
+    await setSelection(page, "Nyckeltal", 1, 1);
+    const before = await dump(page);
+    await goal.getByRole("button", { name: /Infoga formel/ }).click();
+    await page
+      .getByRole("dialog")
+      .getByText(/innehåller redan data/)
+      .waitFor();
+    await page.getByRole("dialog").getByRole("button", { name: "Avbryt" }).click();
+    assert.equal(await dump(page), before);
+
+    // The whole (filtered) list as a table on a new sheet.
+    await page.getByTestId("goal-search").fill("");
+    await page.getByTestId("insert-goals").click();
+    await page.getByTestId("insert-goals-new-sheet").click();
+    await page.getByText(/Måltabellen är infogad på bladet Plankoll-mål/).waitFor();
+    assert.equal(await page.locator("[data-testid=fake-grid]").getAttribute("data-sheet"), "Plankoll-mål");
+    assert.equal(await page.locator('td[data-cell="B1"]').textContent(), "Mål");
+    assert.match(
+      await page.locator('td[data-cell="E2"]').getAttribute("title"),
+      /^=PLAN\.MALVARDE\(\$B2,2019\)$/,
+    );
+    assert.equal(await page.locator('td[data-cell="E2"]').textContent(), "72,0");
+    await page.screenshot({ path: join(ARTIFACTS, "goals-table-inserted.png") });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test("validation view: planted findings, click to select, highlight and clear exactly, report", async () => {
+    const { page, errors } = await openPane();
+    const pristine = await dump(page);
+    await page.getByRole("tab", { name: "Kontroll" }).click();
+    await page.getByTestId("validate").click();
+    await page.getByTestId("summary").waitFor();
+
+    const findings = page.getByTestId("finding");
+    const planted = [
+      ["Budget 2019", "B7", "plan.mismatch"],
+      ["Budget 2019", "B12", "sum.range-gap"],
+      ["Budget 2019", "C6", "cell.number-as-text"],
+      ["Budget 2019", "B15", "cell.error"],
+    ];
+    for (const [sheet, cell, rule] of planted)
+      assert.equal(
+        await page
+          .locator(`[data-testid=finding][data-sheet="${sheet}"][data-cell="${cell}"][data-rule="${rule}"]`)
+          .count(),
+        1,
+        `${rule} at ${sheet}!${cell}`,
+      );
+    // The clean investment sheet has no findings.
+    assert.equal(await page.locator('[data-testid=finding][data-sheet="Investeringar"]').count(), 0);
+    assert.match(await page.getByTestId("summary").textContent(), /\d+ fel, \d+ varningar/);
+    await page.screenshot({ path: join(ARTIFACTS, "validation-view.png") });
+
+    // Click → the fake's selection moves to the cell, on its sheet.
+    await setSelection(page, "Investeringar", 0, 0);
+    await page.locator('[data-testid=finding][data-cell="B12"]').click();
+    await page.waitForFunction(
+      () => document.querySelector("[data-testid=fake-selection]").textContent === "Budget 2019!B12",
+    );
+    assert.equal(await selection(page), "Budget 2019!B12");
+    assert.equal(await page.locator("[data-testid=fake-grid]").getAttribute("data-sheet"), "Budget 2019");
+
+    // Highlight, then clear: every cell back exactly as it was.
+    const beforeHighlight = await dump(page);
+    await page.getByRole("button", { name: "Markera" }).click();
+    await page.getByText(/celler är markerade/).waitFor();
+    const style = await page.locator('td[data-cell="B12"]').getAttribute("style");
+    assert.match(style ?? "", /background/);
+    await page.screenshot({ path: join(ARTIFACTS, "validation-highlighted.png") });
+    await page.getByRole("button", { name: "Rensa markeringar" }).click();
+    await page.getByText(/Markeringarna är borttagna/).waitFor();
+    const restored = JSON.parse(await dump(page));
+    assert.deepEqual(restored, JSON.parse(beforeHighlight));
+
+    // Report on its own sheet; a second one asks before replacing.
+    await page.getByRole("button", { name: "Skapa rapport" }).click();
+    await page.getByText(/Rapporten finns på bladet Plankoll-rapport/).waitFor();
+    await page.getByRole("button", { name: "Skapa rapport" }).click();
+    await page
+      .getByRole("dialog")
+      .getByText(/finns redan/)
+      .waitFor();
+    await page.getByRole("dialog").getByRole("button", { name: "Fortsätt" }).click();
+    await page.waitForFunction(() => document.querySelectorAll("[data-testid=notice]").length >= 2);
+    const tabs = await page.getByTestId("fake-sheet-tab").allTextContents();
+    assert.equal(tabs.filter((t) => t === "Plankoll-rapport").length, 1);
+
+    // The sheets the user had are untouched apart from the report.
+    const final = JSON.parse(await dump(page));
+    assert.deepEqual(
+      final.sheets.filter((s) => s.name !== "Plankoll-rapport"),
+      JSON.parse(pristine).sheets,
+    );
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test("the ribbon's Kontrollera opens the results; the language switches to English", async () => {
+    const { page, errors } = await openPane();
+    await page.getByTestId("ribbon-validate").click();
+    await page.getByTestId("summary").waitFor();
+    assert.ok((await page.getByTestId("finding").count()) >= 4);
+
+    await page.getByTestId("lang-switch").selectOption("en");
+    await page.getByRole("tab", { name: "Goals" }).waitFor();
+    await page.getByRole("button", { name: "Check again" }).waitFor();
+    await page.getByRole("tab", { name: "Goals" }).click();
+    await page.getByText("29 goals").waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, "goals-view-en.png") });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test("English Office display language starts the pane in English", async () => {
+    const { page, errors } = await openPane("?lang=en");
+    await page.getByRole("tab", { name: "Check" }).click();
+    await page.getByRole("button", { name: "Check the workbook" }).click();
+    await page.getByTestId("summary").waitFor();
+    assert.match(await page.getByTestId("summary").textContent(), /errors/);
+    // Messages come from the engine in English too.
+    assert.match(await page.locator('[data-testid=finding][data-cell="B7"]').textContent(), /plan/i);
+    await page.screenshot({ path: join(ARTIFACTS, "validation-view-en.png") });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
