@@ -1,4 +1,5 @@
 // End-to-end: the real task pane on the workbench page (fake Excel), in headless Debian Chromium.
+/* global document -- page.evaluate/waitForFunction bodies run in the browser */
 // Run: node --test tests/e2e/   (builds the workbench with webpack first; screenshots → test-artifacts/)
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
@@ -99,7 +100,6 @@ describe("workbench", () => {
     await page.getByTestId("validate").click();
     await page.getByTestId("summary").waitFor();
 
-    const findings = page.getByTestId("finding");
     const planted = [
       ["Budget 2019", "B7", "plan.mismatch"],
       ["Budget 2019", "B12", "sum.range-gap"],
