@@ -121,7 +121,18 @@ export function numberFromText(text: string): number | null {
 }
 
 export function normalizeLabel(text: string): string {
-  return text.trim().toLowerCase().replace(/\s+/g, " ");
+  const lower = text.toLowerCase();
+  // Most labels are already single-spaced: skip the regex for them.
+  if (
+    lower.indexOf("  ") < 0 &&
+    lower.indexOf("\t") < 0 &&
+    lower.indexOf("\n") < 0 &&
+    lower.indexOf("\u00a0") < 0 &&
+    lower.charCodeAt(0) !== 32 &&
+    lower.charCodeAt(lower.length - 1) !== 32
+  )
+    return lower;
+  return lower.trim().replace(/\s+/g, " ");
 }
 
 const GRAND_LABELS = new Set([
@@ -249,9 +260,10 @@ export function formatAt(m: SheetModel, r: number, c: number): string | null {
 /** The unit of the last shown digit of a figure (0,1 for "0.0"; 1000 for "#,##0,"). */
 export function shownUnit(m: SheetModel, r: number, c: number, value: number): number {
   const info = formatInfo(formatAt(m, r, c));
-  const decimals = info.decimals ?? Math.min(storedDecimals(value), 6);
-  const percentFactor = info.percent ? 0.01 : 1;
-  return Math.pow(10, -decimals) * info.scale * percentFactor;
+  if (info.unit !== null) return info.unit;
+  if (Number.isInteger(value)) return info.percent ? 0.01 : 1;
+  const decimals = Math.min(storedDecimals(value), 6);
+  return Math.pow(10, -decimals) * info.scale * (info.percent ? 0.01 : 1);
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -7,9 +7,11 @@ export interface FormatInfo {
   decimals: number | null;
   /** "#,##0," shows thousands: the displayed figure is value / scale. */
   scale: number;
+  /** The value of the last shown digit (0,1 for "0.0", 1000 for "#,##0,", 0,001 for "0.0%"); null for General. */
+  unit: number | null;
 }
 
-const GENERAL: FormatInfo = { percent: false, date: false, decimals: null, scale: 1 };
+const GENERAL: FormatInfo = { percent: false, date: false, decimals: null, scale: 1, unit: null };
 const cache = new Map<string, FormatInfo>();
 
 function analyse(code: string): FormatInfo {
@@ -44,16 +46,25 @@ function analyse(code: string): FormatInfo {
   let scale = 1;
   const lastDigit = Math.max(s.lastIndexOf("0"), s.lastIndexOf("#"));
   for (let i = lastDigit + 1; i < s.length && s[i] === ","; i++) scale *= 1000;
-  return { percent, date, decimals: hasDigits ? decimals : null, scale };
+  const shown = hasDigits ? decimals : null;
+  const unit = shown === null ? null : Math.pow(10, -shown) * scale * (percent ? 0.01 : 1);
+  return { percent, date, decimals: shown, scale, unit };
 }
+
+let lastCode = "";
+let lastInfo: FormatInfo = GENERAL;
 
 export function formatInfo(code: string | null | undefined): FormatInfo {
   if (!code || code === "General") return GENERAL;
+  // Neighbouring cells mostly share one format: a one-entry memo saves the map lookup.
+  if (code === lastCode) return lastInfo;
   let info = cache.get(code);
   if (!info) {
     info = analyse(code);
     cache.set(code, info);
   }
+  lastCode = code;
+  lastInfo = info;
   return info;
 }
 

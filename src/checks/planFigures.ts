@@ -32,6 +32,8 @@ export interface PlanFigure {
 }
 
 const UNITS: MoneyUnit[] = ["kr", "tkr", "mnkr"];
+/** Labels asked before deciding a block shows no plan table / no goals. */
+const LOOKAHEAD = 40;
 
 const YEAR_RE = /\b(19[9]\d|20\d\d|2100)\b/;
 
@@ -75,9 +77,12 @@ function checkBudgetBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFigu
   // Which plan table does the block show? The one most of its labelled rows name.
   const hits = new Map<number, { table: BudgetTable; line: BudgetLine }>();
   const perTable = new Map<BudgetTable, number>();
+  let asked = 0;
   for (const r of block.dataRows) {
     const info = m.rows[r];
     if (info.kind !== "line" || !info.label.trim()) continue;
+    // Plan tables have a handful of lines: a block whose first labels name none of them is not one.
+    if (++asked > LOOKAHEAD && hits.size < 2) return;
     const res = findBudgetLine(plan, info.label);
     if (!res.ok || res.line.id.endsWith(".total")) continue;
     hits.set(r, { table: res.table, line: res.line });
@@ -213,12 +218,16 @@ function checkGoalBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFigure
     if (kind && year) columns.push({ ci, kind, year });
   }
   if (columns.length === 0) return;
+  let asked = 0,
+    matched = 0;
   for (let r = block.first; r <= block.last; r++) {
     const info = m.rows[r];
     // Goal titles often say "Andel …" or "(%)": such rows are not lines of a sum but still goals.
     if ((info.kind !== "line" && info.kind !== "excluded") || info.label.trim().length < 6) continue;
+    if (++asked > LOOKAHEAD && matched === 0) return;
     const res = findGoal(plan, info.label);
     if (!res.ok) continue;
+    matched++;
     const goal: Goal = res.goal;
     for (const { ci, kind, year } of columns) {
       const pv = goal.values.find((v) => v.period === year && v.kind === kind)?.value;

@@ -49,6 +49,38 @@ export interface SheetTotals {
   formulaTotals: Map<Block, number>;
 }
 
+interface SpecIndex {
+  leafSet: Set<number>;
+  subtotalAt: Map<number, TotalSpec>;
+  minLeaf: number;
+  maxLeaf: number;
+}
+
+const specIndexes = new WeakMap<TotalSpec, SpecIndex>();
+
+/** What a total covers, indexed once per total (not per column). */
+function specIndex(spec: TotalSpec): SpecIndex {
+  let ix = specIndexes.get(spec);
+  if (ix) return ix;
+  const subtotalAt = new Map<number, TotalSpec>();
+  const collect = (s: TotalSpec) => {
+    for (const st of s.subtotals) {
+      subtotalAt.set(st.idx, st);
+      collect(st);
+    }
+  };
+  collect(spec);
+  let minLeaf = Infinity,
+    maxLeaf = -Infinity;
+  for (const l of spec.leaves) {
+    if (l < minLeaf) minLeaf = l;
+    if (l > maxLeaf) maxLeaf = l;
+  }
+  ix = { leafSet: new Set(spec.leaves), subtotalAt, minLeaf, maxLeaf };
+  specIndexes.set(spec, ix);
+  return ix;
+}
+
 function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: number): TotalCell | null {
   const rowAxis = spec.axis === "row";
   const r = rowAxis ? spec.idx : cross;
@@ -61,7 +93,9 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
   let n = 0;
   let firstLeaf = -1,
     lastLeaf = -1;
-  for (const leaf of spec.leaves) {
+  const leaves = spec.leaves;
+  for (let k = 0; k < leaves.length; k++) {
+    const leaf = leaves[k];
     const x = at(leaf);
     if (x === undefined) continue;
     expected += x;
@@ -72,10 +106,7 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
     if (u > unit) unit = u;
   }
   if (n === 0) return null;
-  expected = clean(expected);
-  let alt = 0;
-  for (const idx of spec.covers) alt += at(idx) ?? 0;
-  const tolerance = Math.max(n, 1) * 0.5 * unit + 1e-9 * Math.max(1, Math.abs(expected));
+  const tolerance = n * 0.5 * unit + 1e-9 * Math.max(1, Math.abs(expected));
   const cell: TotalCell = {
     model: m,
     block,
@@ -110,49 +141,57 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
           return cell;
         }
         const origin = rowAxis ? m.oRow : m.oCol;
-        const leafSet = new Set(spec.leaves);
-        const subtotalAt = new Map<number, TotalSpec>();
-        const collect = (s: TotalSpec) => {
-          for (const st of s.subtotals) {
-            subtotalAt.set(st.idx, st);
-            collect(st);
-          }
-        };
-        collect(spec);
-        const count = new Map<number, number>();
-        let doubled: TotalSpec | undefined;
-        const referenced: TotalSpec[] = [];
-        for (const t of p.terms) {
-          const lo = (rowAxis ? t.r1 : t.c1) - origin;
-          const hi = (rowAxis ? t.r2 : t.c2) - origin;
-          for (let i = lo; i <= hi; i++) {
-            if (leafSet.has(i)) count.set(i, (count.get(i) ?? 0) + 1);
-            else {
-              const st = subtotalAt.get(i);
-              if (st) {
-                referenced.push(st);
-                for (const l of st.leaves) count.set(l, (count.get(l) ?? 0) + 1);
+        const ix = specIndex(spec);
+        const t0 = p.terms[0];
+        const lo0 = (rowAxis ? t0.r1 : t0.c1) - origin;
+        const hi0 = (rowAxis ? t0.r2 : t0.c2) - origin;
+        // Common case: one range over all the lines and no subtotals — nothing left out, nothing twice.
+        const simple =
+          p.terms.length === 1 && ix.subtotalAt.size === 0 && lo0 <= ix.minLeaf && hi0 >= ix.maxLeaf;
+        if (!simple) {
+          const count = new Map<number, number>();
+          const referenced: TotalSpec[] = [];
+          for (const t of p.terms) {
+            const lo = (rowAxis ? t.r1 : t.c1) - origin;
+            const hi = (rowAxis ? t.r2 : t.c2) - origin;
+            for (let i = lo; i <= hi; i++) {
+              if (ix.leafSet.has(i)) count.set(i, (count.get(i) ?? 0) + 1);
+              else {
+                const st = ix.subtotalAt.get(i);
+                if (st) {
+                  referenced.push(st);
+                  for (const l of st.leaves) count.set(l, (count.get(l) ?? 0) + 1);
+                }
               }
             }
           }
-        }
-        const doubledLeaves = spec.leaves.filter((l) => (count.get(l) ?? 0) > 1 && (at(l) ?? 0) !== 0);
-        if (doubledLeaves.length > 0) {
-          doubled = referenced.find((st) => st.leaves.some((l) => doubledLeaves.includes(l)));
-          cell.status = "double-count";
-          cell.doubled = doubled;
-          return cell;
-        }
-        const missing = spec.leaves.filter((l) => !count.has(l) && at(l) !== undefined);
-        if (missing.length > 0) {
-          cell.missing = missing;
-          cell.status = missing.some((l) => (at(l) ?? 0) !== 0) ? "range-gap" : "range-gap-zero";
-          if (cell.status === "range-gap") return cell;
+          const doubledLeaves = leaves.filter((l) => (count.get(l) ?? 0) > 1 && (at(l) ?? 0) !== 0);
+          if (doubledLeaves.length > 0) {
+            cell.status = "double-count";
+            cell.doubled = referenced.find((st) => st.leaves.some((l) => doubledLeaves.includes(l)));
+            cell.expected = clean(expected);
+            return cell;
+          }
+          const missing = leaves.filter((l) => !count.has(l) && at(l) !== undefined);
+          if (missing.length > 0) {
+            cell.missing = missing;
+            cell.status = missing.some((l) => (at(l) ?? 0) !== 0) ? "range-gap" : "range-gap-zero";
+            if (cell.status === "range-gap") {
+              cell.expected = clean(expected);
+              return cell;
+            }
+          }
         }
       }
     }
   }
-  if (Math.abs(value - expected) > tolerance && Math.abs(value - alt) > tolerance) cell.status = "mismatch";
+  if (Math.abs(value - expected) > tolerance) {
+    // Totals of subtotals may add up the subtotals as written (a wrong subtotal is its own finding).
+    let alt = 0;
+    for (const idx of spec.covers) alt += at(idx) ?? 0;
+    if (Math.abs(value - alt) > tolerance) cell.status = "mismatch";
+    cell.expected = clean(expected);
+  }
   return cell;
 }
 

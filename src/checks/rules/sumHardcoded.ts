@@ -2,6 +2,7 @@
  * sum.hardcoded: a total typed as a constant over numeric lines — a warning where the table's other totals are
  * formulas (an overwritten formula), one info per table where all its totals are values (an export).
  */
+import { clean } from "../../plan/numbers";
 import { message, num } from "../messages";
 import type { Block } from "../model";
 import { sheetTotals, type TotalCell } from "../totals";
@@ -30,7 +31,9 @@ export const sumHardcoded: Rule = ({ models, lang }) => {
             label: totalName(cell),
             actual: num(cell.value, lang),
           });
-          out.push(finding(m, "sum.hardcoded", "warning", cell.r, cell.c, text, cell.expected, cell.value));
+          out.push(
+            finding(m, "sum.hardcoded", "warning", cell.r, cell.c, text, clean(cell.expected), cell.value),
+          );
         }
       } else {
         const first = list[0];

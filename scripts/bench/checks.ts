@@ -1,0 +1,189 @@
+/**
+ * Check engine benchmarks (issue 4 goals):
+ *  1. engine throughput on an in-memory snapshot of ≥ 1 M cells — goal ≥ 5 M cells/s;
+ *  2. `plankoll check` on a generated 50-sheet workbook vs a bare ExcelJS read of the same file, same run —
+ *     goal ≤ 1.3×;
+ *  3. peak RSS and heap used.
+ * Run through `npm run bench -- checks` (the driver compiles scripts/bench with tsc).
+ */
+import ExcelJS from "exceljs";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { checkWorkbook } from "../../src/checks";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/checks/types";
+import { checkFile } from "../../src/cli/commands/check";
+import { embeddedPlan } from "../../src/plan/embedded";
+
+const DEPARTMENTS = [
+  "Ledningsstaben",
+  "Ekonomi o kvalitet",
+  "HR",
+  "Välfärd",
+  "Näringsliv",
+  "Kommunikation o delaktighet",
+  "Miljö o samhällsbyggnad",
+];
+
+/** A realistic budget sheet: title, header, blocks of lines each closed by a SUM row; values cached. */
+function budgetSheet(name: string, rows: number, cols: number, seed: number): SheetSnapshot {
+  const values: CellValue[][] = [];
+  const formulas: (string | null)[][] = [];
+  const numberFormats: (string | null)[][] = [];
+  const push = (v: CellValue[], f?: (string | null)[], n?: (string | null)[]) => {
+    values.push(v);
+    formulas.push(f ?? new Array(cols).fill(null));
+    numberFormats.push(n ?? new Array(cols).fill(null));
+  };
+  const empty = () => new Array<CellValue>(cols).fill(null);
+  const title = empty();
+  title[0] = `${name} – alla belopp i tkr`;
+  push(title);
+  const header = empty();
+  header[0] = "Post";
+  for (let c = 1; c < cols; c++) header[c] = c % 2 ? `Budget ${2018 + (c % 3)}` : `Utfall ${2016 + (c % 3)}`;
+  push(header);
+  let x = seed;
+  const next = () => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return (x % 90_000) + 1_000;
+  };
+  let start = values.length;
+  while (values.length < rows) {
+    if (values.length - start === 20) {
+      const v = empty();
+      const f = new Array<string | null>(cols).fill(null);
+      const n = new Array<string | null>(cols).fill(null);
+      v[0] = "Summa";
+      for (let c = 1; c < cols; c++) {
+        let s = 0;
+        for (let r = start; r < values.length; r++) s += values[r][c] as number;
+        v[c] = s;
+        const col = String.fromCharCode(65 + c);
+        f[c] = `=SUM(${col}${start + 1}:${col}${values.length})`;
+        n[c] = "#,##0";
+      }
+      push(v, f, n);
+      const blank = empty();
+      push(blank);
+      start = values.length;
+      continue;
+    }
+    const v = empty();
+    const n = new Array<string | null>(cols).fill("#,##0");
+    v[0] = `${DEPARTMENTS[values.length % DEPARTMENTS.length]} konto ${values.length}`;
+    n[0] = null;
+    for (let c = 1; c < cols; c++) v[c] = next();
+    push(v, undefined, n);
+  }
+  const lastCol = String.fromCharCode(64 + cols);
+  return {
+    name,
+    address: `A1:${lastCol}${values.length}`,
+    origin: { row: 0, col: 0 },
+    values,
+    formulas,
+    numberFormats,
+  };
+}
+
+function snapshotOf(sheets: number, rows: number, cols: number): WorkbookSnapshot {
+  const out: SheetSnapshot[] = [];
+  for (let s = 0; s < sheets; s++) out.push(budgetSheet(`Blad ${s + 1}`, rows, cols, s + 1));
+  return { name: "bench", sheets: out };
+}
+
+function cellCount(wb: WorkbookSnapshot): number {
+  let n = 0;
+  for (const s of wb.sheets) for (const r of s.values) n += r.length;
+  return n;
+}
+
+async function writeXlsx(wb: WorkbookSnapshot, file: string): Promise<void> {
+  const book = new ExcelJS.Workbook();
+  for (const s of wb.sheets) {
+    const ws = book.addWorksheet(s.name);
+    s.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v === null) return;
+        const cell = ws.getCell(r + 1, c + 1);
+        const f = s.formulas[r][c];
+        cell.value = f ? { formula: f.slice(1), result: v as number } : (v as ExcelJS.CellValue);
+        const fmt = s.numberFormats[r][c];
+        if (fmt) cell.numFmt = fmt;
+      }),
+    );
+  }
+  await book.xlsx.writeFile(file);
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+export async function run(): Promise<{ name: string; lines: string[] }> {
+  const lines: string[] = [];
+  let peakHeap = 0;
+  const sample = () => {
+    const h = process.memoryUsage().heapUsed;
+    if (h > peakHeap) peakHeap = h;
+  };
+
+  // 1. Engine throughput on ≥ 1 M cells.
+  const big = snapshotOf(20, 5_000, 10);
+  const cells = cellCount(big);
+  checkWorkbook(big, { plan: embeddedPlan }); // warm-up (JIT, plan indexes)
+  const times: number[] = [];
+  let findings = 0;
+  for (let i = 0; i < 3; i++) {
+    const t0 = process.hrtime.bigint();
+    findings = checkWorkbook(big, { plan: embeddedPlan }).length;
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    sample();
+  }
+  const ms = median(times);
+  const rate = cells / (ms / 1000);
+  lines.push(
+    `engine: ${cells.toLocaleString("sv-SE")} cells in ${ms.toFixed(0)} ms = ${(rate / 1e6).toFixed(2)} M cells/s ` +
+      `(goal ≥ 5 M cells/s: ratio ${(rate / 5e6).toFixed(2)}×${rate >= 5e6 ? ", met" : ", NOT met"}); ${findings} findings`,
+  );
+
+  // 2. plankoll check vs a bare ExcelJS read of the same 50-sheet file.
+  const dir = mkdtempSync(join(tmpdir(), "plankoll-bench-"));
+  if (process.env.PLANKOLL_BENCH_KEEP) await writeXlsx(snapshotOf(50, 400, 8), process.env.PLANKOLL_BENCH_KEEP);
+  try {
+    const file = join(dir, "50-blad.xlsx");
+    const wb50 = snapshotOf(50, 400, 8);
+    await writeXlsx(wb50, file);
+    const bare: number[] = [];
+    const check: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      let t0 = process.hrtime.bigint();
+      await new ExcelJS.Workbook().xlsx.readFile(file);
+      bare.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      sample();
+      t0 = process.hrtime.bigint();
+      const result = await checkFile(file, embeddedPlan, "sv");
+      check.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      sample();
+      if (result.error) throw new Error(result.error);
+    }
+    const b = median(bare),
+      c = median(check);
+    const ratio = c / b;
+    lines.push(
+      `plankoll check, 50 sheets (${cellCount(wb50).toLocaleString("sv-SE")} cells): ${c.toFixed(0)} ms vs bare ExcelJS read ${b.toFixed(0)} ms ` +
+        `= ${ratio.toFixed(2)}× (goal ≤ 1.3×${ratio <= 1.3 ? ", met" : ", NOT met"})`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  // 3. Memory.
+  const maxRss = process.resourceUsage().maxRSS * 1024;
+  lines.push(`memory: peak RSS ${mb(maxRss)}, peak heap used ${mb(peakHeap)}`);
+  return { name: "checks (engine + plankoll check)", lines };
+}
