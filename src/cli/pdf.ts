@@ -5,7 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
-import type { PositionedText } from "../plan/import/layout";
+import { isTextless, positionedFromPdfjs, type PositionedText } from "../plan/import/layout";
 
 export type PdfProblem = "not-pdf" | "encrypted" | "no-text" | "unreadable";
 
@@ -34,16 +34,11 @@ const dynamicImport = new Function("specifier", "return import(specifier)") as (
   s: string,
 ) => Promise<unknown>;
 
-interface PdfjsTextItem {
-  str: string;
-  transform: number[];
-  width: number;
-}
 interface PdfjsModule {
   getDocument(params: Record<string, unknown>): {
     promise: Promise<{
       numPages: number;
-      getPage(n: number): Promise<{ getTextContent(): Promise<{ items: (PdfjsTextItem | object)[] }> }>;
+      getPage(n: number): Promise<{ getTextContent(): Promise<{ items: unknown[] }> }>;
       destroy(): Promise<void>;
     }>;
   };
@@ -80,20 +75,9 @@ export async function extractPdfText(data: Uint8Array): Promise<PositionedText[]
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
       const content = await page.getTextContent();
-      pages.push(
-        content.items
-          .filter((it): it is PdfjsTextItem => typeof (it as PdfjsTextItem).str === "string")
-          .map((it) => ({
-            page: p,
-            str: it.str,
-            x: it.transform[4],
-            y: it.transform[5],
-            width: it.width,
-            size: Math.hypot(it.transform[2], it.transform[3]) || 10,
-          })),
-      );
+      pages.push(positionedFromPdfjs(p, content.items));
     }
-    if (pages.every((items) => items.every((it) => it.str.trim() === ""))) {
+    if (isTextless(pages)) {
       throw new PdfReadError("no-text", MESSAGES["no-text"]);
     }
     return pages;

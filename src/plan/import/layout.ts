@@ -30,6 +30,30 @@ export interface LayoutRow {
   cells: LayoutCell[];
 }
 
+/** The fields of a pdfjs TextItem the layout needs (pdfjs itself is not imported: this module is host-free). */
+export interface PdfjsLikeTextItem {
+  str: string;
+  transform: number[];
+  width: number;
+}
+
+/**
+ * pdfjs `page.getTextContent().items` → PositionedText, in Node (src/cli/pdf.ts) and the task pane alike.
+ * Marked-content items (no `str`) are dropped.
+ */
+export function positionedFromPdfjs(page: number, items: readonly unknown[]): PositionedText[] {
+  return items
+    .filter((it): it is PdfjsLikeTextItem => typeof (it as PdfjsLikeTextItem)?.str === "string")
+    .map((it) => ({
+      page,
+      str: it.str,
+      x: it.transform[4],
+      y: it.transform[5],
+      width: it.width,
+      size: Math.hypot(it.transform[2], it.transform[3]) || 10,
+    }));
+}
+
 const ROW_TOLERANCE = 0.5;
 const CELL_GAP = 0.4;
 
@@ -95,4 +119,9 @@ export function documentFromLayout(pages: readonly PositionedText[][], source?: 
       return { page, tokens };
     }),
   };
+}
+
+/** True when no page has any visible text: a scanned (image-only) PDF, which cannot be imported. */
+export function isTextless(pages: readonly PositionedText[][]): boolean {
+  return pages.every((items) => items.every((it) => it.str.trim() === ""));
 }

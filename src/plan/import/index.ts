@@ -1,0 +1,32 @@
+/**
+ * Plan importers (host-free), the API the task pane and the CLI share:
+ * - `importPlanFromText(text)`: the seed format, one line per page;
+ * - `importDocument(documentFromLayout(pages))`: a PDF's text items (pdfjs, mapped by `positionedFromPdfjs`);
+ * - `importPlanJson(text)`: a plan file; `importPlanTable(sheet)`: the "Plan" table layout in a workbook;
+ * all return `{ plan, warnings, findings, tables }`. `diffPlans(active, imported)` feeds the review step;
+ * `planTableTemplate()` / `planToTableRows(plan)` give rows to write into a "Plan" table.
+ */
+export { importDocument, importPlanFromText } from "./text";
+export { documentFromLayout, isTextless, layoutRows, positionedFromPdfjs } from "./layout";
+export type { LayoutRow, PdfjsLikeTextItem, PositionedText } from "./layout";
+export { importPlanJson, PlanJsonError } from "./json";
+export {
+  importPlanTable,
+  planTableTemplate,
+  planToTableRows,
+  PlanTableError,
+  PLAN_TABLE_COLUMNS,
+  rowsToSheet,
+} from "./planTable";
+export { diffPlans } from "./diff";
+export type { BudgetChange, ItemChange, PlanDiff, ValueChange } from "./diff";
+export { checkDocument, docTableToSheet } from "./docSums";
+export type {
+  DocCell,
+  DocRow,
+  DocTable,
+  ImportOptions,
+  ImportResult,
+  ImportWarning,
+  PlanPart,
+} from "./types";
