@@ -1,16 +1,17 @@
-// Shared by the e2e tests: build the workbench, serve it on 127.0.0.1, drive Debian Chromium.
+/** Shared by the e2e tests: build the workbench, serve it on 127.0.0.1, drive Debian Chromium. */
 import { spawnSync } from "node:child_process";
 import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve } from "node:path";
-import { chromium } from "playwright-core";
+import type { AddressInfo } from "node:net";
+import { type BrowserContext, chromium } from "playwright-core";
 
-export const ROOT = resolve(import.meta.dirname, "../..");
+export const ROOT = resolve(__dirname, "../..");
 export const ARTIFACTS = join(ROOT, "test-artifacts");
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
-const TYPES = {
+const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
   ".json": "application/json",
@@ -22,7 +23,7 @@ const TYPES = {
 };
 
 /** webpack (ADDIN-BUILD's config) with the workbench entry, development mode: fast and readable. */
-export function buildWorkbench(outDir = join(ROOT, "build", "e2e-dist")) {
+export function buildWorkbench(outDir = join(ROOT, "build", "e2e-dist")): string {
   const result = spawnSync(
     process.execPath,
     [
@@ -41,7 +42,7 @@ export function buildWorkbench(outDir = join(ROOT, "build", "e2e-dist")) {
 }
 
 /** A tiny static file server for the built workbench. */
-export async function serve(dir) {
+export async function serve(dir: string): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const path = normalize(join(dir, decodeURIComponent(url.pathname)));
@@ -52,13 +53,19 @@ export async function serve(dir) {
     res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream" });
     createReadStream(path).pipe(res);
   });
-  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-  const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(ok)) };
+  await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
 }
 
 /** A fresh profile each run (launchPersistentContext is how Playwright takes --user-data-dir). */
-export async function launch(options = {}) {
+export async function launch(options: Parameters<typeof chromium.launchPersistentContext>[1] = {}): Promise<{
+  context: BrowserContext;
+  close(): Promise<void>;
+}> {
   if (!existsSync(CHROMIUM))
     throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium)`);
   const userDataDir = mkdtempSync(join(tmpdir(), "plankoll-e2e-"));

@@ -1,47 +1,63 @@
-// End-to-end: the real task pane on the workbench page (fake Excel), in headless Debian Chromium.
-/* global document -- page.evaluate/waitForFunction bodies run in the browser */
-// Run: node --test tests/e2e/   (builds the workbench with webpack first; screenshots → test-artifacts/)
+/**
+ * End-to-end: the real task pane on the workbench page (fake Excel), in headless Debian Chromium.
+ * Builds the workbench with webpack first (development mode); screenshots go to test-artifacts/.
+ */
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, describe, test } from "node:test";
-import { ARTIFACTS, buildWorkbench, launch, serve } from "./harness.mjs";
+import type { Page } from "playwright-core";
+import { ARTIFACTS, buildWorkbench, launch, serve } from "./harness";
 
-let server;
-let browser;
+jest.setTimeout(60_000);
 
-before(async () => {
+let server: Awaited<ReturnType<typeof serve>>;
+let browser: Awaited<ReturnType<typeof launch>>;
+
+beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   server = await serve(buildWorkbench());
   browser = await launch();
-});
+}, 240_000);
 
-after(async () => {
+afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
 
+interface FakeGlobal {
+  plankollFake: {
+    model: {
+      dump(): unknown;
+      sheetByName(name: string): { id: string };
+      activeSheetId: string;
+      selection: unknown;
+      changed(): void;
+    };
+  };
+}
+
 async function openPane(query = "") {
   const page = await browser.context.newPage();
-  const errors = [];
+  const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(`${server.url}/workbench.html${query}`);
   await page.waitForSelector("[data-plankoll-ready=true]", { timeout: 30_000 });
   return { page, errors };
 }
 
-const selection = (page) => page.getByTestId("fake-selection").textContent();
-const dump = (page) => page.evaluate(() => JSON.stringify(globalThis.plankollFake.model.dump()));
-const setSelection = (page, sheetName, r, c) =>
+const selection = (page: Page) => page.getByTestId("fake-selection").textContent();
+const dump = (page: Page) =>
+  page.evaluate(() => JSON.stringify((globalThis as unknown as FakeGlobal).plankollFake.model.dump()));
+const setSelection = (page: Page, sheetName: string, r: number, c: number) =>
   page.evaluate(
     ([name, row, col]) => {
-      const model = globalThis.plankollFake.model;
-      const sheet = model.sheetByName(name);
+      const model = (globalThis as unknown as FakeGlobal).plankollFake.model;
+      const sheet = model.sheetByName(name as string);
       model.activeSheetId = sheet.id;
       model.selection = { sheetId: sheet.id, area: { r0: row, c0: col, r1: row, c1: col } };
       model.changed();
     },
-    [sheetName, r, c],
+    [sheetName, r, c] as const,
   );
 
 describe("workbench", () => {
@@ -54,16 +70,16 @@ describe("workbench", () => {
     await page.getByText("1 av 29 mål").waitFor();
     const goal = page.getByTestId("goal");
     assert.equal(await goal.count(), 1);
-    assert.match(await goal.textContent(), /sjukfrånvaro/i);
-    assert.match(await goal.textContent(), /3,0\s%/);
+    assert.match((await goal.textContent()) ?? "", /sjukfrånvaro/i);
+    assert.match((await goal.textContent()) ?? "", /3,0\s%/);
 
     // Into an empty cell: no question asked; the PLAN formula's value shows in the grid as a percentage.
     await setSelection(page, "Nyckeltal", 1, 3);
     await goal.getByRole("button", { name: /Infoga formel/ }).click();
     await page.getByText(/Formeln är infogad i D2/).waitFor();
     const d2 = page.locator('[data-testid=fake-grid] td[data-cell="D2"]');
-    assert.match(await d2.getAttribute("title"), /^=PLAN\.MALVARDE\("Den totala sjukfrånvaron/);
-    assert.equal((await d2.textContent()).replace(/\s/g, " "), "3,0 %");
+    assert.match((await d2.getAttribute("title")) ?? "", /^=PLAN\.MALVARDE\("Den totala sjukfrånvaron/);
+    assert.equal(((await d2.textContent()) ?? "").replace(/\s/g, " "), "3,0 %");
 
     // Into a non-empty cell: the pane asks; cancelling leaves the cell alone.
     await setSelection(page, "Nyckeltal", 1, 1);
@@ -84,7 +100,7 @@ describe("workbench", () => {
     assert.equal(await page.locator("[data-testid=fake-grid]").getAttribute("data-sheet"), "Plankoll-mål");
     assert.equal(await page.locator('td[data-cell="B1"]').textContent(), "Mål");
     assert.match(
-      await page.locator('td[data-cell="E2"]').getAttribute("title"),
+      (await page.locator('td[data-cell="E2"]').getAttribute("title")) ?? "",
       /^=PLAN\.MALVARDE\(\$B2,2019\)$/,
     );
     assert.equal(await page.locator('td[data-cell="E2"]').textContent(), "72,0");
@@ -116,14 +132,14 @@ describe("workbench", () => {
       );
     // The clean investment sheet has no findings.
     assert.equal(await page.locator('[data-testid=finding][data-sheet="Investeringar"]').count(), 0);
-    assert.match(await page.getByTestId("summary").textContent(), /\d+ fel, \d+ varningar/);
+    assert.match((await page.getByTestId("summary").textContent()) ?? "", /\d+ fel, \d+ varningar/);
     await page.screenshot({ path: join(ARTIFACTS, "validation-view.png") });
 
     // Click → the fake's selection moves to the cell, on its sheet.
     await setSelection(page, "Investeringar", 0, 0);
     await page.locator('[data-testid=finding][data-cell="B12"]').click();
     await page.waitForFunction(
-      () => document.querySelector("[data-testid=fake-selection]").textContent === "Budget 2019!B12",
+      () => document.querySelector("[data-testid=fake-selection]")?.textContent === "Budget 2019!B12",
     );
     assert.equal(await selection(page), "Budget 2019!B12");
     assert.equal(await page.locator("[data-testid=fake-grid]").getAttribute("data-sheet"), "Budget 2019");
@@ -156,7 +172,7 @@ describe("workbench", () => {
     // The sheets the user had are untouched apart from the report.
     const final = JSON.parse(await dump(page));
     assert.deepEqual(
-      final.sheets.filter((s) => s.name !== "Plankoll-rapport"),
+      final.sheets.filter((s: { name: string }) => s.name !== "Plankoll-rapport"),
       JSON.parse(pristine).sheets,
     );
     assert.deepEqual(errors, []);
@@ -184,9 +200,9 @@ describe("workbench", () => {
     await page.getByRole("tab", { name: "Check" }).click();
     await page.getByRole("button", { name: "Check the workbook" }).click();
     await page.getByTestId("summary").waitFor();
-    assert.match(await page.getByTestId("summary").textContent(), /errors/);
+    assert.match((await page.getByTestId("summary").textContent()) ?? "", /errors/);
     // Messages come from the engine in English too.
-    assert.match(await page.locator('[data-testid=finding][data-cell="B7"]').textContent(), /plan/i);
+    assert.match((await page.locator('[data-testid=finding][data-cell="B7"]').textContent()) ?? "", /plan/i);
     await page.screenshot({ path: join(ARTIFACTS, "validation-view-en.png") });
     assert.deepEqual(errors, []);
     await page.close();
