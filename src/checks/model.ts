@@ -241,20 +241,19 @@ export function figureAt(m: SheetModel, r: number, c: number): number | undefine
   if (!row) return undefined;
   const v = row[c];
   if (typeof v !== "number") return undefined;
-  const fmtRow = m.sheet.numberFormats[r];
-  const fmt = fmtRow ? fmtRow[c] : null;
+  const fmt = m.sheet.numberFormats?.[r]?.[c];
   if (fmt && formatInfo(fmt).date) return undefined;
   return v;
 }
 
 export function formulaAt(m: SheetModel, r: number, c: number): string | null {
-  const row = m.sheet.formulas[r];
-  return row ? (row[c] ?? null) : null;
+  const f = m.sheet.formulas?.[r]?.[c];
+  return isFormula(f) ? f : null;
 }
 
 export function formatAt(m: SheetModel, r: number, c: number): string | null {
-  const row = m.sheet.numberFormats[r];
-  return row ? (row[c] ?? null) : null;
+  const f = m.sheet.numberFormats?.[r]?.[c];
+  return typeof f === "string" ? f : null;
 }
 
 /** The unit of the last shown digit of a figure (0,1 for "0.0"; 1000 for "#,##0,"). */
@@ -279,10 +278,16 @@ function computeMissing(wb: WorkbookSnapshot): {
   wb.sheets.forEach((s, i) => byName.set(s.name.toLowerCase(), i));
   const pending: { s: number; r: number; c: number }[] = [];
   wb.sheets.forEach((s, si) => {
-    for (let r = 0; r < s.formulas.length; r++) {
-      const fr = s.formulas[r];
+    const formulas = s.formulas ?? [];
+    for (let r = 0; r < formulas.length; r++) {
+      const fr = formulas[r];
       const vr = s.values[r];
-      for (let c = 0; c < fr.length; c++) if (fr[c] !== null && vr[c] === null) pending.push({ s: si, r, c });
+      if (!fr || !vr) continue;
+      for (let c = 0; c < fr.length; c++) {
+        const f = fr[c];
+        if (f != null && isFormula(f) && (vr[c] === null || vr[c] === undefined))
+          pending.push({ s: si, r, c });
+      }
     }
   });
   if (pending.length === 0) return { values, uncomputed };
@@ -309,9 +314,9 @@ function computeMissing(wb: WorkbookSnapshot): {
     const r = absR - s.origin.row,
       c = absC - s.origin.col;
     if (r < 0 || c < 0 || r >= s.values.length || c >= (s.values[r]?.length ?? 0)) return null;
-    const v = s.values[r][c];
-    const f = s.formulas[r][c];
-    if (v !== null || f === null) return v;
+    const v = s.values[r][c] ?? null;
+    const f = s.formulas?.[r]?.[c];
+    if (v !== null || !isFormula(f)) return v;
     return evaluate(si, r, c, f);
   };
 
@@ -367,14 +372,39 @@ function computeMissing(wb: WorkbookSnapshot): {
 // ---------------------------------------------------------------------------------------------------------
 // Row pass
 
+const NO_ROW: readonly (string | null)[] = [];
+
+/** Error values as Office.js reports them in `values` ("#N/A" as text) are error values too. */
+const ERROR_TEXTS = new Set([
+  "#N/A",
+  "#REF!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#NAME?",
+  "#NUM!",
+  "#NULL!",
+  "#SPILL!",
+  "#CALC!",
+]);
+
+export function errorOf(v: unknown): string | null {
+  if (typeof v === "string") return v.charCodeAt(0) === 35 && ERROR_TEXTS.has(v) ? v : null;
+  return isCellError(v) ? v.error : null;
+}
+
+/** A formula text; hosts that put values in `formulas` for plain cells (Office.js) give no formula. */
+function isFormula(f: unknown): f is string {
+  return typeof f === "string" && f.charCodeAt(0) === 61;
+}
+
 function classifyRows(m: SheetModel): void {
   const { values, nRows } = m;
-  const formulas = m.sheet.formulas;
-  const formats = m.sheet.numberFormats;
+  const formulas = m.sheet.formulas ?? [];
+  const formats = m.sheet.numberFormats ?? [];
   for (let r = 0; r < nRows; r++) {
-    const row = values[r];
-    const frow = formulas[r];
-    const fmtRow = formats[r];
+    const row = values[r] ?? [];
+    const frow = formulas[r] ?? NO_ROW;
+    const fmtRow = formats[r] ?? NO_ROW;
     let labelCol = -1;
     let label = "";
     let nums = 0,
@@ -388,20 +418,21 @@ function classifyRows(m: SheetModel): void {
     const n = row.length;
     for (let c = 0; c < n; c++) {
       const v = row[c];
-      if (frow[c] !== null) hasFormula = true;
-      if (v === null) {
-        if (frow[c] !== null) {
+      const formula = frow[c];
+      if (formula != null && isFormula(formula)) hasFormula = true;
+      if (v === null || v === undefined || v === "") {
+        if (formula != null && isFormula(formula)) {
           any = true;
           nums++;
           if (firstNum < 0) firstNum = c;
         }
         continue;
       }
-      any = true;
       const t = typeof v;
       if (t === "number") {
+        any = true;
         const fmt = fmtRow[c];
-        if (fmt !== null && formatInfo(fmt).date) {
+        if (fmt != null && formatInfo(fmt).date) {
           texts++;
           continue;
         }
@@ -411,6 +442,12 @@ function classifyRows(m: SheetModel): void {
       } else if (t === "string") {
         const s = v as string;
         if (s.trim() === "") continue;
+        any = true;
+        if (s.charCodeAt(0) === 35 && ERROR_TEXTS.has(s)) {
+          errors++;
+          if (firstNum < 0) firstNum = c;
+          continue;
+        }
         const asNumber = numberFromText(s);
         if (asNumber !== null) {
           numTexts++;
@@ -427,8 +464,10 @@ function classifyRows(m: SheetModel): void {
           firstNum = -1;
         } else texts++;
       } else if (t === "boolean") {
+        any = true;
         texts++;
-      } else {
+      } else if (isCellError(v)) {
+        any = true;
         errors++;
         if (firstNum < 0) firstNum = c;
       }
@@ -462,7 +501,7 @@ function classifyRows(m: SheetModel): void {
       info.kind = "total";
       info.grand = isGrandLabel(norm);
     } else if (isExcludedLabel(norm)) info.kind = "excluded";
-    else if (firstNum >= 0 && fmtRow[firstNum] !== null && formatInfo(fmtRow[firstNum]).percent) {
+    else if (firstNum >= 0 && fmtRow[firstNum] != null && formatInfo(fmtRow[firstNum]).percent) {
       // A row of percentages (Andel …, Avvikelse %) is a ratio, not a line of a sum.
       info.kind = "excluded";
     } else if (hasFormula && isFormulaTotalRow(m, r, labelCol)) info.kind = "total";
@@ -472,11 +511,11 @@ function classifyRows(m: SheetModel): void {
 
 /** A row whose figures are SUMs of the cells above it in their own column, whatever its label says. */
 function isFormulaTotalRow(m: SheetModel, r: number, labelCol: number): boolean {
-  const frow = m.sheet.formulas[r];
+  const frow = m.sheet.formulas?.[r] ?? NO_ROW;
   const absR = m.oRow + r;
   for (let c = labelCol + 1; c < frow.length; c++) {
     const f = frow[c];
-    if (f === null) continue;
+    if (!isFormula(f)) continue;
     const p = parseSumFormula(f);
     if (!p || p.hasMinus || p.constant !== 0) continue;
     const absC = m.oCol + c;
@@ -660,10 +699,10 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
   const colSet = new Set<number>();
   for (let i = first; i <= last; i++) {
     const row = m.values[i];
-    const frow = m.sheet.formulas[i];
+    const frow = m.sheet.formulas?.[i] ?? NO_ROW;
     for (let c = labelCol + 1; c < row.length; c++) {
       const v = row[c];
-      if (typeof v === "number" || (v === null && frow[c] !== null)) colSet.add(c);
+      if (typeof v === "number" || ((v === null || v === undefined) && isFormula(frow[c]))) colSet.add(c);
     }
   }
   const cols = [...colSet].sort((a, b) => a - b);
@@ -683,8 +722,8 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
       const v = m.values[i][c];
       if (typeof v !== "number") continue;
       numberCells++;
-      const fmt = m.sheet.numberFormats[i][c];
-      if (fmt !== null) {
+      const fmt = m.sheet.numberFormats?.[i]?.[c];
+      if (fmt != null) {
         const info = formatInfo(fmt);
         if (info.percent) percentCells++;
         if (info.date) dateCells++;

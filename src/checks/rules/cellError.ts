@@ -1,24 +1,47 @@
 /**
- * cell.error: error values (#N/A, #REF!, #DIV/0!, #VALUE!, #NAME?) where figures are expected; and, as info,
+ * cell.error: error values (#N/A, #REF!, #DIV/0!, #VALUE!, #NAME?) where figures are expected — in a table's
+ * figure columns, not in its text columns (a lookup of names that fails is not a figure); and, as info,
  * formulas saved without a value that the engine cannot compute (so nothing is skipped silently).
  */
 import { message } from "../messages";
-import { isCellError, type Finding } from "../types";
+import { errorOf, numberFromText, type Block, type SheetModel } from "../model";
+import type { Finding } from "../types";
 import { finding, type Rule } from "./common";
+
+/** Columns of a block holding words (not numbers) right of the labels: where no figures are expected. */
+function textColumns(m: SheetModel, block: Block): Set<number> {
+  const out = new Set<number>();
+  for (let r = block.first; r <= block.last; r++) {
+    const info = m.rows[r];
+    if (info.kind === "blank" || info.kind === "title" || info.kind === "header") continue;
+    const row = m.values[r];
+    for (let c = info.labelCol + 1; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v === "string" && v.trim() && errorOf(v) === null && numberFromText(v) === null) out.add(c);
+    }
+  }
+  for (const ci of block.columns) out.delete(ci.col);
+  return out;
+}
 
 export const cellError: Rule = ({ models, lang }) => {
   const out: Finding[] = [];
   for (const m of models) {
-    for (let r = 0; r < m.nRows; r++) {
-      const info = m.rows[r];
-      if (info.errors === 0) continue;
-      const row = m.values[r];
-      for (let c = info.labelCol + 1; c < row.length; c++) {
-        const v = row[c];
-        if (v === null || !isCellError(v)) continue;
-        const where = info.kind === "total" ? (lang === "sv" ? " i en summarad" : " in a total row") : "";
-        const text = message("cell.error", lang, { error: v.error, where });
-        out.push(finding(m, "cell.error", "error", r, c, text, null, v.error));
+    for (const block of m.blocks) {
+      let words: Set<number> | null = null;
+      for (let r = block.first; r <= block.last; r++) {
+        const info = m.rows[r];
+        if (info.errors === 0) continue;
+        const row = m.values[r];
+        for (let c = info.labelCol + 1; c < row.length; c++) {
+          const error = errorOf(row[c]);
+          if (error === null) continue;
+          words ??= textColumns(m, block);
+          if (words.has(c)) continue;
+          const where = info.kind === "total" ? (lang === "sv" ? " i en summarad" : " in a total row") : "";
+          const text = message("cell.error", lang, { error, where });
+          out.push(finding(m, "cell.error", "error", r, c, text, null, error));
+        }
       }
     }
     for (const u of m.uncomputed) {

@@ -1,0 +1,200 @@
+/** Engine behaviour on in-memory snapshots: parser, tolerance, host variants, robustness. */
+import fc from "fast-check";
+import { checkWorkbook } from "../../src/checks";
+import { parseSumFormula } from "../../src/checks/formula";
+import { RULE_IDS, type CellValue, type SheetSnapshot } from "../../src/checks/types";
+import { embeddedPlan } from "../../src/plan/embedded";
+import { book, sheet, type CellSpec } from "./helpers";
+
+const cells = (findings: ReturnType<typeof checkWorkbook>) =>
+  findings.map((f) => `${f.rule} ${f.cell} ${f.severity}`);
+
+describe("parseSumFormula", () => {
+  test("SUM ranges, + and −, cross-sheet references", () => {
+    expect(parseSumFormula("=SUM(B3:B9)")).toMatchObject({
+      terms: [{ sign: 1, sheet: null, r1: 2, c1: 1, r2: 8, c2: 1 }],
+      hasMinus: false,
+      usesSum: true,
+    });
+    expect(parseSumFormula("=B3+$B$4-B5")?.terms.map((t) => t.sign)).toEqual([1, 1, -1]);
+    expect(parseSumFormula("=SUM(Avd!B3:B9)+'Blad 2'!C4")?.terms.map((t) => t.sheet)).toEqual([
+      "Avd",
+      "Blad 2",
+    ]);
+    expect(parseSumFormula("=SUM(B3:B5;B7)")?.terms).toHaveLength(2);
+    expect(parseSumFormula("=-(B3-B4)")?.terms.map((t) => t.sign)).toEqual([-1, 1]);
+  });
+  test("anything else is not a sum formula", () => {
+    for (const f of [
+      "=B3*2",
+      "=AVERAGE(B3:B9)",
+      "=VLOOKUP(A3,X!A:B,2,0)",
+      "=B:B",
+      "=SUM(",
+      "=",
+      "=Budget",
+      "=B3/B4",
+    ])
+      expect(parseSumFormula(f)).toBeNull();
+  });
+});
+
+function lines(n: number, value: number): CellSpec[][] {
+  return Array.from({ length: n }, (_, i) => [`Rad ${i + 1}`, value]);
+}
+
+describe("rounding tolerance: n × ½ unit of the shown precision", () => {
+  test("12 lines in whole tkr may be 6 tkr off, not 7", () => {
+    const make = (off: number) =>
+      book(sheet("T", [["Post", "Belopp (tkr)"], ...lines(12, 100), ["Summa", 1_200 + off]]));
+    expect(cells(checkWorkbook(make(6), { rules: ["sum.mismatch"] }))).toEqual([]);
+    expect(cells(checkWorkbook(make(-6), { rules: ["sum.mismatch"] }))).toEqual([]);
+    expect(cells(checkWorkbook(make(7), { rules: ["sum.mismatch"] }))).toEqual(["sum.mismatch B14 error"]);
+  });
+  test("the shown precision comes from the number format", () => {
+    const rows = (total: number): CellSpec[][] => [
+      ["Post", "Mnkr"],
+      ["A", { v: 1.04, fmt: "0.0" }],
+      ["B", { v: 1.04, fmt: "0.0" }],
+      ["Summa", { v: total, fmt: "0.0" }],
+    ];
+    expect(cells(checkWorkbook(book(sheet("T", rows(2.0))), { rules: ["sum.mismatch"] }))).toEqual([]);
+    expect(cells(checkWorkbook(book(sheet("T", rows(2.3))), { rules: ["sum.mismatch"] }))).toEqual([
+      "sum.mismatch B4 error",
+    ]);
+  });
+});
+
+describe("totals", () => {
+  test("a grand total written as + over subtotals and lines is a double count", () => {
+    const s = sheet("T", [
+      ["Post", "Belopp"],
+      ["A", 10],
+      ["B", 20],
+      ["Summa A", { f: "SUM(B2:B3)", v: 30 }],
+      ["C", 5],
+      ["Totalt", { f: "B4+B2+B5", v: 45 }],
+    ]);
+    expect(cells(checkWorkbook(book(s)))).toEqual(["sum.double-count B6 error"]);
+  });
+  test("a lonely total over text lines, an empty sheet and an empty workbook give nothing", () => {
+    expect(checkWorkbook(book(sheet("T", [["Summa", 5]])))).toEqual([]);
+    expect(checkWorkbook(book(sheet("T", [])))).toEqual([]);
+    expect(checkWorkbook({ sheets: [] })).toEqual([]);
+  });
+  test("rules option runs only the named rules", () => {
+    const s = sheet("T", [
+      ["Post", "Belopp"],
+      ["A", 10],
+      ["B", { error: "#REF!" }],
+      ["Summa", 99],
+    ]);
+    expect(checkWorkbook(book(s), { rules: ["cell.error"] }).map((f) => f.rule)).toEqual(["cell.error"]);
+  });
+});
+
+describe("host variants (Office.js snapshots)", () => {
+  test('"" for empty cells, error values as text and values in the formulas grid read as ExcelJS ones do', () => {
+    const values: CellValue[][] = [
+      ["Avdelning", "Budget", ""],
+      ["Staben", 12_000, ""],
+      ["Ekonomi", "#N/A", ""],
+      ["HR", 6_500, ""],
+      ["Summa", 99_999, ""],
+    ];
+    const office: SheetSnapshot = {
+      name: "Blad1",
+      address: "A1:C5",
+      origin: { row: 0, col: 0 },
+      values,
+      // Office.js puts a plain cell's value in `formulas` too.
+      formulas: values.map((row) => row.map((v) => (v === "" ? "" : (v as string)))) as (string | null)[][],
+      numberFormats: values.map((row) => row.map(() => "General")),
+    };
+    expect(cells(checkWorkbook(book(office)))).toEqual([
+      "cell.error B3 error",
+      "sum.mismatch B5 error",
+      "sum.hardcoded B5 info",
+    ]);
+  });
+  test("an error in a text column (a failed name lookup) is not where a figure is expected", () => {
+    const s = sheet("T", [
+      ["Avdelning", "Chef", "Budget"],
+      ["Staben", "Anna", 100],
+      ["Ekonomi", { error: "#N/A" }, 200],
+      ["HR", "Olle", 300],
+      ["Summa", null, { f: "SUM(C2:C4)", v: 600 }],
+    ]);
+    expect(checkWorkbook(book(s))).toEqual([]);
+  });
+  test("a sheet whose used range starts at C3 reports absolute addresses", () => {
+    const s = sheet(
+      "T",
+      [
+        ["Post", "Belopp"],
+        ["A", 1],
+        ["B", 2],
+        ["Summa", 9],
+      ],
+      { origin: { row: 2, col: 2 } },
+    );
+    expect(cells(checkWorkbook(book(s), { rules: ["sum.mismatch"] }))).toEqual(["sum.mismatch D6 error"]);
+  });
+});
+
+describe("plan figures", () => {
+  test("a percent goal typed as 3 (no % format) or as 0,03 both match 3,0 %", () => {
+    const s = sheet("Mål", [
+      ["Processmål", "Målvärde 2019"],
+      ["Den totala sjukfrånvaron hos medarbetarna", 3],
+      ["2019 uppgår avtalstroheten till minst 75 %", 0.75],
+      ["Nöjd politikerindex", 72],
+    ]);
+    expect(checkWorkbook(book(s), { plan: embeddedPlan })).toEqual([]);
+  });
+  test("without a plan the plan rules are quiet; in English the messages are English", () => {
+    const s = sheet("Mål", [
+      ["Processmål", "Målvärde 2019"],
+      ["Nöjd politikerindex", 70],
+      ["Sjukfrånvaro", 9],
+    ]);
+    expect(checkWorkbook(book(s))).toEqual([]);
+    const en = checkWorkbook(book(s), { plan: embeddedPlan, lang: "en" });
+    expect(en.map((f) => f.rule)).toEqual(["plan.mismatch", "plan.mismatch"]);
+    expect(en[0].message).toMatch(/but the plan states 72/);
+  });
+});
+
+test("never throws on arbitrary grids; findings are well-formed", () => {
+  const cell = fc.oneof(
+    fc.constant(null),
+    fc.integer({ min: -100_000, max: 100_000 }),
+    fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+    fc.constantFrom(
+      "Summa",
+      "Totalt",
+      "varav x",
+      "Kv1",
+      "Helår",
+      "Avvikelse",
+      "1 234,50",
+      "75 %",
+      "Budget 2019",
+      "HR",
+    ),
+    fc.string({ maxLength: 6 }),
+    fc.constantFrom<CellSpec>({ error: "#REF!" }, { f: "SUM(B1:B3)" }, { f: "B2+B3", v: 5 }, { f: "X!A1" }),
+  );
+  fc.assert(
+    fc.property(fc.array(fc.array(cell, { maxLength: 6 }), { maxLength: 14 }), (rows) => {
+      const findings = checkWorkbook(book(sheet("F", rows as CellSpec[][])), { plan: embeddedPlan });
+      for (const f of findings) {
+        expect(RULE_IDS).toContain(f.rule);
+        expect(["error", "warning", "info"]).toContain(f.severity);
+        expect(f.cell).toMatch(/^[A-Z]+\d+$/);
+        expect(f.message).not.toMatch(/undefined|NaN/);
+      }
+    }),
+    { numRuns: 300 },
+  );
+});
