@@ -8,6 +8,7 @@ import type { Amount, BudgetTable, Fact, Indicator, PeriodValue, Plan, Relation,
 import { endsSentence, type ImportContext } from "./context";
 import {
   amountEndingAt,
+  numberRunEnd,
   findPhrase,
   joinTokens,
   partitionNumbers,
@@ -357,13 +358,11 @@ export function recogniseScorecard(ctx: ImportContext, year: number): Indicator[
       let seenNumber = false;
       while (v < end) {
         const t = tokens[v].text;
-        const p = pieceAt(tokens, v);
-        if (p) {
-          const last = runs[runs.length - 1];
-          if (last && last[1] === v) last[1] = p.end;
-          else runs.push([v, p.end]);
+        if (pieceAt(tokens, v)) {
+          const end = numberRunEnd(tokens, v);
+          runs.push([v, end]);
           seenNumber = true;
-          v = p.end;
+          v = end;
           continue;
         }
         if (t.startsWith("(")) {

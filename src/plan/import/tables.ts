@@ -14,6 +14,7 @@ import type { BudgetLine, BudgetTable, Measure, MeasureKind, MoneyUnit } from ".
 import { endsSentence, type ImportContext } from "./context";
 import {
   amountEndingAt,
+  isNumberWord,
   joinTokens,
   numberRunEnd,
   partitionNumbers,
@@ -230,7 +231,7 @@ function recogniseAmountLists(
     if (!TOTAL_LABEL.test(tokens[i].text)) continue;
     // "Summa 26 500 000 kr"
     let u = i + 1;
-    while (u < tokens.length && u < i + 6 && pieceAt(tokens, u)) u++;
+    u = numberRunEnd(tokens, u);
     const totalAmount = amountEndingAt(tokens, u);
     if (!totalAmount || totalAmount.start !== i + 1) continue;
     // Walk back over "label amount unit" lines.
@@ -245,7 +246,7 @@ function recogniseAmountLists(
       let s = amount.start;
       while (s > 0 && amount.start - s < 25) {
         const prev = tokens[s - 1].text;
-        if (/^(kr|kronor|tkr|mnkr)$/i.test(prev) && pieceAt(tokens, s - 2)) break;
+        if (/^(kr|kronor|tkr|mnkr)$/i.test(prev) && isNumberWord(tokens[s - 2]?.text ?? "")) break;
         if (endsSentence(prev)) break;
         s--;
       }

@@ -22,12 +22,17 @@ export function documentFromPageLines(text: string, source?: string): DocumentTe
 }
 
 /** A number word: "72", "3,4", "87%", "-1", "−19", "84,0". Not "3,4." (sentence end) nor "75," (clause). */
-const PIECE_RE = /^[-\u2212\u2013]?\d+(?:,\d+)?%?$/;
+const PIECE_RE = /^[-\u2212\u2013]?(?:0|[1-9]\d*)(?:,\d+)?%?$/;
 /** A continuation group of a space-grouped number: exactly three digits (maybe a decimal part on the last). */
 const GROUP_RE = /^\d{3}(?:,\d+)?%?$/;
 
 export function isNumberPiece(t: string): boolean {
   return PIECE_RE.test(t);
+}
+
+/** A number piece or a thousands group ("000"): any word of a number. */
+export function isNumberWord(t: string): boolean {
+  return PIECE_RE.test(t) || GROUP_RE.test(t);
 }
 
 export interface NumberToken {
@@ -136,8 +141,17 @@ export function numberRunEnd(tokens: readonly Token[], i: number): number {
   let j = i;
   for (;;) {
     const p = pieceAt(tokens, j);
-    if (!p) return j;
-    j = p.end;
+    if (p) {
+      j = p.end;
+      continue;
+    }
+    // A thousands group ("000") continues a run but never starts one.
+    if (j > i && GROUP_RE.test(tokens[j]?.text ?? "")) {
+      j++;
+      if (tokens[j]?.text === "%") j++;
+      continue;
+    }
+    return j;
   }
 }
 
@@ -168,7 +182,12 @@ export function amountEndingAt(tokens: readonly Token[], u: number): AmountToken
   } else if (!MONEY_WORD.test(unitWord)) return null;
   // Walk back over number groups.
   let i = numEnd - 1;
-  if (i < 0 || !isNumberPiece(tokens[i].text) || tokens[i].text.endsWith("%")) return null;
+  if (
+    i < 0 ||
+    !(isNumberPiece(tokens[i].text) || GROUP_RE.test(tokens[i].text)) ||
+    tokens[i].text.endsWith("%")
+  )
+    return null;
   let text = tokens[i].text;
   while (
     i - 1 >= 0 &&

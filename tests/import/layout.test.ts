@@ -1,0 +1,206 @@
+import fc from "fast-check";
+import {
+  documentFromLayout,
+  layoutRows,
+  positionedFromPdfjs,
+  type PositionedText,
+} from "../../src/plan/import/layout";
+import { docTableToSheet } from "../../src/plan/import/docSums";
+import { importDocument, importPlanFromText } from "../../src/plan/import/text";
+import { partitionNumbers, tokenizePage } from "../../src/plan/import/tokens";
+import { formatSvNumber } from "../../src/plan/numbers";
+
+/** Items of one table row at font size 10: cells at the given x positions. */
+function row(y: number, cells: [number, string][], page = 1): PositionedText[] {
+  return cells.map(([x, str]) => ({ page, str, x, y, width: str.length * 5, size: 10 }));
+}
+
+describe("layout model: rows from baselines, cells from gaps", () => {
+  test("items on one baseline (within half a font size) form a row, top to bottom, left to right", () => {
+    const items = [
+      ...row(700, [
+        [300, "139 158"],
+        [60, "Ledningsstaben"],
+        [200, "7,2"],
+        [150, "2,6"],
+      ]),
+      ...row(702.5, [[400, "x"]]),
+      ...row(680, [[60, "HR"]]),
+    ];
+    const rows = layoutRows(items);
+    expect(rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ["Ledningsstaben", "2,6", "7,2", "139 158", "x"],
+      ["HR"],
+    ]);
+  });
+
+  test("a narrow gap is a word space within a cell; a wide one a cell boundary", () => {
+    // "Ekonomi" ends at 60 + 35 = 95; "o" starts 2 pt later (a space), "kvalitet" likewise; "5,6" 30 pt later.
+    const items = row(700, [
+      [60, "Ekonomi"],
+      [97, "o"],
+      [104, "kvalitet"],
+      [180, "5,6"],
+    ]);
+    expect(layoutRows(items)[0].cells.map((c) => c.text)).toEqual(["Ekonomi o kvalitet", "5,6"]);
+    const doc = documentFromLayout([items]);
+    expect(doc.pages[0].tokens.map((t) => [t.text, t.hard])).toEqual([
+      ["Ekonomi", undefined],
+      ["o", false],
+      ["kvalitet", false],
+      ["5,6", true],
+    ]);
+  });
+
+  test("pdfjs items map to positions; marked-content items are dropped", () => {
+    const items = [
+      { str: "Totalt", transform: [12, 0, 0, 12, 58.2, 642.8], width: 28.6 },
+      { type: "beginMarkedContent" },
+    ];
+    expect(positionedFromPdfjs(3, items)).toEqual([
+      { page: 3, str: "Totalt", x: 58.2, y: 642.8, width: 28.6, size: 12 },
+    ]);
+  });
+
+  test("cell gaps keep column figures apart that flattened text would join", () => {
+    // "12" and "345" in separate columns: as text "12 345" reads as twelve thousand-odd.
+    const items = [
+      ...row(760, [[60, "Verksamhetsplan 2020 Test"]]),
+      ...row(740, [[60, "Alla belopp i tkr."]]),
+      ...row(720, [
+        [150, "Budget 2019"],
+        [250, "Budget 2020"],
+        [350, "Budget 2021"],
+      ]),
+      ...row(700, [
+        [60, "Parker"],
+        [150, "12"],
+        [250, "345"],
+        [350, "1 000"],
+      ]),
+      ...row(680, [
+        [60, "Gator"],
+        [150, "10"],
+        [250, "5"],
+        [350, "2 000"],
+      ]),
+      ...row(660, [
+        [60, "Totalt"],
+        [150, "22"],
+        [250, "350"],
+        [350, "3 000"],
+      ]),
+    ];
+    const r = importDocument(documentFromLayout([items]));
+    expect(r.plan.budgetTables[0].lines.map((l) => Object.values(l.values))).toEqual([
+      [12, 345, 1000],
+      [10, 5, 2000],
+    ]);
+    expect(r.findings).toEqual([]);
+  });
+});
+
+describe("Swedish number words", () => {
+  test("a row's number words split into the column count: thousands groups joined only where they fit", () => {
+    const t = tokenizePage("2,6 7,2 139 158", 1);
+    expect(partitionNumbers(t, 0, t.length, 3).map((p) => p.map((n) => n.value))).toEqual([
+      [2.6, 7.2, 139158],
+    ]);
+    const u = tokenizePage("0 0 31 373", 1);
+    expect(partitionNumbers(u, 0, u.length, 3).map((p) => p.map((n) => n.value))).toEqual([[0, 0, 31373]]);
+    // Genuinely ambiguous: both readings are returned (the importer then warns).
+    const v = tokenizePage("12 345 678", 1);
+    expect(partitionNumbers(v, 0, v.length, 2).map((p) => p.map((n) => n.value))).toEqual([
+      [12, 345678],
+      [12345, 678],
+    ]);
+  });
+
+  test("property: sv-SE formatted amounts with decimals in every column partition back to themselves", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -9_999_999, max: 9_999_999 }), { minLength: 1, maxLength: 5 }),
+        fc.integer({ min: 1, max: 2 }),
+        (ints, decimals) => {
+          const values = ints.map((i) => i / 10 ** decimals);
+          const text = values.map((v) => formatSvNumber(v, decimals)).join(" ");
+          const t = tokenizePage(text, 1);
+          const parts = partitionNumbers(t, 0, t.length, values.length);
+          // Decimals end every number, so exactly one reading exists.
+          expect(parts).toHaveLength(1);
+          expect(parts[0].map((n) => n.value)).toEqual(values.map((v) => Number(v.toFixed(decimals))));
+        },
+      ),
+    );
+  });
+});
+
+describe("document tables as sheets for the workbook rules", () => {
+  test("header row, label column, figures with their decimals in the number format, page kept", () => {
+    const sheet = docTableToSheet({
+      id: "t",
+      title: "Ekonomisk redovisning per avdelning",
+      page: 21,
+      headers: ["Utfall 2017", "Budget 2019"],
+      units: ["mnkr", "tkr"],
+      rows: [
+        {
+          label: "HR",
+          cells: [
+            { text: "0,4", value: 0.4, decimals: 1 },
+            { text: "64 308", value: 64308, decimals: 0 },
+          ],
+        },
+        {
+          label: "Totalt",
+          cells: [
+            { text: "28,0", value: 28, decimals: 1 },
+            { text: "", value: null, decimals: 0 },
+          ],
+        },
+      ],
+    });
+    expect(sheet).toEqual({
+      name: "Ekonomisk redovisning per avdel",
+      address: "A1:C3",
+      origin: { row: 0, col: 0 },
+      values: [
+        ["", "Utfall 2017", "Budget 2019"],
+        ["HR", 0.4, 64308],
+        ["Totalt", 28, null],
+      ],
+      formulas: [
+        [null, null, null],
+        [null, null, null],
+        [null, null, null],
+      ],
+      numberFormats: [
+        [null, null, null],
+        [null, "#,##0.0", "#,##0"],
+        [null, "#,##0.0", null],
+      ],
+      page: 21,
+    });
+  });
+});
+
+describe("odd input never throws: a valid (empty) plan and warnings", () => {
+  test.each([
+    ["empty", ""],
+    ["no plan in it", "Hej och välkommen\nInget att se här 12 13 14"],
+    ["numbers only", "1 2 3 4 5 6 7 8 9\n10 11 12"],
+  ])("%s", (_name, text) => {
+    const r = importPlanFromText(text);
+    expect(r.plan.goals).toEqual([]);
+    expect(r.warnings.length).toBeGreaterThan(0);
+  });
+
+  test("property: any text imports to a plan that passes parsePlan (importDocument validates)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 200 }), { maxLength: 5 }), (pages) => {
+        expect(() => importPlanFromText(pages.join("\n"))).not.toThrow();
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
