@@ -153,7 +153,6 @@ export async function run(): Promise<{ name: string; lines: string[] }> {
 
   // 2. plankoll check vs a bare ExcelJS read of the same 50-sheet file.
   const dir = mkdtempSync(join(tmpdir(), "plankoll-bench-"));
-  if (process.env.PLANKOLL_BENCH_KEEP) await writeXlsx(snapshotOf(50, 400, 8), process.env.PLANKOLL_BENCH_KEEP);
   try {
     const file = join(dir, "50-blad.xlsx");
     const wb50 = snapshotOf(50, 400, 8);

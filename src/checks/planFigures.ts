@@ -4,9 +4,18 @@
  * units included. A column's unit is what its header states; else the title's statement ("Alla belopp i tkr"),
  * unless most of the column clearly is in another unit (the plan itself prints mnkr under "Alla belopp i tkr").
  */
-import { findBudgetLine, findGoal } from "../plan/lookup";
+import { findBudgetLine, findGoal, TextIndex } from "../plan/lookup";
 import { clean, convertMoney } from "../plan/numbers";
-import type { BudgetLine, BudgetTable, Goal, Measure, MoneyUnit, Plan } from "../plan/schema";
+import type {
+  Amount,
+  BudgetLine,
+  BudgetTable,
+  Goal,
+  Measure,
+  MoneyUnit,
+  Plan,
+  Relation,
+} from "../plan/schema";
 import { formatInfo, storedDecimals } from "./numfmt";
 import { sheetTotals } from "./totals";
 import { figureAt, formatAt, shownUnit, type Block, type ColumnInfo, type SheetModel } from "./model";
@@ -65,14 +74,6 @@ function fits(cell: number, cellUnit: number, planValue: number, planUnitSize: n
   return Math.abs(cell - planValue) <= tol;
 }
 
-interface BudgetCell {
-  r: number;
-  c: number;
-  value: number;
-  planValue: number;
-  line: BudgetLine | { label: string; values: Record<string, number | null> };
-}
-
 function checkBudgetBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFigure[]): void {
   // Which plan table does the block show? The one most of its labelled rows name.
   const hits = new Map<number, { table: BudgetTable; line: BudgetLine }>();
@@ -121,84 +122,205 @@ function checkBudgetBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFigu
     if (plain.length === 1) mapping.push({ ci: plain[0], measure: table.measures[0] });
   }
   for (const { ci, measure } of mapping) {
-    const cells: BudgetCell[] = [];
-    const push = (r: number, line: BudgetCell["line"]) => {
-      const pv = line.values[measure.id];
+    const cells: PlanCell[] = [];
+    const push = (r: number, label: string, values: Record<string, number | null>) => {
+      const pv = values[measure.id];
       const v = figureAt(m, r, ci.col);
       if (pv === null || pv === undefined || v === undefined) return;
-      cells.push({ r, c: ci.col, value: v, planValue: pv, line });
+      cells.push({ r, c: ci.col, value: v, planValue: pv, label });
     };
-    for (const r of lineRows) push(r, hits.get(r)!.line);
-    if (totalRow >= 0)
-      push(totalRow, { label: m.rows[totalRow].label || table.total.label, values: table.total.values });
-    if (cells.length === 0) continue;
-    const fitsIn = (cell: BudgetCell, u: MoneyUnit) =>
-      fits(
-        cell.value,
-        shownUnit(m, cell.r, cell.c, cell.value),
-        convertMoney(cell.planValue, measure.unit, u),
-        planPrecision(cell.planValue) * (convertMoney(1, measure.unit, u) || 1),
-      );
-    const counts = UNITS.map((u) => cells.filter((cell) => fitsIn(cell, u)).length);
-    const stated = ci.unit ?? block.unit;
-    let unit: MoneyUnit;
-    if (ci.unit) unit = ci.unit;
-    else {
-      let bestU = stated ?? measure.unit;
-      let bestN = counts[UNITS.indexOf(bestU)];
-      UNITS.forEach((u, i) => {
-        if (counts[i] > bestN) {
-          bestN = counts[i];
-          bestU = u;
-        }
-      });
-      // Leave a stated unit only when the column clearly (most figures, at least two) is in another one.
-      if (stated && bestU !== stated && !(bestN >= 2 && bestN * 2 > cells.length)) bestU = stated;
-      unit = bestU;
-    }
-    const results: PlanFigure[] = [];
-    for (const cell of cells) {
-      const expected = convertMoney(cell.planValue, measure.unit, unit);
-      const what = `${ci.header.trim() || measure.label} – ${cell.line.label}`;
-      const base = { model: m, r: cell.r, c: cell.c, value: cell.value, what, source: table.title, expected };
-      if (fitsIn(cell, unit)) results.push({ ...base, status: "ok" });
-      else {
-        const other = UNITS.find((u) => u !== unit && fitsIn(cell, u));
-        if (other)
-          results.push({
-            ...base,
-            status: "unit",
-            unit,
-            foundUnit: other,
-            planValue: cell.planValue,
-            planUnit: measure.unit,
-          });
-        else
-          results.push({
-            ...base,
-            status: "mismatch",
-            unit,
-            planValue: cell.planValue,
-            planUnit: measure.unit,
-          });
+    for (const r of lineRows) push(r, hits.get(r)!.line.label, hits.get(r)!.line.values);
+    if (totalRow >= 0) push(totalRow, m.rows[totalRow].label || table.total.label, table.total.values);
+    judgeColumn(
+      m,
+      block,
+      ci,
+      cells,
+      measure.unit,
+      ci.header.trim() || measure.label,
+      table.title,
+      totalRow,
+      out,
+    );
+  }
+}
+
+interface PlanCell {
+  r: number;
+  c: number;
+  value: number;
+  planValue: number;
+  label: string;
+}
+
+/**
+ * Compares one column's figures with the plan's, in the column's unit: the header's statement, else the title's,
+ * unless most of the column clearly is in another unit. A figure that fits only in another unit is plan.unit.
+ */
+function judgeColumn(
+  m: SheetModel,
+  block: Block,
+  ci: ColumnInfo,
+  cells: PlanCell[],
+  planUnit: MoneyUnit,
+  header: string,
+  source: string,
+  totalRow: number,
+  out: PlanFigure[],
+): void {
+  if (cells.length === 0) return;
+  const fitsIn = (cell: PlanCell, u: MoneyUnit) =>
+    fits(
+      cell.value,
+      shownUnit(m, cell.r, cell.c, cell.value),
+      convertMoney(cell.planValue, planUnit, u),
+      planPrecision(cell.planValue) * (convertMoney(1, planUnit, u) || 1),
+    );
+  const counts = UNITS.map((u) => cells.filter((cell) => fitsIn(cell, u)).length);
+  const stated = ci.unit ?? block.unit;
+  let unit: MoneyUnit;
+  if (ci.unit) unit = ci.unit;
+  else {
+    let bestU = stated ?? planUnit;
+    let bestN = counts[UNITS.indexOf(bestU)];
+    UNITS.forEach((u, i) => {
+      if (counts[i] > bestN) {
+        bestN = counts[i];
+        bestU = u;
       }
+    });
+    // Leave a stated unit only when the column clearly (most figures, at least two) is in another one.
+    if (stated && bestU !== stated && !(bestN >= 2 && bestN * 2 > cells.length)) bestU = stated;
+    unit = bestU;
+  }
+  const results: PlanFigure[] = [];
+  for (const cell of cells) {
+    const expected = convertMoney(cell.planValue, planUnit, unit);
+    const what = `${header} – ${cell.label}`;
+    const base = { model: m, r: cell.r, c: cell.c, value: cell.value, what, source, expected };
+    if (fitsIn(cell, unit)) results.push({ ...base, status: "ok" });
+    else {
+      const other = UNITS.find((u) => u !== unit && fitsIn(cell, u));
+      results.push({
+        ...base,
+        status: other ? "unit" : "mismatch",
+        unit,
+        foundUnit: other,
+        planValue: cell.planValue,
+        planUnit,
+      });
     }
-    // A total that is off from the plan only by its lines' own differences (or by its own sum error, reported
-    // as sum.*) is a consequence, not a second problem.
-    const total = results.find((x) => x.r === totalRow);
-    if (total && total.status !== "ok") {
-      const lineDiff = results
-        .filter((x) => x.r !== totalRow && x.status !== "ok")
-        .reduce((s, x) => s + (x.value - x.expected), 0);
-      const sumCell = sheetTotals(m).cells.find(
-        (t) => t.r === total.r && t.c === total.c && t.status !== "ok",
-      );
-      const tol =
-        0.5 * cells.length * shownUnit(m, total.r, total.c, total.value) + 1e-9 * Math.abs(total.expected);
-      if (sumCell || (lineDiff !== 0 && Math.abs(total.value - total.expected - lineDiff) <= tol))
-        total.status = "ok";
+  }
+  // A total that is off from the plan only by its lines' own differences (or by its own sum error, reported
+  // as sum.*) is a consequence, not a second problem.
+  const total = results.find((x) => x.r === totalRow);
+  if (total && total.status !== "ok") {
+    const lineDiff = results
+      .filter((x) => x.r !== totalRow && x.status !== "ok")
+      .reduce((s, x) => s + (x.value - x.expected), 0);
+    const sumCell = sheetTotals(m).cells.find((t) => t.r === total.r && t.c === total.c && t.status !== "ok");
+    const tol =
+      0.5 * cells.length * shownUnit(m, total.r, total.c, total.value) + 1e-9 * Math.abs(total.expected);
+    if (sumCell || (lineDiff !== 0 && Math.abs(total.value - total.expected - lineDiff) <= tol))
+      total.status = "ok";
+  }
+  for (const x of results) out.push(x);
+}
+
+interface RelationAmount {
+  id: string;
+  relation: Relation;
+  amount: Amount;
+}
+
+const relationIndexes = new WeakMap<Plan, TextIndex<RelationAmount>>();
+
+const QUIET = { none: () => "", closest: "", ambiguous: () => "", more: () => "", empty: "" };
+
+/** The plan's stated sums in words (driftram = årsplan + budgetregleringsposter): their terms, by label. */
+function relationIndex(plan: Plan): TextIndex<RelationAmount> {
+  let index = relationIndexes.get(plan);
+  if (!index) {
+    const items: RelationAmount[] = [];
+    for (const relation of plan.relations) {
+      // Terms that point at a budget table are checked with that table.
+      if (relation.terms.some((t) => "source" in t && t.source)) continue;
+      relation.terms.forEach((amount, i) => items.push({ id: `${relation.id}.${i}`, relation, amount }));
     }
-    for (const x of results) out.push(x);
+    index = new TextIndex(
+      items,
+      (x) => x.id,
+      (x) => [x.amount.label],
+      (x) => x.amount.label,
+      { sv: QUIET, en: QUIET },
+    );
+    relationIndexes.set(plan, index);
+  }
+  return index;
+}
+
+/** A block showing a relation's terms (two or more) and a total row: each figure against the plan. */
+function checkRelationBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFigure[]): void {
+  if (plan.relations.length === 0) return;
+  const candidates = block.columns.filter((ci) => ci.kind === "line" || ci.kind === "total");
+  if (candidates.length !== 1) return;
+  const ci = candidates[0];
+  const index = relationIndex(plan);
+  const hits = new Map<number, RelationAmount>();
+  let asked = 0;
+  for (const r of block.dataRows) {
+    const info = m.rows[r];
+    if (info.kind !== "line" || !info.label.trim()) continue;
+    if (++asked > LOOKAHEAD && hits.size < 2) return;
+    const res = index.find(info.label);
+    if (res.ok) hits.set(r, res.item);
+  }
+  const byRelation = new Map<Relation, number[]>();
+  for (const [r, hit] of hits) byRelation.set(hit.relation, [...(byRelation.get(hit.relation) ?? []), r]);
+  for (const [relation, rows] of byRelation) {
+    if (rows.length < 2) continue;
+    const unit = relation.total.unit;
+    const cells: PlanCell[] = [];
+    for (const r of rows) {
+      const v = figureAt(m, r, ci.col);
+      const amount = hits.get(r)!.amount;
+      if (v !== undefined)
+        cells.push({
+          r,
+          c: ci.col,
+          value: v,
+          planValue: convertMoney(amount.value, amount.unit, unit),
+          label: amount.label,
+        });
+    }
+    let totalRow = -1;
+    for (const spec of block.rowTotals)
+      if (rows.every((r) => spec.leaves.includes(r))) {
+        totalRow = spec.idx;
+        break;
+      }
+    if (totalRow >= 0) {
+      const v = figureAt(m, totalRow, ci.col);
+      if (v !== undefined)
+        cells.push({
+          r: totalRow,
+          c: ci.col,
+          value: v,
+          planValue: relation.total.value,
+          label: m.rows[totalRow].label || relation.total.label,
+        });
+    }
+    judgeColumn(
+      m,
+      block,
+      ci,
+      cells,
+      unit,
+      ci.header.trim() || relation.total.label,
+      relation.description,
+      totalRow,
+      out,
+    );
   }
 }
 
@@ -277,6 +399,7 @@ export function planFigures(m: SheetModel, plan: Plan): PlanFigure[] {
   const out: PlanFigure[] = [];
   for (const block of m.blocks) {
     checkBudgetBlock(m, block, plan, out);
+    checkRelationBlock(m, block, plan, out);
     checkGoalBlock(m, block, plan, out);
   }
   perPlan.set(plan, out);

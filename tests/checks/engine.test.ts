@@ -152,6 +152,21 @@ describe("plan figures", () => {
     ]);
     expect(checkWorkbook(book(s), { plan: embeddedPlan })).toEqual([]);
   });
+  test("the driftram: terms and total against the plan's stated relation", () => {
+    const rows = (a: number, b: number): CellSpec[][] => [
+      ["Driftram kommunstyrelsen 2019"],
+      ["Belopp i mnkr"],
+      ["Post", "Belopp"],
+      ["Driftram i Årsplan 2019", { v: a, fmt: "0.0" }],
+      ["Budgetregleringsposter", { v: b, fmt: "0.0" }],
+      ["Totalt driftram", { f: "SUM(B4:B5)", v: a + b, fmt: "0.0" }],
+    ];
+    expect(checkWorkbook(book(sheet("D", rows(373.1, 14.7))), { plan: embeddedPlan })).toEqual([]);
+    expect(cells(checkWorkbook(book(sheet("D", rows(373.0, 14_700))), { plan: embeddedPlan }))).toEqual([
+      "plan.mismatch B4 error",
+      "plan.unit B5 error",
+    ]);
+  });
   test("without a plan the plan rules are quiet; in English the messages are English", () => {
     const s = sheet("Mål", [
       ["Processmål", "Målvärde 2019"],
