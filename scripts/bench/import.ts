@@ -1,0 +1,53 @@
+/**
+ * Benchmark: plan import. A plan owner imports a plan once a year, but the review must feel immediate, and the
+ * recognisers must stay linear as documents grow. Goals: the seed text (30 pages) ≤ 100 ms; the seed PDF through
+ * pdfjs, layout and recognisers ≤ 3 s; a document 20× the seed (600 pages, 580 goals) ≤ 3 s.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { extractPdfFile } from "../../src/cli/pdf";
+import { documentFromLayout } from "../../src/plan/import/layout";
+import { importDocument, importPlanFromText } from "../../src/plan/import/text";
+
+const ROOT = join(__dirname, "..", "..", "..", "..");
+
+function timeEach(runs: number, fn: () => unknown): number {
+  fn(); // warm-up
+  const start = performance.now();
+  for (let i = 0; i < runs; i++) fn();
+  return (performance.now() - start) / runs;
+}
+
+export async function run(): Promise<{ name: string; lines: string[] }> {
+  const seed = readFileSync(join(ROOT, "tests/fixtures/seed/KSKF-2018-294.txt"), "utf8");
+  const textMs = timeEach(20, () => importPlanFromText(seed));
+  const goals = importPlanFromText(seed).plan.goals.length;
+
+  const pdfStart = performance.now();
+  const pages = await extractPdfFile(join(ROOT, "tests/fixtures/documents/seed.pdf"));
+  const extractMs = performance.now() - pdfStart;
+  const layoutMs = timeEach(5, () => importDocument(documentFromLayout(pages)));
+  const pdfMs = extractMs + layoutMs;
+
+  // 20 copies of the goal chapter pages (7–20) inside the seed: the goal and åtagande recognisers' scaling.
+  const lines = seed.replace(/\n$/, "").split("\n");
+  const big = [
+    ...lines.slice(0, 6),
+    ...Array.from({ length: 20 }, () => lines.slice(6, 20)).flat(),
+    ...lines.slice(20),
+  ];
+  const bigText = big.join("\n");
+  const bigMs = timeEach(2, () => importPlanFromText(bigText));
+  const bigGoals = importPlanFromText(bigText).plan.goals.length;
+
+  const ms = (x: number) => x.toFixed(1);
+  const ratio = (x: number, goal: number) => (x / goal).toFixed(3);
+  return {
+    name: "import (plan from documents)",
+    lines: [
+      `seed text → plan (${goals} goals): ${ms(textMs)} ms (goal ≤ 100 ms, ratio ${ratio(textMs, 100)})`,
+      `seed PDF → plan: ${ms(pdfMs)} ms = pdfjs ${ms(extractMs)} ms + layout/recognisers ${ms(layoutMs)} ms (goal ≤ 3000 ms, ratio ${ratio(pdfMs, 3000)})`,
+      `${big.length} pages, ${bigGoals} goals → plan: ${ms(bigMs)} ms (goal ≤ 3000 ms, ratio ${ratio(bigMs, 3000)}); per page ${ms(bigMs / big.length)} ms vs seed ${ms(textMs / lines.length)} ms`,
+    ],
+  };
+}
