@@ -1,33 +1,21 @@
 /**
- * PDF text with positions (Node): pdfjs-dist's legacy build → PositionedText per page, for the host-free layout
- * model in src/plan/import/layout.ts. pdfjs-dist 5 is ESM-only; this CommonJS module loads it with a real dynamic
- * import that tsc does not rewrite into require().
+ * PDF text with positions (Node): loads pdfjs-dist's legacy build and hands the document to the host-free steps
+ * in src/plan/import/pdfText.ts (the task pane does the same with the browser build). pdfjs-dist 5 is ESM-only;
+ * this CommonJS module loads it with a real dynamic import that tsc does not rewrite into require().
  */
 import { readFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
-import { isTextless, positionedFromPdfjs, type PositionedText } from "../plan/import/layout";
+import type { PositionedText } from "../plan/import/layout";
+import {
+  looksLikePdf,
+  pdfProblemOf,
+  PdfTextError,
+  positionedPages,
+  type PdfjsLikeDocument,
+} from "../plan/import/pdfText";
 
-export type PdfProblem = "not-pdf" | "encrypted" | "no-text" | "unreadable";
-
-/** A PDF that cannot be imported, with a user-facing reason (Swedish and English). */
-export class PdfReadError extends Error {
-  constructor(
-    readonly problem: PdfProblem,
-    message: string,
-  ) {
-    super(message);
-    this.name = "PdfReadError";
-  }
-}
-
-const MESSAGES: Record<PdfProblem, string> = {
-  "not-pdf": "filen är inte en PDF / the file is not a PDF",
-  encrypted:
-    "PDF:en är krypterad eller lösenordsskyddad; spara en olåst kopia / the PDF is encrypted or password-protected; save an unlocked copy",
-  "no-text":
-    "PDF:en innehåller ingen text (inskannad bild?); läs in en PDF med textlager / the PDF has no text (a scanned image?); use a PDF with a text layer",
-  unreadable: "PDF:en kunde inte läsas / the PDF could not be read",
-};
+/** The CLI's name for a PDF that cannot be imported (same class as the host-free one). */
+export { PdfTextError as PdfReadError } from "../plan/import/pdfText";
 
 // Kept out of tsc's reach: `import()` in CommonJS output would otherwise become require(), which cannot load ESM.
 const dynamicImport = new Function("specifier", "return import(specifier)") as (
@@ -36,11 +24,7 @@ const dynamicImport = new Function("specifier", "return import(specifier)") as (
 
 interface PdfjsModule {
   getDocument(params: Record<string, unknown>): {
-    promise: Promise<{
-      numPages: number;
-      getPage(n: number): Promise<{ getTextContent(): Promise<{ items: unknown[] }> }>;
-      destroy(): Promise<void>;
-    }>;
+    promise: Promise<PdfjsLikeDocument & { destroy(): Promise<void> }>;
   };
 }
 
@@ -49,11 +33,9 @@ async function loadPdfjs(): Promise<PdfjsModule> {
   return (await dynamicImport(pathToFileURL(path).href)) as PdfjsModule;
 }
 
-/** Reads every page's text items with positions. Throws PdfReadError for what cannot be imported. */
+/** Reads every page's text items with positions. Throws PdfTextError for what cannot be imported. */
 export async function extractPdfText(data: Uint8Array): Promise<PositionedText[][]> {
-  if (!/^%PDF-/.test(Buffer.from(data.subarray(0, 1024)).toString("latin1").trimStart())) {
-    throw new PdfReadError("not-pdf", MESSAGES["not-pdf"]);
-  }
+  if (!looksLikePdf(data)) throw new PdfTextError("not-pdf");
   const pdfjs = await loadPdfjs();
   let doc;
   try {
@@ -65,34 +47,23 @@ export async function extractPdfText(data: Uint8Array): Promise<PositionedText[]
       useSystemFonts: false,
     }).promise;
   } catch (e) {
-    const name = (e as { name?: string }).name;
-    if (name === "PasswordException") throw new PdfReadError("encrypted", MESSAGES.encrypted);
-    if (name === "InvalidPDFException") throw new PdfReadError("not-pdf", MESSAGES["not-pdf"]);
-    throw new PdfReadError("unreadable", `${MESSAGES.unreadable}: ${(e as Error).message}`);
+    const problem = pdfProblemOf(e);
+    throw new PdfTextError(problem, problem === "unreadable" ? (e as Error).message : undefined);
   }
   try {
-    const pages: PositionedText[][] = [];
-    for (let p = 1; p <= doc.numPages; p++) {
-      const page = await doc.getPage(p);
-      const content = await page.getTextContent();
-      pages.push(positionedFromPdfjs(p, content.items));
-    }
-    if (isTextless(pages)) {
-      throw new PdfReadError("no-text", MESSAGES["no-text"]);
-    }
-    return pages;
+    return await positionedPages(doc);
   } finally {
     await doc.destroy();
   }
 }
 
-/** Reads a PDF file; file-system errors become PdfReadError("unreadable") with the reason. */
+/** Reads a PDF file; file-system errors become PdfTextError("unreadable") with the reason. */
 export async function extractPdfFile(path: string): Promise<PositionedText[][]> {
   let data: Uint8Array;
   try {
     data = new Uint8Array(await readFile(path));
   } catch (e) {
-    throw new PdfReadError(
+    throw new PdfTextError(
       "unreadable",
       `${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
     );

@@ -142,7 +142,9 @@ describe("plankoll import (text and JSON, in-process)", () => {
   test("a text file that is not a PDF but named .pdf: exit 2, 'not a PDF'", async () => {
     const r = await run([join(DOCS, "not-a-pdf.pdf")]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/inte en PDF \/ the file is not a PDF/);
+    expect(r.err).toMatch(/filen är inte en PDF/);
+    const en = await run([join(DOCS, "not-a-pdf.pdf"), "--lang", "en"]);
+    expect(en.err).toMatch(/the file is not a PDF/);
   });
 });
 
@@ -213,6 +215,7 @@ describe("plankoll import FILE.pdf (built CLI)", () => {
       expect(r.err).not.toMatch(/\n\s+at /);
       expect(r.out).toBe("");
     }
+    expect(cli([join(DOCS, "encrypted.pdf"), "--lang", "en"]).err).toMatch(/encrypted or password-protected/);
   });
 
   test("--out from a PDF writes a valid plan", () => {

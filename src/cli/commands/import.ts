@@ -11,6 +11,7 @@ import { parseArgs } from "node:util";
 import type { Finding } from "../../checks/types";
 import type { Lang } from "../../plan/i18n";
 import { importPlanJson } from "../../plan/import/json";
+import { importCounts } from "../../plan/import/summary";
 import { documentFromLayout } from "../../plan/import/layout";
 import { importDocument, importPlanFromText } from "../../plan/import/text";
 import type { ImportResult, ImportWarning } from "../../plan/import/types";
@@ -66,39 +67,6 @@ export async function writePlanAtomically(path: string, plan: Plan): Promise<voi
   }
 }
 
-const PARTS: Record<Lang, [string, (p: Plan) => number][]> = {
-  sv: [
-    ["Processmål", (p) => p.goals.length],
-    ["Styrkortsmått", (p) => p.scorecard.length],
-    [
-      "Budgetrader",
-      (p) => p.budgetTables.filter((t) => t.kind === "operating").reduce((n, t) => n + t.lines.length, 0),
-    ],
-    [
-      "Investeringar",
-      (p) => p.budgetTables.filter((t) => t.kind === "investment").reduce((n, t) => n + t.lines.length, 0),
-    ],
-    ["Summor i text", (p) => p.relations.length],
-    ["Åtaganden", (p) => p.commitments.length],
-    ["Antal i text", (p) => p.facts.filter((f) => f.counts).length],
-  ],
-  en: [
-    ["Goals", (p) => p.goals.length],
-    ["Scorecard indicators", (p) => p.scorecard.length],
-    [
-      "Budget lines",
-      (p) => p.budgetTables.filter((t) => t.kind === "operating").reduce((n, t) => n + t.lines.length, 0),
-    ],
-    [
-      "Investments",
-      (p) => p.budgetTables.filter((t) => t.kind === "investment").reduce((n, t) => n + t.lines.length, 0),
-    ],
-    ["Sums in text", (p) => p.relations.length],
-    ["Commitments", (p) => p.commitments.length],
-    ["Counts in text", (p) => p.facts.filter((f) => f.counts).length],
-  ],
-};
-
 const SEVERITY: Record<Lang, Record<Finding["severity"], string>> = {
   sv: { error: "fel", warning: "varning", info: "info" },
   en: { error: "error", warning: "warning", info: "info" },
@@ -114,11 +82,9 @@ export function renderImportText(file: string, r: ImportResult, lang: Lang): str
   const lines: string[] = [];
   lines.push(`${file}: ${p.title} (${p.organisation}, ${p.document.reference})`);
   lines.push(sv ? "Hittat:" : "Found:");
-  const parts = PARTS[lang];
-  const width = Math.max(...parts.map(([name]) => name.length));
-  for (const [name, count] of parts) lines.push(`  ${name.padEnd(width)}  ${String(count(p)).padStart(3)}`);
-  const tables = p.budgetTables.length;
-  lines.push(`  ${(sv ? "Tabeller" : "Tables").padEnd(width)}  ${String(tables).padStart(3)}`);
+  const parts = importCounts(p, lang);
+  const width = Math.max(...parts.map((x) => x.label.length));
+  for (const x of parts) lines.push(`  ${x.label.padEnd(width)}  ${String(x.count).padStart(3)}`);
   if (r.warnings.length) {
     lines.push("");
     lines.push(sv ? `Att granska (${r.warnings.length}):` : `To review (${r.warnings.length}):`);
@@ -191,7 +157,7 @@ export async function runImport(args: string[], io: Io): Promise<number> {
   } catch (e) {
     const message =
       e instanceof PdfReadError
-        ? `${file}: ${e.message}`
+        ? `${file}: ${e.text[lang]}`
         : e instanceof PlanValidationError
           ? `${file}: ${e.problems.slice(0, 10).join("; ")}`
           : (e as Error).message;

@@ -10,6 +10,10 @@ export { importDocument, importPlanFromText } from "./text";
 export { documentFromLayout, isTextless, layoutRows, positionedFromPdfjs } from "./layout";
 export type { LayoutRow, PdfjsLikeTextItem, PositionedText } from "./layout";
 export { importPlanJson, PlanJsonError } from "./json";
+export { looksLikePdf, pdfProblemOf, PdfTextError, positionedPages, PDF_PROBLEM_MESSAGES } from "./pdfText";
+export type { PdfjsLikeDocument, PdfProblem } from "./pdfText";
+export { importCounts } from "./summary";
+export type { ImportCount } from "./summary";
 export {
   importPlanTable,
   planTableTemplate,
