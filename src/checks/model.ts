@@ -203,9 +203,12 @@ export function isDiffCaption(norm: string): boolean {
 }
 
 function isTotalCaption(norm: string): boolean {
+  // "Helårsprognos" and "Prognos helår" are forecasts, not the sum of the quarters beside them.
+  if (norm.includes("prognos") || norm.includes("effekt")) return false;
   return (
     isTotalLabel(norm) ||
-    norm.startsWith("helår") ||
+    norm === "helår" ||
+    norm.startsWith("helår ") ||
     norm.startsWith("total ") ||
     norm.startsWith("summa") ||
     norm === "år totalt"

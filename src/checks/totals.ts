@@ -186,6 +186,24 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
     }
   }
   if (Math.abs(value - expected) > tolerance) {
+    // A "Total" between the smallest and the largest of its positive lines is an average or an index
+    // (Nöjd medborgarindex: Totalt 70), not a sum: there is no sum to check.
+    if (n >= 2) {
+      let min = Infinity,
+        max = -Infinity,
+        positive = true;
+      for (const leaf of leaves) {
+        const x = at(leaf);
+        if (x === undefined) continue;
+        if (x <= 0) positive = false;
+        if (x < min) min = x;
+        if (x > max) max = x;
+      }
+      if (positive && value >= min && value <= max) {
+        cell.status = "unchecked";
+        return cell;
+      }
+    }
     // Totals of subtotals may add up the subtotals as written (a wrong subtotal is its own finding).
     let alt = 0;
     for (const idx of spec.covers) alt += at(idx) ?? 0;

@@ -16,7 +16,7 @@ export const sumHardcoded: Rule = ({ models, lang }) => {
     const typed = new Map<Block, TotalCell[]>();
     const seen = new Set<number>();
     for (const cell of cells) {
-      if (cell.formula || cell.n < 2) continue;
+      if (cell.formula || cell.n < 2 || cell.status === "unchecked") continue;
       const key = cell.r * m.nCols + cell.c;
       if (seen.has(key)) continue;
       seen.add(key);
