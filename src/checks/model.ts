@@ -751,13 +751,20 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
   // Row totals.
   const items: AxisItem[] = [];
   let blankRun = 0;
+  let lastKind: RowKind = "blank";
+  let lastTotal = "";
   for (let i = first; i <= last; i++) {
     const info = rows[i];
     if (info.kind === "blank") {
       if (++blankRun === 2) items.push({ idx: i, kind: "reset", grand: false, label: "", byFormula: false });
       continue;
     }
+    // A table's own total ("Summa", not "Summa intäkter"), a blank row, then a title: another table starts.
+    if (info.kind === "title" && blankRun > 0 && lastKind === "total" && BARE_TOTALS.has(lastTotal))
+      items.push({ idx: i, kind: "reset", grand: false, label: "", byFormula: false });
     blankRun = 0;
+    lastKind = info.kind;
+    if (info.kind === "total") lastTotal = info.norm;
     if (info.kind === "line")
       items.push({ idx: i, kind: "line", grand: false, label: info.label, byFormula: false });
     else if (info.kind === "total")

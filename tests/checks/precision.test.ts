@@ -1,0 +1,125 @@
+/**
+ * Precision: clean, realistic layouts a finance office uses must give no error or warning.
+ * (Each sheet here is a pattern that a naive "sum the column above" check gets wrong.)
+ */
+import { checkWorkbook } from "../../src/checks";
+import { embeddedPlan } from "../../src/plan/embedded";
+import { book, sheet, type CellSpec } from "./helpers";
+
+const serious = (rows: CellSpec[][], name = "Blad1") =>
+  checkWorkbook(book(sheet(name, rows)), { plan: embeddedPlan })
+    .filter((f) => f.severity !== "info")
+    .map((f) => `${f.rule} ${f.cell}: ${f.message}`);
+
+const f = (formula: string, v: number, fmt?: string): CellSpec => ({ f: formula, v, fmt });
+
+test("account codes left of the labels", () => {
+  expect(
+    serious([
+      ["Konto", "Benämning", "Budget 2019"],
+      [4010, "Material", 1_200],
+      [5410, "Inventarier", 800],
+      [7010, "Löner", 9_400],
+      [null, "Summa", f("SUM(C2:C4)", 11_400)],
+    ]),
+  ).toEqual([]);
+});
+
+test("years as row labels, a Förändring and a Förändring % column", () => {
+  expect(
+    serious([
+      ["År", "Intäkter", "Kostnader", "Förändring", "Förändring %"],
+      [2017, 1_000, 900, 100, { v: 0.111, fmt: "0.0%" }],
+      [2018, 1_100, 950, 150, { v: 0.158, fmt: "0.0%" }],
+      [2019, 1_200, 1_010, 190, { v: 0.188, fmt: "0.0%" }],
+      ["Totalt", f("SUM(B2:B4)", 3_300), f("SUM(C2:C4)", 2_860), f("SUM(D2:D4)", 440), null],
+    ]),
+  ).toEqual([]);
+});
+
+test("months with a Totalt and a Snitt column", () => {
+  const months = ["Jan", "Feb", "Mar", "Apr", "Maj", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dec"];
+  const row = (label: string, base: number, r: number): CellSpec[] => {
+    const vals = months.map((_, i) => base + i * 3);
+    const sum = vals.reduce((a, b) => a + b, 0);
+    return [label, ...vals, f(`SUM(B${r}:M${r})`, sum), { v: sum / 12, fmt: "#,##0" }];
+  };
+  expect(
+    serious([
+      ["Kostnader per månad 2019, tkr"],
+      ["Post", ...months, "Totalt", "Snitt"],
+      row("Personal", 800, 3),
+      row("Lokaler", 200, 4),
+    ]),
+  ).toEqual([]);
+});
+
+test("two tables on one sheet, a total above its breakdown, negatives with a two-part format", () => {
+  const neg = "#,##0;-#,##0";
+  expect(
+    serious([
+      ["Tabell 1: Driftbudget (tkr)"],
+      ["Verksamhet", "Budget"],
+      ["Bibliotek", { v: -14_300, fmt: neg }],
+      ["Fritid", { v: -8_800, fmt: neg }],
+      ["Summa", { f: "SUM(B3:B4)", v: -23_100, fmt: neg }],
+      [],
+      ["Tabell 2: Fördelning av Totalt"],
+      ["Totalt", 5_000],
+      ["Skolor", 3_000],
+      ["Förskolor", 2_000],
+    ]),
+  ).toEqual([]);
+});
+
+test("a summary sheet of links, and a satisfaction index whose Total is an average", () => {
+  const summary = sheet("Sammanställning", [
+    ["Avdelning", "Budget 2019"],
+    ["Staben", { f: "Staben!B10", v: 12_000 }],
+    ["Ekonomi", { f: "Ekonomi!B12", v: 8_000 }],
+    ["Summa", { f: "SUM(B2:B3)", v: 20_000 }],
+  ]);
+  const index = sheet("NMI", [
+    ["Nöjd medborgarindex", "2018", "2019"],
+    ["Bibliotek", 72, 74],
+    ["Simhallen", 65, 61],
+    ["Total", 69, 68],
+  ]);
+  const all = checkWorkbook(book(summary, index), { plan: embeddedPlan }).filter(
+    (x) => x.severity !== "info",
+  );
+  expect(all).toEqual([]);
+});
+
+test("varav rows left out by the formula, Antal årsarbetare and Genomsnitt below the total", () => {
+  expect(
+    serious([
+      ["Personalkostnader (tkr)"],
+      ["Enhet", "Budget 2019"],
+      ["Administration", 8_400],
+      ["varav OB", 300],
+      ["Drift", 21_700],
+      ["Summa", f("B3+B5", 30_100)],
+      ["Antal årsarbetare", 52],
+      ["Genomsnitt per årsarbetare", 579],
+    ]),
+  ).toEqual([]);
+});
+
+test("the plan's own budget table with an Avvikelse column and mnkr in a tkr sheet", () => {
+  expect(
+    serious([
+      ["Ekonomisk redovisning per avdelning"],
+      ["Alla belopp i tkr."],
+      ["Avdelning", "Utfall 2017", "Prognos 2018", "Budget 2019", "Budget 2018", "Förändring"],
+      ["Ledningsstaben", 2.6, 7.2, 139_158, 135_000, 4_158],
+      ["Ekonomi o kvalitet", 5.6, 1.0, 52_501, 51_000, 1_501],
+      ["HR", 0.4, 0.6, 64_308, 63_000, 1_308],
+      ["Välfärd", 1.8, 0.5, 21_140, 21_000, 140],
+      ["Näringsliv", 6.6, 3.7, 40_524, 40_000, 524],
+      ["Kommunikation o delaktighet", 0, 0, 31_373, 31_000, 373],
+      ["Miljö o samhällsbyggnad", 11.0, 2.0, 38_796, 38_000, 796],
+      ["Totalt", 28.0, 15.0, 387_800, 379_000, 8_800],
+    ]),
+  ).toEqual([]);
+});
