@@ -2,7 +2,6 @@
  * Builds the pane's functions (PaneApi) from the Excel adapter, the check engine and the plan store.
  * Glue only: every Excel call is in src/excel, every rule in src/checks.
  */
-import { checkWorkbook } from "../checks";
 import type { ExcelAdapter } from "../excel";
 import type { ReadNotice } from "../excel";
 import { getActivePlan as getFunctionsPlan, onPlanChange, setActivePlan } from "../functions/planStore";
@@ -98,6 +97,8 @@ export function createPaneApi(excel: ExcelAdapter, initialLang: Lang): PaneApi {
       onProgress({ phase: "checking" });
       // Let the pane paint "Kontrollerar …" before the (synchronous) rules run.
       await new Promise((resolve) => setTimeout(resolve, 0));
+      // The engine loads on first use: the pane's first view does not need it (initial JS budget).
+      const { checkWorkbook } = await import(/* webpackChunkName: "checks" */ "../checks");
       const findings = checkWorkbook(read.snapshot, { plan: active.plan, lang });
       return {
         findings,

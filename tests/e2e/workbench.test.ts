@@ -86,10 +86,10 @@ describe("workbench", () => {
     const before = await dump(page);
     await goal.getByRole("button", { name: /Infoga formel/ }).click();
     await page
-      .getByRole("dialog")
+      .getByRole("alertdialog")
       .getByText(/innehåller redan data/)
       .waitFor();
-    await page.getByRole("dialog").getByRole("button", { name: "Avbryt" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Avbryt" }).click();
     assert.equal(await dump(page), before);
 
     // The whole (filtered) list as a table on a new sheet.
@@ -161,10 +161,10 @@ describe("workbench", () => {
     await page.getByText(/Rapporten finns på bladet Plankoll-rapport/).waitFor();
     await page.getByRole("button", { name: "Skapa rapport" }).click();
     await page
-      .getByRole("dialog")
+      .getByRole("alertdialog")
       .getByText(/finns redan/)
       .waitFor();
-    await page.getByRole("dialog").getByRole("button", { name: "Fortsätt" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Fortsätt" }).click();
     await page.waitForFunction(() => document.querySelectorAll("[data-testid=notice]").length >= 2);
     const tabs = await page.getByTestId("fake-sheet-tab").allTextContents();
     assert.equal(tabs.filter((t) => t === "Plankoll-rapport").length, 1);

@@ -5,12 +5,6 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   FluentProvider,
   makeStyles,
   MessageBar,
@@ -32,6 +26,7 @@ import { PlanHeader } from "./PlanHeader";
 
 const GoalsView = lazy(() => import(/* webpackChunkName: "goals" */ "./GoalsView"));
 const ValidationView = lazy(() => import(/* webpackChunkName: "validation" */ "./ValidationView"));
+const ConfirmDialog = lazy(() => import(/* webpackChunkName: "confirm" */ "./ConfirmDialog"));
 
 export type TabId = "goals" | "validation" | "import";
 
@@ -185,22 +180,11 @@ export function App({ api, controller, importEnabled = false }: AppProps) {
             </Select>
           </footer>
         </div>
-        <Dialog open={ask !== null} onOpenChange={(_e, d) => !d.open && answer(false)}>
-          <DialogSurface aria-describedby="plankoll-confirm-text">
-            <DialogBody>
-              <DialogTitle>{s.appName}</DialogTitle>
-              <DialogContent id="plankoll-confirm-text">{ask?.text}</DialogContent>
-              <DialogActions>
-                <Button appearance="primary" onClick={() => answer(true)}>
-                  {s.confirm}
-                </Button>
-                <Button appearance="secondary" onClick={() => answer(false)}>
-                  {s.cancel}
-                </Button>
-              </DialogActions>
-            </DialogBody>
-          </DialogSurface>
-        </Dialog>
+        {ask && (
+          <Suspense fallback={null}>
+            <ConfirmDialog text={ask.text} s={s} onAnswer={answer} />
+          </Suspense>
+        )}
       </PaneContext.Provider>
     </FluentProvider>
   );

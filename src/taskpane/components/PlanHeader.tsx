@@ -1,17 +1,6 @@
 /** Which plan is active, and the way to switch: embedded default, a plan file, the workbook's plan, import. */
-import { useRef } from "react";
-import {
-  Button,
-  Caption1,
-  makeStyles,
-  Menu,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-  Subtitle2,
-  tokens,
-} from "@fluentui/react-components";
+import { useId, useRef, useState } from "react";
+import { Button, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import { usePane } from "../context";
 
 const useStyles = makeStyles({
@@ -21,10 +10,21 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     backgroundColor: tokens.colorNeutralBackground2,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   text: { display: "flex", flexDirection: "column", flexGrow: 1, minWidth: 0 },
   caption: { color: tokens.colorNeutralForeground3 },
+  wrap: {
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  choices: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "stretch",
+    gap: tokens.spacingVerticalXXS,
+    padding: `0 ${tokens.spacingHorizontalM} ${tokens.spacingVerticalS}`,
+  },
+  choice: { justifyContent: "flex-start" },
 });
 
 export function PlanHeader({ onImport }: { onImport?: () => void }) {
@@ -32,6 +32,13 @@ export function PlanHeader({ onImport }: { onImport?: () => void }) {
   const fileInput = useRef<HTMLInputElement>(null);
   const styles = useStyles();
   const plan = active.plan;
+  // A disclosure, not a Menu: no popup positioning code in the first view's bundle.
+  const [open, setOpen] = useState(false);
+  const choicesId = useId();
+  const choose = (fn: () => void) => () => {
+    setOpen(false);
+    fn();
+  };
 
   const replaceStoredOk = async () =>
     active.source !== "workbook" && !api.hasStoredPlan() ? true : confirm(s.replaceStoredPlan);
@@ -61,38 +68,63 @@ export function PlanHeader({ onImport }: { onImport?: () => void }) {
   };
 
   return (
-    <header className={styles.root} aria-label={s.activePlan}>
-      <div className={styles.text}>
-        <Subtitle2 as="h1">
-          {plan.organisation} · {plan.year}
-        </Subtitle2>
-        <Caption1>{plan.title}</Caption1>
-        <Caption1 className={styles.caption} data-testid="plan-source">
-          {s.sourceLine(s.source[active.source], active.detail)}
-        </Caption1>
+    <header className={styles.wrap} aria-label={s.activePlan}>
+      <div className={styles.root}>
+        <div className={styles.text}>
+          <Subtitle2 as="h1">
+            {plan.organisation} · {plan.year}
+          </Subtitle2>
+          <Caption1>{plan.title}</Caption1>
+          <Caption1 className={styles.caption} data-testid="plan-source">
+            {s.sourceLine(s.source[active.source], active.detail)}
+          </Caption1>
+        </div>
+        <Button
+          size="small"
+          appearance="secondary"
+          aria-expanded={open}
+          aria-controls={choicesId}
+          onClick={() => setOpen((o) => !o)}
+          data-testid="change-plan"
+        >
+          {s.changePlan}
+        </Button>
       </div>
-      <Menu>
-        <MenuTrigger disableButtonEnhancement>
-          <Button size="small" appearance="secondary">
-            {s.changePlan}
+      {open && (
+        <div id={choicesId} className={styles.choices} role="group" aria-label={s.changePlan}>
+          <Button
+            className={styles.choice}
+            size="small"
+            appearance="subtle"
+            disabled={active.source === "embedded"}
+            onClick={choose(() => void onEmbedded())}
+          >
+            {s.useEmbedded}
           </Button>
-        </MenuTrigger>
-        <MenuPopover>
-          <MenuList>
-            <MenuItem onClick={() => void onEmbedded()} disabled={active.source === "embedded"}>
-              {s.useEmbedded}
-            </MenuItem>
-            <MenuItem onClick={() => fileInput.current?.click()}>{s.useFile}</MenuItem>
-            <MenuItem
-              onClick={() => void onStored()}
-              disabled={!api.hasStoredPlan() || active.source === "workbook"}
-            >
-              {s.useStored}
-            </MenuItem>
-            {onImport && <MenuItem onClick={onImport}>{s.importPlan}</MenuItem>}
-          </MenuList>
-        </MenuPopover>
-      </Menu>
+          <Button
+            className={styles.choice}
+            size="small"
+            appearance="subtle"
+            onClick={choose(() => fileInput.current?.click())}
+          >
+            {s.useFile}
+          </Button>
+          <Button
+            className={styles.choice}
+            size="small"
+            appearance="subtle"
+            disabled={!api.hasStoredPlan() || active.source === "workbook"}
+            onClick={choose(() => void onStored())}
+          >
+            {s.useStored}
+          </Button>
+          {onImport && (
+            <Button className={styles.choice} size="small" appearance="subtle" onClick={choose(onImport)}>
+              {s.importPlan}
+            </Button>
+          )}
+        </div>
+      )}
       <input
         ref={fileInput}
         type="file"
