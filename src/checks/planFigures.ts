@@ -224,6 +224,9 @@ function judgeColumn(
     if (sumCell || (lineDiff !== 0 && Math.abs(total.value - total.expected - lineDiff) <= tol))
       total.status = "ok";
   }
+  // A column that mostly disagrees with the plan (in any unit) shows other figures — a department's own
+  // breakdown under the same header — not the plan's.
+  if (cells.length >= 3 && results.filter((x) => x.status !== "mismatch").length * 2 < cells.length) return;
   for (const x of results) out.push(x);
 }
 
@@ -340,18 +343,23 @@ function checkGoalBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFigure
     if (kind && year) columns.push({ ci, kind, year });
   }
   if (columns.length === 0) return;
-  let asked = 0,
-    matched = 0;
+  let asked = 0;
+  const rows: { r: number; goal: Goal }[] = [];
   for (let r = block.first; r <= block.last; r++) {
     const info = m.rows[r];
     // Goal titles often say "Andel …" or "(%)": such rows are not lines of a sum but still goals.
-    if ((info.kind !== "line" && info.kind !== "excluded") || info.label.trim().length < 6) continue;
-    if (++asked > LOOKAHEAD && matched === 0) return;
+    if ((info.kind !== "line" && info.kind !== "excluded") || !info.label.trim()) continue;
+    if (++asked > LOOKAHEAD && rows.length === 0) return;
+    if (info.label.trim().length < 6) continue;
     const res = findGoal(plan, info.label);
-    if (!res.ok) continue;
-    matched++;
-    const goal: Goal = res.goal;
-    for (const { ci, kind, year } of columns) {
+    if (res.ok) rows.push({ r, goal: res.goal });
+  }
+  // A budget table with an "Utfall 2018" column whose line "Bredband" happens to name a goal is not a goal
+  // follow-up: most of a goal table's rows name goals.
+  if (rows.length === 0 || rows.length * 2 <= asked) return;
+  for (const { ci, kind, year } of columns) {
+    const results: PlanFigure[] = [];
+    for (const { r, goal } of rows) {
       const pv = goal.values.find((v) => v.period === year && v.kind === kind)?.value;
       if (pv === null || pv === undefined) continue;
       const v = figureAt(m, r, ci.col);
@@ -366,22 +374,23 @@ function checkGoalBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFigure
         factor = 0.01;
       }
       const cellUnit = shownUnit(m, r, ci.col, v) / factor;
-      const planUnitSize = planPrecision(pv);
-      const unitForTol = Math.min(cellUnit, planUnitSize);
+      const unitForTol = Math.min(cellUnit, planPrecision(pv));
       const ok = fits(asPlan, unitForTol, pv, unitForTol);
-      const what = `${ci.header.trim()} – ${goal.title}`;
-      out.push({
+      results.push({
         model: m,
         r,
         c: ci.col,
         value: v,
         status: ok ? "ok" : "mismatch",
         expected: clean(pv * factor),
-        what,
+        what: `${ci.header.trim()} – ${goal.title}`,
         source: goal.id,
         percent: percentGoal,
       });
     }
+    // A column that mostly disagrees shows other figures (another unit's own targets), not the plan's.
+    if (results.length >= 3 && results.filter((x) => x.status === "ok").length * 2 < results.length) continue;
+    for (const x of results) out.push(x);
   }
 }
 

@@ -123,3 +123,27 @@ test("the plan's own budget table with an Avvikelse column and mnkr in a tkr she
     ]),
   ).toEqual([]);
 });
+
+test("a budget line that happens to name a goal, and a department breakdown under the plan's own header", () => {
+  expect(
+    serious([
+      ["Investeringar (tkr)"],
+      ["Projekt", "Budget 2018", "Utfall 2018"],
+      ["Bredband", 1_500, 1_250],
+      ["Skolor", 12_000, 11_800],
+      ["Vägar", 4_000, 4_100],
+      ["Summa", f("SUM(B3:B5)", 17_500), f("SUM(C3:C5)", 17_150)],
+    ]),
+  ).toEqual([]);
+  expect(
+    serious([
+      ["Personalbudget per avdelning (tkr)"],
+      ["Avdelning", "Budget 2019"],
+      ["Ledningsstaben", 61_200],
+      ["Ekonomi o kvalitet", 33_900],
+      ["HR", 41_750],
+      ["Välfärd", 14_300],
+      ["Summa", f("SUM(B3:B6)", 151_150)],
+    ]),
+  ).toEqual([]);
+});
