@@ -60,6 +60,17 @@ async function devHttpsOptions() {
   }
 }
 
+// Opened outside Excel, or Office.js blocked (offline, proxy): say so instead of "loading" forever.
+const NO_OFFICE_SCRIPT = `
+    <script>
+      window.addEventListener("load", function () {
+        if (typeof Office !== "undefined") return;
+        var p = document.querySelector("#root .plankoll-loading");
+        if (p) p.textContent = "Office.js kunde inte laddas: Plankoll körs i Excel, med nätverk till appsforoffice.microsoft.com. / " +
+          "Office.js could not be loaded: Plankoll runs in Excel, with network access to appsforoffice.microsoft.com.";
+      });
+    </script>`;
+
 /** The HTML shell of a page; the React app mounts into #root. */
 function page({ title, officeJs }) {
   return `<!doctype html>
@@ -76,7 +87,7 @@ function page({ title, officeJs }) {
     </style>
   </head>
   <body>
-    <div id="root"><p class="plankoll-loading">Plankoll laddas … / Loading …</p></div>
+    <div id="root"><p class="plankoll-loading">Plankoll laddas … / Loading …</p></div>${officeJs ? NO_OFFICE_SCRIPT : ""}
   </body>
 </html>
 `;

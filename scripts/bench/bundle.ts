@@ -23,8 +23,8 @@ const SIZE_GOAL_KB = 200;
 const TTI_GOAL_MS = 1000;
 const LOADS = 5;
 const READY_SELECTOR = '[data-plankoll-ready="true"]';
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
+export const CHROMIUM = "/usr/bin/chromium";
+export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
@@ -111,7 +111,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** A tiny static file server for `dir` on 127.0.0.1 (ephemeral port). */
-async function serve(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serve(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((req, res) => {
     const rel = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/^\/+/, "");
     const file = path.resolve(dir, rel || "index.html");

@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { initialScripts } from "../../scripts/bench/bundle";
+import { CHROMIUM, CHROMIUM_ARGS, initialScripts, serve } from "../../scripts/bench/bundle";
 import { allUrls, parseManifest, residProblems, sharedRuntimeProblems } from "./manifestChecks";
 
 const root = path.resolve(__dirname, "../..");
@@ -73,4 +73,35 @@ describe("npm run build (production)", () => {
     expect(fs.existsSync(path.join(out, "workbench.html"))).toBe(false);
     expect(fs.existsSync(path.join(out, "workbench.js"))).toBe(false);
   });
+
+  test("opened without Office.js (outside Excel, CDN blocked) the page says so instead of loading forever", async () => {
+    const { chromium } = await import("playwright-core");
+    const server = await serve(out);
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), "plankoll-build-chromium-"));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
+    try {
+      await context.route(
+        (url) => !url.href.startsWith(server.url),
+        (route) => route.abort(),
+      );
+      const page = context.pages()[0] ?? (await context.newPage());
+      await page.goto(`${server.url}taskpane.html`);
+      await page.waitForFunction(
+        () => document.body.textContent?.includes("Office.js kunde inte laddas"),
+        undefined,
+        {
+          timeout: 20000,
+        },
+      );
+      expect(await page.textContent("#root")).toContain("Office.js could not be loaded");
+    } finally {
+      await context.close();
+      await server.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
