@@ -177,7 +177,9 @@ function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
     });
   });
   const hiddenColumns: number[] = [];
-  const columnCount = Math.max(ws.columnCount, maxC + 1);
+  // Column properties may be defined (hidden) beyond the cells that hold values.
+  const defined = (ws as unknown as { _columns?: unknown[] })._columns?.length ?? 0;
+  const columnCount = Math.max(ws.columnCount, maxC + 1, defined);
   for (let c = 1; c <= columnCount; c++) {
     try {
       if (ws.getColumn(c).hidden) hiddenColumns.push(c - 1);
