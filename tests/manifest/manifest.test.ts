@@ -27,6 +27,7 @@ import {
   resolveProductionUrl,
   rewriteManifestUrls,
 } from "../../scripts/manifestUrls";
+import { BASELINE, OPTIONAL } from "../../src/excel/requirements";
 
 const root = path.resolve(__dirname, "../..");
 const manifestXml = fs.readFileSync(path.join(root, "manifest.xml"), "utf8");
@@ -102,7 +103,11 @@ describe("manifest.xml structure", () => {
     );
     expect(sets.get("SharedRuntime")).toBe("1.1");
     expect(sets.get("CustomFunctionsRuntime")).toBe("1.1");
-    expect(sets.get("ExcelApi")).toMatch(/^1\.\d+$/);
+    // The lowest ExcelApi the adapter needs (src/excel declares it; newer APIs are guarded there).
+    expect(sets.get(BASELINE.set)).toBe(BASELINE.version);
+    for (const optional of Object.values(OPTIONAL)) {
+      expect(Number(optional.version.split(".")[1])).toBeGreaterThan(Number(BASELINE.version.split(".")[1]));
+    }
   });
 
   test("manifest Version follows package.json", () => {
