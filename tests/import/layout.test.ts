@@ -2,6 +2,7 @@ import fc from "fast-check";
 import {
   documentFromLayout,
   layoutRows,
+  mergeWrappedCells,
   positionedFromPdfjs,
   type PositionedText,
 } from "../../src/plan/import/layout";
@@ -50,6 +51,43 @@ describe("layout model: rows from baselines, cells from gaps", () => {
       ["kvalitet", false],
       ["5,6", true],
     ]);
+  });
+
+  test("a wrapped title cell with its figures centred between the lines is rejoined before the figures", () => {
+    const items = [
+      ...row(700, [[60, "Nöjd medborgarindex för gator"]]),
+      ...row(689, [
+        [300, "58"],
+        [350, "55"],
+        [400, "60"],
+      ]),
+      ...row(678, [[60, "ska nå 60"]]),
+      ...row(640, [[60, "Nästa stycke."]]),
+    ];
+    expect(mergeWrappedCells(layoutRows(items)).map((r) => r.cells.map((c) => c.text))).toEqual([
+      ["Nöjd medborgarindex för gator"],
+      ["ska nå 60", "58", "55", "60"],
+      ["Nästa stycke."],
+    ]);
+    const tokens = documentFromLayout([items])
+      .pages[0].tokens.map((t) => t.text)
+      .join(" ");
+    expect(tokens).toBe("Nöjd medborgarindex för gator ska nå 60 58 55 60 Nästa stycke.");
+  });
+
+  test("justified prose (wide gaps between words) is never reordered", () => {
+    const items = [
+      ...row(700, [
+        [60, "Förvaltningen"],
+        [150, "arbetar"],
+        [240, "vidare"],
+      ]),
+      ...row(689, [[60, "med frågan."]]),
+    ];
+    const tokens = documentFromLayout([items])
+      .pages[0].tokens.map((t) => t.text)
+      .join(" ");
+    expect(tokens).toBe("Förvaltningen arbetar vidare med frågan.");
   });
 
   test("pdfjs items map to positions; marked-content items are dropped", () => {

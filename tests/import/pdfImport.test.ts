@@ -96,12 +96,13 @@ describe("a correct document with rounding gives no finding", () => {
     expect(roundingOk.plan.facts.map((f) => [f.counts, f.value])).toEqual([["goals", 3]]);
   });
 
-  test("a goal table with real columns: cell gaps settle numbers in titles (no warning), header gives the years", () => {
+  test("a goal table with real columns: cell gaps settle numbers in titles (no warning), wrapped title cells are rejoined, the header gives the years", () => {
     const goals = roundingOk.plan.goals;
     expect(goals.map((g) => g.title)).toEqual([
       "Antal cykelplatser ska öka till 700",
       "Andel resor med kollektivtrafik (%)",
-      "Nöjd medborgarindex ska nå 60",
+      // A title cell wrapped over two lines, the figures centred between them.
+      "Nöjd medborgarindex för gator, torg och parker i hela kommunen ska nå 60",
     ]);
     expect(goals.map((g) => g.values.map((v) => v.value))).toEqual([
       [35, 2, 35],

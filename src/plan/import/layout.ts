@@ -27,6 +27,8 @@ export interface LayoutCell {
 export interface LayoutRow {
   page: number;
   y: number;
+  /** Font size of the row (its first item's). */
+  size: number;
   cells: LayoutCell[];
 }
 
@@ -86,9 +88,59 @@ export function layoutRows(items: readonly PositionedText[]): LayoutRow[] {
     return {
       page: r.page,
       y: r.y,
+      size: r.size,
       cells: cells.map((c) => ({ ...c, text: c.text.replace(/\s+/g, " ").trim() })),
     };
   });
+}
+
+const FIGURE_CELL = /^[-\u2212\u2013]?\d[\d\s]*(?:,\d+)?\s?(?:%|kr|tkr|mnkr)?$/;
+
+/**
+ * A table cell that wraps puts its last lines below the row's figures (cells centred vertically: "Nöjd
+ * medborgarindex gator ska nå" / "58 55 60" / "60"). Lines that follow a row of figures within a line's height and
+ * start in the first column belong to that row's first cell: they are moved in front of the figures. Only rows
+ * whose other cells are all figures qualify, so justified prose is never reordered.
+ */
+export function mergeWrappedCells(rows: readonly LayoutRow[]): LayoutRow[] {
+  const out: LayoutRow[] = [];
+  const left = (page: number) =>
+    Math.min(...rows.filter((r) => r.page === page).flatMap((r) => r.cells.map((c) => c.x)));
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    const margin = left(row.page) + 1.5 * row.size;
+    const hasFirst = row.cells[0].x <= margin;
+    const figures = row.cells.slice(hasFirst ? 1 : 0);
+    const isFigureRow = figures.length >= 2 && figures.every((c) => FIGURE_CELL.test(c.text));
+    if (!isFigureRow) {
+      out.push(row);
+      continue;
+    }
+    const first: LayoutCell[] = hasFirst ? [{ ...row.cells[0] }] : [];
+    let j = i + 1;
+    while (
+      j < rows.length &&
+      j <= i + 3 &&
+      rows[j].page === row.page &&
+      rows[j - 1].y - rows[j].y <= 1.3 * row.size &&
+      rows[j].cells.length === 1 &&
+      rows[j].cells[0].x <= margin
+    ) {
+      const c = rows[j].cells[0];
+      if (first.length)
+        first[0] = { ...first[0], text: `${first[0].text} ${c.text}`, x2: Math.max(first[0].x2, c.x2) };
+      else first.push({ ...c });
+      j++;
+    }
+    if (j === i + 1) {
+      out.push(row);
+      continue;
+    }
+    // Lines above the figures that started the cell stay where they are: they already precede the figures.
+    out.push({ ...row, cells: [...first, ...figures] });
+    i = j - 1;
+  }
+  return out;
 }
 
 /**
@@ -102,7 +154,7 @@ export function documentFromLayout(pages: readonly PositionedText[][], source?: 
     pages: pages.map((items, p) => {
       const page = items[0]?.page ?? p + 1;
       const tokens: Token[] = [];
-      for (const row of layoutRows(items)) {
+      for (const row of mergeWrappedCells(layoutRows(items))) {
         rowId++;
         row.cells.forEach((cell, c) => {
           cell.text
