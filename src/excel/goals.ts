@@ -36,9 +36,10 @@ export function numberFormatFor(unit: GoalUnit): string {
     case "percent":
       return "0.0%";
     case "index":
-      return "0.0";
+      // Indexes are printed as given (72, 3,3): General shows both without a forced decimal.
+      return "General";
     case "count":
-      return "0";
+      return "#,##0";
     case "amount":
       return "#,##0";
   }

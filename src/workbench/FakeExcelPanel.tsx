@@ -45,6 +45,9 @@ export function FakeExcelPanel({
   const inSel = (r: number, c: number) =>
     sel.sheetId === sheet.id && r >= sel.area.r0 && r <= sel.area.r1 && c >= sel.area.c0 && c <= sel.area.c1;
 
+  const isActive = (r: number, c: number) =>
+    sel.sheetId === sheet.id && r === sel.area.r0 && c === sel.area.c0;
+
   return (
     <section className="fake-excel" aria-label="Fake Excel">
       <div className="fake-toolbar">
@@ -82,7 +85,7 @@ export function FakeExcelPanel({
                     <td
                       key={c}
                       data-cell={cellAddress(r, c)}
-                      className={`${inSel(r, c) ? "sel" : ""} ${numeric ? "num" : ""}`}
+                      className={`${inSel(r, c) ? "sel" : ""} ${isActive(r, c) ? "active" : ""} ${numeric ? "num" : ""}`}
                       style={style}
                       title={cell?.formula ?? undefined}
                     >

@@ -26,7 +26,8 @@ const STYLE = `
   .fake-grid td { border: 1px solid #e1e1e1; padding: 2px 6px; max-width: 220px; min-width: 64px; height: 18px;
     white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
   .fake-grid td.num { text-align: right; font-variant-numeric: tabular-nums; }
-  .fake-grid td.sel { outline: 2px solid #217346; outline-offset: -2px; }
+  .fake-grid td.sel { background-color: #e3f1e8; }
+  .fake-grid td.active { outline: 2px solid #217346; outline-offset: -2px; }
   .fake-tabs { display: flex; gap: 2px; padding: 4px 10px; background: #f3f2f1; border-top: 1px solid #d1d1d1; }
   .fake-tabs span { padding: 2px 10px; background: #e9e9e9; }
   .fake-tabs span.active { background: #fff; color: #217346; font-weight: 600; border-bottom: 2px solid #217346; }

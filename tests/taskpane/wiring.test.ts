@@ -1,0 +1,105 @@
+/** The pane's functions against the fake Excel: plan switching, storage in the workbook, recalculation. */
+import { createExcelAdapter } from "../../src/excel";
+import { getActivePlan, setActivePlan } from "../../src/functions/planStore";
+import { embeddedPlan } from "../../src/plan/embedded";
+import { createPaneController } from "../../src/taskpane/api";
+import { STRINGS } from "../../src/taskpane/strings";
+import { createPaneApi } from "../../src/taskpane/wiring";
+import { createFakeExcel } from "../../src/workbench/fakeExcel";
+import { sampleWorkbook } from "../../src/workbench/sample";
+
+const file = (name: string, text: string) => ({ name, text: async () => text });
+const nextYear = { ...embeddedPlan, id: "eskilstuna-2020", year: 2020, title: "Verksamhetsplan 2020" };
+
+afterEach(() => setActivePlan(embeddedPlan));
+
+describe("pane wiring", () => {
+  test("a plan file becomes the active plan, is stored in the workbook and makes Excel recalculate", async () => {
+    const fake = createFakeExcel(sampleWorkbook());
+    const api = createPaneApi(createExcelAdapter(fake.run, fake.supports), "sv");
+    const seen: string[] = [];
+    api.onActivePlanChange((a) => seen.push(`${a.source}:${a.plan.year}`));
+
+    const result = await api.usePlanFile(file("plan-2020.json", JSON.stringify(nextYear)));
+    expect(result).toMatchObject({
+      ok: true,
+      stored: true,
+      active: { source: "file", detail: "plan-2020.json" },
+    });
+    expect(getActivePlan().year).toBe(2020); // what the PLAN functions read
+    expect(seen).toEqual(["file:2020"]);
+    expect(fake.model.xmlParts.map((p) => p.namespaceUri)).toEqual(["urn:plankoll:plan"]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(fake.model.calculations).toBe(1);
+
+    // Reopened elsewhere: a new pane finds the stored plan.
+    setActivePlan(embeddedPlan);
+    const reopened = createPaneApi(createExcelAdapter(fake.run, fake.supports), "sv");
+    expect(await reopened.loadStoredPlan()).toBe("loaded");
+    expect(reopened.getActivePlan()).toMatchObject({ source: "workbook", plan: { year: 2020 } });
+    expect(reopened.hasStoredPlan()).toBe(true);
+
+    // Back to the embedded plan removes the stored one.
+    await reopened.useEmbeddedPlan();
+    expect(fake.model.xmlParts).toHaveLength(0);
+    expect(await createPaneApi(createExcelAdapter(fake.run, fake.supports), "sv").loadStoredPlan()).toBe(
+      "none",
+    );
+  });
+
+  test("a bad plan file is refused with the field that is wrong; nothing changes", async () => {
+    const fake = createFakeExcel(sampleWorkbook());
+    const api = createPaneApi(createExcelAdapter(fake.run, fake.supports), "sv");
+    expect(await api.usePlanFile(file("x.json", "not json"))).toEqual({
+      ok: false,
+      reason: "invalid",
+      problem: STRINGS.sv.planFileNotJson,
+    });
+    const broken = { ...embeddedPlan, year: "2019" };
+    const result = await api.usePlanFile(file("broken.json", JSON.stringify(broken)));
+    expect(result).toMatchObject({ ok: false, reason: "invalid" });
+    expect(result.ok === false && result.reason === "invalid" && result.problem).toMatch(/^year:/);
+    expect(getActivePlan()).toBe(embeddedPlan);
+    expect(fake.model.xmlParts).toHaveLength(0);
+  });
+
+  test("an invalid stored plan falls back to the embedded plan", async () => {
+    const fake = createFakeExcel(sampleWorkbook());
+    fake.model.xmlParts.push({
+      id: "x",
+      namespaceUri: "urn:plankoll:plan",
+      xml: '<plan xmlns="urn:plankoll:plan">{"a":1}</plan>',
+    });
+    const api = createPaneApi(createExcelAdapter(fake.run, fake.supports), "sv");
+    expect(await api.loadStoredPlan()).toBe("invalid");
+    expect(api.getActivePlan().source).toBe("embedded");
+  });
+
+  test("validate reads the workbook and returns the engine's findings in the pane's language", async () => {
+    const fake = createFakeExcel(sampleWorkbook());
+    const api = createPaneApi(createExcelAdapter(fake.run, fake.supports), "en");
+    const phases: string[] = [];
+    const outcome = await api.validate("en", (p) => phases.push(p.phase));
+    expect(outcome.sheets).toEqual(["Budget 2019", "Nyckeltal", "Investeringar"]);
+    expect(outcome.findings).toContainEqual(
+      expect.objectContaining({ rule: "sum.range-gap", sheet: "Budget 2019", cell: "B12" }),
+    );
+    expect(outcome.findings.filter((f) => f.sheet === "Investeringar")).toEqual([]);
+    expect(phases[0]).toBe("structure");
+    expect(phases).toContain("checking");
+    expect(fake.model.syncCount).toBe(3);
+    // Nothing in the workbook changed.
+    expect(fake.model.dump()).toEqual(createFakeExcel(sampleWorkbook()).model.dump());
+  });
+
+  test("the ribbon's validate waits for the pane to attach, then runs it", async () => {
+    const controller = createPaneController();
+    const calls: string[] = [];
+    const pending = controller.validate().then(() => calls.push("done"));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toEqual([]);
+    controller.attach(async () => void calls.push("ran"));
+    await pending;
+    expect(calls).toEqual(["ran", "done"]);
+  });
+});
