@@ -4,7 +4,8 @@ import { readFileSync } from "node:fs";
 import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
 
 const data = new Uint8Array(readFileSync(process.argv[2]));
-const doc = await pdfjs.getDocument({ data, verbosity: 0, isEvalSupported: false, disableFontFace: true }).promise;
+const doc = await pdfjs.getDocument({ data, verbosity: 0, isEvalSupported: false, disableFontFace: true })
+  .promise;
 const pages = [];
 for (let p = 1; p <= doc.numPages; p++) {
   const content = await (await doc.getPage(p)).getTextContent();
