@@ -130,6 +130,20 @@ describe("Plan table layout", () => {
     ]);
   });
 
+  test("an Excel table's range narrows the sheet (rows named as on the sheet)", () => {
+    const sheet = rowsToSheet("Plan", [
+      ["Anteckningar", null, null, null, null, null, null, null, null, null, null],
+      [null, ...HEADER],
+      [null, "Mål", null, "A", "Mål ett", "%", "Högre", 2020, "Målvärde", "x", null],
+      [null, "Mål", null, "A", "Mål två", "%", "Högre", 2020, "Målvärde", 7, null],
+    ]);
+    sheet.origin = { row: 4, col: 1 };
+    const r = importPlanTable(sheet, { range: "Plan!$C$6:$L$8", lang: "en" });
+    expect(r.plan.goals.map((g) => g.title)).toEqual(["Mål två"]);
+    expect(r.warnings.map((w) => w.message)).toEqual(['Row 7: value "x" is not a number; row skipped.']);
+    expect(() => importPlanTable(sheet, { range: "nonsens" })).toThrow(PlanTableError);
+  });
+
   test("rows it cannot read are skipped with a warning naming the row; no header is an error", () => {
     const { plan, warnings } = importPlanTable(
       rowsToSheet("Plan", [

@@ -6,6 +6,7 @@
  *   Typ | Id | Område | Titel | Enhet | Riktning | Period | Slag | Värde | Not
  */
 import { checkPlan } from "../../checks/planConsistency";
+import { parseRange } from "../../checks/address";
 import { isCellError, type CellValue, type SheetSnapshot } from "../../checks/types";
 import type { Lang } from "../i18n";
 import { parseSvNumber, parseUnitWord } from "../numbers";
@@ -246,7 +247,26 @@ export function importPlanTable(
 ): ImportResult {
   const lang = options.lang ?? "sv";
   const ctx: Ctx = { lang, warnings: [] };
-  const values = sheet.values;
+  // An Excel table's range (absolute, as Office reports it: "Plan!B3:K40" or "B3:K40") narrows the used range.
+  let values = sheet.values;
+  let formats = sheet.numberFormats;
+  let origin = sheet.origin;
+  if (options.range) {
+    const r = parseRange(options.range.replace(/^.*!/, "").replace(/\$/g, ""));
+    if (!r)
+      throw new PlanTableError(
+        lang === "sv" ? `Ogiltigt område "${options.range}".` : `Invalid range "${options.range}".`,
+      );
+    const top = r.r1 - sheet.origin.row;
+    const leftCol = r.c1 - sheet.origin.col;
+    values = sheet.values
+      .slice(Math.max(0, top), r.r2 - sheet.origin.row + 1)
+      .map((row) => row.slice(Math.max(0, leftCol), r.c2 - sheet.origin.col + 1));
+    formats = sheet.numberFormats
+      .slice(Math.max(0, top), r.r2 - sheet.origin.row + 1)
+      .map((row) => row.slice(Math.max(0, leftCol), r.c2 - sheet.origin.col + 1));
+    origin = { row: Math.max(r.r1, sheet.origin.row), col: Math.max(r.c1, sheet.origin.col) };
+  }
   // Header: the first row naming at least Typ, Titel and Värde.
   let headerRow = -1;
   let cols: Partial<Record<Column, number>> = {};
@@ -279,8 +299,8 @@ export function importPlanTable(
     const row = values[r];
     const cell = (c: Column) => (cols[c] === undefined ? null : row[cols[c]!]);
     const str = (c: Column) => text(cell(c));
-    const fmt = (c: Column) => (cols[c] === undefined ? null : sheet.numberFormats[r]?.[cols[c]!]);
-    const rowNo = sheet.origin.row + r + 1;
+    const fmt = (c: Column) => (cols[c] === undefined ? null : formats[r]?.[cols[c]!]);
+    const rowNo = origin.row + r + 1;
     if (row.every((v) => text(v) === "")) continue;
     const typeText = str("Typ").toLowerCase();
     const type = TYPES[typeText];
