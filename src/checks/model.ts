@@ -29,6 +29,8 @@ export interface RowInfo {
   grand: boolean;
   /** A line that is not additive across columns (Antal …). */
   countLike: boolean;
+  /** A difference row (Avvikelse, Återstår, Förändring — not in percent): checked as the difference it names. */
+  diff: boolean;
 }
 
 export type ColumnKind = "line" | "total" | "diff" | "skip";
@@ -104,6 +106,7 @@ const EMPTY_ROW: RowInfo = {
   errors: 0,
   grand: false,
   countLike: false,
+  diff: false,
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -490,6 +493,7 @@ function classifyRows(m: SheetModel): void {
       errors,
       grand: false,
       countLike: norm.startsWith("antal") || norm.includes("årsarbetare") || norm.includes("medarbetare"),
+      diff: false,
     };
     const figures = nums + numTexts + errors;
     if (figures === 0) info.kind = texts > 0 ? "header" : labelCol >= 0 ? "title" : "blank";
@@ -503,8 +507,14 @@ function classifyRows(m: SheetModel): void {
     else if (isTotalLabel(norm)) {
       info.kind = "total";
       info.grand = isGrandLabel(norm);
-    } else if (isExcludedLabel(norm)) info.kind = "excluded";
-    else if (firstNum >= 0 && fmtRow[firstNum] != null && formatInfo(fmtRow[firstNum]).percent) {
+    } else if (isExcludedLabel(norm)) {
+      info.kind = "excluded";
+      info.diff =
+        isDiffCaption(norm) &&
+        !norm.includes("%") &&
+        !norm.includes("procent") &&
+        !(firstNum >= 0 && fmtRow[firstNum] != null && formatInfo(fmtRow[firstNum]).percent);
+    } else if (firstNum >= 0 && fmtRow[firstNum] != null && formatInfo(fmtRow[firstNum]).percent) {
       // A row of percentages (Andel …, Avvikelse %) is a ratio, not a line of a sum.
       info.kind = "excluded";
     } else if (hasFormula && isFormulaTotalRow(m, r, labelCol)) info.kind = "total";

@@ -34,6 +34,8 @@ export interface TotalCell {
 export interface DiffCell {
   model: SheetModel;
   block: Block;
+  /** col: a difference column (a, b are columns); row: a difference row (a, b are rows). */
+  axis: "col" | "row";
   r: number;
   c: number;
   value: number;
@@ -213,48 +215,80 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
   return cell;
 }
 
-/** Difference columns (Avvikelse, Återstår, Förändring): the pair of columns whose difference fits most rows. */
+/**
+ * Which two operands a difference (Avvikelse, Återstår, Förändring) is the difference of: the ordered pair that
+ * fits the most places. Reports the places that do not fit, once the pair is clear (≥ 2 fits and ≥ 60 %).
+ */
+function fitDifference(
+  m: SheetModel,
+  block: Block,
+  axis: "col" | "row",
+  d: number,
+  operands: number[],
+  cross: number[],
+  out: DiffCell[],
+): void {
+  if (operands.length < 2) return;
+  const cell = (along: number, x: number) => (axis === "col" ? [x, along] : [along, x]) as [number, number];
+  const fit = (x: number, a: number, b: number): boolean | null => {
+    const [dr, dc] = cell(d, x),
+      [ar, ac] = cell(a, x),
+      [br, bc] = cell(b, x);
+    const dv = figureAt(m, dr, dc),
+      av = figureAt(m, ar, ac),
+      bv = figureAt(m, br, bc);
+    if (dv === undefined || av === undefined || bv === undefined) return null;
+    const u = Math.max(shownUnit(m, dr, dc, dv), shownUnit(m, ar, ac, av), shownUnit(m, br, bc, bv));
+    return Math.abs(dv - (av - bv)) <= 1.5 * u + 1e-9 * Math.max(1, Math.abs(dv));
+  };
+  let best: { a: number; b: number; fits: number; places: number } | null = null;
+  for (const a of operands)
+    for (const b of operands) {
+      if (a === b) continue;
+      let fits = 0,
+        places = 0;
+      for (const x of cross) {
+        const f = fit(x, a, b);
+        if (f === null) continue;
+        places++;
+        if (f) fits++;
+      }
+      if (!best || fits > best.fits) best = { a, b, fits, places };
+    }
+  if (!best || best.fits < 2 || best.fits < 0.6 * best.places || best.fits === best.places) return;
+  for (const x of cross) {
+    if (fit(x, best.a, best.b) !== false) continue;
+    const [dr, dc] = cell(d, x),
+      [ar, ac] = cell(best.a, x),
+      [br, bc] = cell(best.b, x);
+    const value = figureAt(m, dr, dc)!;
+    const expected = clean(figureAt(m, ar, ac)! - figureAt(m, br, bc)!);
+    out.push({ model: m, block, axis, r: dr, c: dc, value, expected, a: best.a, b: best.b });
+  }
+}
+
+/** Difference columns, and difference rows (transposed tables: Budget / Utfall / Avvikelse as rows). */
 function evaluateDiffs(m: SheetModel, block: Block, out: DiffCell[]): void {
-  const operands = block.columns.filter((ci) => ci.kind === "line" || ci.kind === "total");
+  const operandCols = block.columns
+    .filter((ci) => ci.kind === "line" || ci.kind === "total")
+    .map((ci) => ci.col);
   for (const d of block.columns) {
     if (d.kind !== "diff") continue;
-    const left = operands.filter((ci) => ci.col < d.col).slice(-4);
-    if (left.length < 2) continue;
-    let best: { a: number; b: number; fits: number; rows: number } | null = null;
-    for (const a of left)
-      for (const b of left) {
-        if (a === b) continue;
-        let fits = 0,
-          rows = 0;
-        for (const r of block.dataRows) {
-          const dv = figureAt(m, r, d.col),
-            av = figureAt(m, r, a.col),
-            bv = figureAt(m, r, b.col);
-          if (dv === undefined || av === undefined || bv === undefined) continue;
-          rows++;
-          const u = Math.max(
-            shownUnit(m, r, d.col, dv),
-            shownUnit(m, r, a.col, av),
-            shownUnit(m, r, b.col, bv),
-          );
-          if (Math.abs(dv - (av - bv)) <= 1.5 * u + 1e-9 * Math.max(1, Math.abs(dv))) fits++;
-        }
-        if (!best || fits > best.fits) best = { a: a.col, b: b.col, fits, rows };
-      }
-    if (!best || best.fits < 2 || best.fits < 0.6 * best.rows || best.fits === best.rows) continue;
-    for (const r of block.dataRows) {
-      const dv = figureAt(m, r, d.col),
-        av = figureAt(m, r, best.a),
-        bv = figureAt(m, r, best.b);
-      if (dv === undefined || av === undefined || bv === undefined) continue;
-      const u = Math.max(
-        shownUnit(m, r, d.col, dv),
-        shownUnit(m, r, best.a, av),
-        shownUnit(m, r, best.b, bv),
-      );
-      if (Math.abs(dv - (av - bv)) > 1.5 * u + 1e-9 * Math.max(1, Math.abs(dv)))
-        out.push({ model: m, block, r, c: d.col, value: dv, expected: clean(av - bv), a: best.a, b: best.b });
-    }
+    fitDifference(
+      m,
+      block,
+      "col",
+      d.col,
+      operandCols.filter((c) => c < d.col).slice(-4),
+      block.dataRows,
+      out,
+    );
+  }
+  const figureCols = block.columns.filter((ci) => ci.kind !== "skip").map((ci) => ci.col);
+  for (let r = block.first; r <= block.last; r++) {
+    if (!m.rows[r].diff) continue;
+    const above = block.dataRows.filter((x) => x < r).slice(-4);
+    fitDifference(m, block, "row", r, above, figureCols, out);
   }
 }
 

@@ -24,12 +24,23 @@ export const sumMismatch: Rule = ({ models, lang }) => {
     }
     for (const d of diffs) {
       const fake = { model: m, block: d.block } as Parameters<typeof columnCaption>[0];
-      const label = m.rows[d.r].label.trim();
+      const rowLabel = (r: number) => m.rows[r].label.trim() || a1(m.oRow + r, m.oCol + d.c);
+      let label: string, a: string, b: string;
+      if (d.axis === "col") {
+        const line = m.rows[d.r].label.trim();
+        label = `"${columnCaption(fake, d.c)}"${line ? ` (${line})` : ""}`;
+        a = `${columnCaption(fake, d.a)} ${a1(m.oRow + d.r, m.oCol + d.a)}`;
+        b = `${columnCaption(fake, d.b)} ${a1(m.oRow + d.r, m.oCol + d.b)}`;
+      } else {
+        label = `"${rowLabel(d.r)}" (${columnCaption(fake, d.c)})`;
+        a = `${rowLabel(d.a)} ${a1(m.oRow + d.a, m.oCol + d.c)}`;
+        b = `${rowLabel(d.b)} ${a1(m.oRow + d.b, m.oCol + d.c)}`;
+      }
       const text = message("sum.mismatch.diff", lang, {
-        label: `"${columnCaption(fake, d.c)}"${label ? ` (${label})` : ""}`,
+        label,
         actual: num(d.value, lang),
-        a: `${columnCaption(fake, d.a)} ${a1(m.oRow + d.r, m.oCol + d.a)}`,
-        b: `${columnCaption(fake, d.b)} ${a1(m.oRow + d.r, m.oCol + d.b)}`,
+        a,
+        b,
         expected: num(d.expected, lang),
       });
       out.push(finding(m, "sum.mismatch", "error", d.r, d.c, text, d.expected, d.value));
