@@ -71,9 +71,9 @@ const CATALOGUE: Record<string, Record<Lang, Template>> = {
   },
   "plan.unit": {
     sv: (p) =>
-      `${p.what} är ${p.actual}, vilket stämmer med planens ${p.planValue} först i ${p.foundUnit} – kolumnen är i ${p.unit} (tkr/mnkr-förväxling?).`,
+      `${p.what} är ${p.actual}, vilket motsvarar planens ${p.planValue} bara om talet läses i ${p.foundUnit} – kolumnen är i ${p.unit} (förväxling kr/tkr/mnkr?).`,
     en: (p) =>
-      `${p.what} is ${p.actual}, which matches the plan's ${p.planValue} only in ${p.foundUnit} – the column is in ${p.unit} (kr/tkr/mnkr mix-up?).`,
+      `${p.what} is ${p.actual}, which equals the plan's ${p.planValue} only if read in ${p.foundUnit} – the column is in ${p.unit} (kr/tkr/mnkr mix-up?).`,
   },
 };
 
