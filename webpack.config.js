@@ -26,39 +26,19 @@
  * dist layout: taskpane.html, taskpane.js, functions.js, functions.json, functions.en-US.json
  *   (copied from src/functions/locales/), chunks/, assets/ (icons, support.html), manifest.xml (every
  *   https://localhost:3000/ replaced by PLANKOLL_URL, default https://plankoll.example.se/).
- * Dev server: port 3000 (package.json config.dev_server_port); HTTPS with office-addin-dev-certs when
- *   they can be made and trusted, else plain HTTP (fine for the workbench, not for Excel); set
- *   PLANKOLL_DEV_HTTP=1 to skip the certificates. `npm start` / `npm stop` drive it (scripts/start.js).
+ * Dev server: port 3000 (package.json config.dev_server_port); HTTPS with the office-addin-dev-certs
+ *   certificates (scripts/devTls.js), plain HTTP only when they can't be made or PLANKOLL_DEV_HTTP=1
+ *   (fine for the workbench, not for Excel). `npm start` / `npm stop` drive it (scripts/start.js).
  */
 const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { devTls } = require("./scripts/devTls");
 const { resolveProductionUrl, rewriteManifestUrls } = require("./scripts/manifestUrls");
 
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const DEV_PORT = Number(process.env.npm_package_config_dev_server_port) || 3000;
-
-/** HTTPS options from office-addin-dev-certs, or null (with the reason printed) when they can't be had. */
-async function devHttpsOptions() {
-  if (process.env.PLANKOLL_DEV_HTTP === "1") return null;
-  try {
-    const devCerts = require("office-addin-dev-certs");
-    // Installing the CA may need sudo; don't let a prompt or a slow tool hold the server forever.
-    const options = await Promise.race([
-      devCerts.getHttpsServerOptions(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 30000)),
-    ]);
-    return { ca: options.ca, key: options.key, cert: options.cert };
-  } catch (err) {
-    const reason = String((err && err.message) || err).split("\n")[0];
-    console.warn(
-      `Plankoll: inga betrodda utvecklarcertifikat (${reason}) – servern kör HTTP; arbetsbänken fungerar, Excel kräver HTTPS.\n` +
-        `Plankoll: no trusted dev certificates (${reason}) – serving plain HTTP; the workbench works, Excel needs HTTPS.`,
-    );
-    return null;
-  }
-}
 
 // Opened outside Excel, or Office.js blocked (offline, proxy): say so instead of "loading" forever.
 const NO_OFFICE_SCRIPT = `
@@ -188,9 +168,16 @@ module.exports = async (env = {}, argv = {}) => {
           liveReload: true,
           headers: { "Access-Control-Allow-Origin": "*" },
           client: { overlay: { warnings: false, errors: true } },
-          server: await devHttpsOptions().then((options) =>
-            options ? { type: "https", options } : { type: "http" },
-          ),
+          server: await devTls().then((tls) => {
+            if (tls.type === "http" || !tls.trusted) {
+              console.warn(
+                tls.type === "http"
+                  ? `Plankoll: HTTP (${tls.reason}) – arbetsbänken fungerar, Excel kräver HTTPS. / the workbench works, Excel needs HTTPS.`
+                  : `Plankoll: HTTPS med ett certifikat som systemet inte litar på (${tls.reason}). / HTTPS with a certificate the system does not trust.`,
+              );
+            }
+            return tls.type === "https" ? { type: "https", options: tls.options } : { type: "http" };
+          }),
         }
       : undefined,
   };

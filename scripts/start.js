@@ -15,6 +15,7 @@ const path = require("node:path");
 const http = require("node:http");
 const https = require("node:https");
 const { spawn } = require("node:child_process");
+const { devTls } = require("./devTls");
 
 const root = path.resolve(__dirname, "..");
 const PID_FILE = path.join(root, "build", "plankoll-dev-server.pid");
@@ -152,6 +153,23 @@ async function startDevServer() {
   process.on("SIGTERM", () => stop(0));
 
   const manifest = path.join(root, "manifest.xml");
+  const tls = await devTls();
+  const certSv =
+    tls.type === "http"
+      ? `OBS: servern kör HTTP (${tls.reason}) – Excel kräver HTTPS: kör npx office-addin-dev-certs install och starta om.`
+      : tls.trusted
+        ? ""
+        : `OBS: systemet litar inte på utvecklarcertifikatet (${tls.reason}). Lita på ${tls.caPath}\n` +
+          `    i webbläsaren, eller kör sudo npx office-addin-dev-certs install. Bara arbetsbänken utan\n` +
+          `    certifikatvarning: PLANKOLL_DEV_HTTP=1 npm start.`;
+  const certEn =
+    tls.type === "http"
+      ? `Note: serving HTTP (${tls.reason}) – Excel needs HTTPS: run npx office-addin-dev-certs install and restart.`
+      : tls.trusted
+        ? ""
+        : `Note: the system does not trust the dev certificate (${tls.reason}). Trust ${tls.caPath}\n` +
+          `    in your browser, or run sudo npx office-addin-dev-certs install. Only the workbench, without a\n` +
+          `    certificate warning: PLANKOLL_DEV_HTTP=1 npm start.`;
   console.log(`
 Plankoll körs på ${base}
   Arbetsbänk (åtgärdsfönstret mot en inbyggd test-Excel, ingen Office behövs):
@@ -159,7 +177,7 @@ Plankoll körs på ${base}
   Excel på webben: öppna en arbetsbok › Start › Tillägg › Fler inställningar › Ladda upp mitt tillägg
     (äldre menyer: Infoga › Tillägg › Ladda upp mitt tillägg) och välj
     ${manifest}
-    ${secure ? "" : "OBS: servern kör HTTP – Excel kräver HTTPS: kör npx office-addin-dev-certs install (med sudo) och starta om.\n    "}Stoppa: Ctrl+C eller npm stop.
+  ${certSv ? certSv + "\n  " : ""}Stoppa: Ctrl+C eller npm stop.
 
 Plankoll is running at ${base}
   Workbench (the task pane on a built-in test Excel, no Office needed):
@@ -167,7 +185,7 @@ Plankoll is running at ${base}
   Excel on the web: open a workbook › Home › Add-ins › More Settings › Upload My Add-in
     (older menus: Insert › Add-ins › Upload My Add-in) and choose
     ${manifest}
-    ${secure ? "" : "Note: serving HTTP – Excel needs HTTPS: run npx office-addin-dev-certs install (with sudo) and restart.\n    "}Stop: Ctrl+C or npm stop.
+  ${certEn ? certEn + "\n  " : ""}Stop: Ctrl+C or npm stop.
 `);
 }
 
