@@ -1,7 +1,7 @@
 /**
  * Benchmark: plan import. A plan owner imports a plan once a year, but the review must feel immediate, and the
  * recognisers must stay linear as documents grow. Goals: the seed text (30 pages) ≤ 100 ms; the seed PDF through
- * pdfjs, layout and recognisers ≤ 3 s; a document 20× the seed (600 pages, 580 goals) ≤ 3 s.
+ * pdfjs, layout and recognisers ≤ 3 s; a document with the goal chapter 20 times (296 pages, 580 goals) ≤ 3 s.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
