@@ -5,7 +5,7 @@
  * unless most of the column clearly is in another unit (the plan itself prints mnkr under "Alla belopp i tkr").
  */
 import { findBudgetLine, findGoal, TextIndex } from "../plan/lookup";
-import { clean, convertMoney } from "../plan/numbers";
+import { clean, convertMoney, findUnitStatement } from "../plan/numbers";
 import type {
   Amount,
   BudgetLine,
@@ -83,7 +83,7 @@ function checkBudgetBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFigu
     const info = m.rows[r];
     if (info.kind !== "line" || !info.label.trim()) continue;
     // Plan tables have a handful of lines: a block whose first labels name none of them is not one.
-    if (++asked > LOOKAHEAD && hits.size < 2) return;
+    if (++asked > LOOKAHEAD && hits.size < 2) break;
     const res = findBudgetLine(plan, info.label);
     if (!res.ok || res.line.id.endsWith(".total")) continue;
     hits.set(r, { table: res.table, line: res.line });
@@ -96,7 +96,10 @@ function checkBudgetBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFigu
       best = n;
       table = t;
     }
-  if (!table || best < 2) return;
+  if (!table || best < 2) {
+    checkTransposedBudgetBlock(m, block, plan, out);
+    return;
+  }
   const lineRows = [...hits].filter(([, h]) => h.table === table).map(([r]) => r);
   // The table's total: a total row of the block covering the matched lines.
   let totalRow = -1;
@@ -123,26 +126,76 @@ function checkBudgetBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFigu
   }
   for (const { ci, measure } of mapping) {
     const cells: PlanCell[] = [];
-    const push = (r: number, label: string, values: Record<string, number | null>) => {
+    const push = (r: number, label: string, values: Record<string, number | null>, total = false) => {
       const pv = values[measure.id];
       const v = figureAt(m, r, ci.col);
       if (pv === null || pv === undefined || v === undefined) return;
-      cells.push({ r, c: ci.col, value: v, planValue: pv, label });
+      cells.push({ r, c: ci.col, value: v, planValue: pv, label, total });
     };
     for (const r of lineRows) push(r, hits.get(r)!.line.label, hits.get(r)!.line.values);
-    if (totalRow >= 0) push(totalRow, m.rows[totalRow].label || table.total.label, table.total.values);
+    if (totalRow >= 0) push(totalRow, m.rows[totalRow].label || table.total.label, table.total.values, true);
     judgeColumn(
       m,
-      block,
-      ci,
+      ci.unit,
+      block.unit,
       cells,
       measure.unit,
       ci.header.trim() || measure.label,
       table.title,
-      totalRow,
       out,
     );
   }
+}
+
+/** A transposed plan table: departments as columns, measures (Budget 2019, Utfall 2017) as rows. */
+function checkTransposedBudgetBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFigure[]): boolean {
+  const hits = new Map<number, { table: BudgetTable; line: BudgetLine }>();
+  const perTable = new Map<BudgetTable, number>();
+  for (const ci of block.columns) {
+    if (ci.kind !== "line" || !ci.caption) continue;
+    const res = findBudgetLine(plan, ci.caption);
+    if (!res.ok || res.line.id.endsWith(".total")) continue;
+    hits.set(ci.col, { table: res.table, line: res.line });
+    perTable.set(res.table, (perTable.get(res.table) ?? 0) + 1);
+  }
+  let table: BudgetTable | undefined;
+  let best = 0;
+  for (const [t, n] of perTable)
+    if (n > best) {
+      best = n;
+      table = t;
+    }
+  if (!table || best < 2) return false;
+  const lineCols = [...hits].filter(([, h]) => h.table === table).map(([c]) => c);
+  const totalCol = block.colTotals.find((spec) => lineCols.every((c) => spec.leaves.includes(c)))?.idx ?? -1;
+  for (const r of block.dataRows) {
+    const info = m.rows[r];
+    const folded = info.norm;
+    const measure = table.measures.find(
+      (x) => x.kind === measureKind(folded) && x.year === headerYear(folded),
+    );
+    if (!measure) continue;
+    const cells: PlanCell[] = [];
+    const push = (c: number, label: string, values: Record<string, number | null>, total = false) => {
+      const pv = values[measure.id];
+      const v = figureAt(m, r, c);
+      if (pv === null || pv === undefined || v === undefined) return;
+      cells.push({ r, c, value: v, planValue: pv, label, total });
+    };
+    for (const c of lineCols) push(c, hits.get(c)!.line.label, hits.get(c)!.line.values);
+    if (totalCol >= 0) push(totalCol, table.total.label, table.total.values, true);
+    judgeColumn(
+      m,
+      findUnitStatement(info.label),
+      block.unit,
+      cells,
+      measure.unit,
+      info.label.trim(),
+      table.title,
+      out,
+    );
+  }
+  return true;
 }
 
 interface PlanCell {
@@ -151,6 +204,8 @@ interface PlanCell {
   value: number;
   planValue: number;
   label: string;
+  /** The table's total (its plan difference may just be its lines' differences). */
+  total?: boolean;
 }
 
 /**
@@ -159,13 +214,12 @@ interface PlanCell {
  */
 function judgeColumn(
   m: SheetModel,
-  block: Block,
-  ci: ColumnInfo,
+  explicitUnit: MoneyUnit | undefined,
+  titleUnit: MoneyUnit | undefined,
   cells: PlanCell[],
   planUnit: MoneyUnit,
   header: string,
   source: string,
-  totalRow: number,
   out: PlanFigure[],
 ): void {
   if (cells.length === 0) return;
@@ -177,9 +231,9 @@ function judgeColumn(
       planPrecision(cell.planValue) * (convertMoney(1, planUnit, u) || 1),
     );
   const counts = UNITS.map((u) => cells.filter((cell) => fitsIn(cell, u)).length);
-  const stated = ci.unit ?? block.unit;
+  const stated = explicitUnit ?? titleUnit;
   let unit: MoneyUnit;
-  if (ci.unit) unit = ci.unit;
+  if (explicitUnit) unit = explicitUnit;
   else {
     let bestU = stated ?? planUnit;
     let bestN = counts[UNITS.indexOf(bestU)];
@@ -213,10 +267,11 @@ function judgeColumn(
   }
   // A total that is off from the plan only by its lines' own differences (or by its own sum error, reported
   // as sum.*) is a consequence, not a second problem.
-  const total = results.find((x) => x.r === totalRow);
+  const totalIndex = cells.findIndex((x) => x.total);
+  const total = totalIndex >= 0 ? results[totalIndex] : undefined;
   if (total && total.status !== "ok") {
     const lineDiff = results
-      .filter((x) => x.r !== totalRow && x.status !== "ok")
+      .filter((x) => x !== total && x.status !== "ok")
       .reduce((s, x) => s + (x.value - x.expected), 0);
     const sumCell = sheetTotals(m).cells.find((t) => t.r === total.r && t.c === total.c && t.status !== "ok");
     const tol =
@@ -311,17 +366,17 @@ function checkRelationBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFi
           value: v,
           planValue: relation.total.value,
           label: m.rows[totalRow].label || relation.total.label,
+          total: true,
         });
     }
     judgeColumn(
       m,
-      block,
-      ci,
+      ci.unit,
+      block.unit,
       cells,
       unit,
       ci.header.trim() || relation.total.label,
       relation.description,
-      totalRow,
       out,
     );
   }

@@ -152,6 +152,18 @@ describe("plan figures", () => {
     ]);
     expect(checkWorkbook(book(s), { plan: embeddedPlan })).toEqual([]);
   });
+  test("a transposed plan table (departments as columns) is compared by measure rows", () => {
+    const rows = (hr: number): CellSpec[][] => [
+      ["Budget 2019 per avdelning, tkr"],
+      ["Mått", "Ledningsstaben", "Ekonomi o kvalitet", "HR", "Välfärd"],
+      ["Budget 2019", 139_158, 52_501, hr, 21_140],
+      ["Utfall 2017 (mnkr)", 2.6, 5.6, 0.4, 1.8],
+    ];
+    expect(checkWorkbook(book(sheet("T", rows(64_308))), { plan: embeddedPlan })).toEqual([]);
+    expect(cells(checkWorkbook(book(sheet("T", rows(46_308))), { plan: embeddedPlan }))).toEqual([
+      "plan.mismatch D3 error",
+    ]);
+  });
   test("the driftram: terms and total against the plan's stated relation", () => {
     const rows = (a: number, b: number): CellSpec[][] => [
       ["Driftram kommunstyrelsen 2019"],
