@@ -30,6 +30,10 @@ const READ_MESSAGES: Record<ReadErrorCode, Record<Lang, string>> = {
     sv: "filen är inte en Excel-arbetsbok (.xlsx är ett zip-arkiv, det här är något annat)",
     en: "the file is not an Excel workbook (.xlsx is a zip archive; this is something else)",
   },
+  "no-workbook": {
+    sv: "filen är ett zip-arkiv men ingen Excel-arbetsbok (kanske ett Word- eller annat Office-dokument)",
+    en: "the file is a zip archive but not an Excel workbook (perhaps a Word or other Office document)",
+  },
   corrupt: {
     sv: "filen är skadad eller ofullständig och kan inte läsas som .xlsx",
     en: "the file is damaged or truncated and cannot be read as .xlsx",
@@ -272,6 +276,8 @@ export async function readWorkbookFile(path: string): Promise<WorkbookSnapshot> 
   } catch (e) {
     throw new WorkbookReadError("corrupt", e instanceof Error ? e.message : String(e));
   }
+  // Every workbook Excel saves has at least one sheet; a zip with none is some other kind of file.
+  if (wb.worksheets.length === 0) throw new WorkbookReadError("no-workbook");
   try {
     return snapshotFromExcelJS(wb, path);
   } catch (e) {

@@ -25,6 +25,41 @@ function capture(isTTY = false): Io & { out: string; err: string } {
   return io;
 }
 
+/** The smallest valid zip: one stored entry (CRC computed), central directory, end record. */
+function storedZip(name: string, text: string): Buffer {
+  const data = Buffer.from(text);
+  let crc = ~0;
+  for (const byte of data) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  crc = ~crc >>> 0;
+  const nameBuf = Buffer.from(name);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(10, 4);
+  local.writeUInt32LE(crc, 14);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(data.length, 22);
+  local.writeUInt16LE(nameBuf.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(10, 6);
+  central.writeUInt32LE(crc, 16);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(data.length, 24);
+  central.writeUInt16LE(nameBuf.length, 28);
+  const localSize = local.length + nameBuf.length + data.length;
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + nameBuf.length, 12);
+  end.writeUInt32LE(localSize, 16);
+  return Buffer.concat([local, nameBuf, data, central, nameBuf, end]);
+}
+
 const dir = mkdtempSync(join(tmpdir(), "plankoll-check-"));
 const bad: Record<string, string> = {};
 beforeAll(() => {
@@ -51,6 +86,9 @@ beforeAll(() => {
   bad.directory = join(dir, "mapp.xlsx");
   mkdirSync(bad.directory);
   bad.missing = join(dir, "finns-inte.xlsx");
+  // A zip that is no workbook: a minimal stored (uncompressed) zip with one file.
+  bad.zip = join(dir, "arkiv.xlsx");
+  writeFileSync(bad.zip, storedZip("a.txt", "hej\n"));
 });
 
 test("text report: Swedish, grouped by file and sheet, exit 1 for findings", async () => {
@@ -119,6 +157,7 @@ test("unreadable files: one line each, exit 2, the others still checked", async 
   expect(reason(bad.encrypted).error).toMatch(/lösenordsskyddad/);
   expect(reason(bad.directory).error).toMatch(/mapp/);
   expect(reason(bad.missing).error).toMatch(/finns inte/);
+  expect(reason(bad.zip).error).toMatch(/zip-arkiv men ingen Excel-arbetsbok/);
 });
 
 test("unreadable file in the text report, in English", async () => {
