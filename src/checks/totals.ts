@@ -83,6 +83,11 @@ function specIndex(spec: TotalSpec): SpecIndex {
   return ix;
 }
 
+function isTotalAt(m: SheetModel, block: Block, axis: "row" | "col", i: number): boolean {
+  if (axis === "row") return m.rows[i]?.kind === "total";
+  return block.colTotals.some((s) => s.idx === i);
+}
+
 function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: number): TotalCell | null {
   const rowAxis = spec.axis === "row";
   const r = rowAxis ? spec.idx : cross;
@@ -153,6 +158,7 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
         if (!simple) {
           const count = new Map<number, number>();
           const referenced: TotalSpec[] = [];
+          let foreignTotal = false;
           for (const t of p.terms) {
             const lo = (rowAxis ? t.r1 : t.c1) - origin;
             const hi = (rowAxis ? t.r2 : t.c2) - origin;
@@ -163,9 +169,15 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
                 if (st) {
                   referenced.push(st);
                   for (const l of st.leaves) count.set(l, (count.get(l) ?? 0) + 1);
-                }
+                } else if (i !== spec.idx && isTotalAt(m, block, spec.axis, i)) foreignTotal = true;
               }
             }
+          }
+          // "Resultat efter finansiella poster = Nettokostnad + finansiella poster": the formula builds on an
+          // earlier total of its own choosing; what it adds is its definition, not a sum of our reading.
+          if (foreignTotal) {
+            cell.status = "unchecked";
+            return cell;
           }
           const doubledLeaves = leaves.filter((l) => (count.get(l) ?? 0) > 1 && (at(l) ?? 0) !== 0);
           if (doubledLeaves.length > 0) {

@@ -147,3 +147,19 @@ test("a budget line that happens to name a goal, and a department breakdown unde
     ]),
   ).toEqual([]);
 });
+
+test("an income statement whose result builds on the net cost row", () => {
+  expect(
+    serious([
+      ["Resultaträkning (tkr)"],
+      ["Post", "Budget 2019"],
+      ["Verksamhetens intäkter", 1_000],
+      ["Verksamhetens kostnader", -900],
+      ["Avskrivningar", -50],
+      ["Verksamhetens nettokostnad", f("SUM(B3:B5)", 50)],
+      ["Finansiella intäkter", 5],
+      ["Finansiella kostnader", -2],
+      ["Resultat efter finansiella poster", f("B6+B7+B8", 53)],
+    ]),
+  ).toEqual([]);
+});
