@@ -211,8 +211,10 @@ function checkCount(plan: Plan, fact: Fact, lang: Lang): Finding[] {
         asOf: asOf ? ` (${asOf})` : "",
         hint: reached === stated ? planMessage("count.notReached.hint", lang, { reached }) : "",
       });
-      // A warning, not an error: outcomes are often partial-year, so the text may count differently.
-      return [finding("plan.inconsistent", "warning", message, notReached, stated, fact.page, label, null)];
+      // Never an error: the text may count differently. With partial-year outcomes ("t o m augusti") the
+      // figures cannot contradict a full-year claim, so it is only worth knowing (info); else a warning.
+      const severity = asOf ? "info" : "warning";
+      return [finding("plan.inconsistent", severity, message, notReached, stated, fact.page, label, null)];
     }
     default:
       return [];

@@ -48,13 +48,14 @@ export function renderJson(results: readonly FileResult[]): string {
   return JSON.stringify({ files }, null, 2) + "\n";
 }
 
-function counts(findings: readonly Finding[]): Record<Severity, number> {
+export function counts(findings: readonly Finding[]): Record<Severity, number> {
   const c = { error: 0, warning: 0, info: 0 };
   for (const f of findings) c[f.severity]++;
   return c;
 }
 
-function countText(c: Record<Severity, number>, lang: Lang): string {
+/** "4 fel, 2 varningar, 1 info": zero counts left out, singular/plural as the language wants. */
+export function countText(c: Record<Severity, number>, lang: Lang): string {
   const parts: string[] = [];
   for (const s of ["error", "warning", "info"] as const)
     if (c[s] > 0) parts.push(`${c[s]} ${c[s] === 1 ? WORDS.severity[lang][s] : WORDS.plural[lang][s]}`);

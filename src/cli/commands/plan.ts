@@ -10,6 +10,7 @@ import { embeddedPlan } from "../../plan/embedded";
 import type { Lang } from "../../plan/i18n";
 import type { Plan } from "../../plan/schema";
 import { planSummary } from "../../plan/summary";
+import { counts, countText } from "../report";
 import { EXIT, type Io } from "../io";
 import { loadPlanFile, PlanFileError } from "../planFile";
 
@@ -41,10 +42,9 @@ function usageError(io: Io, message: string): number {
 /** Findings as text, grouped by nothing: one block per finding, most severe first. */
 export function findingsText(findings: readonly Finding[], lang: Lang): string {
   const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const sev = WORDS.severity[lang];
   if (findings.length === 0) return `${WORDS.check[lang]}: ${WORDS.none[lang]}\n`;
-  const head = `${WORDS.check[lang]}: ${findings.length} ${WORDS.findings[lang]} (${count("error")} ${sev.error}, ${count("warning")} ${sev.warning}, ${count("info")} ${sev.info})`;
+  const head = `${WORDS.check[lang]}: ${findings.length} ${WORDS.findings[lang]} (${countText(counts(findings), lang)})`;
   const blocks = [...findings]
     .sort((a, b) => order[a.severity] - order[b.severity])
     .map((f) => {
