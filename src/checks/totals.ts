@@ -83,6 +83,24 @@ function specIndex(spec: TotalSpec): SpecIndex {
   return ix;
 }
 
+const totalPrefix = new WeakMap<SheetModel, Int32Array>();
+
+/** Whether another total lies in [lo, hi] along the spec's axis (then a whole-range SUM may count it too). */
+function totalsWithin(m: SheetModel, block: Block, spec: TotalSpec, lo: number, hi: number): boolean {
+  if (spec.axis === "col")
+    return block.colTotals.some((t) => t.idx !== spec.idx && t.idx >= lo && t.idx <= hi);
+  let prefix = totalPrefix.get(m);
+  if (!prefix) {
+    prefix = new Int32Array(m.nRows + 1);
+    for (let i = 0; i < m.nRows; i++) prefix[i + 1] = prefix[i] + (m.rows[i].kind === "total" ? 1 : 0);
+    totalPrefix.set(m, prefix);
+  }
+  const a = Math.max(0, lo),
+    b = Math.min(m.nRows - 1, hi);
+  if (b < a) return false;
+  return prefix[b + 1] - prefix[a] - (spec.idx >= a && spec.idx <= b ? 1 : 0) > 0;
+}
+
 function isTotalAt(m: SheetModel, block: Block, axis: "row" | "col", i: number): boolean {
   if (axis === "row") return m.rows[i]?.kind === "total";
   return block.colTotals.some((s) => s.idx === i);
@@ -154,11 +172,15 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
         const hi0 = (rowAxis ? t0.r2 : t0.c2) - origin;
         // Common case: one range over all the lines and no subtotals — nothing left out, nothing twice.
         const simple =
-          p.terms.length === 1 && ix.subtotalAt.size === 0 && lo0 <= ix.minLeaf && hi0 >= ix.maxLeaf;
+          p.terms.length === 1 &&
+          ix.subtotalAt.size === 0 &&
+          lo0 <= ix.minLeaf &&
+          hi0 >= ix.maxLeaf &&
+          !totalsWithin(m, block, spec, lo0, hi0);
         if (!simple) {
           const count = new Map<number, number>();
           const referenced: TotalSpec[] = [];
-          let foreignTotal = false;
+          const foreign: number[] = [];
           for (const t of p.terms) {
             const lo = (rowAxis ? t.r1 : t.c1) - origin;
             const hi = (rowAxis ? t.r2 : t.c2) - origin;
@@ -169,13 +191,28 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
                 if (st) {
                   referenced.push(st);
                   for (const l of st.leaves) count.set(l, (count.get(l) ?? 0) + 1);
-                } else if (i !== spec.idx && isTotalAt(m, block, spec.axis, i)) foreignTotal = true;
+                } else if (i !== spec.idx && isTotalAt(m, block, spec.axis, i)) foreign.push(i);
               }
             }
           }
-          // "Resultat efter finansiella poster = Nettokostnad + finansiella poster": the formula builds on an
-          // earlier total of its own choosing; what it adds is its definition, not a sum of our reading.
-          if (foreignTotal) {
+          if (foreign.length > 0) {
+            // An earlier total counted together with its own lines is a double count all the same.
+            const all = new Set<number>();
+            for (const t of p.terms)
+              for (let i = (rowAxis ? t.r1 : t.c1) - origin; i <= (rowAxis ? t.r2 : t.c2) - origin; i++)
+                all.add(i);
+            const totals = rowAxis ? block.rowTotals : block.colTotals;
+            const twice = totals.find(
+              (t) => foreign.includes(t.idx) && t.leaves.some((l) => all.has(l) && (at(l) ?? 0) !== 0),
+            );
+            if (twice) {
+              cell.status = "double-count";
+              cell.doubled = twice;
+              cell.expected = clean(expected);
+              return cell;
+            }
+            // "Resultat efter finansiella poster = Nettokostnad + finansiella poster": the formula builds on an
+            // earlier total of its own choosing; what it adds is its definition, not a sum of our reading.
             cell.status = "unchecked";
             return cell;
           }

@@ -225,3 +225,16 @@ test("never throws on arbitrary grids; findings are well-formed", () => {
     { numRuns: 300 },
   );
 });
+
+test("a bare Summa after a subtotal whose SUM counts that subtotal and its lines again is a double count", () => {
+  const s = sheet("T", [
+    ["Post", "Belopp"],
+    ["A1", 10],
+    ["A2", 20],
+    ["Summa A", { f: "SUM(B2:B3)", v: 30 }],
+    ["B1", 5],
+    ["B2", 6],
+    ["Summa", { f: "SUM(B2:B6)", v: 71 }],
+  ]);
+  expect(cells(checkWorkbook(book(s)))).toEqual(["sum.double-count B7 error"]);
+});
