@@ -8,7 +8,16 @@ import type { Lang } from "../plan/i18n";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../checks/types";
 
 export type ReadErrorCode =
-  "missing" | "directory" | "empty" | "encrypted" | "xls" | "text" | "not-zip" | "corrupt" | "unreadable";
+  | "missing"
+  | "directory"
+  | "empty"
+  | "encrypted"
+  | "xls"
+  | "text"
+  | "not-zip"
+  | "no-workbook"
+  | "corrupt"
+  | "unreadable";
 
 const READ_MESSAGES: Record<ReadErrorCode, Record<Lang, string>> = {
   missing: { sv: "filen finns inte", en: "file not found" },
