@@ -41,8 +41,13 @@ export interface PlanFigure {
 }
 
 const UNITS: MoneyUnit[] = ["kr", "tkr", "mnkr"];
-/** Labels asked before deciding a block shows no plan table / no goals. */
+/** Labels asked before deciding a block shows no plan table / no goals: none among the first 8, or < 2 among 40. */
+const FIRST_LOOK = 8;
 const LOOKAHEAD = 40;
+
+function giveUp(asked: number, hits: number): boolean {
+  return (asked > FIRST_LOOK && hits === 0) || (asked > LOOKAHEAD && hits < 2);
+}
 
 const YEAR_RE = /\b(19[9]\d|20\d\d|2100)\b/;
 
@@ -83,7 +88,7 @@ function checkBudgetBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFigu
     const info = m.rows[r];
     if (info.kind !== "line" || !info.label.trim()) continue;
     // Plan tables have a handful of lines: a block whose first labels name none of them is not one.
-    if (++asked > LOOKAHEAD && hits.size < 2) break;
+    if (giveUp(++asked, hits.size)) break;
     const res = findBudgetLine(plan, info.label);
     if (!res.ok || res.line.id.endsWith(".total")) continue;
     hits.set(r, { table: res.table, line: res.line });
@@ -329,7 +334,7 @@ function checkRelationBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFi
   for (const r of block.dataRows) {
     const info = m.rows[r];
     if (info.kind !== "line" || !info.label.trim()) continue;
-    if (++asked > LOOKAHEAD && hits.size < 2) return;
+    if (giveUp(++asked, hits.size)) return;
     const res = index.find(info.label);
     if (res.ok) hits.set(r, res.item);
   }
@@ -404,7 +409,7 @@ function checkGoalBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFigure
     const info = m.rows[r];
     // Goal titles often say "Andel …" or "(%)": such rows are not lines of a sum but still goals.
     if ((info.kind !== "line" && info.kind !== "excluded") || !info.label.trim()) continue;
-    if (++asked > LOOKAHEAD && rows.length === 0) return;
+    if (giveUp(++asked, rows.length)) return;
     if (info.label.trim().length < 6) continue;
     const res = findGoal(plan, info.label);
     if (res.ok) rows.push({ r, goal: res.goal });

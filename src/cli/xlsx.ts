@@ -141,29 +141,47 @@ function plainValue(v: unknown): CellValue {
   return null;
 }
 
-interface RawCell {
-  row: number;
-  col: number;
-  value: CellValue;
-  formula: string | null;
-  format: string | null;
-}
-
 function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
-  const cells: RawCell[] = [];
+  // Fill grids sized by ExcelJS's dimensions directly (no per-cell objects), then trim to the cells that hold
+  // something: dimensions also count merged and styled-but-empty cells.
+  const dims = (
+    ws.dimensions as unknown as { model: { top: number; left: number; bottom: number; right: number } }
+  ).model;
+  const top = Math.max(1, dims.top || 1),
+    left = Math.max(1, dims.left || 1);
+  const height = dims.bottom >= top ? dims.bottom - top + 1 : 0;
+  const width = dims.right >= left ? dims.right - left + 1 : 0;
+  const gridValues: CellValue[][] = new Array(height);
+  const gridFormulas: (string | null)[][] = new Array(height);
+  const gridFormats: (string | null)[][] = new Array(height);
+  for (let r = 0; r < height; r++) {
+    gridValues[r] = new Array<CellValue>(width).fill(null);
+    gridFormulas[r] = new Array<string | null>(width).fill(null);
+    gridFormats[r] = new Array<string | null>(width).fill(null);
+  }
   let minR = Infinity,
     minC = Infinity,
     maxR = -1,
     maxC = -1;
   const hiddenRows: number[] = [];
+  const FORMULA = ExcelJS.ValueType.Formula,
+    MERGE = ExcelJS.ValueType.Merge,
+    NULL = ExcelJS.ValueType.Null;
   ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     if (row.hidden) hiddenRows.push(rowNumber - 1);
+    const r = rowNumber - top;
+    if (r < 0 || r >= height) return;
+    const vRow = gridValues[r],
+      fRow = gridFormulas[r],
+      nRow = gridFormats[r];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       const type = cell.type;
-      if (type === ExcelJS.ValueType.Merge || type === ExcelJS.ValueType.Null) return;
+      if (type === MERGE || type === NULL) return;
+      const c = colNumber - left;
+      if (c < 0 || c >= width) return;
       let value: CellValue;
       let formula: string | null = null;
-      if (type === ExcelJS.ValueType.Formula) {
+      if (type === FORMULA) {
         let f: string | undefined;
         try {
           f = cell.formula;
@@ -171,28 +189,26 @@ function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
           f = undefined;
         }
         formula = f ? `=${f}` : null;
-        const result = (cell.value as { result?: unknown }).result;
-        value = plainValue(result);
-        if (formula === null && value === null) return;
+        value = plainValue((cell.value as { result?: unknown }).result);
       } else {
-        value = plainValue(cell.value);
+        const v = cell.value;
+        value = typeof v === "number" ? (Number.isFinite(v) ? v : { error: "#NUM!" }) : plainValue(v);
       }
-      const fmt = cell.numFmt;
-      const format = typeof fmt === "string" && fmt !== "General" ? fmt : null;
       if (value === null && formula === null) return;
-      const r = rowNumber - 1,
-        c = colNumber - 1;
+      vRow[c] = value;
+      fRow[c] = formula;
+      const fmt = cell.numFmt;
+      if (typeof fmt === "string" && fmt !== "General") nRow[c] = fmt;
       if (r < minR) minR = r;
       if (r > maxR) maxR = r;
       if (c < minC) minC = c;
       if (c > maxC) maxC = c;
-      cells.push({ row: r, col: c, value, formula, format });
     });
   });
   const hiddenColumns: number[] = [];
   // Column properties may be defined (hidden) beyond the cells that hold values.
   const defined = (ws as unknown as { _columns?: unknown[] })._columns?.length ?? 0;
-  const columnCount = Math.max(ws.columnCount, maxC + 1, defined);
+  const columnCount = Math.max(ws.columnCount, left + maxC, defined);
   for (let c = 1; c <= columnCount; c++) {
     try {
       if (ws.getColumn(c).hidden) hiddenColumns.push(c - 1);
@@ -226,30 +242,22 @@ function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
   if (maxR < 0) {
     return { ...base, address: "", origin: { row: 0, col: 0 }, values: [], formulas: [], numberFormats: [] };
   }
-  const nr = maxR - minR + 1,
-    nc = maxC - minC + 1;
-  const values: CellValue[][] = new Array(nr);
-  const formulas: (string | null)[][] = new Array(nr);
-  const numberFormats: (string | null)[][] = new Array(nr);
-  for (let r = 0; r < nr; r++) {
-    values[r] = new Array(nc).fill(null);
-    formulas[r] = new Array(nc).fill(null);
-    numberFormats[r] = new Array(nc).fill(null);
-  }
-  for (const cell of cells) {
-    const r = cell.row - minR,
-      c = cell.col - minC;
-    values[r][c] = cell.value;
-    formulas[r][c] = cell.formula;
-    numberFormats[r][c] = cell.format;
-  }
+  const trim = <T>(grid: T[][]): T[][] => {
+    if (minR === 0 && maxR === height - 1 && minC === 0 && maxC === width - 1) return grid;
+    const out = grid.slice(minR, maxR + 1);
+    if (minC !== 0 || maxC !== width - 1)
+      for (let i = 0; i < out.length; i++) out[i] = out[i].slice(minC, maxC + 1);
+    return out;
+  };
+  const originRow = top - 1 + minR,
+    originCol = left - 1 + minC;
   return {
     ...base,
-    address: `${a1(minR, minC)}:${a1(maxR, maxC)}`,
-    origin: { row: minR, col: minC },
-    values,
-    formulas,
-    numberFormats,
+    address: `${a1(originRow, originCol)}:${a1(top - 1 + maxR, left - 1 + maxC)}`,
+    origin: { row: originRow, col: originCol },
+    values: trim(gridValues),
+    formulas: trim(gridFormulas),
+    numberFormats: trim(gridFormats),
   };
 }
 
