@@ -42,3 +42,13 @@ test("the example in English names the same cells", async () => {
   expect(en.map((f) => [f.rule, f.cell])).toEqual(sv.map((f) => [f.rule, f.cell]));
   expect(en.find((f) => f.rule === "sum.range-gap")?.message).toMatch(/leaves out D10/);
 });
+
+test("the example saved by LibreOffice gives the same findings", async () => {
+  // tests/fixtures/example/lo-budget-2019.xlsx: examples/budget-2019.xlsx opened and saved by LibreOffice Calc.
+  const lo = join(__dirname, "../fixtures/example/lo-budget-2019.xlsx");
+  const a = checkWorkbook(await readWorkbookFile(EXAMPLE), { plan: embeddedPlan });
+  const b = checkWorkbook(await readWorkbookFile(lo), { plan: embeddedPlan });
+  expect(b.map((f) => [f.sheet, f.cell, f.rule, f.severity, f.expected, f.actual])).toEqual(
+    a.map((f) => [f.sheet, f.cell, f.rule, f.severity, f.expected, f.actual]),
+  );
+});
