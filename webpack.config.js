@@ -135,6 +135,8 @@ module.exports = async (env = {}, argv = {}) => {
       filename: "[name].js",
       // Lazy chunks get content hashes: Office caches hard, a new deploy must not serve stale chunks.
       chunkFilename: dev ? "chunks/[name].js" : "chunks/[name].[contenthash:8].js",
+      // Emitted files such as pdfjs' worker (new URL(…, import.meta.url)): named and hashed like chunks.
+      assetModuleFilename: dev ? "chunks/[name][ext]" : "chunks/[name].[contenthash:8][ext]",
       clean: true,
     },
     resolve: { extensions: [".ts", ".tsx", ".js", ".mjs", ".json"] },

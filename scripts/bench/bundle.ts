@@ -87,19 +87,20 @@ function sizeLines(dist: string): string[] {
   const total = parts.reduce((s, p) => s + p.gz, 0);
   const ratio = total / 1024 / SIZE_GOAL_KB;
   const chunkDir = path.join(dist, "chunks");
-  const lazy = fs.existsSync(chunkDir) ? fs.readdirSync(chunkDir).filter((f) => f.endsWith(".js")) : [];
+  const lazy = fs.existsSync(chunkDir) ? fs.readdirSync(chunkDir).filter((f) => /\.m?js$/.test(f)) : [];
   const lazyGz = lazy.reduce((s, f) => s + gzipSize(path.join(chunkDir, f)), 0);
   return [
     `task pane initial JS: ${kb(total)} KB gzip (${parts.map((p) => `${p.src} ${kb(p.gz)}`).join(" + ")})` +
       ` – goal ≤ ${SIZE_GOAL_KB} KB: ratio ${ratio.toFixed(2)} ${verdict(ratio)}`,
     `  not counted: ${external.length ? external.join(", ") + " (CDN)" : "no external scripts"}; ` +
-      `lazy chunks: ${lazy.length} file(s), ${kb(lazyGz)} KB gzip, loaded on demand`,
+      `lazy chunks and workers: ${lazy.length} file(s), ${kb(lazyGz)} KB gzip, loaded on demand`,
   ];
 }
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
   ".json": "application/json",
   ".png": "image/png",
   ".svg": "image/svg+xml",
