@@ -23,11 +23,14 @@ export interface SumFormula {
   hasMinus: boolean;
   /** True when the formula uses SUM(…) at all. */
   usesSum: boolean;
+  /** SUBTOTAL(9, …): cells in its ranges that are SUBTOTALs themselves do not count. */
+  subtotal: boolean;
 }
 
 class Fail extends Error {}
 
 const SUM_NAMES = new Set(["SUM", "SUMMA", "_XLFN.SUM"]);
+const SUBTOTAL_NAMES = new Set(["SUBTOTAL", "DELSUMMA"]);
 
 class Parser {
   pos = 0;
@@ -35,6 +38,7 @@ class Parser {
   constant = 0;
   hasMinus = false;
   usesSum = false;
+  subtotal = false;
   constructor(readonly s: string) {}
 
   ws(): void {
@@ -108,7 +112,30 @@ class Parser {
       return this.ref(sign, sheet, this.cellWord());
     }
     if (sheet === null && this.peek() === "(") {
-      if (!SUM_NAMES.has(word.toUpperCase())) throw new Fail();
+      const name = word.toUpperCase();
+      if (SUBTOTAL_NAMES.has(name)) {
+        // SUBTOTAL(9 | 109, ranges…) sums like SUM but leaves out other SUBTOTAL cells in its ranges.
+        this.pos++;
+        const m = /^\s*(9|109)\s*[,;]/.exec(this.s.slice(this.pos));
+        if (!m) throw new Fail();
+        this.pos += m[0].length;
+        this.subtotal = true;
+        this.usesSum = true;
+        for (;;) {
+          this.expr(sign);
+          const sep = this.peek();
+          if (sep === "," || sep === ";") {
+            this.pos++;
+            continue;
+          }
+          if (sep === ")") {
+            this.pos++;
+            return;
+          }
+          throw new Fail();
+        }
+      }
+      if (!SUM_NAMES.has(name)) throw new Fail();
       this.usesSum = true;
       this.pos++;
       if (this.peek() === ")") {
@@ -180,6 +207,13 @@ function cell(text: string): { row: number; col: number } | null {
 
 const parseCache = new Map<string, SumFormula | null>();
 
+/** True for a SUBTOTAL(9|109, …) formula, which Excel leaves out of another SUBTOTAL's sum. */
+export function isSubtotalFormula(formula: string | null | undefined): boolean {
+  if (!formula) return false;
+  const p = parseSumFormula(formula);
+  return p !== null && p.subtotal;
+}
+
 /** Parses "=SUM(B3:B9)", "=B3+B4-B5", "=SUM(Avd!B3:B9)+'Blad 2'!C4"; null for anything else. */
 export function parseSumFormula(formula: string): SumFormula | null {
   const cached = parseCache.get(formula);
@@ -192,7 +226,13 @@ export function parseSumFormula(formula: string): SumFormula | null {
       p.expr(1);
       p.ws();
       if (p.pos === text.length && p.terms.length > 0)
-        result = { terms: p.terms, constant: p.constant, hasMinus: p.hasMinus, usesSum: p.usesSum };
+        result = {
+          terms: p.terms,
+          constant: p.constant,
+          hasMinus: p.hasMinus,
+          usesSum: p.usesSum,
+          subtotal: p.subtotal,
+        };
     } catch (e) {
       if (!(e instanceof Fail)) throw e;
     }

@@ -8,7 +8,7 @@ import { parseSvNumber, findUnitStatement } from "../plan/numbers";
 import type { MoneyUnit } from "../plan/schema";
 import { parseRange } from "./address";
 import { formatInfo, storedDecimals } from "./numfmt";
-import { parseSumFormula, type SumFormula } from "./formula";
+import { isSubtotalFormula, parseSumFormula, type SumFormula } from "./formula";
 import { isCellError, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./types";
 
 export type RowKind = "blank" | "title" | "header" | "line" | "total" | "excluded";
@@ -314,6 +314,12 @@ function computeMissing(wb: WorkbookSnapshot): {
     values[si][r][c] = v;
   };
 
+  const cellFormula = (si: number, absR: number, absC: number): string | null => {
+    const s = wb.sheets[si];
+    const f = s.formulas?.[absR - s.origin.row]?.[absC - s.origin.col];
+    return isFormula(f) ? f : null;
+  };
+
   // Returns undefined when the cell's value cannot be known.
   const valueOf = (si: number, absR: number, absC: number): CellValue | undefined => {
     const s = wb.sheets[si];
@@ -346,6 +352,7 @@ function computeMissing(wb: WorkbookSnapshot): {
         const single = t.r1 === t.r2 && t.c1 === t.c2;
         for (let rr = t.r1; rr <= t.r2 && ok; rr++)
           for (let cc = t.c1; cc <= t.c2 && ok; cc++) {
+            if (p.subtotal && isSubtotalFormula(cellFormula(target, rr, cc))) continue;
             const v = valueOf(target, rr, cc);
             if (v === undefined) ok = false;
             else if (typeof v === "number") sum += t.sign * v;

@@ -3,7 +3,7 @@
  * lines out, subtotals counted twice, typed totals. The sum.* rule files turn these results into findings.
  */
 import { clean } from "../plan/numbers";
-import { parseSumFormula } from "./formula";
+import { isSubtotalFormula, parseSumFormula } from "./formula";
 import { figureAt, formulaAt, shownUnit, type Block, type SheetModel, type TotalSpec } from "./model";
 
 export type TotalStatus = "ok" | "mismatch" | "range-gap" | "range-gap-zero" | "double-count" | "unchecked";
@@ -185,6 +185,9 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
             const lo = (rowAxis ? t.r1 : t.c1) - origin;
             const hi = (rowAxis ? t.r2 : t.c2) - origin;
             for (let i = lo; i <= hi; i++) {
+              // SUBTOTAL skips the SUBTOTALs inside its range, so subtotals made with it are not counted twice.
+              if (p.subtotal && isSubtotalFormula(rowAxis ? formulaAt(m, i, c) : formulaAt(m, r, i)))
+                continue;
               if (ix.leafSet.has(i)) count.set(i, (count.get(i) ?? 0) + 1);
               else {
                 const st = ix.subtotalAt.get(i);

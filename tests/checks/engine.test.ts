@@ -238,3 +238,23 @@ test("a bare Summa after a subtotal whose SUM counts that subtotal and its lines
   ]);
   expect(cells(checkWorkbook(book(s)))).toEqual(["sum.double-count B7 error"]);
 });
+
+test("SUBTOTAL(9, …) over subtotals made with SUBTOTAL is not a double count (Excel skips them)", () => {
+  const rows = (grand: string, cached: boolean): CellSpec[][] => [
+    ["Post", "Belopp"],
+    ["Intäkter"],
+    ["Avgifter", 10],
+    ["Bidrag", 20],
+    ["Summa intäkter", { f: "SUBTOTAL(9,B3:B4)", v: cached ? 30 : undefined }],
+    ["Kostnader"],
+    ["Personal", 5],
+    ["Lokaler", 6],
+    ["Summa kostnader", { f: "SUBTOTAL(9,B7:B8)", v: cached ? 11 : undefined }],
+    ["Totalt", { f: grand, v: cached ? 41 : undefined }],
+  ];
+  expect(checkWorkbook(book(sheet("T", rows("SUBTOTAL(9,B3:B9)", true))))).toEqual([]);
+  expect(checkWorkbook(book(sheet("T", rows("SUBTOTAL(109,B3:B9)", false))))).toEqual([]);
+  const sum = rows("SUM(B3:B9)", true);
+  sum[9][1] = { f: "SUM(B3:B9)", v: 82 };
+  expect(cells(checkWorkbook(book(sheet("T", sum))))).toEqual(["sum.double-count B10 error"]);
+});
