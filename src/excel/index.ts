@@ -14,7 +14,8 @@
  *     - LAMBDA names ("Använd korta namn"): no requirement set exists; Excel's refusal is reported.
  *
  * Syncs per operation (independent of the number of sheets and cells, except row chunks of very large
- * sheets): read 3, highlight 2–4, clear 2–3, report 2, goals table 2, formula 2, select 2.
+ * sheets): read 3, highlight 2–4, clear 2–3, report 2, goals table 2, formula 2, select 2,
+ * Plan table read 2 / create 2.
  */
 import type { Finding } from "../checks/types";
 import { clearHighlights, hasHighlights, highlightFindings } from "./highlight";
@@ -31,6 +32,7 @@ import {
 import { readStoredPlan, removeStoredPlan, storePlan } from "./storage";
 import { defineShortNames } from "./names";
 import { recalculate, selectCell } from "./select";
+import { createPlanTable, readPlanTable } from "./planTable";
 
 export type { ReadResult, ReadNotice, ReadProgress } from "./read";
 export type { WriteResult, Failure } from "./results";
@@ -50,6 +52,8 @@ export {
   defineShortNames,
   selectCell,
   recalculate,
+  readPlanTable,
+  createPlanTable,
 };
 
 /** Excel.run's shape: a batch function given a fresh request context. */
@@ -83,6 +87,9 @@ export function createExcelAdapter(run: ExcelRunner = officeRunner, supports: Su
     removeStoredPlan: () => run((ctx) => removeStoredPlan(ctx)),
     defineShortNames: () => run((ctx) => defineShortNames(ctx)),
     recalculate: () => run((ctx) => recalculate(ctx)),
+    readPlanTable: () => run((ctx) => readPlanTable(ctx)),
+    createPlanTable: (rows: readonly (readonly (string | number | null)[])[]) =>
+      run((ctx) => createPlanTable(ctx, rows)),
   };
 }
 

@@ -268,6 +268,26 @@ function toSheet(
   return sheet;
 }
 
+/** One range's loaded data as a sheet snapshot (used where a single table or sheet is read). */
+export function sheetFromRange(
+  name: string,
+  address: string,
+  data: { values: unknown[][]; formulas: unknown[][]; numberFormat: unknown[][]; valueTypes: string[][] },
+): SheetSnapshot {
+  const area = parseArea(splitAddress(address).local);
+  const plan: SheetPlan = {
+    name,
+    hidden: false,
+    protected: false,
+    used: area,
+    hiddenRows: false,
+    hiddenCols: false,
+    tableNames: [],
+    chunks: [area],
+  };
+  return toSheet(plan, [data], { tables: [] });
+}
+
 function cellValue(v: unknown, type: string): CellValue {
   switch (type) {
     case "Empty":

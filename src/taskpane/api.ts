@@ -6,6 +6,7 @@
 import type { Finding } from "../checks/types";
 import type { ReadNotice, ReadProgress, WriteResult } from "../excel";
 import type { Lang } from "../plan/i18n";
+import type { ImportCount, ImportWarning, PlanDiff } from "../plan/import";
 import type { Goal, Plan } from "../plan/schema";
 
 export type PlanSource = "embedded" | "file" | "workbook";
@@ -30,6 +31,21 @@ export type PlanChange =
   | { ok: false; reason: "cancelled" };
 
 export type InsertWhere = "new-sheet" | "selection";
+
+/** What an import found, for the review before the plan is used (issue 6). */
+export interface ImportReview {
+  /** File name, or the Plan table's sheet. */
+  source: string;
+  plan: Plan;
+  counts: ImportCount[];
+  warnings: ImportWarning[];
+  /** The document's own sum errors and inconsistencies. */
+  findings: Finding[];
+  /** Against the active plan. */
+  diff: PlanDiff;
+}
+
+export type ImportOutcome = { ok: true; review: ImportReview } | { ok: false; message: string };
 
 export interface PaneApi {
   initialLang: Lang;
@@ -68,6 +84,13 @@ export interface PaneApi {
     confirmed: boolean,
   ): Promise<WriteResult<{ sheet: string; address: string }>>;
   defineShortNames(): Promise<WriteResult<{ names: string[] }>>;
+
+  /** A PDF, a text file (one line per page) or a plan JSON file → review. */
+  importFile(file: { name: string; bytes(): Promise<Uint8Array> }, lang: Lang): Promise<ImportOutcome>;
+  /** The workbook's "Plan" table (or sheet) → review. */
+  importFromPlanTable(lang: Lang): Promise<ImportOutcome>;
+  /** Writes an empty Plan table for the plan owner to fill in. */
+  createPlanTable(): Promise<WriteResult<{ sheet: string; address: string }>>;
 }
 
 /** Lets the ribbon's "Kontrollera" reach the mounted pane (it may click before the pane has rendered). */

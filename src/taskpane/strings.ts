@@ -134,6 +134,39 @@ const sv = {
   readFailed: (code: string) => `Arbetsboken kunde inte läsas (${code}).`,
   // import (issue 6)
   importTitle: "Importera plan",
+  importIntro:
+    "Läs in nästa års plan från en PDF, en textfil (en rad per sida), en planfil (JSON) eller Plan-tabellen i arbetsboken. Du granskar resultatet innan planen används.",
+  importChooseFile: "Välj fil (PDF, text eller JSON) …",
+  importFromTable: "Läs in från Plan-tabellen",
+  createPlanTable: "Skapa tom Plan-tabell",
+  planTableCreated: (sheet: string) =>
+    `En tom Plan-tabell finns nu på bladet ${sheet}. Fyll i den och läs in den.`,
+  planTableExists: "Arbetsboken har redan en tabell som heter Plan.",
+  noPlanTable:
+    "Ingen Plan-tabell hittades (en tabell eller ett blad som heter Plan, eller det aktiva bladet).",
+  importFailed: "Filen kunde inte importeras.",
+  importing: "Läser in …",
+  reviewTitle: (source: string) => `Granska importen från ${source}`,
+  reviewFound: "Hittat",
+  reviewWarnings: (n: number) => `Osäkra uppgifter (${n})`,
+  reviewFindings: (n: number) => `Dokumentets egna summor och uppgifter: ${n} problem`,
+  reviewNoFindings: "Dokumentets egna summor stämmer.",
+  reviewDiff: "Jämfört med den aktiva planen",
+  reviewSame: "Inga skillnader mot den aktiva planen.",
+  reviewTargetsChanged: (n: number) => `${n} målvärden ändrade`,
+  reviewGoalsAdded: (n: number) => `${n} nya mål`,
+  reviewGoalsRemoved: (n: number) => `${n} borttagna mål`,
+  reviewBudgetChanged: (n: number) => `${n} budgetsiffror ändrade`,
+  valueChange: (title: string, period: number, from: string, to: string) =>
+    `${title} (${period}): ${from} → ${to}`,
+  where: (
+    page: number | null | undefined,
+    row: string | null | undefined,
+    column: string | null | undefined,
+  ) => [page ? `s. ${page}` : "", row ?? "", column ?? ""].filter(Boolean).join(" · "),
+  useImported: "Använd planen och spara i arbetsboken",
+  discardImport: "Avbryt",
+  showMore: (n: number) => `Visa ${n} till`,
 };
 
 export type Strings = typeof sv;
@@ -259,6 +292,38 @@ const en: Strings = {
   failed: (code: string) => `Excel could not do that (${code}). Please try again.`,
   readFailed: (code: string) => `The workbook could not be read (${code}).`,
   importTitle: "Import plan",
+  importIntro:
+    "Read next year's plan from a PDF, a text file (one line per page), a plan file (JSON) or the workbook's Plan table. You review the result before the plan is used.",
+  importChooseFile: "Choose file (PDF, text or JSON) …",
+  importFromTable: "Read the Plan table",
+  createPlanTable: "Create empty Plan table",
+  planTableCreated: (sheet: string) =>
+    `An empty Plan table is now on sheet ${sheet}. Fill it in and read it.`,
+  planTableExists: "The workbook already has a table named Plan.",
+  noPlanTable: "No Plan table found (a table or sheet named Plan, or the active sheet).",
+  importFailed: "The file could not be imported.",
+  importing: "Reading …",
+  reviewTitle: (source: string) => `Review the import from ${source}`,
+  reviewFound: "Found",
+  reviewWarnings: (n: number) => `Uncertain items (${n})`,
+  reviewFindings: (n: number) => `The document's own sums and figures: ${n} problems`,
+  reviewNoFindings: "The document's own sums add up.",
+  reviewDiff: "Compared with the active plan",
+  reviewSame: "No differences from the active plan.",
+  reviewTargetsChanged: (n: number) => `${n} targets changed`,
+  reviewGoalsAdded: (n: number) => `${n} goals added`,
+  reviewGoalsRemoved: (n: number) => `${n} goals removed`,
+  reviewBudgetChanged: (n: number) => `${n} budget figures changed`,
+  valueChange: (title: string, period: number, from: string, to: string) =>
+    `${title} (${period}): ${from} → ${to}`,
+  where: (
+    page: number | null | undefined,
+    row: string | null | undefined,
+    column: string | null | undefined,
+  ) => [page ? `p. ${page}` : "", row ?? "", column ?? ""].filter(Boolean).join(" · "),
+  useImported: "Use the plan and store it in the workbook",
+  discardImport: "Cancel",
+  showMore: (n: number) => `Show ${n} more`,
 };
 
 export const STRINGS: Record<Lang, Strings> = { sv, en };

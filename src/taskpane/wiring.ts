@@ -8,7 +8,7 @@ import { getActivePlan as getFunctionsPlan, onPlanChange, setActivePlan } from "
 import { embeddedPlan } from "../plan/embedded";
 import type { Lang } from "../plan/i18n";
 import { parsePlan, PlanValidationError, type Goal, type Plan } from "../plan/schema";
-import type { ActivePlan, PaneApi, PlanChange, PlanSource } from "./api";
+import type { ActivePlan, ImportOutcome, PaneApi, PlanChange, PlanSource } from "./api";
 import { stringsFor } from "./strings";
 
 export function goalArea(goal: Goal): string {
@@ -17,6 +17,40 @@ export function goalArea(goal: Goal): string {
 
 export function planLabel(plan: Plan): string {
   return `${plan.organisation} – ${plan.title} ${plan.year}`;
+}
+
+/** The importers load on demand (lazy chunk): most sessions never import. */
+async function reviewOf(
+  source: string,
+  run: (
+    im: typeof import("../plan/import"),
+  ) => import("../plan/import").ImportResult | Promise<import("../plan/import").ImportResult>,
+  active: Plan,
+  lang: Lang,
+): Promise<ImportOutcome> {
+  const im = await import(/* webpackChunkName: "import" */ "../plan/import");
+  try {
+    const result = await run(im);
+    return {
+      ok: true,
+      review: {
+        source,
+        plan: result.plan,
+        counts: im.importCounts(result.plan, lang),
+        warnings: result.warnings,
+        findings: result.findings,
+        diff: im.diffPlans(active, result.plan),
+      },
+    };
+  } catch (err) {
+    if (err instanceof im.PdfTextError) return { ok: false, message: err.text[lang] };
+    if (err instanceof PlanValidationError)
+      return { ok: false, message: err.problems.slice(0, 3).join("; ") };
+    if (err instanceof im.PlanJsonError || err instanceof im.PlanTableError)
+      return { ok: false, message: err.message };
+    console.warn("Plankoll: import failed", err);
+    return { ok: false, message: stringsFor(lang).importFailed };
+  }
 }
 
 export function createPaneApi(excel: ExcelAdapter, initialLang: Lang): PaneApi {
@@ -148,5 +182,36 @@ export function createPaneApi(excel: ExcelAdapter, initialLang: Lang): PaneApi {
     },
 
     defineShortNames: () => excel.defineShortNames(),
+
+    async importFile(file, lang) {
+      const bytes = await file.bytes();
+      return reviewOf(
+        file.name,
+        async (im) => {
+          // A .pdf that is not a PDF must say so, not be read as text.
+          if (im.looksLikePdf(bytes) || /\.pdf$/i.test(file.name)) {
+            const { readPdfPages } = await import(/* webpackChunkName: "pdf" */ "./pdf");
+            const pages = await readPdfPages(bytes);
+            return im.importDocument(im.documentFromLayout(pages, file.name), { lang, source: file.name });
+          }
+          const text = new TextDecoder("utf-8").decode(bytes);
+          if (/\.json$/i.test(file.name) || /^\uFEFF?\s*\{/.test(text)) return im.importPlanJson(text, lang);
+          return im.importPlanFromText(text, { lang, source: file.name });
+        },
+        active.plan,
+        lang,
+      );
+    },
+
+    async importFromPlanTable(lang) {
+      const read = await excel.readPlanTable();
+      if (!read.ok) return { ok: false, message: stringsFor(lang).noPlanTable };
+      return reviewOf(read.sheet.name, (im) => im.importPlanTable(read.sheet, { lang }), active.plan, lang);
+    },
+
+    async createPlanTable() {
+      const { planTableTemplate } = await import(/* webpackChunkName: "import" */ "../plan/import");
+      return excel.createPlanTable(planTableTemplate());
+    },
   };
 }

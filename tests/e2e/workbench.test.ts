@@ -8,6 +8,8 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { ARTIFACTS, buildWorkbench, launch, serve } from "./harness";
 
+const FIXTURES = join(__dirname, "../fixtures");
+
 jest.setTimeout(60_000);
 
 let server: Awaited<ReturnType<typeof serve>>;
@@ -204,6 +206,40 @@ describe("workbench", () => {
     // Messages come from the engine in English too.
     assert.match((await page.locator('[data-testid=finding][data-cell="B7"]').textContent()) ?? "", /plan/i);
     await page.screenshot({ path: join(ARTIFACTS, "validation-view-en.png") });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test("import: a PDF in the browser (pdfjs) and the seed text → review with counts and diff → use", async () => {
+    const { page, errors } = await openPane();
+    await page.getByRole("tab", { name: "Import" }).click();
+    await page.getByTestId("import-view").waitFor();
+
+    // A PDF made from the seed text: pdfjs runs in the page with its worker.
+    await page.getByTestId("import-file-input").setInputFiles(join(FIXTURES, "documents/seed.pdf"));
+    await page.getByTestId("import-review").waitFor({ timeout: 60_000 });
+    assert.match((await page.getByTestId("import-counts").textContent()) ?? "", /Processmål\s*29/);
+    await page.screenshot({ path: join(ARTIFACTS, "import-review.png") });
+
+    // A PDF that is not one: a clear message.
+    await page.getByTestId("import-file-input").setInputFiles(join(FIXTURES, "documents/not-a-pdf.pdf"));
+    await page.getByText(/filen är inte en PDF/).waitFor();
+    await page.getByTestId("import-file-input").setInputFiles(join(FIXTURES, "documents/encrypted.pdf"));
+    await page.getByText(/krypterad eller lösenordsskyddad/).waitFor();
+
+    // The seed text: same goals as the embedded plan; use it → the header names the file.
+    await page.getByTestId("import-file-input").setInputFiles(join(FIXTURES, "seed/KSKF-2018-294.txt"));
+    await page.getByTestId("import-review").waitFor();
+    assert.match((await page.getByTestId("import-counts").textContent()) ?? "", /Processmål\s*29/);
+    await page.getByTestId("import-use").click();
+    await page.getByTestId("goals-view").waitFor();
+    assert.match((await page.getByTestId("plan-source").textContent()) ?? "", /KSKF-2018-294\.txt/);
+    const parts = await page.evaluate(() =>
+      (
+        globalThis as unknown as { plankollFake: { model: { xmlParts: { namespaceUri: string }[] } } }
+      ).plankollFake.model.xmlParts.map((p) => p.namespaceUri),
+    );
+    assert.deepEqual(parts, ["urn:plankoll:plan"]);
     assert.deepEqual(errors, []);
     await page.close();
   });

@@ -26,6 +26,7 @@ import { PlanHeader } from "./PlanHeader";
 
 const GoalsView = lazy(() => import(/* webpackChunkName: "goals" */ "./GoalsView"));
 const ValidationView = lazy(() => import(/* webpackChunkName: "validation" */ "./ValidationView"));
+const ImportView = lazy(() => import(/* webpackChunkName: "importview" */ "./ImportView"));
 const ConfirmDialog = lazy(() => import(/* webpackChunkName: "confirm" */ "./ConfirmDialog"));
 
 export type TabId = "goals" | "validation" | "import";
@@ -64,7 +65,7 @@ export interface AppProps {
 
 let noticeId = 0;
 
-export function App({ api, controller, importEnabled = false }: AppProps) {
+export function App({ api, controller, importEnabled = true }: AppProps) {
   const styles = useStyles();
   const [lang, setLang] = useState<Lang>(api.initialLang);
   const s = stringsFor(lang);
@@ -164,6 +165,7 @@ export function App({ api, controller, importEnabled = false }: AppProps) {
             <Suspense fallback={<Spinner className={styles.spinner} size="small" label={s.loading} />}>
               {tab === "goals" && <GoalsView />}
               {tab === "validation" && <ValidationView state={validation.state} run={validation.run} />}
+              {tab === "import" && <ImportView onDone={() => setTab("goals")} />}
             </Suspense>
           </main>
           <footer className={styles.footer}>

@@ -12,6 +12,7 @@ import { type Area, areaCells, formatArea, parseArea, quoteSheet, splitAddress }
 import {
   DEFAULT_FONT,
   type FakeSheet,
+  type FakeTable as FakeTableRecord,
   FakeWorkbookModel,
   type FillFormat,
   type FontFormat,
@@ -1077,30 +1078,47 @@ export class FakeWorksheetCollection extends Collection<FakeWorksheet, string> {
 }
 
 export class FakeTable extends ClientObject {
+  private resolved: { sheet: FakeSheet; table: FakeTableRecord } | undefined;
   constructor(
     context: FakeRequestContext,
-    private readonly resolver: () => { sheet: FakeSheet; index: number },
+    private readonly resolver: () => { sheet: FakeSheet; table: FakeTableRecord },
   ) {
     super(context);
+  }
+  /** The table itself, fixed once found (a rename keeps the proxy valid, as in Excel). */
+  private target() {
+    this.resolved ??= this.resolver();
+    return this.resolved;
   }
   protected scalarProps(): string[] {
     return ["name", "id"];
   }
   protected readProp(name: string): unknown {
-    const { sheet, index } = this.resolver();
-    return name === "name" || name === "id" ? sheet.tables[index].name : undefined;
+    return name === "name" || name === "id" ? this.target().table.name : undefined;
   }
   get name(): string {
     return this.prop("name");
   }
+  set name(v: string) {
+    this.write(() => {
+      const { table } = this.target();
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(v))
+        throw new FakeExcelError("InvalidArgument", `'${v}' is not a valid table name.`);
+      const clash = this.context.model.sheets.some((s) =>
+        s.tables.some((t) => t !== table && t.name.toLowerCase() === v.toLowerCase()),
+      );
+      if (clash) throw new FakeExcelError("ItemAlreadyExists", "A table with that name exists.");
+      table.name = v;
+    });
+  }
   getRange(): FakeRange {
     return new FakeRange(this.context, () => {
-      const { sheet, index } = this.resolver();
-      return { sheet, area: sheet.tables[index].area };
+      const { sheet, table } = this.target();
+      return { sheet, area: table.area };
     });
   }
   get worksheet(): FakeWorksheet {
-    return new FakeWorksheet(this.context, () => this.resolver().sheet);
+    return new FakeWorksheet(this.context, () => this.target().sheet);
   }
 }
 
@@ -1111,16 +1129,16 @@ export class FakeTableCollection extends Collection<FakeTable, string> {
   ) {
     super(context);
   }
-  private all(): { sheet: FakeSheet; index: number }[] {
+  private all(): { sheet: FakeSheet; table: FakeTableRecord }[] {
     const sheets = this.sheetScope ? [this.sheetScope()] : this.context.model.sheets;
-    return sheets.flatMap((sheet) => sheet.tables.map((_t, index) => ({ sheet, index })));
+    return sheets.flatMap((sheet) => sheet.tables.map((table) => ({ sheet, table })));
   }
   protected keys(): string[] {
-    return this.all().map(({ sheet, index }) => sheet.tables[index].name);
+    return this.all().map(({ table }) => table.name);
   }
   protected makeItem(name: string): FakeTable {
     return new FakeTable(this.context, () => {
-      const hit = this.all().find(({ sheet, index }) => sheet.tables[index].name === name);
+      const hit = this.all().find(({ table }) => table.name.toLowerCase() === name.toLowerCase());
       if (!hit) throw new FakeExcelError("ItemNotFound", "The requested resource doesn't exist.");
       return hit;
     });
@@ -1130,6 +1148,34 @@ export class FakeTableCollection extends Collection<FakeTable, string> {
   }
   getCount(): ClientResult<number> {
     return new ClientResult(this.context, () => this.all().length);
+  }
+  /** A new table over `address` ("A1:J12" on this sheet, or "Sheet!A1:J12" from the workbook). */
+  add(address: string, _hasHeaders: boolean): FakeTable {
+    let created: { sheet: FakeSheet; table: FakeTableRecord } | undefined;
+    this.write(() => {
+      const model = this.context.model;
+      const { sheet: named, local } = splitAddress(address);
+      const sheet = this.sheetScope
+        ? this.sheetScope()
+        : named
+          ? model.sheetByName(named)
+          : model.activeSheet;
+      if (!sheet) throw new FakeExcelError("ItemNotFound", "The requested resource doesn't exist.");
+      if (sheet.protected) throw new FakeExcelError("AccessDenied", "The sheet is protected.");
+      const area = parseArea(local);
+      const overlaps = sheet.tables.some(
+        (t) => t.area.r0 <= area.r1 && t.area.r1 >= area.r0 && t.area.c0 <= area.c1 && t.area.c1 >= area.c0,
+      );
+      if (overlaps) throw new FakeExcelError("InvalidOperation", "A table can't overlap another table.");
+      const count = model.sheets.reduce((n, s) => n + s.tables.length, 0);
+      const table = { name: `Tabell${count + 1}`, area };
+      sheet.tables.push(table);
+      created = { sheet, table };
+    });
+    return new FakeTable(this.context, () => {
+      if (!created) throw new FakeExcelError("ItemNotFound", "The table was not created.");
+      return created;
+    });
   }
 }
 

@@ -1,0 +1,252 @@
+/** Import a plan (PDF, text, JSON or the Plan table), review what was found and the diff, then use it. */
+import { useEffect, useRef, useState } from "react";
+import {
+  Body1Strong,
+  Button,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { formatSvNumber, formatSvPercent } from "../../plan/numbers";
+import type { ImportOutcome, ImportReview } from "../api";
+import { usePane } from "../context";
+import { failureText } from "../describe";
+
+const LIST_LIMIT = 8;
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  intro: { color: tokens.colorNeutralForeground2 },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  review: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  counts: {
+    display: "grid",
+    gridTemplateColumns: "1fr auto",
+    columnGap: tokens.spacingHorizontalM,
+    margin: 0,
+  },
+  count: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
+  list: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+  },
+  muted: { color: tokens.colorNeutralForeground3 },
+  heading: { margin: 0 },
+  dd: { margin: 0 },
+});
+
+function List({ items, more }: { items: React.ReactNode[]; more: (n: number) => string }) {
+  const styles = useStyles();
+  const [all, setAll] = useState(false);
+  const shown = all ? items : items.slice(0, LIST_LIMIT);
+  return (
+    <>
+      <ul className={styles.list}>
+        {shown.map((item, i) => (
+          <li key={i}>{item}</li>
+        ))}
+      </ul>
+      {!all && items.length > LIST_LIMIT && (
+        <Button size="small" appearance="subtle" onClick={() => setAll(true)}>
+          {more(items.length - LIST_LIMIT)}
+        </Button>
+      )}
+    </>
+  );
+}
+
+function Review({ review, onUse, onDiscard }: { review: ImportReview; onUse(): void; onDiscard(): void }) {
+  const { s } = usePane();
+  const styles = useStyles();
+  const { diff, plan } = review;
+  const unitOf = new Map(plan.goals.map((g) => [g.id, g.unit]));
+  const show = (id: string, v: number | null) =>
+    v === null ? "–" : unitOf.get(id) === "percent" ? formatSvPercent(v) : formatSvNumber(v);
+  const valueChanges = diff.goals.changed.flatMap((c) =>
+    c.values.map((v) => s.valueChange(c.new.title, v.period, show(c.new.id, v.old), show(c.new.id, v.new))),
+  );
+  return (
+    <section className={styles.review} aria-label={s.reviewTitle(review.source)} data-testid="import-review">
+      <Subtitle2 as="h2" className={styles.heading}>
+        {s.reviewTitle(review.source)}
+      </Subtitle2>
+      <Text>
+        {plan.organisation} – {plan.title} ({plan.year})
+      </Text>
+      <Body1Strong as="h3" className={styles.heading}>
+        {s.reviewFound}
+      </Body1Strong>
+      <dl className={styles.counts} data-testid="import-counts">
+        {review.counts.map((c) => (
+          <div key={c.part} style={{ display: "contents" }}>
+            <dt>{c.label}</dt>
+            <dd className={`${styles.count} ${styles.dd}`}>{formatSvNumber(c.count)}</dd>
+          </div>
+        ))}
+      </dl>
+      {review.warnings.length > 0 && (
+        <>
+          <Body1Strong as="h3" className={styles.heading}>
+            {s.reviewWarnings(review.warnings.length)}
+          </Body1Strong>
+          <List
+            more={s.showMore}
+            items={review.warnings.map((w) => (
+              <Text size={200}>
+                {w.page ? <span className={styles.muted}>{s.where(w.page, null, null)}: </span> : null}
+                {w.message}
+              </Text>
+            ))}
+          />
+        </>
+      )}
+      {review.findings.length > 0 ? (
+        <MessageBar intent="warning" data-testid="import-findings">
+          <MessageBarBody>
+            {s.reviewFindings(review.findings.length)}
+            <List
+              more={s.showMore}
+              items={review.findings.map((f) => (
+                <Text size={200}>
+                  <span className={styles.muted}>{s.where(f.page, f.row, f.column)}: </span>
+                  {f.message}
+                </Text>
+              ))}
+            />
+          </MessageBarBody>
+        </MessageBar>
+      ) : (
+        <Caption1>{s.reviewNoFindings}</Caption1>
+      )}
+      <Body1Strong as="h3" className={styles.heading}>
+        {s.reviewDiff}
+      </Body1Strong>
+      {diff.same ? (
+        <Text data-testid="import-diff">{s.reviewSame}</Text>
+      ) : (
+        <div data-testid="import-diff">
+          <ul className={styles.list}>
+            <li>{s.reviewTargetsChanged(diff.targetsChanged)}</li>
+            <li>{s.reviewGoalsAdded(diff.goals.added.length)}</li>
+            <li>{s.reviewGoalsRemoved(diff.goals.removed.length)}</li>
+            <li>{s.reviewBudgetChanged(diff.budget.changed.length)}</li>
+          </ul>
+          {valueChanges.length > 0 && (
+            <List
+              more={s.showMore}
+              items={valueChanges.map((t) => (
+                <Text size={200}>{t}</Text>
+              ))}
+            />
+          )}
+        </div>
+      )}
+      <div className={styles.actions}>
+        <Button appearance="primary" onClick={onUse} data-testid="import-use">
+          {s.useImported}
+        </Button>
+        <Button onClick={onDiscard}>{s.discardImport}</Button>
+      </div>
+    </section>
+  );
+}
+
+export default function ImportView({ onDone }: { onDone(): void }) {
+  const { api, s, lang, notify, markReady } = usePane();
+  const styles = useStyles();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [review, setReview] = useState<ImportReview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(markReady, [markReady]);
+
+  const run = async (fn: () => Promise<ImportOutcome>) => {
+    setBusy(true);
+    setError(null);
+    setReview(null);
+    try {
+      const outcome = await fn();
+      if (outcome.ok) setReview(outcome.review);
+      else setError(outcome.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onFile = (file: File | undefined) => {
+    if (!file) return;
+    void run(() =>
+      api.importFile({ name: file.name, bytes: async () => new Uint8Array(await file.arrayBuffer()) }, lang),
+    );
+  };
+
+  const createTable = async () => {
+    const result = await api.createPlanTable();
+    if (result.ok) notify("success", s.planTableCreated(result.sheet));
+    else notify("warning", result.reason === "names-exist" ? s.planTableExists : failureText(result, s));
+  };
+
+  const use = async () => {
+    if (!review) return;
+    const result = await api.usePlan(review.plan, "file", review.source);
+    if (result.ok)
+      notify(result.stored ? "success" : "warning", result.stored ? s.planStored : s.planStoredFailed);
+    setReview(null);
+    onDone();
+  };
+
+  return (
+    <section className={styles.root} aria-label={s.importTitle} data-testid="import-view">
+      <Subtitle2 as="h2" className={styles.heading}>
+        {s.importTitle}
+      </Subtitle2>
+      <Text className={styles.intro}>{s.importIntro}</Text>
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={busy} onClick={() => fileInput.current?.click()}>
+          {s.importChooseFile}
+        </Button>
+        <Button disabled={busy} onClick={() => void run(() => api.importFromPlanTable(lang))}>
+          {s.importFromTable}
+        </Button>
+        <Button appearance="subtle" disabled={busy} onClick={() => void createTable()}>
+          {s.createPlanTable}
+        </Button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".pdf,.txt,.json,application/pdf,text/plain,application/json"
+          hidden
+          aria-label={s.importChooseFile}
+          data-testid="import-file-input"
+          onChange={(e) => {
+            onFile(e.target.files?.[0]);
+            e.target.value = "";
+          }}
+        />
+      </div>
+      {busy && <Spinner size="small" label={s.importing} />}
+      {error && (
+        <MessageBar intent="error" data-testid="import-error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {review && <Review review={review} onUse={() => void use()} onDiscard={() => setReview(null)} />}
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+/** The pane's import flow against the fake Excel: seed text, plan JSON, the Plan table (issue 6). */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { createExcelAdapter } from "../../src/excel";
+import { setActivePlan } from "../../src/functions/planStore";
+import { embeddedPlan } from "../../src/plan/embedded";
+import { planToTableRows } from "../../src/plan/import";
+import { createPaneApi } from "../../src/taskpane/wiring";
+import { createFakeExcel, FakeWorkbookModel } from "../../src/workbench/fakeExcel";
+
+const seedText = readFileSync(join(__dirname, "../fixtures/seed/KSKF-2018-294.txt"));
+const file = (name: string, bytes: Uint8Array) => ({ name, bytes: async () => bytes });
+const paneOn = (fake: ReturnType<typeof createFakeExcel>) =>
+  createPaneApi(createExcelAdapter(fake.run, fake.supports), "sv");
+
+afterEach(() => setActivePlan(embeddedPlan));
+
+describe("import in the pane", () => {
+  test("the seed text gives the embedded plan's goals: counts per part and no target changes", async () => {
+    const fake = createFakeExcel({ sheets: [] });
+    const api = paneOn(fake);
+    const outcome = await api.importFile(file("KSKF-2018-294.txt", new Uint8Array(seedText)), "sv");
+    if (!outcome.ok) throw new Error(outcome.message);
+    const { review } = outcome;
+    expect(review.counts.find((c) => c.part === "goals")?.count).toBe(29);
+    expect(review.diff.goals.added).toEqual([]);
+    expect(review.diff.goals.removed).toEqual([]);
+    expect(review.diff.targetsChanged).toBe(0);
+    // Nothing is used or stored until the user says so.
+    expect(fake.model.xmlParts).toHaveLength(0);
+    const used = await api.usePlan(review.plan, "file", review.source);
+    expect(used).toMatchObject({
+      ok: true,
+      stored: true,
+      active: { source: "file", detail: "KSKF-2018-294.txt" },
+    });
+  });
+
+  test("a plan JSON file with a changed target shows the change in the diff", async () => {
+    const changed = structuredClone(embeddedPlan);
+    const goal = changed.goals[0];
+    const target = goal.values.find((v) => v.period === 2019 && v.kind === "target")!;
+    target.value = (target.value ?? 0) + 2;
+    const api = paneOn(createFakeExcel({ sheets: [] }));
+    const outcome = await api.importFile(
+      file("plan.json", new TextEncoder().encode(JSON.stringify(changed))),
+      "sv",
+    );
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.review.diff.targetsChanged).toBe(1);
+    expect(outcome.review.diff.goals.changed[0].new.id).toBe(goal.id);
+  });
+
+  // PDFs (pdfjs in the browser) are covered by the e2e tests on the workbench.
+  test("a file that is not a plan gives a message, never an exception", async () => {
+    const api = paneOn(createFakeExcel({ sheets: [] }));
+    const badJson = await api.importFile(file("plan.json", new TextEncoder().encode("{ inte json")), "sv");
+    expect(badJson).toMatchObject({ ok: false, message: expect.stringMatching(/JSON/) });
+  });
+
+  test("the empty Plan table is created as an Excel table named Plan; once filled it is read back", async () => {
+    const fake = createFakeExcel({ sheets: [] });
+    const api = paneOn(fake);
+    const created = await api.createPlanTable();
+    expect(created).toMatchObject({ ok: true, sheet: "Plan" });
+    const sheet = fake.model.sheetByName("Plan")!;
+    expect(sheet.tables.map((t) => t.name)).toEqual(["Plan"]);
+    expect(sheet.get(0, 0)?.value).toBe("Typ");
+    expect(await api.createPlanTable()).toEqual({ ok: false, reason: "names-exist", names: ["Plan"] });
+
+    // A plan owner's filled-in table (here: the embedded plan in the table layout).
+    const model = new FakeWorkbookModel();
+    const ws = model.addSheet("Plan");
+    planToTableRows(embeddedPlan).forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v !== null && v !== "") ws.cell(r, c).value = v;
+      }),
+    );
+    const outcome = await paneOn(createFakeExcel(model)).importFromPlanTable("sv");
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.review.counts.find((c) => c.part === "goals")?.count).toBe(embeddedPlan.goals.length);
+    expect(outcome.review.diff.targetsChanged).toBe(0);
+  });
+
+  test("no Plan table and an empty active sheet: a clear message", async () => {
+    const api = paneOn(createFakeExcel({ sheets: [] }));
+    expect(await api.importFromPlanTable("sv")).toEqual({
+      ok: false,
+      message: expect.stringMatching(/Plan-tabell/),
+    });
+  });
+});
