@@ -738,6 +738,7 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
     let percentCells = 0,
       numberCells = 0,
       dateCells = 0;
+    let formatUnit: MoneyUnit | undefined;
     for (let i = first; i <= last; i++) {
       const v = m.values[i][c];
       if (typeof v !== "number") continue;
@@ -747,6 +748,7 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
         const info = formatInfo(fmt);
         if (info.percent) percentCells++;
         if (info.date) dateCells++;
+        if (info.money && !formatUnit) formatUnit = info.money;
       }
     }
     const percent = isPercentCaption(all) || (numberCells > 0 && percentCells * 2 > numberCells);
@@ -761,7 +763,7 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
       kind,
       grand: kind === "total" && isGrandLabel(caption),
       percent,
-      unit: findUnitStatement(header),
+      unit: findUnitStatement(header) ?? formatUnit,
     };
   });
 

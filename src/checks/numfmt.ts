@@ -1,3 +1,6 @@
+import { parseUnitWord } from "../plan/numbers";
+import type { MoneyUnit } from "../plan/schema";
+
 /** What a number format code says about a cell's figure: percent, date, shown decimals, thousands scaling. */
 
 export interface FormatInfo {
@@ -9,6 +12,8 @@ export interface FormatInfo {
   scale: number;
   /** The value of the last shown digit (0,1 for "0.0", 1000 for "#,##0,", 0,001 for "0.0%"); null for General. */
   unit: number | null;
+  /** A money unit written into the format ('#,##0 "tkr"'). */
+  money?: MoneyUnit;
 }
 
 const GENERAL: FormatInfo = { percent: false, date: false, decimals: null, scale: 1, unit: null };
@@ -18,10 +23,12 @@ function analyse(code: string): FormatInfo {
   // Only the first (positive) section matters for precision; strip quoted text, escapes and [..] tags.
   const first = code.split(";")[0];
   let s = "";
+  let quoted = "";
   for (let i = 0; i < first.length; i++) {
     const ch = first[i];
     if (ch === '"') {
       const end = first.indexOf('"', i + 1);
+      quoted += " " + first.slice(i + 1, end < 0 ? first.length : end);
       i = end < 0 ? first.length : end;
     } else if (ch === "\\" || ch === "_" || ch === "*") {
       i++;
@@ -48,7 +55,14 @@ function analyse(code: string): FormatInfo {
   for (let i = lastDigit + 1; i < s.length && s[i] === ","; i++) scale *= 1000;
   const shown = hasDigits ? decimals : null;
   const unit = shown === null ? null : Math.pow(10, -shown) * scale * (percent ? 0.01 : 1);
-  return { percent, date, decimals: shown, scale, unit };
+  // The unit word may be quoted ('"tkr"') or written bare after the digits ('# ##0 kr').
+  const word = (quoted + " " + s.replace(/[0#?,.%\s]+/g, " "))
+    .trim()
+    .split(/\s+/)
+    .find((w) => parseUnitWord(w));
+  const parsed = word ? parseUnitWord(word) : undefined;
+  const money = parsed && parsed !== "percent" ? parsed : undefined;
+  return { percent, date, decimals: shown, scale, unit, ...(money ? { money } : {}) };
 }
 
 let lastCode = "";

@@ -258,3 +258,18 @@ test("SUBTOTAL(9, …) over subtotals made with SUBTOTAL is not a double count (
   sum[9][1] = { f: "SUM(B3:B9)", v: 82 };
   expect(cells(checkWorkbook(book(sheet("T", sum))))).toEqual(["sum.double-count B10 error"]);
 });
+
+test("a unit written into the number format is the column's stated unit", () => {
+  const rows = (fmt: string): CellSpec[][] => [
+    ["Avdelning", "Budget 2019"],
+    ["Ledningsstaben", { v: 139_158, fmt }],
+    ["Ekonomi o kvalitet", { v: 52_501, fmt }],
+    ["HR", { v: 64_308, fmt }],
+  ];
+  expect(checkWorkbook(book(sheet("T", rows('#,##0 "tkr"'))), { plan: embeddedPlan })).toEqual([]);
+  expect(cells(checkWorkbook(book(sheet("T", rows('#,##0 "kr"'))), { plan: embeddedPlan }))).toEqual([
+    "plan.unit B2 error",
+    "plan.unit B3 error",
+    "plan.unit B4 error",
+  ]);
+});
