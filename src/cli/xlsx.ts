@@ -141,24 +141,18 @@ function plainValue(v: unknown): CellValue {
   return null;
 }
 
+interface RowCells {
+  row: number;
+  cols: number[];
+  values: CellValue[];
+  formulas: (string | null)[];
+  formats: (string | null)[];
+}
+
 function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
-  // Fill grids sized by ExcelJS's dimensions directly (no per-cell objects), then trim to the cells that hold
-  // something: dimensions also count merged and styled-but-empty cells.
-  const dims = (
-    ws.dimensions as unknown as { model: { top: number; left: number; bottom: number; right: number } }
-  ).model;
-  const top = Math.max(1, dims.top || 1),
-    left = Math.max(1, dims.left || 1);
-  const height = dims.bottom >= top ? dims.bottom - top + 1 : 0;
-  const width = dims.right >= left ? dims.right - left + 1 : 0;
-  const gridValues: CellValue[][] = new Array(height);
-  const gridFormulas: (string | null)[][] = new Array(height);
-  const gridFormats: (string | null)[][] = new Array(height);
-  for (let r = 0; r < height; r++) {
-    gridValues[r] = new Array<CellValue>(width).fill(null);
-    gridFormulas[r] = new Array<string | null>(width).fill(null);
-    gridFormats[r] = new Array<string | null>(width).fill(null);
-  }
+  // One pass, a few arrays per row (never per cell), then dense grids trimmed to the cells that hold something:
+  // styled-but-empty cells far out (a format applied to whole rows) must not blow up the grid.
+  const collected: RowCells[] = [];
   let minR = Infinity,
     minC = Infinity,
     maxR = -1,
@@ -169,16 +163,10 @@ function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
     NULL = ExcelJS.ValueType.Null;
   ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     if (row.hidden) hiddenRows.push(rowNumber - 1);
-    const r = rowNumber - top;
-    if (r < 0 || r >= height) return;
-    const vRow = gridValues[r],
-      fRow = gridFormulas[r],
-      nRow = gridFormats[r];
+    let rc: RowCells | null = null;
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       const type = cell.type;
       if (type === MERGE || type === NULL) return;
-      const c = colNumber - left;
-      if (c < 0 || c >= width) return;
       let value: CellValue;
       let formula: string | null = null;
       if (type === FORMULA) {
@@ -195,20 +183,29 @@ function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
         value = typeof v === "number" ? (Number.isFinite(v) ? v : { error: "#NUM!" }) : plainValue(v);
       }
       if (value === null && formula === null) return;
-      vRow[c] = value;
-      fRow[c] = formula;
       const fmt = cell.numFmt;
-      if (typeof fmt === "string" && fmt !== "General") nRow[c] = fmt;
-      if (r < minR) minR = r;
-      if (r > maxR) maxR = r;
+      if (!rc) {
+        rc = { row: rowNumber - 1, cols: [], values: [], formulas: [], formats: [] };
+        collected.push(rc);
+      }
+      const c = colNumber - 1;
+      rc.cols.push(c);
+      rc.values.push(value);
+      rc.formulas.push(formula);
+      rc.formats.push(typeof fmt === "string" && fmt !== "General" ? fmt : null);
       if (c < minC) minC = c;
       if (c > maxC) maxC = c;
     });
+    if (rc) {
+      const r = rowNumber - 1;
+      if (r < minR) minR = r;
+      if (r > maxR) maxR = r;
+    }
   });
   const hiddenColumns: number[] = [];
   // Column properties may be defined (hidden) beyond the cells that hold values.
   const defined = (ws as unknown as { _columns?: unknown[] })._columns?.length ?? 0;
-  const columnCount = Math.max(ws.columnCount, left + maxC, defined);
+  const columnCount = Math.max(ws.columnCount, maxC + 1, defined);
   for (let c = 1; c <= columnCount; c++) {
     try {
       if (ws.getColumn(c).hidden) hiddenColumns.push(c - 1);
@@ -242,22 +239,35 @@ function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
   if (maxR < 0) {
     return { ...base, address: "", origin: { row: 0, col: 0 }, values: [], formulas: [], numberFormats: [] };
   }
-  const trim = <T>(grid: T[][]): T[][] => {
-    if (minR === 0 && maxR === height - 1 && minC === 0 && maxC === width - 1) return grid;
-    const out = grid.slice(minR, maxR + 1);
-    if (minC !== 0 || maxC !== width - 1)
-      for (let i = 0; i < out.length; i++) out[i] = out[i].slice(minC, maxC + 1);
-    return out;
-  };
-  const originRow = top - 1 + minR,
-    originCol = left - 1 + minC;
+  const height = maxR - minR + 1,
+    width = maxC - minC + 1;
+  const values: CellValue[][] = new Array(height);
+  const formulas: (string | null)[][] = new Array(height);
+  const numberFormats: (string | null)[][] = new Array(height);
+  for (let r = 0; r < height; r++) {
+    values[r] = new Array<CellValue>(width).fill(null);
+    formulas[r] = new Array<string | null>(width).fill(null);
+    numberFormats[r] = new Array<string | null>(width).fill(null);
+  }
+  for (const rc of collected) {
+    const r = rc.row - minR;
+    const vRow = values[r],
+      fRow = formulas[r],
+      nRow = numberFormats[r];
+    for (let i = 0; i < rc.cols.length; i++) {
+      const c = rc.cols[i] - minC;
+      vRow[c] = rc.values[i];
+      fRow[c] = rc.formulas[i];
+      nRow[c] = rc.formats[i];
+    }
+  }
   return {
     ...base,
-    address: `${a1(originRow, originCol)}:${a1(top - 1 + maxR, left - 1 + maxC)}`,
-    origin: { row: originRow, col: originCol },
-    values: trim(gridValues),
-    formulas: trim(gridFormulas),
-    numberFormats: trim(gridFormats),
+    address: `${a1(minR, minC)}:${a1(maxR, maxC)}`,
+    origin: { row: minR, col: minC },
+    values,
+    formulas,
+    numberFormats,
   };
 }
 
