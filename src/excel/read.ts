@@ -87,10 +87,31 @@ function batches<T extends { cells: number }>(items: T[], maxCells: number): T[]
   return out;
 }
 
+const PAYLOAD_LIMIT_CODES = new Set(["ResponsePayloadSizeLimitExceeded", "RequestPayloadSizeLimitExceeded"]);
+
+/**
+ * Reads the workbook (see the module comment). When the size estimate was wrong (very long texts or
+ * formulas) and the host refuses a batch as too large, reads again with chunks a quarter the size.
+ */
 export async function readSnapshot(
   context: Excel.RequestContext,
   options: ReadOptions = {},
 ): Promise<ReadResult> {
+  let bytesPerCell = options.bytesPerCell ?? DEFAULT_READ.bytesPerCell;
+  let extraSyncs = 0;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const result = await readOnce(context, { ...options, bytesPerCell });
+      return { ...result, syncs: result.syncs + extraSyncs };
+    } catch (err) {
+      if (!(err instanceof ReadError) || !PAYLOAD_LIMIT_CODES.has(err.code) || attempt >= 2) throw err;
+      extraSyncs += err.syncs;
+      bytesPerCell *= 4;
+    }
+  }
+}
+
+async function readOnce(context: Excel.RequestContext, options: ReadOptions): Promise<ReadResult> {
   const supports = options.supports ?? (() => false);
   const maxBytes = options.maxBytesPerSync ?? DEFAULT_READ.maxBytesPerSync;
   const bytesPerCell = options.bytesPerCell ?? DEFAULT_READ.bytesPerCell;
@@ -184,7 +205,7 @@ export async function readSnapshot(
     try {
       await sync();
     } catch (err) {
-      throw new ReadError(officeErrorCode(err) ?? "unknown", err);
+      throw new ReadError(officeErrorCode(err) ?? "unknown", err, syncs);
     }
     for (const { job, range } of ranges)
       data[job.sheet].push({
@@ -207,6 +228,8 @@ export class ReadError extends Error {
   constructor(
     readonly code: string,
     readonly detail?: unknown,
+    /** Syncs spent before it failed. */
+    readonly syncs = 0,
   ) {
     super(`Reading the workbook failed (${code})`);
     this.name = "ReadError";

@@ -54,8 +54,12 @@ describe("readSnapshot", () => {
     const fake = createFakeExcel(model);
 
     // Read in one piece, the same data is more than Excel on the web returns.
-    const unchunked = readSnapshot(fake.context(), { supports: fake.supports, maxBytesPerSync: 1e12 });
-    await expect(unchunked).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+    const ctx = fake.context();
+    ctx.workbook.worksheets
+      .getItem("Huvudbok")
+      .getRange("A1:J20000")
+      .load("values,formulas,numberFormat,valueTypes");
+    await expect(ctx.sync()).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
 
     model.syncLog.length = 0;
     const progress: string[] = [];
@@ -74,6 +78,20 @@ describe("readSnapshot", () => {
     expect(progress[0]).toBe("structure");
     expect(progress.at(-1)).toBe("done");
     expect(progress).toContain(`${syncs - 2}/${syncs - 2}`);
+  });
+
+  test("when the size estimate is wrong (long texts), a refused batch is read again in smaller chunks", async () => {
+    const model = new FakeWorkbookModel("anteckningar.xlsx");
+    const sheet = model.addSheet("Kommentarer");
+    const long = "Kommentar om avvikelsen ".repeat(20);
+    for (let r = 0; r < 3_000; r++) for (let c = 0; c < 4; c++) sheet.cell(r, c).value = `${long}${r}`;
+    const fake = createFakeExcel(model);
+    const { snapshot, syncs } = await readSnapshot(fake.context(), { supports: fake.supports });
+    expect(snapshot.sheets[0].values).toHaveLength(3_000);
+    expect(snapshot.sheets[0].values[2_999][3]).toBe(`${long}2999`);
+    // The refused sync counts too: the log and the result agree.
+    expect(model.syncLog.some((s) => s.responseBytes > 5 * 1024 * 1024)).toBe(true);
+    expect(syncs).toBe(model.syncCount);
   });
 
   test("a sheet beyond the size limit is not read and the reader says so", async () => {
