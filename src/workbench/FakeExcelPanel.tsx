@@ -35,7 +35,12 @@ export function FakeExcelPanel({
   onRibbonValidate(): void;
 }) {
   const [, refresh] = useReducer((n: number) => n + 1, 0);
-  useEffect(() => model.onChange(refresh), [model]);
+  useEffect(() => {
+    const off = model.onChange(refresh);
+    // Syncs that ran before this subscription (the pane's first read) should show too.
+    refresh();
+    return off;
+  }, [model]);
 
   const sheet = model.activeSheet;
   const sel = model.selection;

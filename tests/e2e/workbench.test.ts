@@ -243,4 +243,37 @@ describe("workbench", () => {
     assert.deepEqual(errors, []);
     await page.close();
   });
+
+  test("keyboard only: reach the check, run it and go to a finding; controls have accessible names", async () => {
+    const { page, errors } = await openPane();
+    await page.getByRole("tab", { name: "Mål" }).focus();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("validation-view").waitFor();
+    // Tab from the tab list reaches the check button.
+    let reached = false;
+    for (let i = 0; i < 10 && !reached; i++) {
+      await page.keyboard.press("Tab");
+      reached = await page.evaluate(() => document.activeElement?.getAttribute("data-testid") === "validate");
+    }
+    assert.ok(reached, "the check button is reachable with Tab");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("summary").waitFor();
+    const finding = page.getByRole("button", { name: /Gå till Budget 2019!B12/ });
+    await finding.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(
+      () => document.querySelector("[data-testid=fake-selection]")?.textContent === "Budget 2019!B12",
+    );
+    // Every button in the pane has a name a screen reader can say.
+    const unnamed = await page.evaluate(
+      () =>
+        [...document.querySelectorAll("[data-testid=plankoll-pane] button")].filter(
+          (b) => !(b.getAttribute("aria-label") || b.textContent?.trim()),
+        ).length,
+    );
+    assert.equal(unnamed, 0);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
 });

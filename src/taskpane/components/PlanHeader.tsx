@@ -25,6 +25,7 @@ const useStyles = makeStyles({
     padding: `0 ${tokens.spacingHorizontalM} ${tokens.spacingVerticalS}`,
   },
   choice: { justifyContent: "flex-start" },
+  change: { flexShrink: 0, whiteSpace: "nowrap" },
 });
 
 export function PlanHeader({ onImport }: { onImport?: () => void }) {
@@ -82,6 +83,7 @@ export function PlanHeader({ onImport }: { onImport?: () => void }) {
         <Button
           size="small"
           appearance="secondary"
+          className={styles.change}
           aria-expanded={open}
           aria-controls={choicesId}
           onClick={() => setOpen((o) => !o)}
