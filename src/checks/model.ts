@@ -222,12 +222,19 @@ function isPercentCaption(norm: string): boolean {
   return norm.includes("%") || norm.includes("procent") || norm.startsWith("andel");
 }
 
+/** Columns whose figures do not add up across a row: averages, counts, prices, rates, indexes. */
 function isAverageCaption(norm: string): boolean {
   return (
     norm.includes("genomsnitt") ||
     norm.includes("medel") ||
     norm.startsWith("snitt") ||
-    norm.includes("antal")
+    norm.includes("antal") ||
+    // A unit price ("à-pris", "Pris (kr)", "timpris") — not "löpande priser", a budget's price basis.
+    /(^|[\s(])(à-|a-|styck|tim)?pris(\s|\(|\/|$)|pris per/.test(norm) ||
+    norm.includes("ränta") ||
+    norm.includes("index") ||
+    norm.includes("nyckeltal") ||
+    norm.includes("kvot")
   );
 }
 

@@ -364,7 +364,8 @@ export function sheetTotals(m: SheetModel): SheetTotals {
         }
       }
     const crossRows = block.dataRows.filter((r) => !m.rows[r].countLike);
-    for (const spec of block.colTotals)
+    // A total column over a single column is no sum across columns ("Antal | à-pris | Totalt" is a product).
+    for (const spec of block.colTotals.filter((t) => t.leaves.length >= 2))
       for (const r of crossRows) {
         const cell = evaluateTotal(m, block, spec, r);
         if (cell) {

@@ -163,3 +163,24 @@ test("an income statement whose result builds on the net cost row", () => {
     ]),
   ).toEqual([]);
 });
+
+test("quantity × price = Totalt is no sum across the row", () => {
+  expect(
+    serious([
+      ["Inköp 2019"],
+      ["Vara", "Antal", "à-pris (kr)", "Totalt (kr)"],
+      ["Skrivbord", 10, 2_500, 25_000],
+      ["Stolar", 20, 1_200, 24_000],
+      ["Summa", null, null, 49_000],
+    ]),
+  ).toEqual([]);
+});
+
+test("a budget 'i löpande priser' is still summed across its quarters", () => {
+  const s = [
+    ["Budget 2019 i löpande priser, tkr"],
+    ["Post", "Kv1 löpande priser", "Kv2 löpande priser", "Helår"],
+    ["Personal", 100, 100, 250],
+  ];
+  expect(checkWorkbook(book(sheet("T", s)), { rules: ["sum.mismatch"] }).map((f) => f.cell)).toEqual(["D3"]);
+});
