@@ -64,6 +64,8 @@ export interface TotalSpec {
 }
 
 export interface Block {
+  /** Index in the sheet's blocks. */
+  id: number;
   /** First and last relative rows holding data. */
   first: number;
   last: number;
@@ -78,6 +80,15 @@ export interface Block {
   colTotals: TotalSpec[];
   /** Smallest label column in the block; figures are right of it. */
   labelCol: number;
+  /** First rows of the tables the block holds (a table's own Summa, a blank row and a title start another). */
+  tableStarts: number[];
+}
+
+/** Which of a block's tables a row belongs to. */
+export function tableOf(block: Block, r: number): number {
+  let t = 0;
+  for (let i = 0; i < block.tableStarts.length; i++) if (block.tableStarts[i] <= r) t = i;
+  return t;
 }
 
 export interface SheetModel {
@@ -641,6 +652,34 @@ function resolveTotals(items: AxisItem[], axis: "row" | "col"): TotalSpec[] {
   return out;
 }
 
+/**
+ * Row totals per stretch between resets. A stretch whose first figure row is a labelled total has its totals
+ * above their lines ("Summa intäkter" then its lines): read it bottom-up, so each total covers the lines below it.
+ */
+function resolveRowTotals(items: AxisItem[], tableStarts: number[]): TotalSpec[] {
+  const out: TotalSpec[] = [];
+  let start = 0;
+  for (let i = 0; i <= items.length; i++) {
+    if (i < items.length && items[i].kind !== "reset") continue;
+    const stretch = items.slice(start, i);
+    if (stretch.length > 0) tableStarts.push(stretch[0].idx);
+    const first = stretch.find((it) => it.kind === "line" || it.kind === "total");
+    const topDown = first?.kind === "total" && !first.byFormula && stretch.some((it) => it.kind === "line");
+    const specs = topDown
+      ? resolveTotals(stretch.filter((it) => it.kind !== "heading").reverse(), "row")
+      : resolveTotals(stretch, "row");
+    for (const spec of specs) {
+      if (topDown) {
+        spec.covers.reverse();
+        spec.leaves.reverse();
+      }
+      out.push(spec);
+    }
+    start = i + 1;
+  }
+  return out;
+}
+
 function mergedTextMap(m: SheetModel): Map<number, string> {
   const map = new Map<number, string>();
   for (const addr of m.sheet.merged ?? []) {
@@ -804,7 +843,9 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
     else if (info.kind === "title")
       items.push({ idx: i, kind: "heading", grand: false, label: info.label, byFormula: false });
   }
-  const rowTotals = resolveTotals(items, "row");
+  const tableStarts: number[] = [];
+  const rowTotals = resolveRowTotals(items, tableStarts);
+  if (tableStarts.length === 0) tableStarts.push(first);
 
   // Column totals: columns in order; percent/average columns and difference columns are not lines.
   const colItems: AxisItem[] = [];
@@ -817,6 +858,7 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
   }
   const colTotals = resolveTotals(colItems, "col");
   return {
+    id: m.blocks.length,
     first,
     last,
     headerRows,
@@ -827,6 +869,7 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
     rowTotals,
     colTotals,
     labelCol,
+    tableStarts,
   };
 }
 

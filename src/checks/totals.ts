@@ -4,7 +4,15 @@
  */
 import { clean } from "../plan/numbers";
 import { isSubtotalFormula, parseSumFormula } from "./formula";
-import { figureAt, formulaAt, shownUnit, type Block, type SheetModel, type TotalSpec } from "./model";
+import {
+  figureAt,
+  formulaAt,
+  shownUnit,
+  tableOf,
+  type Block,
+  type SheetModel,
+  type TotalSpec,
+} from "./model";
 
 export type TotalStatus = "ok" | "mismatch" | "range-gap" | "range-gap-zero" | "double-count" | "unchecked";
 
@@ -48,7 +56,8 @@ export interface SheetTotals {
   cells: TotalCell[];
   diffs: DiffCell[];
   /** Per block: total cells holding a formula. */
-  formulaTotals: Map<Block, number>;
+  /** Per table (see tableKey): total cells holding a formula. */
+  formulaTotals: Map<string, number>;
 }
 
 interface SpecIndex {
@@ -344,6 +353,11 @@ function evaluateDiffs(m: SheetModel, block: Block, out: DiffCell[]): void {
   }
 }
 
+/** The table a total cell belongs to: its block and, within it, the table its row is in. */
+export function tableKey(cell: TotalCell): string {
+  return `${cell.block.id}:${tableOf(cell.block, cell.r)}`;
+}
+
 const cache = new WeakMap<SheetModel, SheetTotals>();
 
 export function sheetTotals(m: SheetModel): SheetTotals {
@@ -351,16 +365,20 @@ export function sheetTotals(m: SheetModel): SheetTotals {
   if (hit) return hit;
   const cells: TotalCell[] = [];
   const diffs: DiffCell[] = [];
-  const formulaTotals = new Map<Block, number>();
+  const formulaTotals = new Map<string, number>();
+  const countFormula = (cell: TotalCell) => {
+    if (!cell.formula) return;
+    const key = tableKey(cell);
+    formulaTotals.set(key, (formulaTotals.get(key) ?? 0) + 1);
+  };
   for (const block of m.blocks) {
-    let formulas = 0;
     const crossCols = block.columns.filter((ci) => ci.kind !== "skip").map((ci) => ci.col);
     for (const spec of block.rowTotals)
       for (const c of crossCols) {
         const cell = evaluateTotal(m, block, spec, c);
         if (cell) {
           cells.push(cell);
-          if (cell.formula) formulas++;
+          countFormula(cell);
         }
       }
     const crossRows = block.dataRows.filter((r) => !m.rows[r].countLike);
@@ -370,10 +388,9 @@ export function sheetTotals(m: SheetModel): SheetTotals {
         const cell = evaluateTotal(m, block, spec, r);
         if (cell) {
           cells.push(cell);
-          if (cell.formula) formulas++;
+          countFormula(cell);
         }
       }
-    formulaTotals.set(block, formulas);
     evaluateDiffs(m, block, diffs);
   }
   // A total whose mismatch comes from a wrong total it sums on the other axis (the Summa row's Helår when one

@@ -184,3 +184,19 @@ test("a budget 'i löpande priser' is still summed across its quarters", () => {
   ];
   expect(checkWorkbook(book(sheet("T", s)), { rules: ["sum.mismatch"] }).map((f) => f.cell)).toEqual(["D3"]);
 });
+
+test("totals above their lines (Summa first, then the breakdown)", () => {
+  const rows = (kost: number): CellSpec[][] => [
+    ["Budget 2019 (tkr)"],
+    ["Post", "Budget"],
+    ["Totalt", 17_400],
+    ["Summa intäkter", 6_000],
+    ["Avgifter", 4_200],
+    ["Bidrag", 1_800],
+    ["Summa kostnader", kost],
+    ["Personal", 9_100],
+    ["Lokaler", 2_300],
+  ];
+  expect(serious(rows(11_400))).toEqual([]);
+  expect(serious(rows(11_900)).map((x) => x.slice(0, 16))).toEqual(["sum.mismatch B7:"]);
+});

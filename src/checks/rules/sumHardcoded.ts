@@ -4,8 +4,7 @@
  */
 import { clean } from "../../plan/numbers";
 import { message, num } from "../messages";
-import type { Block } from "../model";
-import { sheetTotals, type TotalCell } from "../totals";
+import { sheetTotals, tableKey, type TotalCell } from "../totals";
 import type { Finding } from "../types";
 import { finding, totalName, type Rule } from "./common";
 
@@ -13,19 +12,20 @@ export const sumHardcoded: Rule = ({ models, lang }) => {
   const out: Finding[] = [];
   for (const m of models) {
     const { cells, formulaTotals } = sheetTotals(m);
-    const typed = new Map<Block, TotalCell[]>();
+    const typed = new Map<string, TotalCell[]>();
     const seen = new Set<number>();
     for (const cell of cells) {
       if (cell.formula || cell.n < 2 || cell.status === "unchecked") continue;
       const key = cell.r * m.nCols + cell.c;
       if (seen.has(key)) continue;
       seen.add(key);
-      const list = typed.get(cell.block);
+      const key2 = tableKey(cell);
+      const list = typed.get(key2);
       if (list) list.push(cell);
-      else typed.set(cell.block, [cell]);
+      else typed.set(key2, [cell]);
     }
-    for (const [block, list] of typed) {
-      if ((formulaTotals.get(block) ?? 0) > 0) {
+    for (const [table, list] of typed) {
+      if ((formulaTotals.get(table) ?? 0) > 0) {
         for (const cell of list) {
           const text = message("sum.hardcoded", lang, {
             label: totalName(cell),
