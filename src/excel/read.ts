@@ -180,8 +180,12 @@ async function readOnce(context: Excel.RequestContext, options: ReadOptions): Pr
     if (!p.used) return { rows: undefined, cols: undefined, merged: undefined, tables: [] as Excel.Range[] };
     const usedRange = ws.getRange(formatArea(p.used));
     // rowHidden/columnHidden are false when nothing is hidden: only then skip the per-row read.
-    const rows = p.hiddenRows === false ? undefined : usedRange.getRowProperties({ rowHidden: true });
-    const cols = p.hiddenCols === false ? undefined : usedRange.getColumnProperties({ columnHidden: true });
+    const rows =
+      p.hiddenRows === false ? undefined : usedRange.getRowProperties({ rowIndex: true, rowHidden: true });
+    const cols =
+      p.hiddenCols === false
+        ? undefined
+        : usedRange.getColumnProperties({ columnIndex: true, columnHidden: true });
     const mergedAreas = merged ? usedRange.getMergedAreasOrNullObject() : undefined;
     mergedAreas?.load("address");
     const tables = p.tableNames.map((name) => probes[i].ws.tables.getItem(name).getRange().load("address"));

@@ -551,7 +551,10 @@ export class FakeRange extends ClientObject {
     });
   }
 
-  getColumnProperties(options: { columnHidden?: boolean }): ClientResult<Record<string, unknown>[]> {
+  getColumnProperties(options: {
+    columnIndex?: boolean;
+    columnHidden?: boolean;
+  }): ClientResult<Record<string, unknown>[]> {
     return new ClientResult(this.context, () => {
       const { sheet, area } = this.must();
       const cols: Record<string, unknown>[] = [];
