@@ -256,6 +256,7 @@ describe("report sheet", () => {
     expect(report.get(4, 3)?.formula).toBe(`=HYPERLINK("#'Budget 2019'!B7","B7")`);
     expect(report.get(4, 5)?.value).toBe(86700);
     expect(report.get(3, 0)?.font.bold).toBe(true);
+    expect(report.get(4, 4)?.value).toBe("Summan stämmer inte");
 
     const before = fake.model.dump();
     expect(await writeReport(fake.context(), [], labels)).toMatchObject({

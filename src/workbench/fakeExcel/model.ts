@@ -335,6 +335,8 @@ function normaliseInput(input: unknown): CellValue {
   if (typeof input === "number" || typeof input === "boolean") return input;
   if (isCellError(input)) return input;
   const text = String(input);
+  // A leading apostrophe makes the rest text and is not part of the value, as in Excel.
+  if (text.startsWith("'")) return text.length > 1 ? text.slice(1) : null;
   if (NUMERIC.test(text.trim())) return Number(text);
   if (/^(TRUE|FALSE)$/i.test(text)) return /^TRUE$/i.test(text);
   if (/^#(N\/A|REF!|DIV\/0!|VALUE!|NAME\?|NUM!|NULL!)$/.test(text)) return { error: text };
