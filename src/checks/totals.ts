@@ -4,8 +4,10 @@
  */
 import { clean } from "../plan/numbers";
 import { isSubtotalFormula, parseSumFormula } from "./formula";
+import { formatInfo, storedDecimals } from "./numfmt";
 import {
   figureAt,
+  formatAt,
   formulaAt,
   shownUnit,
   tableOf,
@@ -115,6 +117,35 @@ function isTotalAt(m: SheetModel, block: Block, axis: "row" | "col", i: number):
   return block.colTotals.some((s) => s.idx === i);
 }
 
+/** The coarsest shown unit among formatted figures and the finest written decimals among General ones. */
+class Precision {
+  private formatted = 0;
+  private generalDecimals = -1;
+  private generalFactor = 1;
+  add(m: SheetModel, r: number, c: number, v: number): void {
+    const info = formatInfo(formatAt(m, r, c));
+    if (info.unit !== null) {
+      if (info.unit > this.formatted) this.formatted = info.unit;
+      return;
+    }
+    if (info.percent) this.generalFactor = 0.01;
+    const d = Number.isInteger(v) ? 0 : Math.min(storedDecimals(v), 6);
+    if (d > this.generalDecimals) this.generalDecimals = d;
+  }
+  reset(): this {
+    this.formatted = 0;
+    this.generalDecimals = -1;
+    this.generalFactor = 1;
+    return this;
+  }
+  unit(): number {
+    const general = this.generalDecimals < 0 ? 0 : Math.pow(10, -this.generalDecimals) * this.generalFactor;
+    return Math.max(this.formatted, general);
+  }
+}
+
+const PRECISION = new Precision();
+
 function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: number): TotalCell | null {
   const rowAxis = spec.axis === "row";
   const r = rowAxis ? spec.idx : cross;
@@ -122,7 +153,10 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
   const value = figureAt(m, r, c);
   if (value === undefined) return null;
   const at = (i: number) => (rowAxis ? figureAt(m, i, c) : figureAt(m, r, i));
-  let unit = shownUnit(m, r, c, value);
+  // The precision the figures are given in: a number format's last digit, or for General cells the most
+  // decimals any of them is written with (2,6 beside 11 means tenths, not whole units).
+  const precision = PRECISION.reset();
+  precision.add(m, r, c, value);
   let expected = 0;
   let n = 0;
   let firstLeaf = -1,
@@ -136,10 +170,11 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
     n++;
     if (firstLeaf < 0) firstLeaf = leaf;
     lastLeaf = leaf;
-    const u = rowAxis ? shownUnit(m, leaf, c, x) : shownUnit(m, r, leaf, x);
-    if (u > unit) unit = u;
+    if (rowAxis) precision.add(m, leaf, c, x);
+    else precision.add(m, r, leaf, x);
   }
   if (n === 0) return null;
+  const unit = precision.unit();
   const tolerance = n * 0.5 * unit + 1e-9 * Math.max(1, Math.abs(expected));
   const cell: TotalCell = {
     model: m,

@@ -273,3 +273,18 @@ test("a unit written into the number format is the column's stated unit", () => 
     "plan.unit B4 error",
   ]);
 });
+
+test("General-format figures are given in the most decimals any of them shows (2,6 beside 11 means tenths)", () => {
+  const rows = (total: number): CellSpec[][] => [
+    ["Avdelning", "Utfall 2017"],
+    ["A", 2.6],
+    ["B", 0],
+    ["C", 11],
+    ["D", 0.4],
+    ["Totalt", total],
+  ];
+  expect(cells(checkWorkbook(book(sheet("T", rows(14.1))), { rules: ["sum.mismatch"] }))).toEqual([]);
+  expect(cells(checkWorkbook(book(sheet("T", rows(15))), { rules: ["sum.mismatch"] }))).toEqual([
+    "sum.mismatch B6 error",
+  ]);
+});
