@@ -77,23 +77,6 @@ const CATALOGUE: Record<string, Record<Lang, Template>> = {
   },
 };
 
-/** Words used inside messages. */
-const WORDS: Record<string, Record<Lang, string>> = {
-  total: { sv: "Summan", en: "The total" },
-  totalColumn: { sv: "Summan", en: "The total" },
-  row: { sv: "rad", en: "row" },
-  rows: { sv: "raderna", en: "rows" },
-  column: { sv: "kolumn", en: "column" },
-  columns: { sv: "kolumnerna", en: "columns" },
-  and: { sv: "och", en: "and" },
-  inTotal: { sv: " i en summa", en: " in a total" },
-  inTable: { sv: "", en: "" },
-};
-
-export function word(key: keyof typeof WORDS | string, lang: Lang): string {
-  return WORDS[key]?.[lang] ?? key;
-}
-
 export function message(key: string, lang: Lang, params: Params): string {
   const entry = CATALOGUE[key];
   if (!entry) return key;
