@@ -2,6 +2,7 @@
  * Builds the pane's functions (PaneApi) from the Excel adapter, the check engine and the plan store.
  * Glue only: every Excel call is in src/excel, every rule in src/checks.
  */
+import type { Finding, WorkbookSnapshot } from "../checks/types";
 import type { ExcelAdapter } from "../excel";
 import type { ReadNotice } from "../excel";
 import { getActivePlan as getFunctionsPlan, onPlanChange, setActivePlan } from "../functions/planStore";
@@ -17,6 +18,23 @@ export function goalArea(goal: Goal): string {
 
 export function planLabel(plan: Plan): string {
   return `${plan.organisation} – ${plan.title} ${plan.year}`;
+}
+
+/**
+ * The rules run in a Web Worker where there is one (the pane stays responsive on big workbooks), else in
+ * the page; either way the engine loads on first use, not with the first view (initial JS budget).
+ */
+async function runChecks(snapshot: WorkbookSnapshot, plan: Plan, lang: Lang): Promise<Finding[]> {
+  if (typeof Worker !== "undefined") {
+    try {
+      const { checkInWorker } = await import(/* webpackChunkName: "checks-worker" */ "./checksInWorker");
+      return await checkInWorker(snapshot, plan, lang);
+    } catch (err) {
+      console.warn("Plankoll: check worker unavailable, checking in the page", err);
+    }
+  }
+  const { checkWorkbook } = await import(/* webpackChunkName: "checks" */ "../checks");
+  return checkWorkbook(snapshot, { plan, lang });
 }
 
 /** The importers load on demand (lazy chunk): most sessions never import. */
@@ -131,9 +149,7 @@ export function createPaneApi(excel: ExcelAdapter, initialLang: Lang): PaneApi {
       onProgress({ phase: "checking" });
       // Let the pane paint "Kontrollerar …" before the (synchronous) rules run.
       await new Promise((resolve) => setTimeout(resolve, 0));
-      // The engine loads on first use: the pane's first view does not need it (initial JS budget).
-      const { checkWorkbook } = await import(/* webpackChunkName: "checks" */ "../checks");
-      const findings = checkWorkbook(read.snapshot, { plan: active.plan, lang });
+      const findings = await runChecks(read.snapshot, active.plan, lang);
       return {
         findings,
         notices: read.notices as ReadNotice[],

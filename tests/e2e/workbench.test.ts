@@ -42,6 +42,10 @@ async function openPane(query = "") {
   const page = await browser.context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
+  // The pane's own warnings (e.g. the check worker failing to start) are failures here too.
+  page.on("console", (m) => {
+    if (m.type() === "warning" && m.text().startsWith("Plankoll")) errors.push(m.text());
+  });
   await page.goto(`${server.url}/workbench.html${query}`);
   await page.waitForSelector("[data-plankoll-ready=true]", { timeout: 30_000 });
   return { page, errors };
