@@ -65,6 +65,12 @@ const CATALOGUE: Record<string, Record<Lang, Template>> = {
     en: (p) =>
       `The formula ${p.formula} has no saved value and cannot be computed here; the cell could not be checked.`,
   },
+  "cell.uncomputed.many": {
+    sv: (p) =>
+      `${p.count} formler i bladet har inget sparat värde och kan inte beräknas här (den första: ${p.formula}); de kunde inte kontrolleras. Öppna och spara filen i Excel så sparas värdena.`,
+    en: (p) =>
+      `${p.count} formulas on this sheet have no saved value and cannot be computed here (the first: ${p.formula}); they could not be checked. Open and save the file in Excel to store their values.`,
+  },
   "plan.mismatch": {
     sv: (p) => `${p.what} är ${p.actual} men planen anger ${p.expected}${p.source}.`,
     en: (p) => `${p.what} is ${p.actual} but the plan states ${p.expected}${p.source}.`,

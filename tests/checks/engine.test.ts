@@ -288,3 +288,11 @@ test("General-format figures are given in the most decimals any of them shows (2
     "sum.mismatch B6 error",
   ]);
 });
+
+test("many formulas without saved values: one note for the sheet", () => {
+  const rows: CellSpec[][] = [["Post", "Värde"]];
+  for (let i = 0; i < 8; i++) rows.push([`Rad ${i}`, { f: `VLOOKUP(A${i + 2},X!A:B,2,0)` }]);
+  const f = checkWorkbook(book(sheet("T", rows)));
+  expect(f.map((x) => `${x.rule} ${x.severity} ${x.cell}`)).toEqual(["cell.error info B2"]);
+  expect(f[0].message).toMatch(/^8 formler/);
+});

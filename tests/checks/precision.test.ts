@@ -200,3 +200,72 @@ test("totals above their lines (Summa first, then the breakdown)", () => {
   expect(serious(rows(11_400))).toEqual([]);
   expect(serious(rows(11_900)).map((x) => x.slice(0, 16))).toEqual(["sum.mismatch B7:"]);
 });
+
+test("a monthly follow-up: Budget, Utfall, Avvikelse, Förbrukat %, Prognos helår, notes, varav and staffing rows", () => {
+  const depts: [string, number, number][] = [
+    ["Ledningsstaben", 92_772, 88_410],
+    ["Ekonomi o kvalitet", 35_001, 35_920],
+    ["HR", 42_872, 41_005],
+    ["Välfärd", 14_093, 13_880],
+  ];
+  const rows: CellSpec[][] = [
+    ["Månadsuppföljning augusti 2019 – Kommunledningskontoret"],
+    ["Alla belopp i tkr"],
+    [],
+    [
+      "Avdelning",
+      "Budget t o m aug",
+      "Utfall t o m aug",
+      "Avvikelse",
+      "Förbrukat %",
+      "Prognos helår",
+      "Kommentar",
+    ],
+  ];
+  depts.forEach(([name, b, u], i) => {
+    const r = rows.length + 1;
+    rows.push([
+      name,
+      b,
+      u,
+      { f: `B${r}-C${r}`, v: b - u },
+      { f: `C${r}/B${r}`, v: u / b, fmt: "0.0%" },
+      Math.round(b * 1.5),
+      i === 1 ? "Konsultkostnader högre än planerat" : null,
+    ]);
+    if (i === 0)
+      rows.push([
+        "  varav politisk verksamhet",
+        12_000,
+        11_200,
+        800,
+        { v: 11_200 / 12_000, fmt: "0.0%" },
+        18_000,
+        null,
+      ]);
+  });
+  const first = 5,
+    last = rows.length;
+  const sumOf = (col: string) => ({
+    f: `${col}${first}+${col}${first + 2}+${col}${first + 3}+${col}${first + 4}`,
+  });
+  const total = (col: string, i: number) => {
+    const v = depts.reduce(
+      (s, d) => s + (i === 1 ? d[1] : i === 2 ? d[2] : i === 3 ? d[1] - d[2] : Math.round(d[1] * 1.5)),
+      0,
+    );
+    return { ...sumOf(col), v };
+  };
+  rows.push([
+    "Summa",
+    total("B", 1),
+    total("C", 2),
+    total("D", 3),
+    { f: `C${last + 1}/B${last + 1}`, v: 0.97, fmt: "0.0%" },
+    total("F", 4),
+    null,
+  ]);
+  rows.push([]);
+  rows.push(["Antal årsarbetare", 90, 88, 2, null, 90, null]);
+  expect(serious(rows, "Augusti")).toEqual([]);
+});

@@ -24,6 +24,9 @@ function textColumns(m: SheetModel, block: Block): Set<number> {
   return out;
 }
 
+/** Formulas without a saved value reported one by one, per sheet; beyond this, one note for the sheet. */
+const MAX_UNCOMPUTED = 5;
+
 export const cellError: Rule = ({ models, lang }) => {
   const out: Finding[] = [];
   for (const m of models) {
@@ -44,10 +47,16 @@ export const cellError: Rule = ({ models, lang }) => {
         }
       }
     }
-    for (const u of m.uncomputed) {
-      const text = message("cell.uncomputed", lang, { formula: u.formula });
+    // A script-written file may hold hundreds: one note per sheet then, not one per cell.
+    if (m.uncomputed.length > MAX_UNCOMPUTED) {
+      const u = m.uncomputed[0];
+      const text = message("cell.uncomputed.many", lang, { count: m.uncomputed.length, formula: u.formula });
       out.push(finding(m, "cell.error", "info", u.r, u.c, text, null, u.formula));
-    }
+    } else
+      for (const u of m.uncomputed) {
+        const text = message("cell.uncomputed", lang, { formula: u.formula });
+        out.push(finding(m, "cell.error", "info", u.r, u.c, text, null, u.formula));
+      }
   }
   return out;
 };
