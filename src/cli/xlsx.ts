@@ -91,9 +91,30 @@ async function sniff(path: string): Promise<void> {
     throw new WorkbookReadError("unreadable", (e as NodeJS.ErrnoException).code);
   }
   if (head.length >= 8 && CFB_MAGIC.every((b, i) => head[i] === b)) {
-    // Encrypted .xlsx files are OLE compound files holding an "EncryptionInfo" stream (UTF-16 name).
-    const encrypted = head.includes(Buffer.from("EncryptionInfo", "utf16le"));
-    throw new WorkbookReadError(encrypted ? "encrypted" : "xls");
+    // Encrypted .xlsx files are OLE compound files with "EncryptionInfo"/"EncryptedPackage" streams; old .xls
+    // files are OLE files too. The stream names (UTF-16) sit in the directory, which may lie past the first
+    // bytes in a big file: read its first sector as the header says.
+    const names = [head];
+    if (head.length >= 0x34) {
+      const sectorSize = 1 << head.readUInt16LE(0x1e);
+      const dirSector = head.readUInt32LE(0x30);
+      if (sectorSize >= 512 && sectorSize <= 4096 && dirSector < 0xfffffffa) {
+        const buf = Buffer.alloc(sectorSize);
+        try {
+          const handle = await fs.open(path, "r");
+          try {
+            const { bytesRead } = await handle.read(buf, 0, sectorSize, (dirSector + 1) * sectorSize);
+            names.push(buf.subarray(0, bytesRead));
+          } finally {
+            await handle.close();
+          }
+        } catch {
+          // Fall back to the first bytes only.
+        }
+      }
+    }
+    const has = (name: string) => names.some((b) => b.includes(Buffer.from(name, "utf16le")));
+    throw new WorkbookReadError(has("EncryptionInfo") || has("EncryptedPackage") ? "encrypted" : "xls");
   }
   if (!(head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05))) {
     const sample = head.subarray(0, 4096);

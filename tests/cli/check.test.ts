@@ -83,6 +83,14 @@ beforeAll(() => {
   Buffer.from("EncryptionInfo", "utf16le").copy(enc, 1024);
   bad.encrypted = join(dir, "losenord.xlsx");
   writeFileSync(bad.encrypted, enc);
+  // A big encrypted file: the directory (with "EncryptedPackage") lies far past the first 64 KB.
+  const big = Buffer.alloc(200 * 512);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(big);
+  big.writeUInt16LE(9, 0x1e); // 512-byte sectors
+  big.writeUInt32LE(150, 0x30); // directory at sector 150
+  Buffer.from("EncryptedPackage", "utf16le").copy(big, 151 * 512 + 128);
+  bad.bigEncrypted = join(dir, "stor-losenord.xlsx");
+  writeFileSync(bad.bigEncrypted, big);
   bad.directory = join(dir, "mapp.xlsx");
   mkdirSync(bad.directory);
   bad.missing = join(dir, "finns-inte.xlsx");
@@ -155,6 +163,7 @@ test("unreadable files: one line each, exit 2, the others still checked", async 
   expect(reason(bad.truncated).error).toMatch(/skadad eller ofullständig/);
   expect(reason(bad.xls).error).toMatch(/\.xls/);
   expect(reason(bad.encrypted).error).toMatch(/lösenordsskyddad/);
+  expect(reason(bad.bigEncrypted).error).toMatch(/lösenordsskyddad/);
   expect(reason(bad.directory).error).toMatch(/mapp/);
   expect(reason(bad.missing).error).toMatch(/finns inte/);
   expect(reason(bad.zip).error).toMatch(/zip-arkiv men ingen Excel-arbetsbok/);
