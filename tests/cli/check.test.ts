@@ -3,6 +3,7 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
+import { Progress } from "../../src/cli/commands/check";
 import type { Io } from "../../src/cli/io";
 import data from "../../src/plan/data/eskilstuna-2019.json";
 
@@ -213,4 +214,33 @@ test("no progress output when stderr is not a terminal", async () => {
   await main(["check", EXAMPLE, CLEAN, "--format", "json"], io);
   expect(io.err).toBe("");
   expect(() => JSON.parse(io.out)).not.toThrow();
+});
+
+describe("progress indicator", () => {
+  afterEach(() => jest.useRealTimers());
+
+  test("appears on a terminal's stderr only after a second, and is cleared at the end", () => {
+    jest.useFakeTimers();
+    const io = capture(true);
+    const p = new Progress(io, "sv");
+    p.update(0, 20, "inkommet/a.xlsx");
+    expect(io.err).toBe("");
+    jest.advanceTimersByTime(1000);
+    expect(io.err).toContain("Kontrollerar 1/20: inkommet/a.xlsx");
+    p.update(1, 20, "inkommet/b.xlsx");
+    expect(io.err).toContain("Kontrollerar 2/20: inkommet/b.xlsx");
+    p.end();
+    expect(io.err.endsWith("\r\x1b[K")).toBe(true);
+    expect(io.out).toBe("");
+  });
+
+  test("never when stderr is not a terminal", () => {
+    jest.useFakeTimers();
+    const io = capture(false);
+    const p = new Progress(io, "en");
+    p.update(0, 2, "a.xlsx");
+    jest.advanceTimersByTime(5000);
+    p.end();
+    expect(io.err).toBe("");
+  });
 });

@@ -28,7 +28,7 @@ function usage(io: Io, message: string): number {
  * Shows "Kontrollerar 3/20: fil.xlsx" on stderr once checking has taken more than a second, only on a terminal,
  * never on stdout (JSON stays clean). A timer so one big file also gets it.
  */
-class Progress {
+export class Progress {
   private shown = false;
   private text = "";
   private timer: ReturnType<typeof setTimeout> | undefined;
