@@ -5,6 +5,7 @@
  * unless most of the column clearly is in another unit (the plan itself prints mnkr under "Alla belopp i tkr").
  */
 import { findBudgetLine, findGoal, TextIndex } from "../plan/lookup";
+import { contentWords, foldText } from "../plan/text";
 import { clean, convertMoney, findUnitStatement } from "../plan/numbers";
 import type {
   Amount,
@@ -294,6 +295,8 @@ interface RelationAmount {
   id: string;
   relation: Relation;
   amount: Amount;
+  /** The relation's total (driftram 387,8 mnkr) rather than one of its terms. */
+  isTotal: boolean;
 }
 
 const relationIndexes = new WeakMap<Plan, TextIndex<RelationAmount>>();
@@ -305,10 +308,19 @@ function relationIndex(plan: Plan): TextIndex<RelationAmount> {
   let index = relationIndexes.get(plan);
   if (!index) {
     const items: RelationAmount[] = [];
+    const seen = new Set<string>();
     for (const relation of plan.relations) {
+      // Totals stated more than once (Driftram 2019 = 387,8 mnkr in two relations) are one figure.
+      const key = `${foldText(relation.total.label)}|${relation.total.value}|${relation.total.unit}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        items.push({ id: `${relation.id}.total`, relation, amount: relation.total, isTotal: true });
+      }
       // Terms that point at a budget table are checked with that table.
       if (relation.terms.some((t) => "source" in t && t.source)) continue;
-      relation.terms.forEach((amount, i) => items.push({ id: `${relation.id}.${i}`, relation, amount }));
+      relation.terms.forEach((amount, i) =>
+        items.push({ id: `${relation.id}.${i}`, relation, amount, isTotal: false }),
+      );
     }
     index = new TextIndex(
       items,
@@ -341,7 +353,10 @@ function checkRelationBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFi
   const byRelation = new Map<Relation, number[]>();
   for (const [r, hit] of hits) byRelation.set(hit.relation, [...(byRelation.get(hit.relation) ?? []), r]);
   for (const [relation, rows] of byRelation) {
-    if (rows.length < 2) continue;
+    if (rows.length < 2) {
+      checkSingleAmount(m, block, ci, rows[0], hits.get(rows[0])!, out);
+      continue;
+    }
     const unit = relation.total.unit;
     const cells: PlanCell[] = [];
     for (const r of rows) {
@@ -385,6 +400,36 @@ function checkRelationBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFi
       out,
     );
   }
+}
+
+/**
+ * One row naming one of the plan's stated amounts ("Driftram 2019 | 387,8"). Only when every word of the plan's
+ * label (its year too) is in the row's label, the column's header or the table's title: "Driftram" alone in a
+ * 2020 budget is another year's driftram.
+ */
+function checkSingleAmount(
+  m: SheetModel,
+  block: Block,
+  ci: ColumnInfo,
+  r: number,
+  hit: RelationAmount,
+  out: PlanFigure[],
+): void {
+  const context = new Set(contentWords(`${m.rows[r].label} ${ci.header} ${block.title} ${m.name}`));
+  if (!contentWords(hit.amount.label).every((w) => context.has(w))) return;
+  const v = figureAt(m, r, ci.col);
+  if (v === undefined) return;
+  const cell: PlanCell = { r, c: ci.col, value: v, planValue: hit.amount.value, label: hit.amount.label };
+  judgeColumn(
+    m,
+    ci.unit,
+    block.unit,
+    [cell],
+    hit.amount.unit,
+    ci.header.trim() || hit.amount.label,
+    hit.relation.description,
+    out,
+  );
 }
 
 function goalKind(folded: string): "target" | "outcome" | undefined {

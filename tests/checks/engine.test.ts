@@ -296,3 +296,18 @@ test("many formulas without saved values: one note for the sheet", () => {
   expect(f.map((x) => `${x.rule} ${x.severity} ${x.cell}`)).toEqual(["cell.error info B2"]);
   expect(f[0].message).toMatch(/^8 formler/);
 });
+
+test("a single row naming the driftram is compared when its year is there too", () => {
+  const one = (label: string, header: string, v: number) =>
+    book(sheet("T", [["Nyckeltal, belopp i mnkr"], ["Post", header], [label, v], ["Antal medarbetare", 90]]));
+  expect(checkWorkbook(one("Driftram 2019", "Belopp", 387.8), { plan: embeddedPlan })).toEqual([]);
+  expect(cells(checkWorkbook(one("Driftram 2019", "Belopp", 378.8), { plan: embeddedPlan }))).toEqual([
+    "plan.mismatch B3 error",
+  ]);
+  expect(cells(checkWorkbook(one("Driftram 2019", "Budget", 387_800), { plan: embeddedPlan }))).toEqual([
+    "plan.unit B3 error",
+  ]);
+  // Another year's driftram is not the plan's; a bare "Driftram" names several of the plan's amounts.
+  expect(checkWorkbook(one("Driftram 2020", "Budget", 401.2), { plan: embeddedPlan })).toEqual([]);
+  expect(checkWorkbook(one("Driftram", "Budget 2019", 401.2), { plan: embeddedPlan })).toEqual([]);
+});
