@@ -9,7 +9,7 @@ import type { Lang } from "../plan/i18n";
 import type { ImportCount, ImportWarning, PlanDiff } from "../plan/import";
 import type { Goal, Plan } from "../plan/schema";
 
-export type PlanSource = "embedded" | "file" | "workbook";
+export type PlanSource = "embedded" | "file" | "import" | "workbook";
 
 export interface ActivePlan {
   plan: Plan;
@@ -65,6 +65,8 @@ export interface PaneApi {
     lang: Lang,
     onProgress: (p: ReadProgress | { phase: "checking" }) => void,
   ): Promise<ValidationOutcome>;
+  /** The last validation's workbook checked again (another language) without reading it again; null if none. */
+  recheck(lang: Lang): Promise<ValidationOutcome | null>;
   selectFinding(finding: Finding): Promise<WriteResult>;
   highlight(
     findings: readonly Finding[],

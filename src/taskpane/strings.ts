@@ -13,7 +13,12 @@ const sv = {
   langLabel: "Språk",
   // plan header
   activePlan: "Aktiv plan",
-  source: { embedded: "Inbyggd plan", file: "Planfil", workbook: "Sparad i arbetsboken" },
+  source: {
+    embedded: "Inbyggd plan",
+    file: "Planfil",
+    import: "Importerad",
+    workbook: "Sparad i arbetsboken",
+  },
   sourceLine: (src: string, detail?: string) => (detail ? `Källa: ${src} (${detail})` : `Källa: ${src}`),
   changePlan: "Byt plan",
   useEmbedded: "Använd inbyggd plan",
@@ -176,7 +181,12 @@ const en: Strings = {
   loading: "Loading …",
   langLabel: "Language",
   activePlan: "Active plan",
-  source: { embedded: "Built-in plan", file: "Plan file", workbook: "Stored in this workbook" },
+  source: {
+    embedded: "Built-in plan",
+    file: "Plan file",
+    import: "Imported",
+    workbook: "Stored in this workbook",
+  },
   sourceLine: (src: string, detail?: string) => (detail ? `Source: ${src} (${detail})` : `Source: ${src}`),
   changePlan: "Change plan",
   useEmbedded: "Use the built-in plan",

@@ -1,5 +1,5 @@
 /** The validation state lives in the shell, so results survive switching tabs and the ribbon can start a run. */
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { Lang } from "../plan/i18n";
 import type { PaneApi, ValidationOutcome } from "./api";
 
@@ -36,6 +36,17 @@ export function useValidation(api: PaneApi, lang: Lang) {
     })();
     return running.current;
   }, [api]);
+
+  // Another language: the same workbook's findings in that language (no new read of the workbook).
+  const shownLang = useRef(lang);
+  useEffect(() => {
+    if (shownLang.current === lang) return;
+    shownLang.current = lang;
+    if (state.phase !== "done") return;
+    void api.recheck(lang).then((outcome) => {
+      if (outcome) setState((s) => (s.phase === "done" ? { phase: "done", outcome } : s));
+    });
+  }, [api, lang, state.phase]);
 
   return { state, run };
 }

@@ -74,6 +74,8 @@ async function reviewOf(
 export function createPaneApi(excel: ExcelAdapter, initialLang: Lang): PaneApi {
   let active: ActivePlan = { plan: getFunctionsPlan(), source: "embedded" };
   let storedPlan = false;
+  // The last read, so a language switch re-words the findings without another round of syncs.
+  let lastRead: Awaited<ReturnType<ExcelAdapter["readWorkbook"]>> | null = null;
   const listeners = new Set<(a: ActivePlan) => void>();
 
   // The PLAN functions are not volatile: when the plan changes, Excel must recalculate them.
@@ -144,8 +146,15 @@ export function createPaneApi(excel: ExcelAdapter, initialLang: Lang): PaneApi {
       return { ok: true, active, stored: false };
     },
 
+    async recheck(lang) {
+      if (!lastRead) return null;
+      const findings = await runChecks(lastRead.snapshot, active.plan, lang);
+      return { findings, notices: lastRead.notices, sheets: lastRead.snapshot.sheets.map((s) => s.name) };
+    },
+
     async validate(lang, onProgress) {
       const read = await excel.readWorkbook(onProgress);
+      lastRead = read;
       onProgress({ phase: "checking" });
       // Let the pane paint "Kontrollerar …" before the (synchronous) rules run.
       await new Promise((resolve) => setTimeout(resolve, 0));

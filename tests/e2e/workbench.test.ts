@@ -194,6 +194,13 @@ describe("workbench", () => {
     await page.getByTestId("lang-switch").selectOption("en");
     await page.getByRole("tab", { name: "Goals" }).waitFor();
     await page.getByRole("button", { name: "Check again" }).waitFor();
+    // The findings are re-worded in English (checked again, not read again).
+    const syncsBefore = await page.getByTestId("fake-syncs").textContent();
+    await page
+      .locator('[data-testid=finding][data-cell="B7"]')
+      .getByText(/but the plan states/)
+      .waitFor();
+    assert.equal(await page.getByTestId("fake-syncs").textContent(), syncsBefore);
     await page.getByRole("tab", { name: "Goals" }).click();
     await page.getByText("29 goals").waitFor();
     await page.screenshot({ path: join(ARTIFACTS, "goals-view-en.png") });

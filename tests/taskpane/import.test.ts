@@ -28,11 +28,11 @@ describe("import in the pane", () => {
     expect(review.diff.targetsChanged).toBe(0);
     // Nothing is used or stored until the user says so.
     expect(fake.model.xmlParts).toHaveLength(0);
-    const used = await api.usePlan(review.plan, "file", review.source);
+    const used = await api.usePlan(review.plan, "import", review.source);
     expect(used).toMatchObject({
       ok: true,
       stored: true,
-      active: { source: "file", detail: "KSKF-2018-294.txt" },
+      active: { source: "import", detail: "KSKF-2018-294.txt" },
     });
   });
 

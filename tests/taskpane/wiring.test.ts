@@ -92,6 +92,20 @@ describe("pane wiring", () => {
     expect(fake.model.dump()).toEqual(createFakeExcel(sampleWorkbook()).model.dump());
   });
 
+  test("recheck words the last read's findings in another language without reading the workbook again", async () => {
+    const fake = createFakeExcel(sampleWorkbook());
+    const api = createPaneApi(createExcelAdapter(fake.run, fake.supports), "sv");
+    expect(await api.recheck("en")).toBeNull();
+    const sv = await api.validate("sv", () => undefined);
+    const syncs = fake.model.syncCount;
+    const en = await api.recheck("en");
+    expect(fake.model.syncCount).toBe(syncs);
+    expect(en!.findings.map((f) => [f.rule, f.cell])).toEqual(sv.findings.map((f) => [f.rule, f.cell]));
+    const b7 = (o: typeof sv) => o.findings.find((f) => f.cell === "B7")!.message;
+    expect(b7(sv)).toMatch(/planen anger/);
+    expect(b7(en!)).toMatch(/the plan states/);
+  });
+
   test("the ribbon's validate waits for the pane to attach, then runs it", async () => {
     const controller = createPaneController();
     const calls: string[] = [];

@@ -204,7 +204,7 @@ export default function ImportView({ onDone }: { onDone(): void }) {
 
   const use = async () => {
     if (!review) return;
-    const result = await api.usePlan(review.plan, "file", review.source);
+    const result = await api.usePlan(review.plan, "import", review.source);
     if (result.ok)
       notify(result.stored ? "success" : "warning", result.stored ? s.planStored : s.planStoredFailed);
     setReview(null);
