@@ -4,12 +4,31 @@
  * columns, and what is not a line at all (varav, averages, percentages). One linear pass classifies rows; the
  * structure is then built from the row kinds only, so a big sheet costs little more than reading its cells.
  */
-import { parseSvNumber, findUnitStatement } from "../plan/numbers";
+import { findUnitStatement } from "../plan/numbers";
 import type { MoneyUnit } from "../plan/schema";
 import { parseRange } from "./address";
+import { errorOf, ERROR_TEXTS, isFormula } from "./cells";
+import { computeMissing } from "./compute";
+import { parseSumFormula } from "./formula";
+import {
+  BARE_TOTALS,
+  HEADER_WORDS,
+  isAverageCaption,
+  isDiffCaption,
+  isExcludedLabel,
+  isGrandLabel,
+  isPercentCaption,
+  isTotalCaption,
+  isTotalLabel,
+  isYear,
+  normalizeLabel,
+  numberFromText,
+} from "./labels";
 import { formatInfo, storedDecimals } from "./numfmt";
-import { isSubtotalFormula, parseSumFormula, type SumFormula } from "./formula";
 import { isCellError, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./types";
+
+// Re-exported for the rules, which read labels and cells through the model.
+export { errorOf, numberFromText };
 
 export type RowKind = "blank" | "title" | "header" | "line" | "total" | "excluded";
 
@@ -121,142 +140,6 @@ const EMPTY_ROW: RowInfo = {
 };
 
 // ---------------------------------------------------------------------------------------------------------
-// Labels
-
-/** Cheap pre-test before parseSvNumber: texts that could be a number start with a digit, a sign or a space. */
-export function numberFromText(text: string): number | null {
-  const ch = text.charCodeAt(0);
-  const digit = ch >= 48 && ch <= 57;
-  if (!digit && ch !== 45 && ch !== 0x2212 && ch !== 0x2013 && ch !== 32 && ch !== 43 && ch !== 0xa0)
-    return null;
-  if (text.length > 40) return null;
-  const p = parseSvNumber(text);
-  return p ? p.value : null;
-}
-
-export function normalizeLabel(text: string): string {
-  const lower = text.toLowerCase();
-  // Most labels are already single-spaced: skip the regex for them.
-  if (
-    lower.indexOf("  ") < 0 &&
-    lower.indexOf("\t") < 0 &&
-    lower.indexOf("\n") < 0 &&
-    lower.indexOf("\u00a0") < 0 &&
-    lower.charCodeAt(0) !== 32 &&
-    lower.charCodeAt(lower.length - 1) !== 32
-  )
-    return lower;
-  return lower.trim().replace(/\s+/g, " ");
-}
-
-const GRAND_LABELS = new Set([
-  "totalt",
-  "total",
-  "summa totalt",
-  "totalt summa",
-  "totalsumma",
-  "summa total",
-  "totalt:",
-  "summa:",
-  "total:",
-  "s:a totalt",
-  "totalbelopp",
-  "grand total",
-]);
-
-/** Totals by label: Summa, Totalt, Total, S:a, Summa …, Totalt …, Helår. "Total sjukfrånvaro" is not one. */
-export function isTotalLabel(norm: string): boolean {
-  if (GRAND_LABELS.has(norm)) return true;
-  if (norm === "summa" || norm === "s:a" || norm === "helår" || norm === "helår totalt" || norm === "sum")
-    return true;
-  return (
-    norm.startsWith("summa ") ||
-    norm.startsWith("s:a ") ||
-    norm.startsWith("totalt ") ||
-    norm.startsWith("summa:") ||
-    norm.startsWith("delsumma") ||
-    norm.startsWith("totalsumma")
-  );
-}
-
-/** A grand total (covers everything above it in the table) rather than a section's subtotal. */
-export function isGrandLabel(norm: string): boolean {
-  return GRAND_LABELS.has(norm) || norm.startsWith("totalt ") || norm.startsWith("totalsumma");
-}
-
-/** Rows that are not lines of a total: breakdowns, averages, shares, deviations (DESIGN.md §3). */
-export function isExcludedLabel(norm: string): boolean {
-  return (
-    norm.startsWith("varav") ||
-    norm.startsWith("därav") ||
-    norm.startsWith("- varav") ||
-    norm.startsWith("– varav") ||
-    norm.startsWith("varav:") ||
-    norm.includes("genomsnitt") ||
-    norm.startsWith("medel") ||
-    norm.includes(" medel") ||
-    norm.startsWith("snitt") ||
-    norm.startsWith("andel") ||
-    norm.includes("%") ||
-    norm.includes("procent") ||
-    isDiffCaption(norm)
-  );
-}
-
-/** Difference captions: Avvikelse, Återstår, Förändring, Differens, Diff. */
-export function isDiffCaption(norm: string): boolean {
-  return (
-    norm.startsWith("avvikelse") ||
-    norm.startsWith("återstår") ||
-    norm.startsWith("förändring") ||
-    norm.startsWith("differens") ||
-    norm === "diff" ||
-    norm.startsWith("diff ") ||
-    norm.startsWith("kvar att")
-  );
-}
-
-function isTotalCaption(norm: string): boolean {
-  // "Helårsprognos" and "Prognos helår" are forecasts, not the sum of the quarters beside them.
-  if (norm.includes("prognos") || norm.includes("effekt")) return false;
-  return (
-    isTotalLabel(norm) ||
-    norm === "helår" ||
-    norm.startsWith("helår ") ||
-    norm.startsWith("total ") ||
-    norm.startsWith("summa") ||
-    norm === "år totalt"
-  );
-}
-
-function isPercentCaption(norm: string): boolean {
-  return norm.includes("%") || norm.includes("procent") || norm.startsWith("andel");
-}
-
-/** Columns whose figures do not add up across a row: averages, counts, prices, rates, indexes. */
-function isAverageCaption(norm: string): boolean {
-  return (
-    norm.includes("genomsnitt") ||
-    norm.includes("medel") ||
-    norm.startsWith("snitt") ||
-    norm.includes("antal") ||
-    // A unit price ("à-pris", "Pris (kr)", "timpris") — not "löpande priser", a budget's price basis.
-    /(^|[\s(])(à-|a-|styck|tim)?pris(\s|\(|\/|$)|pris per/.test(norm) ||
-    norm.includes("ränta") ||
-    norm.includes("index") ||
-    norm.includes("nyckeltal") ||
-    norm.includes("kvot")
-  );
-}
-
-const HEADER_WORDS =
-  /^(avdelning|verksamhet|enhet|post|konto|år|belopp|mål|nämnd|förvaltning|område|kostnadsställe|ansvar|rad|benämning|text|tkr|mnkr|kr|budget|utfall|prognos|period)\b/;
-
-function isYear(v: number): boolean {
-  return Number.isInteger(v) && v >= 1990 && v <= 2100;
-}
-
-// ---------------------------------------------------------------------------------------------------------
 // Values
 
 /** A cell's figure: a number that is not a date. */
@@ -289,144 +172,10 @@ export function shownUnit(m: SheetModel, r: number, c: number, value: number): n
   return Math.pow(10, -decimals) * info.scale * (info.percent ? 0.01 : 1);
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// Formula results the file did not save
-
-function computeMissing(wb: WorkbookSnapshot): {
-  values: CellValue[][][];
-  uncomputed: { r: number; c: number; formula: string }[][];
-} {
-  const values = wb.sheets.map((s) => s.values);
-  const uncomputed: { r: number; c: number; formula: string }[][] = wb.sheets.map(() => []);
-  const byName = new Map<string, number>();
-  wb.sheets.forEach((s, i) => byName.set(s.name.toLowerCase(), i));
-  const pending: { s: number; r: number; c: number }[] = [];
-  wb.sheets.forEach((s, si) => {
-    const formulas = s.formulas ?? [];
-    for (let r = 0; r < formulas.length; r++) {
-      const fr = formulas[r];
-      const vr = s.values[r];
-      if (!fr || !vr) continue;
-      for (let c = 0; c < fr.length; c++) {
-        const f = fr[c];
-        if (f != null && isFormula(f) && (vr[c] === null || vr[c] === undefined))
-          pending.push({ s: si, r, c });
-      }
-    }
-  });
-  if (pending.length === 0) return { values, uncomputed };
-  const copied = new Set<string>();
-  const memo = new Map<string, CellValue | undefined>();
-  const visiting = new Set<string>();
-
-  const setValue = (si: number, r: number, c: number, v: CellValue) => {
-    if (!copied.has(`${si}`)) {
-      values[si] = values[si].slice();
-      copied.add(`${si}`);
-    }
-    const rowKey = `${si}:${r}`;
-    if (!copied.has(rowKey)) {
-      values[si][r] = values[si][r].slice();
-      copied.add(rowKey);
-    }
-    values[si][r][c] = v;
-  };
-
-  const cellFormula = (si: number, absR: number, absC: number): string | null => {
-    const s = wb.sheets[si];
-    const f = s.formulas?.[absR - s.origin.row]?.[absC - s.origin.col];
-    return isFormula(f) ? f : null;
-  };
-
-  // Returns undefined when the cell's value cannot be known.
-  const valueOf = (si: number, absR: number, absC: number): CellValue | undefined => {
-    const s = wb.sheets[si];
-    const r = absR - s.origin.row,
-      c = absC - s.origin.col;
-    if (r < 0 || c < 0 || r >= s.values.length || c >= (s.values[r]?.length ?? 0)) return null;
-    const v = s.values[r][c] ?? null;
-    const f = s.formulas?.[r]?.[c];
-    if (v !== null || !isFormula(f)) return v;
-    return evaluate(si, r, c, f);
-  };
-
-  const evaluate = (si: number, r: number, c: number, f: string): CellValue | undefined => {
-    const key = `${si}:${r}:${c}`;
-    if (memo.has(key)) return memo.get(key);
-    if (visiting.has(key)) return undefined;
-    visiting.add(key);
-    let result: CellValue | undefined = undefined;
-    const p: SumFormula | null = parseSumFormula(f);
-    if (p) {
-      let sum = p.constant;
-      let ok = true;
-      for (const t of p.terms) {
-        const target = t.sheet === null ? si : byName.get(t.sheet.toLowerCase());
-        if (target === undefined) {
-          result = { error: "#REF!" };
-          ok = false;
-          break;
-        }
-        const single = t.r1 === t.r2 && t.c1 === t.c2;
-        for (let rr = t.r1; rr <= t.r2 && ok; rr++)
-          for (let cc = t.c1; cc <= t.c2 && ok; cc++) {
-            if (p.subtotal && isSubtotalFormula(cellFormula(target, rr, cc))) continue;
-            const v = valueOf(target, rr, cc);
-            if (v === undefined) ok = false;
-            else if (typeof v === "number") sum += t.sign * v;
-            else if (isCellError(v)) {
-              result = v;
-              ok = false;
-            } else if (single && typeof v === "string" && v !== "" && !p.usesSum) {
-              result = { error: "#VALUE!" };
-              ok = false;
-            }
-          }
-        if (!ok) break;
-      }
-      if (ok) result = Number(sum.toPrecision(15));
-    }
-    visiting.delete(key);
-    memo.set(key, result);
-    return result;
-  };
-
-  for (const { s, r, c } of pending) {
-    const f = wb.sheets[s].formulas[r][c]!;
-    const v = evaluate(s, r, c, f);
-    if (v === undefined) uncomputed[s].push({ r, c, formula: f });
-    else setValue(s, r, c, v);
-  }
-  return { values, uncomputed };
-}
+const NO_ROW: readonly (string | null)[] = [];
 
 // ---------------------------------------------------------------------------------------------------------
 // Row pass
-
-const NO_ROW: readonly (string | null)[] = [];
-
-/** Error values as Office.js reports them in `values` ("#N/A" as text) are error values too. */
-const ERROR_TEXTS = new Set([
-  "#N/A",
-  "#REF!",
-  "#DIV/0!",
-  "#VALUE!",
-  "#NAME?",
-  "#NUM!",
-  "#NULL!",
-  "#SPILL!",
-  "#CALC!",
-]);
-
-export function errorOf(v: unknown): string | null {
-  if (typeof v === "string") return v.charCodeAt(0) === 35 && ERROR_TEXTS.has(v) ? v : null;
-  return isCellError(v) ? v.error : null;
-}
-
-/** A formula text; hosts that put values in `formulas` for plain cells (Office.js) give no formula. */
-function isFormula(f: unknown): f is string {
-  return typeof f === "string" && f.charCodeAt(0) === 61;
-}
 
 function classifyRows(m: SheetModel): void {
   const { values, nRows } = m;
@@ -573,8 +322,6 @@ function isFormulaTotalRow(m: SheetModel, r: number, labelCol: number): boolean 
 
 // ---------------------------------------------------------------------------------------------------------
 // Blocks and totals
-
-const BARE_TOTALS = new Set(["summa", "s:a", "sum", "summa:", "helår", "delsumma"]);
 
 interface AxisItem {
   idx: number;

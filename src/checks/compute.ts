@@ -1,0 +1,115 @@
+/**
+ * Formula results a file did not save (written by a script): computed for SUM and + − over references, across
+ * sheets of the workbook; what cannot be computed is listed so it is reported, never silently skipped.
+ */
+import { isSubtotalFormula, parseSumFormula, type SumFormula } from "./formula";
+import { isFormula } from "./cells";
+import { isCellError, type CellValue, type WorkbookSnapshot } from "./types";
+
+export function computeMissing(wb: WorkbookSnapshot): {
+  values: CellValue[][][];
+  uncomputed: { r: number; c: number; formula: string }[][];
+} {
+  const values = wb.sheets.map((s) => s.values);
+  const uncomputed: { r: number; c: number; formula: string }[][] = wb.sheets.map(() => []);
+  const byName = new Map<string, number>();
+  wb.sheets.forEach((s, i) => byName.set(s.name.toLowerCase(), i));
+  const pending: { s: number; r: number; c: number }[] = [];
+  wb.sheets.forEach((s, si) => {
+    const formulas = s.formulas ?? [];
+    for (let r = 0; r < formulas.length; r++) {
+      const fr = formulas[r];
+      const vr = s.values[r];
+      if (!fr || !vr) continue;
+      for (let c = 0; c < fr.length; c++) {
+        const f = fr[c];
+        if (f != null && isFormula(f) && (vr[c] === null || vr[c] === undefined))
+          pending.push({ s: si, r, c });
+      }
+    }
+  });
+  if (pending.length === 0) return { values, uncomputed };
+  const copied = new Set<string>();
+  const memo = new Map<string, CellValue | undefined>();
+  const visiting = new Set<string>();
+
+  const setValue = (si: number, r: number, c: number, v: CellValue) => {
+    if (!copied.has(`${si}`)) {
+      values[si] = values[si].slice();
+      copied.add(`${si}`);
+    }
+    const rowKey = `${si}:${r}`;
+    if (!copied.has(rowKey)) {
+      values[si][r] = values[si][r].slice();
+      copied.add(rowKey);
+    }
+    values[si][r][c] = v;
+  };
+
+  const cellFormula = (si: number, absR: number, absC: number): string | null => {
+    const s = wb.sheets[si];
+    const f = s.formulas?.[absR - s.origin.row]?.[absC - s.origin.col];
+    return isFormula(f) ? f : null;
+  };
+
+  // Returns undefined when the cell's value cannot be known.
+  const valueOf = (si: number, absR: number, absC: number): CellValue | undefined => {
+    const s = wb.sheets[si];
+    const r = absR - s.origin.row,
+      c = absC - s.origin.col;
+    if (r < 0 || c < 0 || r >= s.values.length || c >= (s.values[r]?.length ?? 0)) return null;
+    const v = s.values[r][c] ?? null;
+    const f = s.formulas?.[r]?.[c];
+    if (v !== null || !isFormula(f)) return v;
+    return evaluate(si, r, c, f);
+  };
+
+  const evaluate = (si: number, r: number, c: number, f: string): CellValue | undefined => {
+    const key = `${si}:${r}:${c}`;
+    if (memo.has(key)) return memo.get(key);
+    if (visiting.has(key)) return undefined;
+    visiting.add(key);
+    let result: CellValue | undefined = undefined;
+    const p: SumFormula | null = parseSumFormula(f);
+    if (p) {
+      let sum = p.constant;
+      let ok = true;
+      for (const t of p.terms) {
+        const target = t.sheet === null ? si : byName.get(t.sheet.toLowerCase());
+        if (target === undefined) {
+          result = { error: "#REF!" };
+          ok = false;
+          break;
+        }
+        const single = t.r1 === t.r2 && t.c1 === t.c2;
+        for (let rr = t.r1; rr <= t.r2 && ok; rr++)
+          for (let cc = t.c1; cc <= t.c2 && ok; cc++) {
+            if (p.subtotal && isSubtotalFormula(cellFormula(target, rr, cc))) continue;
+            const v = valueOf(target, rr, cc);
+            if (v === undefined) ok = false;
+            else if (typeof v === "number") sum += t.sign * v;
+            else if (isCellError(v)) {
+              result = v;
+              ok = false;
+            } else if (single && typeof v === "string" && v !== "" && !p.usesSum) {
+              result = { error: "#VALUE!" };
+              ok = false;
+            }
+          }
+        if (!ok) break;
+      }
+      if (ok) result = Number(sum.toPrecision(15));
+    }
+    visiting.delete(key);
+    memo.set(key, result);
+    return result;
+  };
+
+  for (const { s, r, c } of pending) {
+    const f = wb.sheets[s].formulas[r][c]!;
+    const v = evaluate(s, r, c, f);
+    if (v === undefined) uncomputed[s].push({ r, c, formula: f });
+    else setValue(s, r, c, v);
+  }
+  return { values, uncomputed };
+}

@@ -1,0 +1,141 @@
+/**
+ * What a row's label or a column's caption says, in Swedish budget tables: totals (Summa, Totalt, S:a, Helår),
+ * what is not a line (varav, averages, shares, deviations), difference captions, numbers stored as text.
+ */
+import { parseSvNumber } from "../plan/numbers";
+
+/** Cheap pre-test before parseSvNumber: texts that could be a number start with a digit, a sign or a space. */
+export function numberFromText(text: string): number | null {
+  const ch = text.charCodeAt(0);
+  const digit = ch >= 48 && ch <= 57;
+  if (!digit && ch !== 45 && ch !== 0x2212 && ch !== 0x2013 && ch !== 32 && ch !== 43 && ch !== 0xa0)
+    return null;
+  if (text.length > 40) return null;
+  const p = parseSvNumber(text);
+  return p ? p.value : null;
+}
+
+export function normalizeLabel(text: string): string {
+  const lower = text.toLowerCase();
+  // Most labels are already single-spaced: skip the regex for them.
+  if (
+    lower.indexOf("  ") < 0 &&
+    lower.indexOf("\t") < 0 &&
+    lower.indexOf("\n") < 0 &&
+    lower.indexOf("\u00a0") < 0 &&
+    lower.charCodeAt(0) !== 32 &&
+    lower.charCodeAt(lower.length - 1) !== 32
+  )
+    return lower;
+  return lower.trim().replace(/\s+/g, " ");
+}
+
+const GRAND_LABELS = new Set([
+  "totalt",
+  "total",
+  "summa totalt",
+  "totalt summa",
+  "totalsumma",
+  "summa total",
+  "totalt:",
+  "summa:",
+  "total:",
+  "s:a totalt",
+  "totalbelopp",
+  "grand total",
+]);
+
+/** Totals by label: Summa, Totalt, Total, S:a, Summa …, Totalt …, Helår. "Total sjukfrånvaro" is not one. */
+export function isTotalLabel(norm: string): boolean {
+  if (GRAND_LABELS.has(norm)) return true;
+  if (norm === "summa" || norm === "s:a" || norm === "helår" || norm === "helår totalt" || norm === "sum")
+    return true;
+  return (
+    norm.startsWith("summa ") ||
+    norm.startsWith("s:a ") ||
+    norm.startsWith("totalt ") ||
+    norm.startsWith("summa:") ||
+    norm.startsWith("delsumma") ||
+    norm.startsWith("totalsumma")
+  );
+}
+
+/** A grand total (covers everything above it in the table) rather than a section's subtotal. */
+export function isGrandLabel(norm: string): boolean {
+  return GRAND_LABELS.has(norm) || norm.startsWith("totalt ") || norm.startsWith("totalsumma");
+}
+
+/** Rows that are not lines of a total: breakdowns, averages, shares, deviations (DESIGN.md §3). */
+export function isExcludedLabel(norm: string): boolean {
+  return (
+    norm.startsWith("varav") ||
+    norm.startsWith("därav") ||
+    norm.startsWith("- varav") ||
+    norm.startsWith("– varav") ||
+    norm.startsWith("varav:") ||
+    norm.includes("genomsnitt") ||
+    norm.startsWith("medel") ||
+    norm.includes(" medel") ||
+    norm.startsWith("snitt") ||
+    norm.startsWith("andel") ||
+    norm.includes("%") ||
+    norm.includes("procent") ||
+    isDiffCaption(norm)
+  );
+}
+
+/** Difference captions: Avvikelse, Återstår, Förändring, Differens, Diff. */
+export function isDiffCaption(norm: string): boolean {
+  return (
+    norm.startsWith("avvikelse") ||
+    norm.startsWith("återstår") ||
+    norm.startsWith("förändring") ||
+    norm.startsWith("differens") ||
+    norm === "diff" ||
+    norm.startsWith("diff ") ||
+    norm.startsWith("kvar att")
+  );
+}
+
+export function isTotalCaption(norm: string): boolean {
+  // "Helårsprognos" and "Prognos helår" are forecasts, not the sum of the quarters beside them.
+  if (norm.includes("prognos") || norm.includes("effekt")) return false;
+  return (
+    isTotalLabel(norm) ||
+    norm === "helår" ||
+    norm.startsWith("helår ") ||
+    norm.startsWith("total ") ||
+    norm.startsWith("summa") ||
+    norm === "år totalt"
+  );
+}
+
+export function isPercentCaption(norm: string): boolean {
+  return norm.includes("%") || norm.includes("procent") || norm.startsWith("andel");
+}
+
+/** Columns whose figures do not add up across a row: averages, counts, prices, rates, indexes. */
+export function isAverageCaption(norm: string): boolean {
+  return (
+    norm.includes("genomsnitt") ||
+    norm.includes("medel") ||
+    norm.startsWith("snitt") ||
+    norm.includes("antal") ||
+    // A unit price ("à-pris", "Pris (kr)", "timpris") — not "löpande priser", a budget's price basis.
+    /(^|[\s(])(à-|a-|styck|tim)?pris(\s|\(|\/|$)|pris per/.test(norm) ||
+    norm.includes("ränta") ||
+    norm.includes("index") ||
+    norm.includes("nyckeltal") ||
+    norm.includes("kvot")
+  );
+}
+
+export const HEADER_WORDS =
+  /^(avdelning|verksamhet|enhet|post|konto|år|belopp|mål|nämnd|förvaltning|område|kostnadsställe|ansvar|rad|benämning|text|tkr|mnkr|kr|budget|utfall|prognos|period)\b/;
+
+export function isYear(v: number): boolean {
+  return Number.isInteger(v) && v >= 1990 && v <= 2100;
+}
+
+/** Bare totals of a whole table ("Summa" with no subtotal before it sums everything above). */
+export const BARE_TOTALS = new Set(["summa", "s:a", "sum", "summa:", "helår", "delsumma"]);
