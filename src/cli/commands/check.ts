@@ -17,6 +17,8 @@ export const CHECK_USAGE = `Användning / usage: plankoll check FIL.xlsx… [--p
   --plan P      planfil (JSON) i stället för den inbyggda planen / plan file instead of the embedded plan
   --format      text (standard) eller json / text (default) or json
   --lang        sv (standard) eller en / sv (default) or en
+Slutkod / exit code: 0 inga fel eller varningar / no errors or warnings, 1 fel eller varningar / errors or
+  warnings, 2 användningsfel eller fil som inte kan läsas / usage error or unreadable file
 `;
 
 function usage(io: Io, message: string): number {
