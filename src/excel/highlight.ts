@@ -22,6 +22,8 @@ export interface SavedFormat {
   cell: string;
   fill: { color: string; pattern: string; patternColor: string | null };
   font: { color: string };
+  /** The colours Plankoll wrote; a cell that no longer shows them was changed by the user since. */
+  applied?: { fill: string; font: string };
 }
 
 export interface HighlightRecord {
@@ -50,6 +52,8 @@ async function loadRecord(
   }
   return { parts: parts.items, record };
 }
+
+const sameColor = (a: string | undefined, b: string) => (a ?? "").toUpperCase() === b.toUpperCase();
 
 const key = (sheet: string, cell: string) => `${sheet.toLowerCase()}!${cell.toUpperCase()}`;
 
@@ -106,12 +110,18 @@ export async function highlightFindings(
     props = props.filter((p) => !skip.has(p.target.sheet));
 
     const record = loaded.record;
-    const known = new Set(record.cells.map((c) => key(c.sheet, c.cell)));
+    const byKey = new Map(record.cells.map((c) => [key(c.sheet, c.cell), c]));
     for (const { target, props: result } of props) {
-      const k = key(target.sheet, target.cell);
-      if (known.has(k)) continue;
+      const style = HIGHLIGHT_STYLE[target.severity];
+      const applied = { fill: style.fill, font: style.font };
+      const known = byKey.get(key(target.sheet, target.cell));
+      // Highlighted before: keep the original format, note the colours written now.
+      if (known) {
+        known.applied = applied;
+        continue;
+      }
       const fmt = result.value[0][0].format!;
-      record.cells.push({
+      const saved: SavedFormat = {
         sheet: target.sheet,
         cell: target.cell,
         fill: {
@@ -120,8 +130,10 @@ export async function highlightFindings(
           patternColor: fmt.fill!.patternColor ?? null,
         },
         font: { color: fmt.font!.color ?? "#000000" },
-      });
-      known.add(k);
+        applied,
+      };
+      record.cells.push(saved);
+      byKey.set(key(target.sheet, target.cell), saved);
     }
     // Save the record before (in the same batch as) the formats change: both apply or neither reads wrong.
     queueReplaceJsonPart(context, loaded.parts, HIGHLIGHT_NS, "highlights", record);
@@ -140,18 +152,38 @@ export async function highlightFindings(
 /** Restores every recorded cell and removes the record. Syncs: 1–2 to read the record, 1 to write. */
 export async function clearHighlights(
   context: Excel.RequestContext,
-): Promise<WriteResult<{ cells: number; missing: number }>> {
+): Promise<WriteResult<{ cells: number; missing: number; kept: number }>> {
   try {
     const worksheets = context.workbook.worksheets;
     const { parts, record } = await loadRecord(context, () => worksheets.load("items/name"));
     if (parts.length === 0) return { ok: false, reason: "nothing" };
     const present = new Map(worksheets.items.map((ws) => [ws.name.toLowerCase(), ws]));
-    let restored = 0;
     let missing = 0;
-    for (const saved of record.cells) {
+    // What the cells show now: a cell whose colours the user changed since keeps the user's format.
+    const current = record.cells.flatMap((saved) => {
       const ws = present.get(saved.sheet.toLowerCase());
       if (!ws) {
         missing++;
+        return [];
+      }
+      const props = ws.getRange(saved.cell).getCellProperties({
+        format: { fill: { color: true, pattern: true }, font: { color: true } },
+      });
+      return [{ saved, ws, props }];
+    });
+    await context.sync();
+    let restored = 0;
+    let kept = 0;
+    for (const { saved, ws, props } of current) {
+      const now = props.value[0][0].format!;
+      const applied = saved.applied;
+      const untouched =
+        !applied ||
+        (sameColor(now.fill!.color, applied.fill) &&
+          now.fill!.pattern === "Solid" &&
+          sameColor(now.font!.color, applied.font));
+      if (!untouched) {
+        kept++;
         continue;
       }
       const format = ws.getRange(saved.cell).format;
@@ -166,7 +198,7 @@ export async function clearHighlights(
     }
     queueReplaceJsonPart(context, parts, HIGHLIGHT_NS, "highlights", null);
     await context.sync();
-    return { ok: true, cells: restored, missing };
+    return { ok: true, cells: restored, missing, kept };
   } catch (err) {
     return failed(err);
   }

@@ -14,7 +14,7 @@
  *     - LAMBDA names ("Använd korta namn"): no requirement set exists; Excel's refusal is reported.
  *
  * Syncs per operation (independent of the number of sheets and cells, except row chunks of very large
- * sheets): read 3, highlight 2–4, clear 2–3, report 2, goals table 2, formula 2, select 2,
+ * sheets): read 3, highlight 2–4, clear 3–4, report 2, goals table 2, formula 2, select 2,
  * Plan table read 2 / create 2.
  */
 import type { Finding } from "../checks/types";

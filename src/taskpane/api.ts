@@ -71,7 +71,7 @@ export interface PaneApi {
   highlight(
     findings: readonly Finding[],
   ): Promise<WriteResult<{ cells: number; skippedProtected: string[] }>>;
-  clearHighlights(): Promise<WriteResult<{ cells: number; missing: number }>>;
+  clearHighlights(): Promise<WriteResult<{ cells: number; missing: number; kept: number }>>;
   writeReport(
     findings: readonly Finding[],
     lang: Lang,

@@ -99,6 +99,7 @@ const sv = {
   highlightSkipped: (sheets: string[]) => `Skyddade blad markerades inte: ${sheets.join(", ")}.`,
   cleared: (cells: number) => `Markeringarna är borttagna; ${n(cells)} celler har sitt tidigare format.`,
   clearedMissing: (missing: number) => `${n(missing)} celler låg på blad som inte längre finns.`,
+  clearedKept: (kept: number) => `${n(kept)} celler hade fått nytt format efter markeringen och behöll det.`,
   nothingToClear: "Det finns inga markeringar att rensa.",
   nothingToHighlight: "Inga fynd pekar på celler.",
   reportCreated: (sheet: string) => `Rapporten finns på bladet ${sheet}.`,
@@ -265,6 +266,8 @@ const en: Strings = {
   highlightSkipped: (sheets: string[]) => `Protected sheets were not highlighted: ${sheets.join(", ")}.`,
   cleared: (cells: number) => `Highlights removed; ${n(cells)} cells have their previous format back.`,
   clearedMissing: (missing: number) => `${n(missing)} cells were on sheets that no longer exist.`,
+  clearedKept: (kept: number) =>
+    `${n(kept)} cells were re-formatted after highlighting and kept that format.`,
   nothingToClear: "There are no highlights to clear.",
   nothingToHighlight: "No findings point at cells.",
   reportCreated: (sheet: string) => `The report is on sheet ${sheet}.`,

@@ -85,6 +85,29 @@ describe("validate → highlight → clear", () => {
     expect(await reopened.clearHighlights()).toEqual({ ok: false, reason: "nothing" });
   });
 
+  test("a highlighted cell the user re-coloured since keeps the user's format; the others are restored", async () => {
+    const fake = createFakeExcel(await budgetWorkbook());
+    const before = fake.model.dump();
+    const { snapshot } = await readSnapshot(fake.context(), { supports: fake.supports });
+    const findings = checkWorkbook(snapshot, { lang: "sv" });
+    await highlightFindings(fake.context(), findings);
+    // The user marks B7 green by hand after Plankoll highlighted it.
+    const b7 = fake.model.sheets[0].cell(6, 1);
+    b7.fill = { color: "#C6EFCE", pattern: "Solid", patternColor: null };
+    const cleared = await createExcelAdapter(fake.run, fake.supports).clearHighlights();
+    expect(cleared).toMatchObject({ ok: true, kept: 1, missing: 0 });
+    const after = fake.model.dump();
+    const cell = (d: typeof before, address: string) => d.sheets[0].cells.find((c) => c.address === address);
+    expect(cell(after, "B7")?.fill.color).toBe("#C6EFCE");
+    expect({
+      ...after,
+      sheets: after.sheets.map((s) => ({ ...s, cells: s.cells.filter((c) => c.address !== "B7") })),
+    }).toEqual({
+      ...before,
+      sheets: before.sheets.map((s) => ({ ...s, cells: s.cells.filter((c) => c.address !== "B7") })),
+    });
+  });
+
   test("highlighting takes the same number of syncs for 3 and for 300 cells", async () => {
     const syncsFor = async (n: number) => {
       const model = new FakeWorkbookModel();

@@ -155,6 +155,7 @@ export default function ValidationView({ state, run }: { state: ValidationPhase;
       if (result.ok) {
         notify("success", s.cleared(result.cells));
         if (result.missing) notify("warning", s.clearedMissing(result.missing));
+        if (result.kept) notify("info", s.clearedKept(result.kept));
       } else notify("info", result.reason === "nothing" ? s.nothingToClear : failureText(result, s));
     });
 
