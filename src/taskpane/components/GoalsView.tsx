@@ -35,7 +35,8 @@ const useStyles = makeStyles({
     alignItems: "flex-end",
     marginBottom: tokens.spacingVerticalS,
   },
-  search: { flexGrow: 1 },
+  search: { flexGrow: 1, minWidth: 0 },
+  insert: { flexShrink: 0, whiteSpace: "nowrap" },
   count: { color: tokens.colorNeutralForeground3, display: "block", marginBottom: tokens.spacingVerticalXS },
   headerText: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, width: "100%" },
   headerLabel: { flexGrow: 1, textAlign: "start" },
@@ -162,7 +163,12 @@ export default function GoalsView() {
         </Field>
         <Menu>
           <MenuTrigger disableButtonEnhancement>
-            <Button appearance="primary" disabled={busy || shown.length === 0} data-testid="insert-goals">
+            <Button
+              appearance="primary"
+              className={styles.insert}
+              disabled={busy || shown.length === 0}
+              data-testid="insert-goals"
+            >
               {s.insertGoals}
             </Button>
           </MenuTrigger>
