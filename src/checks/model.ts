@@ -174,6 +174,9 @@ export function shownUnit(m: SheetModel, r: number, c: number, value: number): n
 
 const NO_ROW: readonly (string | null)[] = [];
 
+/** Texts in figure columns that stand for a missing figure: notes, not captions. */
+const NOTE_START = /^\s*(fastställs|saknas|uppgift saknas|ej |inte |ingen |inget |mäts |redovisas senare)/i;
+
 // ---------------------------------------------------------------------------------------------------------
 // Row pass
 
@@ -194,7 +197,8 @@ function classifyRows(m: SheetModel): void {
       yearLike = 0,
       firstNum = -1,
       any = false,
-      hasFormula = false;
+      hasFormula = false,
+      notes = 0;
     const n = row.length;
     for (let c = 0; c < n; c++) {
       const v = row[c];
@@ -242,7 +246,11 @@ function classifyRows(m: SheetModel): void {
           errors = 0;
           yearLike = 0;
           firstNum = -1;
-        } else texts++;
+        } else {
+          texts++;
+          // Captions are short; a sentence ("Fastställs senare.", "Målvärdet är borttaget …") is a note.
+          if (s.length > 40 || s.includes(". ") || s.trimEnd().endsWith(".") || NOTE_START.test(s)) notes++;
+        }
       } else if (t === "boolean") {
         any = true;
         texts++;
@@ -270,7 +278,8 @@ function classifyRows(m: SheetModel): void {
       diff: false,
     };
     const figures = nums + numTexts + errors;
-    if (figures === 0) info.kind = texts > 0 ? "header" : labelCol >= 0 ? "title" : "blank";
+    // A row of notes (a goal "Fastställs senare" in every column) is a labelled row without figures, not a header.
+    if (figures === 0) info.kind = texts > 0 && notes === 0 ? "header" : labelCol >= 0 ? "title" : "blank";
     else if (
       yearLike === nums + numTexts &&
       errors === 0 &&

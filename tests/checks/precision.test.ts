@@ -269,3 +269,19 @@ test("a monthly follow-up: Budget, Utfall, Avvikelse, Förbrukat %, Prognos hel�
   rows.push(["Antal årsarbetare", 90, 88, 2, null, 90, null]);
   expect(serious(rows, "Augusti")).toEqual([]);
 });
+
+test("a goal row whose values all say 'Fastställs senare' is no header for the rows below", () => {
+  expect(
+    serious([
+      ["Processmål", "Målvärde 2018", "Utfall 2018", "Målvärde 2019"],
+      [
+        "Öka förmågan att hantera större händelser/kriser",
+        "Fastställs senare",
+        "Fastställs senare",
+        "Fastställs senare",
+      ],
+      ["Nöjd politikerindex förbättras till 72", 71, 83, 72],
+      ["Invånare som är nöjda med möjligheten till inflytande", 43, 41, 45],
+    ]),
+  ).toEqual([]);
+});
