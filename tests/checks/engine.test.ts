@@ -311,3 +311,24 @@ test("a single row naming the driftram is compared when its year is there too", 
   expect(checkWorkbook(one("Driftram 2020", "Budget", 401.2), { plan: embeddedPlan })).toEqual([]);
   expect(checkWorkbook(one("Driftram", "Budget 2019", 401.2), { plan: embeddedPlan })).toEqual([]);
 });
+
+test("#N/A from the add-in's own PLAN functions (no value in the plan) is not an error; other #N/A are", () => {
+  const s = sheet("Mål", [
+    ["Område", "Mål", "Målvärde 2018", "Utfall 2018", "Målvärde 2019"],
+    [
+      "Demokrati",
+      "Öka förmågan att hantera större händelser/kriser",
+      { f: "PLAN.MALVARDE($B2,2018)", v: { error: "#N/A" } },
+      { f: "PLAN.UTFALL($B2,2018)", v: { error: "#N/A" } },
+      { f: "PLAN.MALVARDE($B2,2019)", v: { error: "#N/A" } },
+    ],
+    [
+      "Demokrati",
+      "Nöjd politikerindex förbättras till 72",
+      { f: "PLAN.MALVARDE($B3,2018)", v: 71 },
+      { f: "VLOOKUP(B3,X!A:B,2,0)", v: { error: "#N/A" } },
+      { f: "PLAN.MALVARDE($B3,2019)", v: 72 },
+    ],
+  ]);
+  expect(cells(checkWorkbook(book(s), { plan: embeddedPlan }))).toEqual(["cell.error D3 error"]);
+});

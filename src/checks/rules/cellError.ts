@@ -4,7 +4,7 @@
  * formulas saved without a value that the engine cannot compute (so nothing is skipped silently).
  */
 import { message } from "../messages";
-import { errorOf, numberFromText, type Block, type SheetModel } from "../model";
+import { errorOf, formulaAt, numberFromText, type Block, type SheetModel } from "../model";
 import type { Finding } from "../types";
 import { finding, type Rule } from "./common";
 
@@ -24,6 +24,9 @@ function textColumns(m: SheetModel, block: Block): Set<number> {
   return out;
 }
 
+/** The add-in's own functions (PLAN.MALVARDE, PLAN.TARGET …; saved files may prefix them). */
+const PLAN_FUNCTION = /\bPLAN\.[A-ZÅÄÖ]+\s*\(/i;
+
 /** Formulas without a saved value reported one by one, per sheet; beyond this, one note for the sheet. */
 const MAX_UNCOMPUTED = 5;
 
@@ -39,6 +42,8 @@ export const cellError: Rule = ({ models, lang }) => {
         for (let c = info.labelCol + 1; c < row.length; c++) {
           const error = errorOf(row[c]);
           if (error === null) continue;
+          // PLAN.MALVARDE & co. answer #N/A on purpose where the plan has no value ("Fastställs senare").
+          if (error === "#N/A" && PLAN_FUNCTION.test(formulaAt(m, r, c) ?? "")) continue;
           words ??= textColumns(m, block);
           if (words.has(c)) continue;
           const where = info.kind === "total" ? (lang === "sv" ? " i en summarad" : " in a total row") : "";
