@@ -629,6 +629,9 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
   };
 }
 
+/** "Plankoll-rapport" (src/excel/report.ts), also numbered copies and an English name. */
+const OWN_REPORT_SHEET = /^plankoll[- ](rapport|report)\b/i;
+
 /** Builds the model of every sheet of a workbook. */
 export function analyseWorkbook(wb: WorkbookSnapshot): SheetModel[] {
   const { values, uncomputed } = computeMissing(wb);
@@ -649,6 +652,12 @@ export function analyseWorkbook(wb: WorkbookSnapshot): SheetModel[] {
       blocks: [],
       uncomputed: uncomputed[index],
     };
+    // The add-in's own report sheet lists findings (texts like "95 %", "#REF!"): checking it would report them again.
+    if (OWN_REPORT_SHEET.test(sheet.name)) {
+      m.rows.fill(EMPTY_ROW);
+      m.uncomputed = [];
+      return m;
+    }
     classifyRows(m);
     buildBlocks(m);
     return m;

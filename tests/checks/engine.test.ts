@@ -332,3 +332,14 @@ test("#N/A from the add-in's own PLAN functions (no value in the plan) is not an
   ]);
   expect(cells(checkWorkbook(book(s), { plan: embeddedPlan }))).toEqual(["cell.error D3 error"]);
 });
+
+test("the add-in's own report sheet is not checked again", () => {
+  const report = sheet("Plankoll-rapport", [
+    ["Plankoll – kontroll"],
+    [],
+    ["Allvarlighet", "Regel", "Blad", "Cell", "Meddelande", "Förväntat", "Faktiskt"],
+    ["varning", "cell.number-as-text", "Mål", "C9", "…", 0.95, "95 %"],
+    ["fel", "cell.error", "Budget", "B5", "…", "", "#REF!"],
+  ]);
+  expect(checkWorkbook(book(report), { plan: embeddedPlan })).toEqual([]);
+});
