@@ -439,6 +439,20 @@ function goalKind(folded: string): "target" | "outcome" | undefined {
   return undefined;
 }
 
+/**
+ * The goal title of a row: its longest text left of the figures — "Infoga mål" writes the area first and the
+ * title second, and a title is longer than an area or a number.
+ */
+function goalTitleOf(m: SheetModel, r: number, before: number): string {
+  const row = m.values[r];
+  let best = m.rows[r].label.trim();
+  for (let c = 0; c < Math.min(before, row.length); c++) {
+    const v = row[c];
+    if (typeof v === "string" && v.trim().length > best.length) best = v.trim();
+  }
+  return best;
+}
+
 function checkGoalBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFigure[]): void {
   const columns: { ci: ColumnInfo; kind: "target" | "outcome"; year: number }[] = [];
   for (const ci of block.columns) {
@@ -449,14 +463,16 @@ function checkGoalBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFigure
   }
   if (columns.length === 0) return;
   let asked = 0;
+  const firstFigureCol = Math.min(...block.columns.map((ci) => ci.col));
   const rows: { r: number; goal: Goal }[] = [];
   for (let r = block.first; r <= block.last; r++) {
     const info = m.rows[r];
     // Goal titles often say "Andel …" or "(%)": such rows are not lines of a sum but still goals.
     if ((info.kind !== "line" && info.kind !== "excluded") || !info.label.trim()) continue;
     if (giveUp(++asked, rows.length)) return;
-    if (info.label.trim().length < 6) continue;
-    const res = findGoal(plan, info.label);
+    const title = goalTitleOf(m, r, firstFigureCol);
+    if (title.length < 6) continue;
+    const res = findGoal(plan, title);
     if (res.ok) rows.push({ r, goal: res.goal });
   }
   // A budget table with an "Utfall 2018" column whose line "Bredband" happens to name a goal is not a goal

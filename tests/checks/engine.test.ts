@@ -343,3 +343,31 @@ test("the add-in's own report sheet is not checked again", () => {
   ]);
   expect(checkWorkbook(book(report), { plan: embeddedPlan })).toEqual([]);
 });
+
+test("the table 'Infoga mål' writes (area, title, PLAN formulas) is read by its titles, and a typed-over target is found", () => {
+  const rows = (target2019: CellSpec): CellSpec[][] => [
+    ["Område", "Mål", "Målvärde 2018", "Utfall 2018", "Målvärde 2019", "Uppfyllt 2018"],
+    [
+      "Hållbar utveckling › Demokrati",
+      "Nöjd politikerindex förbättras till 72",
+      { f: "PLAN.MALVARDE($B2,2018)", v: 71 },
+      { f: "PLAN.UTFALL($B2,2018)", v: 83 },
+      target2019,
+      true,
+    ],
+    [
+      "Effektiv organisation › Medarbetare",
+      "Den totala sjukfrånvaron hos medarbetarna uppgår 2019 till max 5,9 procent",
+      { f: "PLAN.MALVARDE($B3,2018)", v: 0.03, fmt: "0.0%" },
+      { f: "PLAN.UTFALL($B3,2018)", v: 0.032, fmt: "0.0%" },
+      { f: "PLAN.MALVARDE($B3,2019)", v: 0.03, fmt: "0.0%" },
+      false,
+    ],
+  ];
+  expect(
+    checkWorkbook(book(sheet("Mål", rows({ f: "PLAN.MALVARDE($B2,2019)", v: 72 }))), { plan: embeddedPlan }),
+  ).toEqual([]);
+  expect(cells(checkWorkbook(book(sheet("Mål", rows(70))), { plan: embeddedPlan }))).toEqual([
+    "plan.mismatch E2 error",
+  ]);
+});
