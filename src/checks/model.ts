@@ -147,7 +147,7 @@ export function figureAt(m: SheetModel, r: number, c: number): number | undefine
   const row = m.values[r];
   if (!row) return undefined;
   const v = row[c];
-  if (typeof v !== "number") return undefined;
+  if (typeof v !== "number" || !Number.isFinite(v)) return undefined;
   const fmt = m.sheet.numberFormats?.[r]?.[c];
   if (fmt && formatInfo(fmt).date) return undefined;
   return v;
