@@ -6,6 +6,7 @@ import { promises as fs } from "node:fs";
 import ExcelJS from "exceljs";
 import type { Lang } from "../plan/i18n";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../checks/types";
+import { a1 } from "../checks/address";
 
 export type ReadErrorCode =
   | "missing"
@@ -290,17 +291,6 @@ function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
     formulas,
     numberFormats,
   };
-}
-
-function a1(row: number, col: number): string {
-  let s = "";
-  let n = col + 1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${s}${row + 1}`;
 }
 
 /** Converts a loaded ExcelJS workbook (e.g. one built in memory) to a snapshot. */
