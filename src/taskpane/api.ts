@@ -71,6 +71,8 @@ export interface PaneApi {
   highlight(
     findings: readonly Finding[],
   ): Promise<WriteResult<{ cells: number; skippedProtected: string[] }>>;
+  /** Whether the workbook holds highlights from before (to offer "Rensa markeringar" without a new check). */
+  hasHighlights(): Promise<boolean>;
   clearHighlights(): Promise<WriteResult<{ cells: number; missing: number; kept: number }>>;
   writeReport(
     findings: readonly Finding[],

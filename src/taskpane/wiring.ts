@@ -173,6 +173,7 @@ export function createPaneApi(excel: ExcelAdapter, initialLang: Lang): PaneApi {
 
     highlight: (findings) => excel.highlight(findings),
     clearHighlights: () => excel.clearHighlights(),
+    hasHighlights: () => excel.hasHighlights().catch(() => false),
 
     writeReport(findings, lang, confirmed) {
       const s = stringsFor(lang);

@@ -30,9 +30,12 @@ function show(v: unknown, format: string): string {
 export function FakeExcelPanel({
   model,
   onRibbonValidate,
+  onRestart,
 }: {
   model: FakeWorkbookModel;
   onRibbonValidate(): void;
+  /** Restart the add-in on the same workbook (what closing and reopening looks like to the pane). */
+  onRestart(): void;
 }) {
   const [, refresh] = useReducer((n: number) => n + 1, 0);
   useEffect(() => {
@@ -63,6 +66,9 @@ export function FakeExcelPanel({
         </span>
         <button type="button" onClick={onRibbonValidate} data-testid="ribbon-validate">
           Menyfliksknapp: Kontrollera
+        </button>
+        <button type="button" onClick={onRestart} data-testid="restart-addin">
+          Starta om tillägget
         </button>
       </div>
       <div className="fake-grid-wrap">

@@ -2,6 +2,7 @@
  * Dev-only workbench: the real task pane running against the fake Excel (no Office.js, no network),
  * with a view of the fake workbook beside it. `?lang=en` starts it as English Office would.
  */
+import { useMemo, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { createExcelAdapter } from "../excel";
 import { langFromLocale } from "../plan/i18n";
@@ -18,7 +19,7 @@ const STYLE = `
   .workbench-pane { width: 360px; flex: none; background: #fff; border-right: 1px solid #d1d1d1; height: 100vh; }
   .fake-excel { flex: 1; display: flex; flex-direction: column; min-width: 0; font: 12px "Segoe UI", system-ui, sans-serif; }
   .fake-toolbar { display: flex; gap: 12px; align-items: center; padding: 6px 10px; background: #217346; color: #fff; }
-  .fake-toolbar button { margin-left: auto; }
+  .fake-toolbar button:first-of-type { margin-left: auto; }
   .fake-stats { opacity: .85; }
   .fake-grid-wrap { flex: 1; overflow: auto; background: #fff; }
   .fake-grid { border-collapse: collapse; table-layout: fixed; }
@@ -51,20 +52,37 @@ function start(): void {
   installFakeOffice(fake);
   (globalThis as unknown as { plankollFake: unknown }).plankollFake = fake;
 
-  const controller = createPaneController();
-  const api = createPaneApi(createExcelAdapter(fake.run, fake.supports), lang);
   const style = document.createElement("style");
   style.textContent = STYLE;
   document.head.appendChild(style);
 
-  createRoot(root).render(
-    <div className="workbench">
-      <div className="workbench-pane">
-        <App api={api} controller={controller} />
+  /** The pane and the workbook side by side; "restart" gives a fresh pane on the same workbook. */
+  function Workbench() {
+    const [generation, setGeneration] = useState(0);
+    const { api, controller } = useMemo(
+      () => ({
+        api: createPaneApi(createExcelAdapter(fake.run, fake.supports), lang),
+        controller: createPaneController(),
+      }),
+      // A new generation is a new add-in session: new functions, new controller.
+      // eslint-disable-next-line react-hooks/exhaustive-deps
+      [generation],
+    );
+    return (
+      <div className="workbench">
+        <div className="workbench-pane">
+          <App key={generation} api={api} controller={controller} />
+        </div>
+        <FakeExcelPanel
+          model={fake.model}
+          onRibbonValidate={() => void controller.validate()}
+          onRestart={() => setGeneration((g) => g + 1)}
+        />
       </div>
-      <FakeExcelPanel model={fake.model} onRibbonValidate={() => void controller.validate()} />
-    </div>,
-  );
+    );
+  }
+
+  createRoot(root).render(<Workbench />);
 }
 
 start();

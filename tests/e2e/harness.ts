@@ -74,6 +74,8 @@ export async function launch(options: Parameters<typeof chromium.launchPersisten
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1200, height: 820 },
+    // No animations: clicks land where the element is, screenshots show the settled pane.
+    reducedMotion: "reduce",
     ...options,
     args: [
       "--headless",

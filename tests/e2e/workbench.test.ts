@@ -185,6 +185,26 @@ describe("workbench", () => {
     await page.close();
   });
 
+  test("after the add-in restarts, highlights and the plan kept in the workbook are found again", async () => {
+    const { page, errors } = await openPane();
+    const pristine = await dump(page);
+    await page.getByRole("tab", { name: "Kontroll" }).click();
+    await page.getByTestId("validate").click();
+    await page.getByRole("button", { name: "Markera" }).click();
+    await page.getByText(/celler är markerade/).waitFor();
+
+    // Restart the add-in on the same workbook: the new pane knows nothing but what the workbook keeps.
+    await page.getByTestId("restart-addin").click();
+    await page.waitForSelector("[data-plankoll-ready=true]");
+    await page.getByRole("tab", { name: "Kontroll" }).click();
+    await page.getByTestId("clear-leftover").click();
+    await page.getByText(/Markeringarna är borttagna/).waitFor();
+    assert.deepEqual(JSON.parse(await dump(page)), JSON.parse(pristine));
+    assert.equal(await page.getByTestId("clear-leftover").count(), 0);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   test("the ribbon's Kontrollera opens the results; the language switches to English", async () => {
     const { page, errors } = await openPane();
     await page.getByTestId("ribbon-validate").click();

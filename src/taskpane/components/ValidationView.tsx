@@ -81,6 +81,16 @@ export default function ValidationView({ state, run }: { state: ValidationPhase;
 
   useEffect(markReady, [markReady]);
 
+  // Highlights from an earlier session (the record is in the workbook): offer to clear them at once.
+  const [leftover, setLeftover] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void api.hasHighlights().then((has) => live && setLeftover(has), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
   const outcome = state.phase === "done" ? state.outcome : null;
   const running = state.phase === "reading" || state.phase === "checking";
 
@@ -152,6 +162,7 @@ export default function ValidationView({ state, run }: { state: ValidationPhase;
   const clear = () =>
     act(async () => {
       const result = await api.clearHighlights();
+      setLeftover(false);
       if (result.ok) {
         notify("success", s.cleared(result.cells));
         if (result.missing) notify("warning", s.clearedMissing(result.missing));
@@ -180,6 +191,11 @@ export default function ValidationView({ state, run }: { state: ValidationPhase;
           <Button appearance="primary" onClick={() => void run()} disabled={running} data-testid="validate">
             {outcome ? s.validateAgain : s.validate}
           </Button>
+          {!outcome && leftover && (
+            <Button disabled={busy} onClick={() => void clear()} data-testid="clear-leftover">
+              {s.clearHighlights}
+            </Button>
+          )}
         </div>
         {running && (
           <Field validationMessage={progressText} validationState="none">
