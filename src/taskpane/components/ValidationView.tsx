@@ -85,7 +85,10 @@ export default function ValidationView({ state, run }: { state: ValidationPhase;
   const [leftover, setLeftover] = useState(false);
   useEffect(() => {
     let live = true;
-    void api.hasHighlights().then((has) => live && setLeftover(has), () => undefined);
+    void api.hasHighlights().then(
+      (has) => live && setLeftover(has),
+      () => undefined,
+    );
     return () => {
       live = false;
     };
