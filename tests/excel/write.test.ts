@@ -108,6 +108,27 @@ describe("validate → highlight → clear", () => {
     });
   });
 
+  test("a sheet deleted between check and highlight, or before clearing, is skipped and counted", async () => {
+    const fake = createFakeExcel(await budgetWorkbook());
+    const { snapshot } = await readSnapshot(fake.context(), { supports: fake.supports });
+    const findings = checkWorkbook(snapshot, { lang: "sv" });
+    const onSecond = findings.filter((f) => f.sheet === "Budget 2020").length;
+    expect(onSecond).toBeGreaterThan(0);
+    const highlighted = await highlightFindings(fake.context(), findings);
+    expect(highlighted.ok).toBe(true);
+    const model = fake.model;
+    model.sheets.splice(model.sheets.indexOf(model.sheetByName("Budget 2020")!), 1);
+    const cleared = await createExcelAdapter(fake.run, fake.supports).clearHighlights();
+    expect(cleared).toMatchObject({
+      ok: true,
+      missing: new Set(findings.filter((f) => f.sheet === "Budget 2020").map((f) => f.cell)).size,
+    });
+    // Findings for a sheet that no longer exists are skipped when highlighting, too.
+    const again = await highlightFindings(fake.context(), findings);
+    expect(again).toMatchObject({ ok: true });
+    expect(fake.model.sheetByName("Budget 2020")).toBeUndefined();
+  });
+
   test("highlighting takes the same number of syncs for 3 and for 300 cells", async () => {
     const syncsFor = async (n: number) => {
       const model = new FakeWorkbookModel();
@@ -343,6 +364,12 @@ describe("plan storage, short names, selection", () => {
     });
     expect(fake.model.activeSheet.name).toBe("Budget 2020");
     expect(fake.model.selection.area).toEqual({ r0: 4, c0: 2, r1: 4, c1: 2 });
+    fake.model.sheetByName("Budget 2020")!.visibility = "Hidden";
+    expect(await selectCell(fake.context(), "Budget 2020", "C5")).toEqual({
+      ok: false,
+      reason: "hidden-sheet",
+      sheet: "Budget 2020",
+    });
     expect(await selectCell(fake.context(), "Borttaget", "A1")).toEqual({
       ok: false,
       reason: "missing-sheet",
