@@ -360,13 +360,13 @@ export class FakeRange extends ClientObject {
     return this.prop("values");
   }
   set values(v: unknown) {
-    this.writeCells(v, false);
+    this.writeCells(v);
   }
   get formulas(): unknown[][] {
     return this.prop("formulas");
   }
   set formulas(v: unknown) {
-    this.writeCells(v, true);
+    this.writeCells(v);
   }
   get numberFormat(): unknown[][] {
     return this.prop("numberFormat");
@@ -437,13 +437,11 @@ export class FakeRange extends ClientObject {
     return t;
   }
 
-  private writeCells(v: unknown, asFormula: boolean): void {
+  private writeCells(v: unknown): void {
     this.write((meter) => {
       const { sheet, area } = this.writable();
       meter.in(v);
-      forArea(area, broadcast(v, area), (r, c, x) =>
-        this.context.model.writeInput(sheet, r, c, x, asFormula),
-      );
+      forArea(area, broadcast(v, area), (r, c, x) => this.context.model.writeInput(sheet, r, c, x));
     });
   }
 

@@ -221,7 +221,8 @@ export class FakeWorkbookModel {
   }
 
   /** Writes a cell the way Excel interprets typed input: "=…" is a formula, "" clears, numeric text is a number. */
-  writeInput(sheet: FakeSheet, r: number, c: number, input: unknown, asFormula: boolean): void {
+  /** Setting `values` and setting `formulas` behave the same for the cells Plankoll writes. */
+  writeInput(sheet: FakeSheet, r: number, c: number, input: unknown): void {
     const cell = sheet.cell(r, c);
     if (typeof input === "string" && input.length > 1 && input.startsWith("=")) {
       cell.formula = input;
@@ -230,7 +231,6 @@ export class FakeWorkbookModel {
       cell.formula = null;
       cell.value = normaliseInput(input);
     }
-    void asFormula;
     sheet.compact(r, c);
   }
 
