@@ -79,11 +79,9 @@ export class FakeRequestContext {
     const meter = new Meter();
     const record: SyncRecord = { responseBytes: 0, requestBytes: 0, cellsRead: 0, operations: ops.length };
     this.model.syncLog.push(record);
-    let changed = false;
     try {
       for (const op of ops) {
         op.run(meter);
-        if (!(op instanceof LoadOp)) changed = true;
         if (meter.cells > this.model.options.maxCellsPerRead)
           throw new FakeExcelError("ResponsePayloadSizeLimitExceeded", "Too many cells read in one request.");
       }
@@ -102,7 +100,6 @@ export class FakeRequestContext {
       record.requestBytes = meter.request;
       record.cellsRead = meter.cells;
       // Listeners (the workbench's grid) see every sync, reads included: the sync counter moves too.
-      void changed;
       this.model.changed();
     }
     // Like the real host, resolve asynchronously.
