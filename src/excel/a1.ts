@@ -2,6 +2,7 @@
  * A1 addresses: the small amount of parsing the adapter (and the fake Excel) need.
  * Rows and columns are 0-based here; Excel's A1 text is 1-based.
  */
+import { columnName as colToLetters, a1 as cellAddress } from "../checks/address";
 
 export interface Area {
   /** First and last row/column, 0-based, inclusive. */
@@ -14,25 +15,13 @@ export interface Area {
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;
 
-export function colToLetters(col: number): string {
-  let n = col + 1;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+// The engine's A1 helpers serve the adapter too: one spelling of column letters in the whole add-in.
+export { colToLetters, cellAddress };
 
 export function lettersToCol(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n - 1;
-}
-
-export function cellAddress(row: number, col: number): string {
-  return `${colToLetters(col)}${row + 1}`;
 }
 
 const CELL = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
