@@ -17,53 +17,18 @@
  *     --resolveJsonModule examples/make-example.ts && node build/example/examples/make-example.js
  */
 import { resolve } from "node:path";
-import { writeWorkbook, type Cell, type SheetSpec } from "../tests/fixtures/workbooks/make";
+import {
+  fmt,
+  pct,
+  PLAN_DEPARTMENTS as DEPARTMENTS,
+  recalc,
+  writeWorkbook,
+  type Cell,
+  type SheetSpec,
+} from "../tests/support/workbookBuilder";
 
 const f = (formula: string, fmt?: string): Cell => ({ f: formula, fmt });
-const fmt = (v: number | string, code: string): Cell => ({ v, fmt: code });
-const pct = (v: number) => fmt(v, "0.0%");
-
-const DEPARTMENTS: [string, number, number, number][] = [
-  ["Ledningsstaben", 2.6, 7.2, 139_158],
-  ["Ekonomi o kvalitet", 5.6, 1.0, 52_501],
-  ["HR", 0.4, 0.6, 64_308],
-  ["Välfärd", 1.8, 0.5, 21_140],
-  ["Näringsliv", 6.6, 3.7, 40_524],
-  ["Kommunikation o delaktighet", 0, 0, 31_373],
-  ["Miljö o samhällsbyggnad", 11.0, 2.0, 38_796],
-];
-
-/** Cached results as Excel saves them, so the file reads like one saved by Excel. */
 type Grid = Cell[][];
-function evaluate(rows: Grid): Grid {
-  const num = (r: number, c: number): number => {
-    const x = rows[r]?.[c];
-    if (typeof x === "number") return x;
-    if (x && typeof x === "object" && "v" in x && typeof x.v === "number") return x.v;
-    return 0;
-  };
-  const col = (s: string) => s.charCodeAt(0) - 65;
-  for (let pass = 0; pass < 3; pass++)
-    rows.forEach((row, r) =>
-      row.forEach((cell, c) => {
-        if (!cell || typeof cell !== "object" || !("f" in cell)) return;
-        const m = /^SUM\(([A-Z])(\d+):([A-Z])(\d+)\)$/.exec(cell.f);
-        let sum = 0;
-        if (m) {
-          for (let rr = Number(m[2]) - 1; rr <= Number(m[4]) - 1; rr++)
-            for (let cc = col(m[1]); cc <= col(m[3]); cc++) sum += num(rr, cc);
-        } else {
-          for (const t of cell.f.match(/[+-]?[A-Z]\d+/g) ?? []) {
-            const sign = t.startsWith("-") ? -1 : 1;
-            const ref = t.replace(/^[+-]/, "");
-            sum += sign * num(Number(ref.slice(1)) - 1, col(ref));
-          }
-        }
-        rows[r][c] = { ...cell, v: Math.round(sum * 1e6) / 1e6 };
-      }),
-    );
-  return rows;
-}
 
 function budgetSheet(): SheetSpec {
   const rows: Grid = [
@@ -82,7 +47,7 @@ function budgetSheet(): SheetSpec {
     ["Antal årsarbetare", null, null, 90],
     ["Utfall 2017 och Prognos 2018: kvar av budgeterad driftram vid årets slut, mnkr."],
   ];
-  return { name: "Budget per avdelning", rows: evaluate(rows) };
+  return { name: "Budget per avdelning", rows: recalc(rows) };
 }
 
 function quarterSheet(): SheetSpec {
@@ -114,7 +79,7 @@ function quarterSheet(): SheetSpec {
     f("SUM(E4:E10)", "#,##0"),
     f("SUM(F4:F10)", "#,##0"),
   ]);
-  return { name: "Kvartal", rows: evaluate(rows) };
+  return { name: "Kvartal", rows: recalc(rows) };
 }
 
 function personnelSheet(): SheetSpec {
@@ -171,7 +136,7 @@ function investmentSheet(): SheetSpec {
     ["Inventarier och övriga immateriella tillgångar Konsult och uppdrag", fmt(2_350_000, "#,##0")],
     ["Summa", f("SUM(B4:B6)", "#,##0")],
   ];
-  return { name: "Investeringar", rows: evaluate(rows) };
+  return { name: "Investeringar", rows: recalc(rows) };
 }
 
 function frameSheet(): SheetSpec {
@@ -183,7 +148,7 @@ function frameSheet(): SheetSpec {
     ["Budgetregleringsposter", fmt(14.7, "0.0")],
     ["Totalt driftram", f("SUM(B4:B5)", "0.0")],
   ];
-  return { name: "Driftram", rows: evaluate(rows) };
+  return { name: "Driftram", rows: recalc(rows) };
 }
 
 async function main(): Promise<void> {
