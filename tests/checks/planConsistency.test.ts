@@ -10,23 +10,11 @@ import {
 import type { Finding } from "../../src/checks/types";
 import { embeddedPlan } from "../../src/plan/embedded";
 import type { Plan } from "../../src/plan/schema";
+import { DOCUMENT_FINDING_FIELDS } from "../support/findingFields";
 
 function copy(): Plan {
   return structuredClone(embeddedPlan);
 }
-
-const FIELD_ORDER = [
-  "rule",
-  "severity",
-  "sheet",
-  "cell",
-  "message",
-  "expected",
-  "actual",
-  "page",
-  "row",
-  "column",
-];
 
 describe("checkPlan on the embedded Eskilstuna plan", () => {
   const findings = checkPlan(embeddedPlan);
@@ -59,7 +47,7 @@ describe("checkPlan on the embedded Eskilstuna plan", () => {
     expect(f.message).toContain("t o m augusti 2018");
     expect(f.message).toContain("3 mål saknar värden");
     expect(f.message).toContain("Exakt 6 mål har redan nått målvärdet");
-    expect(Object.keys(f)).toEqual(FIELD_ORDER);
+    expect(Object.keys(f)).toEqual(DOCUMENT_FINDING_FIELDS);
   });
 
   it("counts reached goals by direction: the six are PM01, PM12, PM17, PM20, PM23 and PM29 (min 75 %, outcome 95 %)", () => {

@@ -6,6 +6,7 @@ import { main } from "../../src/cli/main";
 import { Progress } from "../../src/cli/commands/check";
 import type { Io } from "../../src/cli/io";
 import data from "../../src/plan/data/eskilstuna-2019.json";
+import { WORKBOOK_FINDING_FIELDS } from "../support/findingFields";
 
 const EXAMPLE = join(__dirname, "../../examples/budget-2019.xlsx");
 const CLEAN = join(__dirname, "../fixtures/workbooks/plan.mismatch/not-plan-table-as-printed.xlsx");
@@ -124,8 +125,7 @@ test("JSON: exactly the DESIGN §3 shape and field order", async () => {
   expect(Object.keys(doc)).toEqual(["files"]);
   expect(Object.keys(doc.files[0])).toEqual(["file", "findings", "error"]);
   expect(doc.files[0].error).toBeNull();
-  for (const f of doc.files[0].findings)
-    expect(Object.keys(f)).toEqual(["rule", "severity", "sheet", "cell", "message", "expected", "actual"]);
+  for (const f of doc.files[0].findings) expect(Object.keys(f)).toEqual(WORKBOOK_FINDING_FIELDS);
   expect(doc.files[0].findings).toContainEqual(
     expect.objectContaining({
       rule: "sum.mismatch",

@@ -10,6 +10,7 @@ import { join } from "path";
 import { main } from "../../src/cli/main";
 import type { Io } from "../../src/cli/io";
 import { parsePlan } from "../../src/plan/schema";
+import { DOCUMENT_FINDING_FIELDS } from "../support/findingFields";
 
 const ROOT = join(__dirname, "..", "..");
 const SEED = join(ROOT, "tests", "fixtures", "seed", "KSKF-2018-294.txt");
@@ -67,18 +68,7 @@ describe("plankoll import (text and JSON, in-process)", () => {
     expect(doc.findings[0]).toEqual(
       expect.objectContaining({ rule: "plan.inconsistent", sheet: null, cell: null, page: 5 }),
     );
-    expect(Object.keys(doc.findings[0])).toEqual([
-      "rule",
-      "severity",
-      "sheet",
-      "cell",
-      "message",
-      "expected",
-      "actual",
-      "page",
-      "row",
-      "column",
-    ]);
+    expect(Object.keys(doc.findings[0])).toEqual(DOCUMENT_FINDING_FIELDS);
   });
 
   test("--out writes the validated plan, and nothing else in the folder", async () => {

@@ -6,6 +6,7 @@ import { main } from "../../src/cli/main";
 import type { Io } from "../../src/cli/io";
 import { lineColumn, loadPlanFile, PlanFileError } from "../../src/cli/planFile";
 import { embeddedPlan } from "../../src/plan/embedded";
+import { DOCUMENT_FINDING_FIELDS } from "../support/findingFields";
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
@@ -85,18 +86,7 @@ describe("plankoll plan --format json", () => {
         actual: 6,
       }),
     ]);
-    expect(Object.keys(doc.findings[0])).toEqual([
-      "rule",
-      "severity",
-      "sheet",
-      "cell",
-      "message",
-      "expected",
-      "actual",
-      "page",
-      "row",
-      "column",
-    ]);
+    expect(Object.keys(doc.findings[0])).toEqual(DOCUMENT_FINDING_FIELDS);
   });
 });
 

@@ -1,0 +1,8 @@
+/**
+ * The JSON field order of a finding, as DESIGN.md §3 states it. Written out here (not read from src) so the tests
+ * hold the output to the contract rather than to whatever order the code happens to build.
+ */
+export const WORKBOOK_FINDING_FIELDS = ["rule", "severity", "sheet", "cell", "message", "expected", "actual"];
+
+/** Document findings (import, `plan --check`): the same fields, then where in the document. */
+export const DOCUMENT_FINDING_FIELDS = [...WORKBOOK_FINDING_FIELDS, "page", "row", "column"];
