@@ -446,8 +446,11 @@ function mergedTextMap(m: SheetModel): Map<number, string> {
     const v = m.values[r0]?.[c0];
     if (typeof v !== "string" && typeof v !== "number") continue;
     if ((rg.r2 - rg.r1 + 1) * (rg.c2 - rg.c1 + 1) > 10_000) continue;
+    // A side-by-side table's model holds only its own columns: merged cells beyond them are not its own.
+    const cFrom = Math.max(rg.c1, m.oCol),
+      cTo = Math.min(rg.c2, m.oCol + m.nCols - 1);
     for (let r = rg.r1; r <= rg.r2; r++)
-      for (let c = rg.c1; c <= rg.c2; c++) map.set((r - m.oRow) * m.nCols + (c - m.oCol), String(v));
+      for (let c = cFrom; c <= cTo; c++) map.set((r - m.oRow) * m.nCols + (c - m.oCol), String(v));
   }
   return map;
 }
@@ -632,34 +635,153 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
 /** "Plankoll-rapport" (src/excel/report.ts), also numbered copies and an English name. */
 const OWN_REPORT_SHEET = /^plankoll[- ](rapport|report)\b/i;
 
-/** Builds the model of every sheet of a workbook. */
+// ---------------------------------------------------------------------------------------------------------
+// Side-by-side tables
+
+/**
+ * First columns of the tables that stand side by side on the same rows: a table starts at a label column (words
+ * in ≥ 2 rows, figures right of it) after an empty column, or right after figures when it names a total of its
+ * own (Summa/Totalt). Each side then is read as its own table, so its totals are checked against its own lines.
+ * Returns [0] for an ordinary sheet.
+ */
+export function tableBands(values: CellValue[][], formulas: (string | null)[][] | undefined): number[] {
+  let nCols = 0;
+  for (const row of values) if (row.length > nCols) nCols = row.length;
+  if (nCols < 4) return [0];
+  const filled = new Uint8Array(nCols);
+  const texts = new Int32Array(nCols);
+  const nums = new Int32Array(nCols);
+  const totals = new Uint8Array(nCols);
+  for (let r = 0; r < values.length; r++) {
+    const row = values[r];
+    const frow = formulas?.[r] ?? NO_ROW;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (v === null || v === undefined || v === "") {
+        if (frow[c] != null && isFormula(frow[c])) {
+          filled[c] = 1;
+          nums[c]++;
+        }
+        continue;
+      }
+      filled[c] = 1;
+      if (typeof v === "number") nums[c]++;
+      else if (typeof v === "string") {
+        if (v.trim() === "" || numberFromText(v) !== null || ERROR_TEXTS.has(v)) continue;
+        texts[c]++;
+        if (!totals[c] && isTotalLabel(normalizeLabel(v))) totals[c] = 1;
+      }
+    }
+  }
+  // Cheap exit for the common sheet: no label column right of a figure column.
+  let sawFigures = false,
+    candidate = false;
+  for (let c = 0; c < nCols && !candidate; c++) {
+    if (sawFigures && texts[c] >= 2) candidate = true;
+    if (nums[c] >= 2) sawFigures = true;
+  }
+  if (!candidate) return [0];
+  const isTable = (from: number, to: number): boolean => {
+    for (let c = from; c < to; c++)
+      if (texts[c] >= 2) {
+        for (let d = c + 1; d < to; d++) if (nums[d] >= 2) return true;
+        return false;
+      }
+    return false;
+  };
+  const starts = [0];
+  for (let s = 2; s < nCols; s++) {
+    if (texts[s] < 2) continue;
+    const afterGap = !filled[s - 1] && filled.subarray(starts[starts.length - 1], s - 1).some((x) => x === 1);
+    const afterFigures = nums[s - 1] >= 2 && totals[s] === 1;
+    if (!afterGap && !afterFigures) continue;
+    let end = nCols;
+    for (let d = s + 1; d < nCols; d++)
+      if (!filled[d]) {
+        end = d;
+        break;
+      }
+    if (isTable(starts[starts.length - 1], s) && isTable(s, end)) starts.push(s);
+  }
+  return starts;
+}
+
+function sliceRows<T>(rows: T[][] | undefined, from: number, to: number): T[][] {
+  return (rows ?? []).map((row) => (row ? row.slice(from, to) : []));
+}
+
+/** The sheet's columns [from, to) as a sheet of their own (same name, origin moved right). */
+function bandSheet(sheet: SheetSnapshot, values: CellValue[][], from: number, to: number): SheetSnapshot {
+  return {
+    ...sheet,
+    origin: { row: sheet.origin?.row ?? 0, col: (sheet.origin?.col ?? 0) + from },
+    values: sliceRows(values, from, to),
+    formulas: sliceRows(sheet.formulas, from, to),
+    numberFormats: sliceRows(sheet.numberFormats, from, to),
+  };
+}
+
+function buildModel(
+  sheet: SheetSnapshot,
+  index: number,
+  vals: CellValue[][],
+  uncomputed: SheetModel["uncomputed"],
+): SheetModel {
+  let nCols = 0;
+  for (const row of vals) if (row.length > nCols) nCols = row.length;
+  const m: SheetModel = {
+    index,
+    sheet,
+    name: sheet.name,
+    oRow: sheet.origin?.row ?? 0,
+    oCol: sheet.origin?.col ?? 0,
+    nRows: vals.length,
+    nCols,
+    values: vals,
+    rows: new Array(vals.length),
+    blocks: [],
+    uncomputed,
+  };
+  classifyRows(m);
+  buildBlocks(m);
+  return m;
+}
+
+/** Builds the model of every sheet of a workbook (one model per side-by-side table of a sheet). */
 export function analyseWorkbook(wb: WorkbookSnapshot): SheetModel[] {
   const { values, uncomputed } = computeMissing(wb);
-  return wb.sheets.map((sheet, index) => {
+  const out: SheetModel[] = [];
+  wb.sheets.forEach((sheet, index) => {
     const vals = values[index];
-    let nCols = 0;
-    for (const row of vals) if (row.length > nCols) nCols = row.length;
-    const m: SheetModel = {
-      index,
-      sheet,
-      name: sheet.name,
-      oRow: sheet.origin?.row ?? 0,
-      oCol: sheet.origin?.col ?? 0,
-      nRows: vals.length,
-      nCols,
-      values: vals,
-      rows: new Array(vals.length),
-      blocks: [],
-      uncomputed: uncomputed[index],
-    };
     // The add-in's own report sheet lists findings (texts like "95 %", "#REF!"): checking it would report them again.
     if (OWN_REPORT_SHEET.test(sheet.name)) {
-      m.rows.fill(EMPTY_ROW);
-      m.uncomputed = [];
-      return m;
+      out.push({
+        index,
+        sheet,
+        name: sheet.name,
+        oRow: sheet.origin?.row ?? 0,
+        oCol: sheet.origin?.col ?? 0,
+        nRows: vals.length,
+        nCols: 0,
+        values: vals,
+        rows: new Array<RowInfo>(vals.length).fill(EMPTY_ROW),
+        blocks: [],
+        uncomputed: [],
+      });
+      return;
     }
-    classifyRows(m);
-    buildBlocks(m);
-    return m;
+    const bands = tableBands(vals, sheet.formulas);
+    if (bands.length === 1) {
+      out.push(buildModel(sheet, index, vals, uncomputed[index]));
+      return;
+    }
+    bands.forEach((from, k) => {
+      const to = k + 1 < bands.length ? bands[k + 1] : Infinity;
+      const part = bandSheet(sheet, vals, from, to);
+      // Formulas the engine could not compute are noted once per sheet, at their own cells (the first band
+      // starts at the sheet's first column, so its addresses are the sheet's).
+      out.push(buildModel(part, index, part.values, k === 0 ? uncomputed[index] : []));
+    });
   });
+  return out;
 }
