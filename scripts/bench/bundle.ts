@@ -13,27 +13,15 @@
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as http from "node:http";
-import type { AddressInfo } from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as zlib from "node:zlib";
+import { CHROMIUM, launchChromium, serve } from "../lib/chromium";
 
 const SIZE_GOAL_KB = 200;
 const TTI_GOAL_MS = 1000;
 const LOADS = 5;
 const READY_SELECTOR = '[data-plankoll-ready="true"]';
-export const CHROMIUM = "/usr/bin/chromium";
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 
 function repoRoot(): string {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
@@ -97,41 +85,6 @@ function sizeLines(dist: string): string[] {
   ];
 }
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".json": "application/json",
-  ".png": "image/png",
-  ".svg": "image/svg+xml",
-  ".xml": "application/xml",
-  ".map": "application/json",
-};
-
-/** A tiny static file server for `dir` on 127.0.0.1 (ephemeral port). */
-export async function serve(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = http.createServer((req, res) => {
-    const rel = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname).replace(/^\/+/, "");
-    const file = path.resolve(dir, rel || "index.html");
-    if (
-      !file.startsWith(path.resolve(dir) + path.sep) ||
-      !fs.existsSync(file) ||
-      fs.statSync(file).isDirectory()
-    ) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
 /** Time to interactive; throws when it cannot be measured (no workbench, no Chromium, no ready marker). */
 async function ttiLines(dist: string): Promise<string[]> {
   if (!fs.existsSync(path.join(dist, "workbench.html"))) {
@@ -140,15 +93,9 @@ async function ttiLines(dist: string): Promise<string[]> {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`time to interactive not measured: ${CHROMIUM} missing (apt-get install -y chromium)`);
   }
-  // Loaded lazily: the size figure needs no browser.
-  const { chromium } = await import("playwright-core");
   const server = await serve(dist);
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "plankoll-bench-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchChromium();
+  const { context } = browser;
   let blocked = 0;
   try {
     // The workbench must work offline: anything not from our server is blocked and counted.
@@ -204,9 +151,8 @@ async function ttiLines(dist: string): Promise<string[]> {
         ` external requests blocked: ${blocked}; machine: ${os.cpus().length} shared cores, figures are noisy`,
     ];
   } finally {
-    await context.close();
+    await browser.close();
     await server.close();
-    fs.rmSync(profile, { recursive: true, force: true });
   }
 }
 

@@ -11,11 +11,13 @@ import type {
   Amount,
   BudgetLine,
   BudgetTable,
-  Goal,
+  Indicator,
   Measure,
   MoneyUnit,
+  PeriodValue,
   Plan,
   Relation,
+  UnitKind,
 } from "../plan/schema";
 import { formatInfo, storedDecimals } from "./numfmt";
 import { sheetTotals } from "./totals";
@@ -453,6 +455,51 @@ function goalTitleOf(m: SheetModel, r: number, before: number): string {
   return best;
 }
 
+/** What a row of a goal or styrkort follow-up names: a processmål or a styrkort indicator. */
+interface Followed {
+  id: string;
+  title: string;
+  unit: UnitKind;
+  /** Amount indicators: the money unit their values are in ("tkr"). */
+  money?: MoneyUnit;
+  values: PeriodValue[];
+}
+
+const indicatorIndexes = new WeakMap<Plan, TextIndex<Indicator>>();
+
+/** The plan's styrkort indicators by title (built once per plan). */
+function indicatorIndex(plan: Plan): TextIndex<Indicator> {
+  let index = indicatorIndexes.get(plan);
+  if (!index) {
+    index = new TextIndex(
+      plan.scorecard,
+      (x) => x.id,
+      (x) => [x.title],
+      (x) => x.title,
+      { sv: QUIET, en: QUIET },
+    );
+    indicatorIndexes.set(plan, index);
+  }
+  return index;
+}
+
+/**
+ * The goal or indicator a row's title names. A styrkort indicator first: its titles are short and specific
+ * ("Total sjukfrånvaro, %"), and the processmål on the same subject has other years' values.
+ */
+function findFollowed(plan: Plan, title: string): Followed | undefined {
+  if (plan.scorecard.length > 0) {
+    const res = indicatorIndex(plan).find(title);
+    if (res.ok) {
+      const x = res.item;
+      const money = x.unit === "amount" ? findUnitStatement(`(${x.unitLabel ?? ""})`) : undefined;
+      return { id: x.id, title: x.title, unit: x.unit, money, values: x.values };
+    }
+  }
+  const res = findGoal(plan, title);
+  return res.ok ? res.goal : undefined;
+}
+
 function checkGoalBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFigure[]): void {
   const columns: { ci: ColumnInfo; kind: "target" | "outcome"; year: number }[] = [];
   for (const ci of block.columns) {
@@ -464,7 +511,7 @@ function checkGoalBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFigure
   if (columns.length === 0) return;
   let asked = 0;
   const firstFigureCol = Math.min(...block.columns.map((ci) => ci.col));
-  const rows: { r: number; goal: Goal }[] = [];
+  const rows: { r: number; goal: Followed }[] = [];
   for (let r = block.first; r <= block.last; r++) {
     const info = m.rows[r];
     // Goal titles often say "Andel …" or "(%)": such rows are not lines of a sum but still goals.
@@ -472,8 +519,8 @@ function checkGoalBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFigure
     if (giveUp(++asked, rows.length)) return;
     const title = goalTitleOf(m, r, firstFigureCol);
     if (title.length < 6) continue;
-    const res = findGoal(plan, title);
-    if (res.ok) rows.push({ r, goal: res.goal });
+    const goal = findFollowed(plan, title);
+    if (goal) rows.push({ r, goal });
   }
   // A budget table with an "Utfall 2018" column whose line "Bredband" happens to name a goal is not a goal
   // follow-up: most of a goal table's rows name goals.
@@ -485,6 +532,10 @@ function checkGoalBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFigure
       if (pv === null || pv === undefined) continue;
       const v = figureAt(m, r, ci.col);
       if (v === undefined) continue;
+      if (goal.money) {
+        results.push(judgeAmount(m, block, ci, r, v, pv, goal));
+        continue;
+      }
       const fmtPercent = formatInfo(formatAt(m, r, ci.col)).percent;
       const percentGoal = goal.unit === "percent";
       // A percent goal (3 = 3 %) against a % cell (0,03) or a plain cell (3, or 0,03 typed as a fraction).
@@ -513,6 +564,46 @@ function checkGoalBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFigure
     if (results.length >= 3 && results.filter((x) => x.status === "ok").length * 2 < results.length) continue;
     for (const x of results) out.push(x);
   }
+}
+
+/**
+ * An amount indicator ("Resultat Prognos helår mot budget helår (tkr)") in the unit the row's label, the column's
+ * header or the table's title states, else the plan's; a figure that fits only in another unit is plan.unit.
+ */
+function judgeAmount(
+  m: SheetModel,
+  block: Block,
+  ci: ColumnInfo,
+  r: number,
+  v: number,
+  pv: number,
+  goal: Followed,
+): PlanFigure {
+  const planUnit = goal.money!;
+  const unit = findUnitStatement(m.rows[r].label) ?? ci.unit ?? block.unit ?? planUnit;
+  const cellUnit = shownUnit(m, r, ci.col, v);
+  const fitsIn = (u: MoneyUnit) =>
+    fits(v, cellUnit, convertMoney(pv, planUnit, u), planPrecision(pv) * (convertMoney(1, planUnit, u) || 1));
+  const expected = convertMoney(pv, planUnit, unit);
+  const base = {
+    model: m,
+    r,
+    c: ci.col,
+    value: v,
+    expected,
+    what: `${ci.header.trim()} – ${goal.title}`,
+    source: goal.id,
+  };
+  if (fitsIn(unit)) return { ...base, status: "ok" };
+  const other = UNITS.find((u) => u !== unit && fitsIn(u));
+  return {
+    ...base,
+    status: other ? "unit" : "mismatch",
+    unit,
+    foundUnit: other,
+    planValue: pv,
+    planUnit,
+  };
 }
 
 const cache = new WeakMap<SheetModel, WeakMap<Plan, PlanFigure[]>>();

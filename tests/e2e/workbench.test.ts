@@ -46,7 +46,7 @@ async function openPane(query = "") {
   page.on("console", (m) => {
     if (m.type() === "warning" && m.text().startsWith("Plankoll")) errors.push(m.text());
   });
-  await page.goto(`${server.url}/workbench.html${query}`);
+  await page.goto(`${server.url}workbench.html${query}`);
   await page.waitForSelector("[data-plankoll-ready=true]", { timeout: 30_000 });
   return { page, errors };
 }

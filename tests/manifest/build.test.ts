@@ -6,7 +6,8 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { CHROMIUM, CHROMIUM_ARGS, initialScripts, serve } from "../../scripts/bench/bundle";
+import { initialScripts } from "../../scripts/bench/bundle";
+import { launchChromium, serve } from "../../scripts/lib/chromium";
 import { allUrls, parseManifest, residProblems, sharedRuntimeProblems } from "./manifestChecks";
 
 const root = path.resolve(__dirname, "../..");
@@ -75,14 +76,9 @@ describe("npm run build (production)", () => {
   });
 
   test("opened without Office.js (outside Excel, CDN blocked) the page says so instead of loading forever", async () => {
-    const { chromium } = await import("playwright-core");
     const server = await serve(out);
-    const profile = fs.mkdtempSync(path.join(os.tmpdir(), "plankoll-build-chromium-"));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_ARGS,
-    });
+    const browser = await launchChromium();
+    const { context } = browser;
     try {
       await context.route(
         (url) => !url.href.startsWith(server.url),
@@ -99,9 +95,8 @@ describe("npm run build (production)", () => {
       );
       expect(await page.textContent("#root")).toContain("Office.js could not be loaded");
     } finally {
-      await context.close();
+      await browser.close();
       await server.close();
-      fs.rmSync(profile, { recursive: true, force: true });
     }
   }, 60_000);
 });
