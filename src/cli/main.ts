@@ -2,38 +2,107 @@
  * `plankoll` command line: dispatches to one module per command (DESIGN.md §3).
  * Every command returns its exit code; nothing here calls process.exit, so tests run it in-process.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Lang } from "../plan/i18n";
+import { langOf } from "./args";
 import { processIo, EXIT, type Io } from "./io";
 import { runPlan } from "./commands/plan";
 import { runFn } from "./commands/fn";
 import { runCheck } from "./commands/check";
 import { runImport } from "./commands/import";
 
-const USAGE = `Användning / usage:
+// Swedish is the default, so its usage keeps the English hints a non-Swedish reader needs to find --lang en.
+const USAGE: Record<Lang, string> = {
+  sv: `Användning / usage:
   plankoll check FIL… [--plan P] [--format text|json] [--lang sv|en]   kontrollera arbetsböcker
-  plankoll fn NAMN ARG… [--plan P]                                     beräkna en PLAN-funktion
-  plankoll plan [--plan P] [--format text|json] [--check]              visa den aktiva planen
-  plankoll import FIL.pdf|.txt [--format json] [--out plan.json]       läs in en plan från ett dokument
-`;
+  plankoll fn NAMN ARG… [--plan P] [--lang sv|en]                      beräkna en PLAN-funktion
+  plankoll plan [--plan P] [--format text|json] [--check] [--lang sv|en]
+                                                                       visa den aktiva planen
+  plankoll import FIL.pdf|.txt|.json [--format text|json] [--out plan.json] [--lang sv|en]
+                                                                       läs in en plan från ett dokument
+  plankoll help KOMMANDO                                               hjälp för ett kommando
+  plankoll --version                                                   visa versionen
+In English / på engelska: plankoll --help --lang en
+`,
+  en: `Usage:
+  plankoll check FILE… [--plan P] [--format text|json] [--lang sv|en]  check workbooks
+  plankoll fn NAME ARG… [--plan P] [--lang sv|en]                      evaluate a PLAN function
+  plankoll plan [--plan P] [--format text|json] [--check] [--lang sv|en]
+                                                                       show the active plan
+  plankoll import FILE.pdf|.txt|.json [--format text|json] [--out plan.json] [--lang sv|en]
+                                                                       import a plan from a document
+  plankoll help COMMAND                                                help on a command
+  plankoll --version                                                   show the version
+`,
+};
 
 type Command = (args: string[], io: Io) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  check: runCheck,
-  fn: runFn,
-  plan: runPlan,
-  import: runImport,
-};
+const COMMANDS: ReadonlyMap<string, Command> = new Map([
+  ["check", runCheck],
+  ["fn", runFn],
+  ["plan", runPlan],
+  ["import", runImport],
+]);
+
+/** Case-insensitive, and a Map so "constructor" or "toString" is no command. */
+const commandNamed = (name: string): Command | undefined => COMMANDS.get(name.toLowerCase());
+
+/** The package's version; package.json sits two folders up from both src/cli and lib/cli. */
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as {
+    version: string;
+  };
+  return pkg.version;
+}
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
-  const [name, ...rest] = argv;
-  if (!name || name === "--help" || name === "-h" || name === "help") {
-    (name ? io.stdout : io.stderr)(USAGE);
-    return name ? EXIT.ok : EXIT.usage;
+  const lang = langOf(argv);
+  // Options before the command: --help, --version, --lang (handed on to the command).
+  let help = false;
+  let showVersion = false;
+  const langArgs: string[] = [];
+  let i = 0;
+  for (; i < argv.length && argv[i].startsWith("-"); i++) {
+    const a = argv[i];
+    if (a === "--help" || a === "-h") help = true;
+    else if (a === "--version" || a === "-v" || a === "-V") showVersion = true;
+    else if (a === "--lang" && i + 1 < argv.length) langArgs.push(a, argv[++i]);
+    else if (a.startsWith("--lang=")) langArgs.push(a);
+    else {
+      const msg = lang === "sv" ? `okänd flagga ${a}` : `unknown option ${a}`;
+      io.stderr(`plankoll: ${msg}\n${USAGE[lang]}`);
+      return EXIT.usage;
+    }
   }
-  const command = COMMANDS[name];
-  if (!command) {
-    io.stderr(`plankoll: okänt kommando "${name}" / unknown command\n${USAGE}`);
+  const [name, ...rest] = argv.slice(i);
+  if (showVersion || name === "version") {
+    io.stdout(`${version()}\n`);
+    return EXIT.ok;
+  }
+  if (help || name === "help") {
+    // "plankoll help check" and "plankoll --help check" both show the command's own usage.
+    const topic = name === "help" ? rest[0] : name;
+    if (topic === undefined) {
+      io.stdout(USAGE[lang]);
+      return EXIT.ok;
+    }
+    const command = commandNamed(topic);
+    if (command) return command([...langArgs, "--help"], io);
+    const msg = lang === "sv" ? `okänt kommando "${topic}"` : `unknown command "${topic}"`;
+    io.stderr(`plankoll: ${msg}\n${USAGE[lang]}`);
     return EXIT.usage;
   }
-  return command(rest, io);
+  if (!name) {
+    io.stderr(USAGE[lang]);
+    return EXIT.usage;
+  }
+  const command = commandNamed(name);
+  if (!command) {
+    const msg = lang === "sv" ? `okänt kommando "${name}"` : `unknown command "${name}"`;
+    io.stderr(`plankoll: ${msg}\n${USAGE[lang]}`);
+    return EXIT.usage;
+  }
+  return command([...langArgs, ...rest], io);
 }

@@ -3,26 +3,41 @@
  * the same engine as the task pane, and reports. Exit 0 = no error/warning, 1 = some, 2 = usage error or a file
  * that could not be read (the others are still checked and reported).
  */
+import { promises as fs } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { globSync } from "tinyglobby";
 import { checkWorkbook } from "../../checks";
 import { embeddedPlan } from "../../plan/embedded";
 import type { Lang } from "../../plan/i18n";
 import type { Plan } from "../../plan/schema";
+import { argsProblem, langOf } from "../args";
 import { EXIT, type Io } from "../io";
-import { loadPlanFile } from "../planFile";
+import { loadPlanFile, PlanFileError } from "../planFile";
 import { renderJson, renderText, type FileResult } from "../report";
 import { readWorkbookFile, WorkbookReadError } from "../xlsx";
 
-export const CHECK_USAGE = `Användning / usage: plankoll check FIL.xlsx… [--plan P] [--format text|json] [--lang sv|en]
+// Swedish is the default, so its usage keeps the English hints a non-Swedish reader needs to find --lang en.
+export const CHECK_USAGE: Record<Lang, string> = {
+  sv: `Användning / usage: plankoll check FIL.xlsx… [--plan P] [--format text|json] [--lang sv|en]
+  FIL           arbetsböcker (.xlsx); mönster som inkommet/*.xlsx fungerar också i cmd och PowerShell
   --plan P      planfil (JSON) i stället för den inbyggda planen / plan file instead of the embedded plan
   --format      text (standard) eller json / text (default) or json
   --lang        sv (standard) eller en / sv (default) or en
 Slutkod / exit code: 0 inga fel eller varningar / no errors or warnings, 1 fel eller varningar / errors or
   warnings, 2 användningsfel eller fil som inte kan läsas / usage error or unreadable file
-`;
+`,
+  en: `Usage: plankoll check FILE.xlsx… [--plan P] [--format text|json] [--lang sv|en]
+  FILE          workbooks (.xlsx); patterns such as inkommet/*.xlsx work in cmd and PowerShell too
+  --plan P      plan file (JSON) instead of the embedded plan
+  --format      text (default) or json
+  --lang        sv (default) or en
+Exit code: 0 no errors or warnings, 1 errors or warnings, 2 usage error or a file that cannot be read
+`,
+};
 
-function usage(io: Io, message: string): number {
-  io.stderr(`plankoll check: ${message}\n${CHECK_USAGE}`);
+function usage(io: Io, lang: Lang, message: string): number {
+  io.stderr(`plankoll check: ${message}\n${CHECK_USAGE[lang]}`);
   return EXIT.usage;
 }
 
@@ -60,18 +75,112 @@ export class Progress {
   }
 }
 
+const WORDS = {
+  noMatch: {
+    sv: "inga filer matchar mönstret",
+    en: "no files match the pattern",
+  },
+  folderHint: {
+    sv: (p: string) => `; ange arbetsböckerna i den, t.ex. "${p}"`,
+    en: (p: string) => `; name the workbooks in it, e.g. "${p}"`,
+  },
+  lockFile: {
+    sv: (f: string, book: string) => `hoppar över ${f}: Excels låsfil medan ${book} är öppen`,
+    en: (f: string, book: string) => `skipping ${f}: Excel's lock file while ${book} is open`,
+  },
+  nothing: {
+    sv: "inga arbetsböcker att kontrollera",
+    en: "no workbooks to check",
+  },
+  noPlanName: { sv: "--plan behöver ett filnamn", en: "--plan needs a file name" },
+} as const;
+
 export async function checkFile(path: string, plan: Plan, lang: Lang): Promise<FileResult> {
   try {
     const snapshot = await readWorkbookFile(path);
     return { file: path, findings: checkWorkbook(snapshot, { plan, lang }), error: null };
   } catch (e) {
-    if (e instanceof WorkbookReadError) return { file: path, findings: [], error: e.reason(lang) };
+    if (e instanceof WorkbookReadError) {
+      const hint = e.code === "directory" ? WORDS.folderHint[lang](join(path, "*.xlsx")) : "";
+      return { file: path, findings: [], error: e.reason(lang) + hint };
+    }
     const text = lang === "sv" ? "filen kunde inte kontrolleras" : "the file could not be checked";
     return { file: path, findings: [], error: `${text} (${e instanceof Error ? e.message : String(e)})` };
   }
 }
 
+/** One argument after expansion: a file to check, or a pattern that matched nothing (reported as unreadable). */
+export type FileArg = { file: string; error?: undefined } | { file: string; error: string };
+
+const collator = new Intl.Collator("sv", { numeric: true });
+
+/**
+ * The files the arguments name. A shell normally expands `inkommet/*.xlsx`, but cmd.exe and PowerShell pass it
+ * through, and bash passes a pattern that matched nothing: a path that does not exist and holds * or ? is
+ * expanded here (only its last parts, so brackets or parentheses in folder names stay literal). The same file
+ * named twice is checked once.
+ */
+export async function expandFileArgs(
+  args: readonly string[],
+  lang: Lang,
+  platform: NodeJS.Platform = process.platform,
+): Promise<FileArg[]> {
+  const out: FileArg[] = [];
+  const seen = new Set<string>();
+  const add = (file: string) => {
+    const key = resolve(file);
+    if (platform === "win32" ? seen.has(key.toLowerCase()) : seen.has(key)) return;
+    seen.add(platform === "win32" ? key.toLowerCase() : key);
+    out.push({ file });
+  };
+  for (const arg of args) {
+    const exists = await fs.stat(arg).then(
+      () => true,
+      () => false,
+    );
+    if (exists || !/[*?]/.test(arg)) {
+      add(arg);
+      continue;
+    }
+    const path = platform === "win32" ? arg.replace(/\\/g, "/") : arg;
+    const wild = path.search(/[*?]/);
+    const cut = path.lastIndexOf("/", wild);
+    const dir = cut < 0 ? "" : path.slice(0, cut + 1);
+    const pattern = path.slice(dir.length);
+    const matches = globSync(pattern, {
+      cwd: dir || ".",
+      onlyFiles: true,
+      expandDirectories: false,
+      caseSensitiveMatch: platform !== "win32",
+    }).sort(collator.compare);
+    if (matches.length === 0) {
+      const key = `pattern:${arg}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        out.push({ file: arg, error: WORDS.noMatch[lang] });
+      }
+      continue;
+    }
+    for (const m of matches) add(dir + m);
+  }
+  return out;
+}
+
+/** Excel's owner file "~$Budget.xlsx" (a few hundred bytes, no zip) exists while Budget.xlsx is open. */
+async function isExcelLockFile(path: string): Promise<boolean> {
+  if (!basename(path).startsWith("~$")) return false;
+  try {
+    const stat = await fs.stat(path);
+    if (!stat.isFile() || stat.size > 4096) return false;
+    const head = await fs.readFile(path);
+    return !(head[0] === 0x50 && head[1] === 0x4b);
+  } catch {
+    return false;
+  }
+}
+
 export async function runCheck(args: string[], io: Io): Promise<number> {
+  let lang = langOf(args);
   let parsed;
   try {
     parsed = parseArgs({
@@ -85,36 +194,57 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
       },
     });
   } catch (e) {
-    return usage(io, e instanceof Error ? e.message : String(e));
+    return usage(io, lang, argsProblem(e, lang));
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    io.stdout(CHECK_USAGE);
+    io.stdout(CHECK_USAGE[lang]);
     return EXIT.ok;
   }
   if (values.lang !== "sv" && values.lang !== "en")
-    return usage(io, `okänt språk "${values.lang}" / unknown language`);
-  const lang: Lang = values.lang;
+    return usage(io, lang, `okänt språk "${values.lang}" / unknown language (sv|en)`);
+  lang = values.lang;
   if (values.format !== "text" && values.format !== "json")
-    return usage(io, lang === "sv" ? `okänt format "${values.format}"` : `unknown format "${values.format}"`);
+    return usage(
+      io,
+      lang,
+      lang === "sv" ? `okänt format "${values.format}"` : `unknown format "${values.format}"`,
+    );
   if (positionals.length === 0)
-    return usage(io, lang === "sv" ? "ange minst en fil" : "give at least one file");
+    return usage(io, lang, lang === "sv" ? "ange minst en fil" : "give at least one file");
+  if (values.plan === "") return usage(io, lang, WORDS.noPlanName[lang]);
 
   let plan: Plan = embeddedPlan;
   if (values.plan !== undefined) {
     try {
       plan = await loadPlanFile(values.plan, lang);
     } catch (e) {
-      io.stderr(`plankoll check: ${e instanceof Error ? e.message : String(e)}\n`);
+      const more =
+        e instanceof PlanFileError && e.problems.length > 1
+          ? e.problems.map((p) => `  - ${p}\n`).join("")
+          : "";
+      io.stderr(`plankoll check: ${e instanceof Error ? e.message : String(e)}\n${more}`);
       return EXIT.usage;
     }
   }
 
+  const files: FileArg[] = [];
+  for (const f of await expandFileArgs(positionals, lang)) {
+    if (!f.error && (await isExcelLockFile(f.file))) {
+      const book = join(dirname(f.file), basename(f.file).slice(2));
+      io.stderr(`plankoll check: ${WORDS.lockFile[lang](f.file, book)}\n`);
+    } else files.push(f);
+  }
+  if (files.length === 0) return usage(io, lang, WORDS.nothing[lang]);
+
   const progress = new Progress(io, lang);
   const results: FileResult[] = [];
-  for (let i = 0; i < positionals.length; i++) {
-    progress.update(i, positionals.length, positionals[i]);
-    results.push(await checkFile(positionals[i], plan, lang));
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i];
+    progress.update(i, files.length, f.file);
+    results.push(
+      f.error ? { file: f.file, findings: [], error: f.error } : await checkFile(f.file, plan, lang),
+    );
   }
   progress.end();
 
