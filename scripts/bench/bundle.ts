@@ -16,7 +16,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as zlib from "node:zlib";
-import { CHROMIUM, launchChromium, serve } from "../lib/chromium";
+import { CHROMIUM, launchChromium, serve } from "../support/chromium";
 
 const SIZE_GOAL_KB = 200;
 const TTI_GOAL_MS = 1000;

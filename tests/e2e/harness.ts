@@ -1,9 +1,9 @@
 /** Shared by the e2e tests: build the workbench, serve it on 127.0.0.1, drive Debian Chromium. */
 import { spawnSync } from "node:child_process";
 import { join, resolve } from "node:path";
-import { launchChromium, type LaunchOptions } from "../../scripts/lib/chromium";
+import { launchChromium, type LaunchOptions } from "../../scripts/support/chromium";
 
-export { serve } from "../../scripts/lib/chromium";
+export { serve } from "../../scripts/support/chromium";
 
 export const ROOT = resolve(__dirname, "../..");
 export const ARTIFACTS = join(ROOT, "test-artifacts");

@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { initialScripts } from "../../scripts/bench/bundle";
-import { launchChromium, serve } from "../../scripts/lib/chromium";
+import { launchChromium, serve } from "../../scripts/support/chromium";
 import { allUrls, parseManifest, residProblems, sharedRuntimeProblems } from "./manifestChecks";
 
 const root = path.resolve(__dirname, "../..");
