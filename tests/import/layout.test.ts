@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import {
   documentFromLayout,
+  joinWrappedHeaders,
   layoutRows,
   mergeWrappedCells,
   positionedFromPdfjs,
@@ -73,6 +74,63 @@ describe("layout model: rows from baselines, cells from gaps", () => {
       .pages[0].tokens.map((t) => t.text)
       .join(" ");
     expect(tokens).toBe("Nöjd medborgarindex för gator ska nå 60 58 55 60 Nästa stycke.");
+  });
+
+  test("wrapped column headers are joined per column only before a row of figures", () => {
+    const header = [
+      ...row(720, [
+        [150, "Budget"],
+        [250, "Prognos"],
+      ]),
+      ...row(709, [
+        [150, "2019"],
+        [250, "2018"],
+      ]),
+    ];
+    const data = row(690, [
+      [60, "Parker"],
+      [150, "12"],
+      [250, "13"],
+    ]);
+    expect(
+      joinWrappedHeaders(layoutRows([...header, ...data])).map((r) => r.cells.map((c) => c.text)),
+    ).toEqual([
+      ["Budget 2019", "Prognos 2018"],
+      ["Parker", "12", "13"],
+    ]);
+    // Two columns of text with no figures below: left as they are.
+    expect(joinWrappedHeaders(layoutRows(header)).map((r) => r.cells.map((c) => c.text))).toEqual([
+      ["Budget", "Prognos"],
+      ["2019", "2018"],
+    ]);
+  });
+
+  test("tight table: a line exactly between two rows' figures goes to the cell it balances", () => {
+    const figs = (y: number) =>
+      row(y, [
+        [300, "1"],
+        [350, "2"],
+      ]);
+    // Three-line title centred on its figures, then a one-line row: "c" belongs above.
+    const a = [
+      ...row(700, [[60, "a"]]),
+      ...row(689, [[60, "b"]]),
+      ...figs(689),
+      ...row(678, [[60, "c"]]),
+      ...row(667, [[60, "d"]]),
+      ...figs(667),
+    ];
+    expect(mergeWrappedCells(layoutRows(a)).map((r) => r.cells[0].text)).toEqual(["a", "b c", "d"]);
+    // A one-line row, then a three-line title centred on its figures: "e" belongs below.
+    const b = [
+      ...row(700, [[60, "a"]]),
+      ...figs(700),
+      ...row(689, [[60, "e"]]),
+      ...row(678, [[60, "f"]]),
+      ...figs(678),
+      ...row(667, [[60, "g"]]),
+    ];
+    expect(mergeWrappedCells(layoutRows(b)).map((r) => r.cells[0].text)).toEqual(["a", "e", "f g"]);
   });
 
   test("justified prose (wide gaps between words) is never reordered", () => {

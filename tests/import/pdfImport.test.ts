@@ -139,3 +139,57 @@ describe("the seed as a PDF reads like the seed text", () => {
     expect(fromPdf.findings).toEqual(fromText.findings);
   });
 });
+
+describe("table layouts: wrapped headers and tight tables", () => {
+  const wrapped = importPdf("wrapped-headers.pdf");
+  const tight = importPdf("tight-table.pdf");
+
+  test("headers wrapped over two lines ('Budget' / '2019') are rejoined per column: measures and years right", () => {
+    const t = wrapped.plan.budgetTables[0];
+    expect(t.measures.map((m) => [m.label, m.kind, m.year])).toEqual([
+      ["Utfall 2017", "outcome", 2017],
+      ["Prognos 2018", "forecast", 2018],
+      ["Budget 2019", "budget", 2019],
+    ]);
+    expect(t.lines.map((l) => l.label)).toEqual(["Idrottshallar", "Bad", "Fritidsgårdar"]);
+    expect(t.total.values).toEqual({ "utfall-2017": 61825, "prognos-2018": 63650, "budget-2019": 65200 });
+    expect(wrapped.tables[0].headers).toEqual(["Utfall 2017", "Prognos 2018", "Budget 2019"]);
+    // The goal header "Utfall t o m" / "augusti 2018" too; figures with thousands groups stay whole.
+    expect(
+      wrapped.plan.goals.map((g) => [g.title, g.values.map((v) => [v.period, v.kind, v.asOf, v.value])]),
+    ).toEqual([
+      [
+        "Antal besök i simhallen ska öka till 200 000",
+        [
+          [2018, "target", undefined, 180000],
+          [2018, "outcome", "t o m augusti 2018", 121500],
+          [2019, "target", undefined, 190000],
+        ],
+      ],
+      [
+        "Andel flickor bland aktiva (%)",
+        [
+          [2018, "target", undefined, 45],
+          [2018, "outcome", "t o m augusti 2018", 43],
+          [2019, "target", undefined, 47],
+        ],
+      ],
+    ]);
+    expect(wrapped.warnings).toEqual([]);
+    expect(wrapped.findings).toEqual([]);
+  });
+
+  test("a tight table (no padding, middle-aligned wrapped titles, rows a line apart) keeps each title whole", () => {
+    expect(tight.plan.goals.map((g) => [g.title, g.values.map((v) => v.value)])).toEqual([
+      ["Antal besök på biblioteken ska öka med minst 5 procent per år", [410000, 265300, 430000]],
+      ["Antal elever som deltar i Skapande skola ska vara 900", [850, 610, 880]],
+      ["Antal utlån av e-böcker per invånare ska öka till 1,5", [1.2, 0.9, 1.4]],
+      ["Andel barn i kulturskolan (%)", [18, 17, 19]],
+      ["Nöjd kundindex för museet och konsthallen ska nå 75", [72, 70, 74]],
+    ]);
+    expect(tight.plan.goals[0].values[1].asOf).toBe("t o m augusti 2019");
+    expect(tight.warnings).toEqual([]);
+    // "5 processmål" holds with the five goals read.
+    expect(tight.findings).toEqual([]);
+  });
+});

@@ -56,21 +56,34 @@ export function positionedFromPdfjs(page: number, items: readonly unknown[]): Po
     }));
 }
 
-const ROW_TOLERANCE = 0.5;
+/**
+ * Baseline clustering: items whose baselines lie within this share of the font size are one row. A third of the
+ * font size keeps a row's figures together (producers jitter baselines by far less) while a middle-aligned figure
+ * in a tight table (half a line, about 0.57 × the size, from its title's lines) stays apart from either line.
+ */
+const ROW_TOLERANCE = 1 / 3;
 const CELL_GAP = 0.4;
 
 /** Groups one page's items into rows (top to bottom) and cells (left to right). */
 export function layoutRows(items: readonly PositionedText[]): LayoutRow[] {
   const visible = items.filter((it) => it.str.trim() !== "");
   const sorted = [...visible].sort((a, b) => b.y - a.y || a.x - b.x);
-  const rows: { page: number; y: number; size: number; items: PositionedText[] }[] = [];
+  const rows: { page: number; y: number; sumY: number; size: number; items: PositionedText[] }[] = [];
   for (const it of sorted) {
-    const row = rows.find(
-      (r) => r.page === it.page && Math.abs(r.y - it.y) <= ROW_TOLERANCE * Math.max(r.size, it.size),
-    );
-    if (row) row.items.push(it);
-    else rows.push({ page: it.page, y: it.y, size: it.size || 10, items: [it] });
+    // The nearest cluster (by its mean baseline), not the first one that is near enough.
+    let row: (typeof rows)[number] | undefined;
+    for (const r of rows) {
+      if (r.page !== it.page) continue;
+      const d = Math.abs(r.y - it.y);
+      if (d <= ROW_TOLERANCE * Math.max(r.size, it.size) && (!row || d < Math.abs(row.y - it.y))) row = r;
+    }
+    if (row) {
+      row.items.push(it);
+      row.sumY += it.y;
+      row.y = row.sumY / row.items.length;
+    } else rows.push({ page: it.page, y: it.y, sumY: it.y, size: it.size || 10, items: [it] });
   }
+  rows.sort((a, b) => a.page - b.page || b.y - a.y);
   return rows.map((r) => {
     const its = r.items.sort((a, b) => a.x - b.x);
     const cells: LayoutCell[] = [];
@@ -95,50 +108,176 @@ export function layoutRows(items: readonly PositionedText[]): LayoutRow[] {
 }
 
 const FIGURE_CELL = /^[-\u2212\u2013]?\d[\d\s]*(?:,\d+)?\s?(?:%|kr|tkr|mnkr)?$/;
+const GROUPED_FIGURE = /^[-\u2212\u2013]?\d{1,3}(?: \d{3})+(?:,\d+)?(?: ?%)?$/;
+const YEAR_CELL = /^(19|20|21)\d{2}$/;
+
+/** A figure that is not a year: what a table's data rows hold and its header rows never do. */
+function isDataFigure(text: string): boolean {
+  return FIGURE_CELL.test(text) && !YEAR_CELL.test(text);
+}
+
+/** A row of a table's figures: at least two figure cells, every cell after the (optional) label one a figure. */
+function figuresOf(
+  row: LayoutRow,
+  margin: number,
+): { first: LayoutCell | null; figures: LayoutCell[] } | null {
+  const hasFirst = row.cells[0].x <= margin;
+  const figures = row.cells.slice(hasFirst ? 1 : 0);
+  if (figures.length < 2 || !figures.every((c) => FIGURE_CELL.test(c.text))) return null;
+  if (figures.every((c) => YEAR_CELL.test(c.text))) return null;
+  return { first: hasFirst ? row.cells[0] : null, figures };
+}
+
+function pageLeft(rows: readonly LayoutRow[]): Map<number, number> {
+  const left = new Map<number, number>();
+  for (const r of rows)
+    for (const c of r.cells) left.set(r.page, Math.min(left.get(r.page) ?? Infinity, c.x));
+  return left;
+}
+
+/** Two cells share a column when they overlap by a quarter of the narrower one (overflowing text touches less). */
+const overlaps = (a: { x: number; x2: number }, b: { x: number; x2: number }) =>
+  Math.min(a.x2, b.x2) - Math.max(a.x, b.x) > 0.25 * Math.min(a.x2 - a.x, b.x2 - b.x);
 
 /**
- * A table cell that wraps puts its last lines below the row's figures (cells centred vertically: "Nöjd
- * medborgarindex gator ska nå" / "58 55 60" / "60"). Lines that follow a row of figures within a line's height and
- * start in the first column belong to that row's first cell: they are moved in front of the figures. Only rows
- * whose other cells are all figures qualify, so justified prose is never reordered.
+ * Column headers that wrap ("Budget" over "2019", "Utfall t o m" over "augusti 2018", centred beside one-line
+ * headers) come as a band of rows a line apart before the table's first row of figures. Rows of that band (no
+ * figure but years, not a lone line in the first column) are joined per column (cells that overlap in x), each
+ * column's lines top to bottom, so the header reads "Budget 2019" as flattened text would.
+ */
+export function joinWrappedHeaders(rows: readonly LayoutRow[]): LayoutRow[] {
+  const left = pageLeft(rows);
+  const margin = (r: LayoutRow) => left.get(r.page)! + 1.5 * r.size;
+  const candidate = (r: LayoutRow) =>
+    !r.cells.some((c) => isDataFigure(c.text)) && !(r.cells.length === 1 && r.cells[0].x <= margin(r));
+  const out: LayoutRow[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    let j = i + 1;
+    if (candidate(rows[i]))
+      while (
+        j < rows.length &&
+        candidate(rows[j]) &&
+        rows[j].page === rows[i].page &&
+        rows[j - 1].y - rows[j].y <= 1.5 * Math.max(rows[j - 1].size, rows[j].size)
+      )
+        j++;
+    if (j - i < 2 || !figuresFollow(rows, j, margin(rows[j - 1]))) {
+      out.push(rows[i]);
+      continue;
+    }
+    // Columns: cells of the band grouped by x-overlap (a cell joins every column it overlaps).
+    const columns: { cells: { cell: LayoutCell; y: number }[]; x: number; x2: number }[] = [];
+    for (const r of rows.slice(i, j))
+      for (const cell of r.cells) {
+        const hit = columns.filter((c) => overlaps(c, cell));
+        const merged = { cells: [{ cell, y: r.y }, ...hit.flatMap((h) => h.cells)], x: cell.x, x2: cell.x2 };
+        for (const h of hit) {
+          merged.x = Math.min(merged.x, h.x);
+          merged.x2 = Math.max(merged.x2, h.x2);
+          columns.splice(columns.indexOf(h), 1);
+        }
+        columns.push(merged);
+      }
+    if (columns.length < 2) {
+      out.push(rows[i]);
+      continue;
+    }
+    columns.sort((a, b) => a.x - b.x);
+    const cells = columns.map((c) => ({
+      text: c.cells
+        .sort((a, b) => b.y - a.y || a.cell.x - b.cell.x)
+        .map((e) => e.cell.text)
+        .join(" "),
+      x: c.x,
+      x2: c.x2,
+    }));
+    out.push({ ...rows[j - 1], cells });
+    i = j - 1;
+  }
+  return out;
+}
+
+/** Whether a row of figures comes within the next few rows on the same page (a header is followed by data). */
+function figuresFollow(rows: readonly LayoutRow[], from: number, margin: number): boolean {
+  for (let k = from; k < rows.length && k < from + 6 && rows[k].page === rows[from - 1].page; k++)
+    if (figuresOf(rows[k], margin)) return true;
+  return false;
+}
+
+/**
+ * A table cell that wraps puts some of its lines below the row's figures (cells centred vertically: "Nöjd
+ * medborgarindex gator ska nå" / "58 55 60" / "60"; top-aligned: all continuation lines below). The rows of figures
+ * are the anchors: each single-cell line in the first column between two anchors (no other rows between, lines a
+ * line's height apart) belongs to the nearer anchor's first cell. A line exactly between two (tight table, no
+ * padding) goes where it balances a centred cell: to the anchor above when that one has more lines above it than
+ * below, else to the one below when that one has more below than above, else up (top-aligned continuation). Lines
+ * given to the anchor above are moved in front of its figures; lines given to the anchor below already precede
+ * it. Only rows whose other cells are all figures are anchors, so justified prose is never reordered.
  */
 export function mergeWrappedCells(rows: readonly LayoutRow[]): LayoutRow[] {
+  const left = pageLeft(rows);
+  const margin = (r: LayoutRow) => left.get(r.page)! + 1.5 * r.size;
+  const anchor = rows.map((r) => figuresOf(r, margin(r)) !== null);
+  const isLine = rows.map((r, k) => !anchor[k] && r.cells.length === 1 && r.cells[0].x <= margin(r));
+  const near = (a: number, b: number) =>
+    rows[a].page === rows[b].page && rows[a].y - rows[b].y <= 1.3 * Math.max(rows[a].size, rows[b].size);
+  // Each line's anchor above and below, reached through lines only, each step a line's height at most.
+  const up = rows.map(() => -1);
+  const down = rows.map(() => -1);
+  for (let k = 0; k < rows.length; k++) {
+    if (!isLine[k]) continue;
+    let a = k - 1;
+    while (a >= 0 && isLine[a] && near(a, a + 1) && k - a <= 4) a--;
+    if (a >= 0 && anchor[a] && near(a, a + 1) && k - a <= 4) up[k] = a;
+    let b = k + 1;
+    while (b < rows.length && isLine[b] && near(b - 1, b) && b - k <= 4) b++;
+    if (b < rows.length && anchor[b] && near(b - 1, b) && b - k <= 4) down[k] = b;
+  }
+  const owner = rows.map(() => -1);
+  const dist = (k: number, a: number) => Math.abs(rows[k].y - rows[a].y);
+  const ties: number[] = [];
+  for (let k = 0; k < rows.length; k++) {
+    if (up[k] < 0 && down[k] < 0) continue;
+    if (down[k] < 0) owner[k] = up[k];
+    else if (up[k] < 0) owner[k] = down[k];
+    else {
+      const d = dist(k, up[k]) - dist(k, down[k]);
+      const tol = 0.1 * rows[k].size;
+      if (d < -tol) owner[k] = up[k];
+      else if (d > tol) owner[k] = down[k];
+      else ties.push(k);
+    }
+  }
+  const count = (a: number, above: boolean) =>
+    owner.filter((o, k) => o === a && (above ? k < a : k > a)).length +
+    (rows[a].cells[0].x <= margin(rows[a]) ? 0.5 : 0);
+  for (const k of ties) {
+    const a = up[k];
+    const b = down[k];
+    if (count(a, true) > count(a, false)) owner[k] = a;
+    else if (count(b, false) > count(b, true)) owner[k] = b;
+    else owner[k] = a;
+  }
   const out: LayoutRow[] = [];
-  const left = (page: number) =>
-    Math.min(...rows.filter((r) => r.page === page).flatMap((r) => r.cells.map((c) => c.x)));
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    const margin = left(row.page) + 1.5 * row.size;
-    const hasFirst = row.cells[0].x <= margin;
-    const figures = row.cells.slice(hasFirst ? 1 : 0);
-    const isFigureRow = figures.length >= 2 && figures.every((c) => FIGURE_CELL.test(c.text));
-    if (!isFigureRow) {
-      out.push(row);
+  for (let k = 0; k < rows.length; k++) {
+    if (owner[k] >= 0 && owner[k] < k) continue; // moved into the anchor above
+    if (!anchor[k]) {
+      out.push(rows[k]);
       continue;
     }
-    const first: LayoutCell[] = hasFirst ? [{ ...row.cells[0] }] : [];
-    let j = i + 1;
-    while (
-      j < rows.length &&
-      j <= i + 3 &&
-      rows[j].page === row.page &&
-      rows[j - 1].y - rows[j].y <= 1.3 * row.size &&
-      rows[j].cells.length === 1 &&
-      rows[j].cells[0].x <= margin
-    ) {
-      const c = rows[j].cells[0];
-      if (first.length)
-        first[0] = { ...first[0], text: `${first[0].text} ${c.text}`, x2: Math.max(first[0].x2, c.x2) };
-      else first.push({ ...c });
-      j++;
-    }
-    if (j === i + 1) {
-      out.push(row);
+    const below = rows.filter((_, m) => m > k && owner[m] === k).map((r) => r.cells[0]);
+    if (!below.length) {
+      out.push(rows[k]);
       continue;
     }
-    // Lines above the figures that started the cell stay where they are: they already precede the figures.
-    out.push({ ...row, cells: [...first, ...figures] });
-    i = j - 1;
+    const fig = figuresOf(rows[k], margin(rows[k]))!;
+    const parts = [...(fig.first ? [fig.first] : []), ...below];
+    const first: LayoutCell = {
+      text: parts.map((c) => c.text).join(" "),
+      x: Math.min(...parts.map((c) => c.x)),
+      x2: Math.max(...parts.map((c) => c.x2)),
+    };
+    out.push({ ...rows[k], cells: [first, ...fig.figures] });
   }
   return out;
 }
@@ -154,9 +293,14 @@ export function documentFromLayout(pages: readonly PositionedText[][], source?: 
     pages: pages.map((items, p) => {
       const page = items[0]?.page ?? p + 1;
       const tokens: Token[] = [];
-      for (const row of mergeWrappedCells(layoutRows(items))) {
+      for (const row of mergeWrappedCells(joinWrappedHeaders(layoutRows(items)))) {
         rowId++;
         row.cells.forEach((cell, c) => {
+          // A figure cell of a table is one number, thousands groups and all ("180 000"): one token.
+          if (c > 0 && GROUPED_FIGURE.test(cell.text)) {
+            tokens.push({ text: cell.text, page, row: rowId, hard: true });
+            return;
+          }
           cell.text
             .split(/\s+/)
             .filter(Boolean)

@@ -237,7 +237,8 @@ const NUMBER_WORDS: Record<string, number> = {
 
 function countAt(tokens: readonly Token[], i: number): number | null {
   const t = tokens[i]?.text;
-  if (t === undefined) return null;
+  // A figure in its own table cell is a value, not a count the text claims ("110" before "Åtagandena …").
+  if (t === undefined || tokens[i].hard) return null;
   if (/^\d+$/.test(t)) return Number(t);
   return NUMBER_WORDS[t.toLowerCase()] ?? null;
 }

@@ -22,7 +22,8 @@ export function documentFromPageLines(text: string, source?: string): DocumentTe
 }
 
 /** A number word: "72", "3,4", "87%", "-1", "−19", "84,0". Not "3,4." (sentence end) nor "75," (clause). */
-const PIECE_RE = /^[-\u2212\u2013]?(?:0|[1-9]\d*)(?:,\d+)?%?$/;
+// A PDF table cell's figure arrives whole, its thousands groups included ("180 000", see layout.ts).
+const PIECE_RE = /^[-\u2212\u2013]?(?:0|[1-9]\d*|[1-9]\d{0,2}(?: \d{3})+)(?:,\d+)? ?%?$/;
 /** A continuation group of a space-grouped number: exactly three digits (maybe a decimal part on the last). */
 const GROUP_RE = /^\d{3}(?:,\d+)?%?$/;
 
