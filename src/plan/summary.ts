@@ -99,9 +99,51 @@ function goalUnit(goal: Goal | Indicator): string | undefined {
   return undefined;
 }
 
+const MONTHS = {
+  sv: [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+  ],
+  en: [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+  ],
+};
+
+/**
+ * The date an outcome is given for, as the document words it ("t o m augusti 2018", till och med = through);
+ * in English the usual Swedish form is translated, anything else is kept as written (it is the document's).
+ */
+export function asOfText(asOf: string, lang: Lang): string {
+  if (lang === "sv") return asOf;
+  const m = /^(?:t\.?\s*o\.?\s*m\.?|till och med)\s+(\p{L}+)\s+(\d{4})$/iu.exec(asOf.trim());
+  const month = m ? MONTHS.sv.indexOf(m[1].toLowerCase()) : -1;
+  return m && month >= 0 ? `through ${MONTHS.en[month]} ${m[2]}` : asOf;
+}
+
 function columnHeader(c: { period: number; kind: PeriodValue["kind"]; asOf?: string }, lang: Lang): string {
   const word = c.kind === "target" ? T.target[lang] : T.outcome[lang];
-  return c.asOf ? `${word} ${c.asOf}` : `${word} ${c.period}`;
+  return c.asOf ? `${word} ${asOfText(c.asOf, lang)}` : `${word} ${c.period}`;
 }
 
 function renderGoals(plan: Plan, lang: Lang): string[] {
@@ -142,7 +184,9 @@ function renderScorecard(plan: Plan, lang: Lang): string[] {
     const d = precision(ind.values.map((v) => v.value));
     const parts = ind.values.map((v) => {
       const head =
-        v.kind === "target" ? `${T.target[lang]} ${v.period}` : `${T.outcome[lang]} ${v.asOf ?? v.period}`;
+        v.kind === "target"
+          ? `${T.target[lang]} ${v.period}`
+          : `${T.outcome[lang]} ${v.asOf ? asOfText(v.asOf, lang) : v.period}`;
       const note = v.note ? ` (${v.note})` : "";
       return `${head}: ${formatFigure(v.value, goalUnit(ind), lang, d)}${note}`;
     });

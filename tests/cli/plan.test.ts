@@ -58,7 +58,7 @@ describe("plankoll plan (text)", () => {
   it("speaks English with --lang en", async () => {
     const { code, out } = await run("--lang", "en");
     expect(code).toBe(0);
-    expect(out).toContain("Process goals (29) – Target 2018 | Outcome t o m augusti 2018 | Target 2019");
+    expect(out).toContain("Process goals (29) – Target 2018 | Outcome through August 2018 | Target 2019");
     expect(out).toMatch(/28\.0\s+15\.0\s+387,800\s+Totalt/);
   });
 });

@@ -11,20 +11,30 @@ import type { Lang } from "../../plan/i18n";
 import type { Plan } from "../../plan/schema";
 import { planSummary } from "../../plan/summary";
 import { counts, countText } from "../report";
+import { argsProblem, langOf } from "../args";
 import { EXIT, type Io } from "../io";
 import { loadPlanFile, PlanFileError } from "../planFile";
 
-export const PLAN_USAGE = `Användning / usage: plankoll plan [--plan FIL] [--format text|json] [--check] [--lang sv|en]
+// Swedish is the default, so its usage keeps the English hints a non-Swedish reader needs to find --lang en.
+export const PLAN_USAGE: Record<Lang, string> = {
+  sv: `Användning / usage: plankoll plan [--plan FIL] [--format text|json] [--check] [--lang sv|en]
   --plan FIL        planfil (JSON) i stället för den inbyggda planen / plan file instead of the embedded plan
   --format          text (standard) eller json / text (default) or json
   --check           kontrollera planens egna summor och antal / check the plan's own sums and counts
   --lang            sv (standard) eller en / sv (default) or en
-`;
+`,
+  en: `Usage: plankoll plan [--plan FILE] [--format text|json] [--check] [--lang sv|en]
+  --plan FILE       plan file (JSON) instead of the embedded plan
+  --format          text (default) or json
+  --check           check the plan's own sums and counts
+  --lang            sv (default) or en
+`,
+};
 
 const WORDS = {
   check: { sv: "Kontroll av planen", en: "Plan check" },
   none: { sv: "inga fel eller varningar.", en: "no errors or warnings." },
-  findings: { sv: "fynd", en: "findings" },
+  findings: { sv: ["fynd", "fynd"], en: ["finding", "findings"] },
   page: { sv: "s.", en: "p." },
   severity: {
     sv: { error: "fel", warning: "varning", info: "info" },
@@ -34,8 +44,8 @@ const WORDS = {
   embedded: { sv: "inbyggd", en: "embedded" },
 } as const;
 
-function usageError(io: Io, message: string): number {
-  io.stderr(`plankoll plan: ${message}\n${PLAN_USAGE}`);
+function usageError(io: Io, lang: Lang, message: string): number {
+  io.stderr(`plankoll plan: ${message}\n${PLAN_USAGE[lang]}`);
   return EXIT.usage;
 }
 
@@ -44,7 +54,7 @@ export function findingsText(findings: readonly Finding[], lang: Lang): string {
   const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
   const sev = WORDS.severity[lang];
   if (findings.length === 0) return `${WORDS.check[lang]}: ${WORDS.none[lang]}\n`;
-  const head = `${WORDS.check[lang]}: ${findings.length} ${WORDS.findings[lang]} (${countText(counts(findings), lang)})`;
+  const head = `${WORDS.check[lang]}: ${findings.length} ${WORDS.findings[lang][findings.length === 1 ? 0 : 1]} (${countText(counts(findings), lang)})`;
   const blocks = [...findings]
     .sort((a, b) => order[a.severity] - order[b.severity])
     .map((f) => {
@@ -57,6 +67,7 @@ export function findingsText(findings: readonly Finding[], lang: Lang): string {
 }
 
 export async function runPlan(args: string[], io: Io): Promise<number> {
+  let lang: Lang = langOf(args);
   let values: { plan?: string; format?: string; check?: boolean; lang?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
@@ -72,20 +83,31 @@ export async function runPlan(args: string[], io: Io): Promise<number> {
       allowPositionals: false,
     }));
   } catch (e) {
-    return usageError(io, `fel argument / bad argument: ${(e as Error).message}`);
+    const problem = argsProblem(e, lang);
+    return usageError(
+      io,
+      lang,
+      lang === "sv" ? `fel argument / bad argument: ${problem}` : `bad argument: ${problem}`,
+    );
   }
   if (values.help) {
-    io.stdout(PLAN_USAGE);
+    io.stdout(PLAN_USAGE[lang]);
     return EXIT.ok;
   }
-  if (values.format !== "text" && values.format !== "json") {
-    return usageError(io, `okänt format / unknown format "${values.format}" (text|json)`);
-  }
   if (values.lang !== "sv" && values.lang !== "en") {
-    return usageError(io, `okänt språk / unknown language "${values.lang}" (sv|en)`);
+    return usageError(io, lang, `okänt språk / unknown language "${values.lang}" (sv|en)`);
   }
-  const lang: Lang = values.lang;
-  if (values.plan === "") return usageError(io, "--plan behöver ett filnamn / --plan needs a file name");
+  lang = values.lang;
+  if (values.format !== "text" && values.format !== "json") {
+    const what = lang === "sv" ? "okänt format / unknown format" : "unknown format";
+    return usageError(io, lang, `${what} "${values.format}" (text|json)`);
+  }
+  if (values.plan === "")
+    return usageError(
+      io,
+      lang,
+      lang === "sv" ? "--plan behöver ett filnamn / --plan needs a file name" : "--plan needs a file name",
+    );
 
   let plan: Plan = embeddedPlan;
   if (values.plan !== undefined) {
