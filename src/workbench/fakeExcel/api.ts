@@ -127,6 +127,16 @@ function notLoaded(name: string): FakeExcelError {
   );
 }
 
+/** Office's error for a getItem (or a resolver) that finds nothing. */
+function itemNotFound(): FakeExcelError {
+  return new FakeExcelError("ItemNotFound", "The requested resource doesn't exist.");
+}
+
+/** Office's error for using a null object (…OrNullObject that found nothing) as if it were there. */
+function invalidReference(): FakeExcelError {
+  return new FakeExcelError("InvalidReference", "This reference is not valid for the current operation.");
+}
+
 type LoadArg = string | string[] | { select?: string; expand?: string } | undefined;
 
 function loadPaths(arg: LoadArg): string[] | undefined {
@@ -268,8 +278,7 @@ export class FakeRange extends ClientObject {
   resolve(): RangeTarget | null {
     if (this.target === undefined) {
       const t = this.resolver();
-      if (!t && !this.nullable)
-        throw new FakeExcelError("ItemNotFound", "The requested resource doesn't exist.");
+      if (!t && !this.nullable) throw itemNotFound();
       this.target = t;
     }
     return this.target;
@@ -279,8 +288,7 @@ export class FakeRange extends ClientObject {
   }
   private must(): RangeTarget {
     const t = this.resolve();
-    if (!t)
-      throw new FakeExcelError("InvalidReference", "This reference is not valid for the current operation.");
+    if (!t) throw invalidReference();
     return t;
   }
 
@@ -785,8 +793,7 @@ export class FakeWorksheet extends ClientObject {
   sheet(): FakeSheet | null {
     if (this.resolved === undefined) {
       const s = this.resolver();
-      if (!s && !this.nullable)
-        throw new FakeExcelError("ItemNotFound", "The requested resource doesn't exist.");
+      if (!s && !this.nullable) throw itemNotFound();
       this.resolved = s;
     } else if (this.resolved && !this.context.model.sheets.includes(this.resolved)) {
       throw new FakeExcelError("ItemNotFound", "The worksheet has been deleted.");
@@ -795,8 +802,7 @@ export class FakeWorksheet extends ClientObject {
   }
   must(): FakeSheet {
     const s = this.sheet();
-    if (!s)
-      throw new FakeExcelError("InvalidReference", "This reference is not valid for the current operation.");
+    if (!s) throw invalidReference();
     return s;
   }
   protected override isNull(): boolean {
@@ -1137,7 +1143,7 @@ export class FakeTableCollection extends Collection<FakeTable, string> {
   protected makeItem(name: string): FakeTable {
     return new FakeTable(this.context, () => {
       const hit = this.all().find(({ table }) => table.name.toLowerCase() === name.toLowerCase());
-      if (!hit) throw new FakeExcelError("ItemNotFound", "The requested resource doesn't exist.");
+      if (!hit) throw itemNotFound();
       return hit;
     });
   }
@@ -1158,7 +1164,7 @@ export class FakeTableCollection extends Collection<FakeTable, string> {
         : named
           ? model.sheetByName(named)
           : model.activeSheet;
-      if (!sheet) throw new FakeExcelError("ItemNotFound", "The requested resource doesn't exist.");
+      if (!sheet) throw itemNotFound();
       if (sheet.protected) throw new FakeExcelError("AccessDenied", "The sheet is protected.");
       const area = parseArea(local);
       const overlaps = sheet.tables.some(
@@ -1187,8 +1193,7 @@ export class FakeNamedItem extends ClientObject {
   }
   private record() {
     const r = this.context.model.names.get(this.key.toUpperCase());
-    if (!r && !this.nullable)
-      throw new FakeExcelError("ItemNotFound", "The requested resource doesn't exist.");
+    if (!r && !this.nullable) throw itemNotFound();
     return r;
   }
   protected override isNull(): boolean {
@@ -1267,8 +1272,7 @@ export class FakeCustomXmlPart extends ClientObject {
   private record() {
     const id = this.resolver();
     const r = id ? this.context.model.xmlParts.find((p) => p.id === id) : undefined;
-    if (!r && !this.nullable)
-      throw new FakeExcelError("ItemNotFound", "The requested resource doesn't exist.");
+    if (!r && !this.nullable) throw itemNotFound();
     return r;
   }
   protected override isNull(): boolean {
