@@ -5,7 +5,7 @@
  * unless most of the column clearly is in another unit (the plan itself prints mnkr under "Alla belopp i tkr").
  */
 import { findBudgetLine, findGoal, TextIndex } from "../plan/lookup";
-import { contentWords, foldText } from "../plan/text";
+import { contentWords, foldText, STOP_WORDS, words } from "../plan/text";
 import { clean, convertMoney, findUnitStatement } from "../plan/numbers";
 import type {
   Amount,
@@ -105,7 +105,7 @@ function checkBudgetBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFigu
       table = t;
     }
   if (!table || best < 2) {
-    checkTransposedBudgetBlock(m, block, plan, out);
+    if (!checkTransposedBudgetBlock(m, block, plan, out)) checkLoneTotal(m, block, plan, out);
     return;
   }
   const lineRows = [...hits].filter(([, h]) => h.table === table).map(([r]) => r);
@@ -204,6 +204,157 @@ function checkTransposedBudgetBlock(m: SheetModel, block: Block, plan: Plan, out
     );
   }
   return true;
+}
+
+/** Two words name the same thing: equal, or the same stem of ≥ 7 letters (investeringsbudget ~ investeringar). */
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length < 7 || b.length < 7 || /\d/.test(a) || /\d/.test(b)) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i >= 7;
+}
+
+/**
+ * Whether a text (a row's label, the table's title, its header, the sheet's name) names a plan table: every
+ * word of the table's title is there, or a run of them by its initials ("KoU" for "konsult och uppdrag").
+ */
+export function namesTable(table: BudgetTable, context: string): boolean {
+  const ctx = words(context);
+  if (ctx.length === 0) return false;
+  const title = words(table.title);
+  const has = (w: string) => ctx.some((c) => sameWord(c, w));
+  for (let i = 0; i < title.length;) {
+    const w = title[i];
+    if (STOP_WORDS.has(w) || has(w)) {
+      i++;
+      continue;
+    }
+    // An abbreviation of this word and the next ones, stop words included: "kou", "ks".
+    let matched = false;
+    for (let j = i + 1; j < Math.min(title.length, i + 5) && !matched; j++) {
+      const initials = title
+        .slice(i, j + 1)
+        .map((x) => x[0])
+        .join("");
+      if (ctx.includes(initials)) {
+        i = j + 1;
+        matched = true;
+      }
+    }
+    if (!matched) return false;
+  }
+  return true;
+}
+
+/** The measure a header or label names (kind and year), or a table's only measure when it names none. */
+function measureOf(table: BudgetTable, text: string): Measure | undefined {
+  const folded = text.toLowerCase();
+  const kind = measureKind(folded);
+  const year = headerYear(folded);
+  const named = table.measures.find((x) => x.kind === kind && x.year === year);
+  if (named) return named;
+  if (table.measures.length !== 1) return undefined;
+  const only = table.measures[0];
+  return (kind === undefined || kind === only.kind) && (year === undefined || year === only.year)
+    ? only
+    : undefined;
+}
+
+/**
+ * A plan table's total alone: "Investeringsbudget KoU 2019 | 26 500 000", or a Summa/Totalt row without lines
+ * under a title naming the table. Only when the block holds no lines of its own — a Summa over other lines
+ * (a department's breakdown) is not the plan's total.
+ */
+function checkLoneTotal(m: SheetModel, block: Block, plan: Plan, out: PlanFigure[]): void {
+  if (plan.budgetTables.length === 0) return;
+  const lines = block.dataRows.filter((r) => m.rows[r].kind === "line");
+  if (lines.length > 1 || (lines.length === 1 && block.dataRows.length > 1)) return;
+  const candidates = block.columns.filter((ci) => ci.kind === "line" || ci.kind === "total");
+  for (const r of block.dataRows) {
+    const label = m.rows[r].label;
+    for (const table of plan.budgetTables) {
+      for (const ci of candidates) {
+        if (!namesTable(table, `${label} ${block.title} ${ci.header} ${m.name}`)) continue;
+        // A lone figure column's caption may stand alone on its row above ("Budget 2019"): a title then.
+        const measure = measureOf(table, `${ci.header.trim() || block.title} ${label}`);
+        if (!measure && !(candidates.length === 1 && table.measures.length === 1)) continue;
+        const ms = measure ?? table.measures[0];
+        const pv = table.total.values[ms.id];
+        const v = figureAt(m, r, ci.col);
+        if (pv === null || pv === undefined || v === undefined) continue;
+        judgeColumn(
+          m,
+          findUnitStatement(label) ?? ci.unit,
+          block.unit,
+          [{ r, c: ci.col, value: v, planValue: pv, label: label.trim() || table.total.label }],
+          ms.unit,
+          ci.header.trim() || ms.label,
+          table.title,
+          out,
+        );
+        return;
+      }
+    }
+  }
+}
+
+/** "Investeringsbudget KoU 2019: 26 500 000 kr" in one cell: a label, a colon, an amount and its unit. */
+const STATED_AMOUNT =
+  /^(.{4,120}?)\s*[:=]\s*(−|-|–)?\s*(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:,(\d+))?\s*(kr|kronor|tkr|mnkr|mkr|miljoner kronor)\.?$/i;
+
+/** Plan table totals stated in a sentence-like cell of their own (a title row), compared like a figure. */
+function checkStatedAmounts(m: SheetModel, plan: Plan, out: PlanFigure[]): void {
+  if (plan.budgetTables.length === 0) return;
+  for (let r = 0; r < m.nRows; r++) {
+    const info = m.rows[r];
+    if (info.kind !== "title" || info.label.length > 160 || !/\d/.test(info.label)) continue;
+    const match = STATED_AMOUNT.exec(info.label.trim());
+    if (!match) continue;
+    const unit =
+      findUnitStatement(`(${match[5].toLowerCase().replace("kronor", "kr")})`) ??
+      (/miljoner/i.test(match[5]) ? "mnkr" : undefined);
+    if (!unit) continue;
+    const digits = match[3].replace(/[ \u00a0\u202f]/g, "");
+    const value = Number(match[4] ? `${digits}.${match[4]}` : digits) * (match[2] ? -1 : 1);
+    const label = match[1];
+    for (const table of plan.budgetTables) {
+      if (!namesTable(table, `${label} ${m.name}`)) continue;
+      const measure = measureOf(table, label);
+      if (!measure) continue;
+      const pv = table.total.values[measure.id];
+      if (pv === null || pv === undefined) continue;
+      const expected = convertMoney(pv, measure.unit, unit);
+      const decimals = match[4] ? match[4].length : 0;
+      const tol =
+        0.5 * Math.max(Math.pow(10, -decimals), planPrecision(pv) * convertMoney(1, measure.unit, unit));
+      const base = {
+        model: m,
+        r,
+        c: info.labelCol,
+        value,
+        expected,
+        what: label.trim(),
+        source: table.title,
+      };
+      if (Math.abs(value - expected) <= tol + 1e-9 * Math.abs(expected)) out.push({ ...base, status: "ok" });
+      else {
+        const other = UNITS.find(
+          (u) =>
+            u !== unit && Math.abs(value - convertMoney(pv, measure.unit, u)) <= tol + 1e-9 * Math.abs(value),
+        );
+        out.push({
+          ...base,
+          status: other ? "unit" : "mismatch",
+          unit,
+          foundUnit: other,
+          planValue: pv,
+          planUnit: measure.unit,
+        });
+      }
+      break;
+    }
+  }
 }
 
 interface PlanCell {
@@ -623,6 +774,7 @@ export function planFigures(m: SheetModel, plan: Plan): PlanFigure[] {
     checkRelationBlock(m, block, plan, out);
     checkGoalBlock(m, block, plan, out);
   }
+  checkStatedAmounts(m, plan, out);
   perPlan.set(plan, out);
   return out;
 }
