@@ -193,3 +193,25 @@ describe("table layouts: wrapped headers and tight tables", () => {
     expect(tight.findings).toEqual([]);
   });
 });
+
+describe("counts stated in words", () => {
+  const doc = importPdf("count-words.pdf");
+
+  test("'tretton processmål' with 13 goals listed holds; 'fjorton processmål' is flagged at its page and sentence", () => {
+    expect(doc.plan.goals).toHaveLength(13);
+    expect(doc.plan.facts.map((f) => [f.counts, f.value, f.page])).toEqual([
+      ["goals", 13, 1],
+      ["goals", 14, 2],
+    ]);
+    expect(doc.findings.map((f) => [f.rule, f.severity, f.page, f.row, f.expected, f.actual])).toEqual([
+      [
+        "plan.inconsistent",
+        "error",
+        2,
+        "I bilagan sammanfattas att förvaltningen har fjorton processmål",
+        13,
+        14,
+      ],
+    ]);
+  });
+});

@@ -3,6 +3,7 @@
  * ("373,1 mnkr … 14,7 mnkr … Totalt ger detta en driftram på 387,8 mnkr"), counts ("29 processmål", "17 stycken"),
  * staffing, and the styrkort (scorecard) rows.
  */
+import { parseSvNumberWord } from "./numberWords";
 import { convertMoney } from "../numbers";
 import type { Amount, BudgetTable, Fact, Indicator, PeriodValue, Plan, Relation, UnitKind } from "../schema";
 import { endsSentence, type ImportContext } from "./context";
@@ -219,28 +220,14 @@ export function recogniseRelations(ctx: ImportContext, tables: readonly BudgetTa
   return relations;
 }
 
-const NUMBER_WORDS: Record<string, number> = {
-  en: 1,
-  ett: 1,
-  två: 2,
-  tre: 3,
-  fyra: 4,
-  fem: 5,
-  sex: 6,
-  sju: 7,
-  åtta: 8,
-  nio: 9,
-  tio: 10,
-  elva: 11,
-  tolv: 12,
-};
-
 function countAt(tokens: readonly Token[], i: number): number | null {
   const t = tokens[i]?.text;
   // A figure in its own table cell is a value, not a count the text claims ("110" before "Åtagandena …").
   if (t === undefined || tokens[i].hard) return null;
   if (/^\d+$/.test(t)) return Number(t);
-  return NUMBER_WORDS[t.toLowerCase()] ?? null;
+  // "noll" is no count a text claims.
+  const n = parseSvNumberWord(t);
+  return n === 0 ? null : n;
 }
 
 /** Counts the text claims: "29 processmål", "sex processmål … ännu inte uppnått", "16 åtaganden", "17 stycken". */
@@ -251,10 +238,14 @@ export function recogniseFacts(ctx: ImportContext, owner: string | undefined): F
     facts.push({ id: `F${String(facts.length + 1).padStart(2, "0")}`, ...f, ...(owner ? { owner } : {}) });
   const sents = sentences(tokens);
   for (const [s, e] of sents) {
-    const sentence = joinTokens(tokens, s, e);
+    const whole = joinTokens(tokens, s, e);
     for (let i = s; i < e; i++) {
       const n = countAt(tokens, i);
       if (n === null) continue;
+      // A PDF sentence without a full stop may run through a table: the claim starts after its last figure cell.
+      let from = s;
+      for (let k = s; k < i; k++) if (tokens[k].hard) from = k + 1;
+      const sentence = from > s ? joinTokens(tokens, from, e) : whole;
       const next = tokens[i + 1]?.text.toLowerCase() ?? "";
       const page = tokens[i].page;
       if (/^processmål/.test(next)) {
