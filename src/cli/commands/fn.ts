@@ -9,12 +9,14 @@ import {
   resolveFunction,
   type CellArg,
   type FnValue,
+  type FunctionSpec,
   type Scalar,
 } from "../../functions/core";
 import { embeddedPlan } from "../../plan/embedded";
 import type { Lang } from "../../plan/i18n";
 import { parseSvNumber } from "../../plan/numbers";
 import type { Plan } from "../../plan/schema";
+import { langOf } from "../args";
 import { loadPlanFile } from "../planFile";
 import { EXIT, type Io } from "../io";
 
@@ -43,7 +45,9 @@ interface Parsed {
 }
 
 function parseArgs(argv: string[]): Parsed {
-  const out: Parsed = { args: [], lang: "sv", help: false };
+  // The language is known before any problem is worded, whatever the order of the flags.
+  const sv = langOf(argv) === "sv";
+  const out: Parsed = { args: [], lang: sv ? "sv" : "en", help: false };
   const positional: string[] = [];
   let onlyPositional = false;
   for (let i = 0; i < argv.length; i++) {
@@ -66,20 +70,43 @@ function parseArgs(argv: string[]): Parsed {
       continue;
     }
     if (flag !== "--plan" && flag !== "--lang") {
-      out.problem ??= `okänd flagga ${flag} / unknown option`;
+      out.problem ??= sv ? `okänd flagga ${flag}` : `unknown option ${flag}`;
       continue;
     }
     const value = inline ?? argv[++i];
     if (value === undefined) {
-      out.problem ??= `${flag} saknar värde / needs a value`;
+      out.problem ??= sv ? `${flag} saknar värde` : `${flag} needs a value`;
       continue;
     }
-    if (flag === "--plan") out.plan = value;
-    else if (value === "sv" || value === "en") out.lang = value;
+    if (flag === "--plan") {
+      if (value === "") out.problem ??= sv ? "--plan behöver ett filnamn" : "--plan needs a file name";
+      else out.plan = value;
+    } else if (value === "sv" || value === "en") out.lang = value;
     else out.problem ??= `--lang ska vara sv eller en / must be sv or en: "${value}"`;
   }
   [out.name, ...out.args] = positional;
   return out;
+}
+
+/** "MALVARDE(mål; [år])" / "TARGET(goal, [year])": how the function is written in Excel. */
+export function signature(spec: FunctionSpec, lang: Lang): string {
+  const params = spec.params.map((p) => (p.optional ? `[${p[lang]}]` : p[lang]));
+  return `${spec[lang]}(${params.join(lang === "sv" ? "; " : ", ")})`;
+}
+
+/**
+ * Too few or too many arguments: Excel refuses such a formula before it ever runs, so there is no error value to
+ * print; it is a usage error (exit 2). An empty "" is a given argument, as an empty cell would be.
+ */
+function argCountProblem(spec: FunctionSpec, given: number, lang: Lang): string | undefined {
+  const min = spec.params.filter((p) => !p.optional).length;
+  const max = spec.params.length;
+  if (given >= min && given <= max) return undefined;
+  const range = min === max ? `${min}` : `${min}–${max}`;
+  const name = spec[lang];
+  return lang === "sv"
+    ? `${name} tar ${range} argument, fick ${given}: ${signature(spec, lang)}`
+    : `${name} takes ${range} argument${max === 1 ? "" : "s"}, got ${given}: ${signature(spec, lang)}`;
 }
 
 const JS_NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i;
@@ -123,10 +150,17 @@ export async function runFn(argv: string[], io: Io): Promise<number> {
     io.stderr(usage);
     return EXIT.usage;
   }
-  if (!resolveFunction(parsed.name)) {
+  const spec = resolveFunction(parsed.name);
+  if (!spec) {
     const msg =
       parsed.lang === "sv" ? `okänd funktion "${parsed.name}"` : `unknown function "${parsed.name}"`;
     io.stderr(`plankoll fn: ${msg}\n${usage}`);
+    return EXIT.usage;
+  }
+
+  const countProblem = argCountProblem(spec, parsed.args.length, parsed.lang);
+  if (countProblem) {
+    io.stderr(`plankoll fn: ${countProblem}\n`);
     return EXIT.usage;
   }
 
