@@ -4,28 +4,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import { Progress } from "../../src/cli/commands/check";
-import type { Io } from "../../src/cli/io";
 import data from "../../src/plan/data/eskilstuna-2019.json";
+import { captureIo } from "../support/cli";
 import { WORKBOOK_FINDING_FIELDS } from "../support/findingFields";
 
 const EXAMPLE = join(__dirname, "../../examples/budget-2019.xlsx");
 const CLEAN = join(__dirname, "../fixtures/workbooks/plan.mismatch/not-plan-table-as-printed.xlsx");
 const LO_CLEAN = join(__dirname, "../fixtures/workbooks/plan.mismatch/lo-not-plan-table-as-printed.xlsx");
-
-function capture(isTTY = false): Io & { out: string; err: string } {
-  const io = {
-    out: "",
-    err: "",
-    isTTY,
-    stdout(t: string) {
-      io.out += t;
-    },
-    stderr(t: string) {
-      io.err += t;
-    },
-  };
-  return io;
-}
 
 /** The smallest valid zip: one stored entry (CRC computed), central directory, end record. */
 function storedZip(name: string, text: string): Buffer {
@@ -102,7 +87,7 @@ beforeAll(() => {
 });
 
 test("text report: Swedish, grouped by file and sheet, exit 1 for findings", async () => {
-  const io = capture();
+  const io = captureIo();
   const code = await main(["check", EXAMPLE], io);
   expect(code).toBe(1);
   expect(io.out).toContain("budget-2019.xlsx: 4 fel, 2 varningar, 1 info");
@@ -112,13 +97,13 @@ test("text report: Swedish, grouped by file and sheet, exit 1 for findings", asy
 });
 
 test("a clean workbook: exit 0 (also when saved by LibreOffice)", async () => {
-  const io = capture();
+  const io = captureIo();
   expect(await main(["check", CLEAN, LO_CLEAN], io)).toBe(0);
   expect(io.out).toContain("inga fel eller varningar");
 });
 
 test("JSON: exactly the DESIGN §3 shape and field order", async () => {
-  const io = capture();
+  const io = captureIo();
   const code = await main(["check", EXAMPLE, "--format", "json"], io);
   expect(code).toBe(1);
   const doc = JSON.parse(io.out);
@@ -138,14 +123,14 @@ test("JSON: exactly the DESIGN §3 shape and field order", async () => {
 });
 
 test("--lang en speaks English", async () => {
-  const io = capture();
+  const io = captureIo();
   await main(["check", EXAMPLE, "--lang", "en"], io);
   expect(io.out).toContain("4 errors, 2 warnings, 1 info");
   expect(io.out).toContain("leaves out D10");
 });
 
 test("unreadable files: one line each, exit 2, the others still checked", async () => {
-  const io = capture();
+  const io = captureIo();
   const files = [EXAMPLE, ...Object.values(bad)];
   const code = await main(["check", ...files, "--format", "json"], io);
   expect(code).toBe(2);
@@ -171,7 +156,7 @@ test("unreadable files: one line each, exit 2, the others still checked", async 
 });
 
 test("unreadable file in the text report, in English", async () => {
-  const io = capture();
+  const io = captureIo();
   expect(await main(["check", bad.encrypted, CLEAN, "--lang", "en"], io)).toBe(2);
   expect(io.out).toContain(`${bad.encrypted}: cannot be read – the file is password-protected`);
   expect(io.out).toContain("1 could not be read");
@@ -184,7 +169,7 @@ test("usage errors exit 2 with the usage on stderr", async () => {
     ["check", CLEAN, "--lang", "de"],
     ["check", "--bogus", CLEAN],
   ]) {
-    const io = capture();
+    const io = captureIo();
     expect(await main(args, io)).toBe(2);
     expect(io.err).toContain("plankoll check");
     expect(io.out).toBe("");
@@ -196,21 +181,21 @@ test("--plan: a plan file is used; a missing one is a clear error", async () => 
   const edited = JSON.parse(JSON.stringify(data));
   edited.budgetTables[0].lines.find((l: { id: string }) => l.id === "valfard").values["budget-2019"] = 21_000;
   writeFileSync(planFile, JSON.stringify(edited));
-  const io = capture();
+  const io = captureIo();
   expect(await main(["check", CLEAN, "--plan", planFile, "--format", "json"], io)).toBe(1);
   const findings = JSON.parse(io.out).files[0].findings;
   expect(findings.map((f: { rule: string; cell: string }) => `${f.rule} ${f.cell}`)).toEqual([
     "plan.mismatch D7",
   ]);
 
-  const io2 = capture();
+  const io2 = captureIo();
   expect(await main(["check", CLEAN, "--plan", join(dir, "nej.json")], io2)).toBe(2);
   expect(io2.err).toMatch(/Planfilen .* finns inte/);
   expect(io2.out).toBe("");
 });
 
 test("no progress output when stderr is not a terminal", async () => {
-  const io = capture(false);
+  const io = captureIo(false);
   await main(["check", EXAMPLE, CLEAN, "--format", "json"], io);
   expect(io.err).toBe("");
   expect(() => JSON.parse(io.out)).not.toThrow();
@@ -221,7 +206,7 @@ describe("progress indicator", () => {
 
   test("appears on a terminal's stderr only after a second, and is cleared at the end", () => {
     jest.useFakeTimers();
-    const io = capture(true);
+    const io = captureIo(true);
     const p = new Progress(io, "sv");
     p.update(0, 20, "inkommet/a.xlsx");
     expect(io.err).toBe("");
@@ -236,7 +221,7 @@ describe("progress indicator", () => {
 
   test("never when stderr is not a terminal", () => {
     jest.useFakeTimers();
-    const io = capture(false);
+    const io = captureIo(false);
     const p = new Progress(io, "en");
     p.update(0, 2, "a.xlsx");
     jest.advanceTimersByTime(5000);

@@ -6,22 +6,11 @@
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main } from "../../src/cli/main";
 import { expandFileArgs } from "../../src/cli/commands/check";
+import { runCli as run } from "../support/cli";
 
 const EXAMPLE = join(__dirname, "../../examples/budget-2019.xlsx");
 const CLEAN = join(__dirname, "../fixtures/workbooks/plan.mismatch/not-plan-table-as-printed.xlsx");
-
-async function run(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(argv, {
-    stdout: (t) => void (out += t),
-    stderr: (t) => void (err += t),
-    isTTY: false,
-  });
-  return { code, out, err };
-}
 
 const SWEDISH =
   /[åäöÅÄÖ]|\b(och|eller|fil|filer|ange|okänd|okänt|Användning|flagga|saknar|språk|inga|kan inte)\b/;

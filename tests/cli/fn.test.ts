@@ -5,19 +5,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { main } from "../../src/cli/main";
 import { cellFromWord, formatValue } from "../../src/cli/commands/fn";
 import { embeddedPlan } from "../../src/plan/embedded";
+import { runCli } from "../support/cli";
 
 async function fn(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(["fn", ...argv], {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    isTTY: false,
-  });
-  return { code, stdout, stderr };
+  const { code, out, err } = await runCli("fn", ...argv);
+  return { code, stdout: out, stderr: err };
 }
 
 describe("the issue's acceptance examples", () => {

@@ -7,23 +7,16 @@ import { execFileSync, spawnSync } from "child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { main } from "../../src/cli/main";
-import type { Io } from "../../src/cli/io";
 import { parsePlan } from "../../src/plan/schema";
 import { DOCUMENT_FINDING_FIELDS } from "../support/findingFields";
+import { runCli } from "../support/cli";
 
 const ROOT = join(__dirname, "..", "..");
 const SEED = join(ROOT, "tests", "fixtures", "seed", "KSKF-2018-294.txt");
 const DOCS = join(ROOT, "tests", "fixtures", "documents");
 const EMBEDDED_JSON = join(ROOT, "src", "plan", "data", "eskilstuna-2019.json");
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = { stdout: (t) => void (out += t), stderr: (t) => void (err += t), isTTY: false };
-  const code = await main(["import", ...args], io);
-  return { code, out, err };
-}
+const run = (args: string[]) => runCli("import", ...args);
 
 let tmp: string;
 beforeEach(() => {

@@ -1,18 +1,7 @@
 /** The `plankoll` dispatcher in-process: version, help, languages, unknown commands, exit codes (DESIGN.md §3). */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { main } from "../../src/cli/main";
-
-async function run(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(argv, {
-    stdout: (t) => void (out += t),
-    stderr: (t) => void (err += t),
-    isTTY: false,
-  });
-  return { code, out, err };
-}
+import { runCli as run } from "../support/cli";
 
 const pkg = JSON.parse(readFileSync(join(__dirname, "../../package.json"), "utf8")) as { version: string };
 

@@ -2,19 +2,12 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main } from "../../src/cli/main";
-import type { Io } from "../../src/cli/io";
 import { lineColumn, loadPlanFile, PlanFileError } from "../../src/cli/planFile";
 import { embeddedPlan } from "../../src/plan/embedded";
 import { DOCUMENT_FINDING_FIELDS } from "../support/findingFields";
+import { runCli } from "../support/cli";
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = { stdout: (t) => void (out += t), stderr: (t) => void (err += t), isTTY: false };
-  const code = await main(["plan", ...argv], io);
-  return { code, out, err };
-}
+const run = (...argv: string[]) => runCli("plan", ...argv);
 
 const dir = mkdtempSync(join(tmpdir(), "plankoll-plan-"));
 function file(name: string, content: string): string {

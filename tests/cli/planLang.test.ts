@@ -1,17 +1,8 @@
 /** `plankoll plan` in English and with bad arguments: our own words English with --lang en, Swedish otherwise. */
-import { main } from "../../src/cli/main";
 import { asOfText } from "../../src/plan/summary";
+import { runCli } from "../support/cli";
 
-async function run(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(["plan", ...argv], {
-    stdout: (t) => void (out += t),
-    stderr: (t) => void (err += t),
-    isTTY: false,
-  });
-  return { code, out, err };
-}
+const run = (...argv: string[]) => runCli("plan", ...argv);
 
 const SWEDISH =
   /[åäöÅÄÖ]|\b(och|eller|fil|ange|okänd|okänt|Användning|flagga|saknar|språk|argument \/|t o m)\b/;
