@@ -1,17 +1,11 @@
 /** `plankoll fn` with odd arguments: counts, empty strings, sv-SE numbers, names in any case, English throughout. */
-import { main } from "../../src/cli/main";
 import { signature } from "../../src/cli/commands/fn";
 import { resolveFunction } from "../../src/functions/core";
+import { runCli } from "../support/cli";
 
 async function fn(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(["fn", ...argv], {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    isTTY: false,
-  });
-  return { code, stdout, stderr };
+  const { code, out, err } = await runCli("fn", ...argv);
+  return { code, stdout: out, stderr: err };
 }
 
 const SWEDISH =
