@@ -316,14 +316,8 @@ export interface WorkbookDump {
   sheets: {
     name: string;
     visibility: string;
-    cells: {
-      address: string;
-      value: CellValue;
-      formula: string | null;
-      numberFormat: string;
-      fill: FillFormat;
-      font: FontFormat;
-    }[];
+    /** Every FakeCell field, copied, with its A1 address. */
+    cells: ({ address: string } & FakeCell)[];
   }[];
   names: NameRecord[];
 }
