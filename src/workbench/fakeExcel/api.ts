@@ -1045,18 +1045,15 @@ export class FakeWorksheetCollection extends Collection<FakeWorksheet, string> {
   protected makeItem(id: string): FakeWorksheet {
     return new FakeWorksheet(this.context, () => this.context.model.sheetById(id) ?? null);
   }
+  /** getItem takes a sheet's name or its id, as in Excel. */
+  private byNameOrId(key: string): () => FakeSheet | null {
+    return () => this.context.model.sheetByName(key) ?? this.context.model.sheetById(key) ?? null;
+  }
   getItem(key: string): FakeWorksheet {
-    return new FakeWorksheet(
-      this.context,
-      () => this.context.model.sheetByName(key) ?? this.context.model.sheetById(key) ?? null,
-    );
+    return new FakeWorksheet(this.context, this.byNameOrId(key));
   }
   getItemOrNullObject(key: string): FakeWorksheet {
-    return new FakeWorksheet(
-      this.context,
-      () => this.context.model.sheetByName(key) ?? this.context.model.sheetById(key) ?? null,
-      true,
-    ).trackSelf();
+    return new FakeWorksheet(this.context, this.byNameOrId(key), true).trackSelf();
   }
   getActiveWorksheet(): FakeWorksheet {
     return new FakeWorksheet(this.context, () => this.context.model.activeSheet);
