@@ -2,10 +2,16 @@
  * Every text the task pane shows, Swedish first, English when Office's display language is English.
  * Sentences with values are functions so word order can differ between the languages.
  */
+import type { Severity } from "../checks/types";
 import type { Lang } from "../plan/i18n";
 import { formatSvNumber } from "../plan/numbers";
 
 const n = (x: number) => formatSvNumber(x);
+
+/** Shapes the catalogue fixes, so English must give a word for each severity and a header for each column. */
+type BySeverity = Record<Severity, string>;
+type GoalsTableRow = [string, string, string, string, string, string];
+type ReportRow = [string, string, string, string, string, string, string];
 
 const sv = {
   appName: "Plankoll",
@@ -60,7 +66,7 @@ const sv = {
       ? `${n(count)} celler i ${address} innehåller redan data. Vill du skriva över dem?`
       : `Cellen ${address} innehåller redan data. Vill du skriva över den?`,
   goalsTableSheet: "Plankoll-mål",
-  goalsTableColumns: (year: number): [string, string, string, string, string, string] => [
+  goalsTableColumns: (year: number): GoalsTableRow => [
     "Område",
     "Mål",
     `Målvärde ${year - 1}`,
@@ -81,14 +87,8 @@ const sv = {
   summary: (errors: number, warnings: number, infos: number) =>
     `${n(errors)} fel, ${n(warnings)} varningar, ${n(infos)} info`,
   noFindings: "Inga problem hittades.",
-  severity: { error: "Fel", warning: "Varning", info: "Info" } as Record<
-    "error" | "warning" | "info",
-    string
-  >,
-  severityPlural: { error: "Fel", warning: "Varningar", info: "Info" } as Record<
-    "error" | "warning" | "info",
-    string
-  >,
+  severity: { error: "Fel", warning: "Varning", info: "Info" } as BySeverity,
+  severityPlural: { error: "Fel", warning: "Varningar", info: "Info" } as BySeverity,
   findingsOnSheet: (sheet: string, count: number) => `${sheet}: ${n(count)} fynd`,
   goToCell: (sheet: string, cell: string) => `Gå till ${sheet}!${cell}`,
   expectedActual: (expected: string, actual: string) => `Förväntat ${expected}, faktiskt ${actual}`,
@@ -106,15 +106,15 @@ const sv = {
   replaceReport: (sheet: string) => `Bladet ${sheet} finns redan. Vill du ersätta det med en ny rapport?`,
   reportTitle: "Plankoll – kontrollrapport",
   reportSubtitle: (plan: string, when: string) => `Plan: ${plan}. Skapad ${when}.`,
-  reportColumns: ["Allvarlighet", "Regel", "Blad", "Cell", "Meddelande", "Förväntat", "Faktiskt"] as [
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-  ],
+  reportColumns: [
+    "Allvarlighet",
+    "Regel",
+    "Blad",
+    "Cell",
+    "Meddelande",
+    "Förväntat",
+    "Faktiskt",
+  ] as ReportRow,
   reportNone: "Inga problem hittades.",
   // notices
   emptyWorkbook: "Arbetsboken är tom – det finns inget att kontrollera.",
@@ -227,7 +227,7 @@ const en: Strings = {
       ? `${n(count)} cells in ${address} already contain data. Overwrite them?`
       : `Cell ${address} already contains data. Overwrite it?`,
   goalsTableSheet: "Plankoll goals",
-  goalsTableColumns: (year: number): [string, string, string, string, string, string] => [
+  goalsTableColumns: (year: number) => [
     "Area",
     "Goal",
     `Target ${year - 1}`,
@@ -248,14 +248,8 @@ const en: Strings = {
   summary: (errors: number, warnings: number, infos: number) =>
     `${n(errors)} errors, ${n(warnings)} warnings, ${n(infos)} info`,
   noFindings: "No problems found.",
-  severity: { error: "Error", warning: "Warning", info: "Info" } as Record<
-    "error" | "warning" | "info",
-    string
-  >,
-  severityPlural: { error: "Errors", warning: "Warnings", info: "Info" } as Record<
-    "error" | "warning" | "info",
-    string
-  >,
+  severity: { error: "Error", warning: "Warning", info: "Info" },
+  severityPlural: { error: "Errors", warning: "Warnings", info: "Info" },
   findingsOnSheet: (sheet: string, count: number) => `${sheet}: ${n(count)} findings`,
   goToCell: (sheet: string, cell: string) => `Go to ${sheet}!${cell}`,
   expectedActual: (expected: string, actual: string) => `Expected ${expected}, actual ${actual}`,
@@ -274,15 +268,7 @@ const en: Strings = {
   replaceReport: (sheet: string) => `Sheet ${sheet} already exists. Replace it with a new report?`,
   reportTitle: "Plankoll – check report",
   reportSubtitle: (plan: string, when: string) => `Plan: ${plan}. Created ${when}.`,
-  reportColumns: ["Severity", "Rule", "Sheet", "Cell", "Message", "Expected", "Actual"] as [
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-  ],
+  reportColumns: ["Severity", "Rule", "Sheet", "Cell", "Message", "Expected", "Actual"],
   reportNone: "No problems found.",
   emptyWorkbook: "The workbook is empty – there is nothing to check.",
   hugeSheet: (sheet: string, cells: number, limit: number) =>
