@@ -17,6 +17,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as zlib from "node:zlib";
 import { CHROMIUM, launchChromium, serve } from "../support/chromium";
+import { median } from "../support/timing";
 
 const SIZE_GOAL_KB = 200;
 const TTI_GOAL_MS = 1000;
@@ -141,11 +142,10 @@ async function ttiLines(dist: string): Promise<string[]> {
         await page.evaluate(() => (window as unknown as { __plankollReadyAt: number }).__plankollReadyAt),
       );
     }
-    const sorted = [...times].sort((a, b) => a - b);
-    const median = sorted[Math.floor(sorted.length / 2)];
-    const ratio = median / TTI_GOAL_MS;
+    const mid = median(times);
+    const ratio = mid / TTI_GOAL_MS;
     return [
-      `time to interactive (workbench, headless Chromium): median of ${LOADS} loads ${median.toFixed(0)} ms` +
+      `time to interactive (workbench, headless Chromium): median of ${LOADS} loads ${mid.toFixed(0)} ms` +
         ` – goal ≤ ${TTI_GOAL_MS} ms: ratio ${ratio.toFixed(2)} ${verdict(ratio)}`,
       `  first (cold) load ${times[0].toFixed(0)} ms (ratio ${(times[0] / TTI_GOAL_MS).toFixed(2)}); all: ${times.map((t) => t.toFixed(0)).join(", ")} ms;` +
         ` external requests blocked: ${blocked}; machine: ${os.cpus().length} shared cores, figures are noisy`,

@@ -14,6 +14,7 @@ import { checkWorkbook } from "../../src/checks";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/checks/types";
 import { checkFile } from "../../src/cli/commands/check";
 import { embeddedPlan } from "../../src/plan/embedded";
+import { median } from "../support/timing";
 
 const DEPARTMENTS = [
   "Ledningsstaben",
@@ -115,11 +116,6 @@ async function writeXlsx(wb: WorkbookSnapshot, file: string): Promise<void> {
     );
   }
   await book.xlsx.writeFile(file);
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;

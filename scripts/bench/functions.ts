@@ -8,6 +8,7 @@
 import { evaluate } from "../../src/functions/core";
 import { embeddedPlan } from "../../src/plan/embedded";
 import type { Plan } from "../../src/plan/schema";
+import { median } from "../support/timing";
 
 const CALLS = 10_000;
 const GOAL_MS = 50;
@@ -72,8 +73,7 @@ function series(queries: (plan: Plan) => (i: number) => string) {
     const plan = structuredClone(embeddedPlan);
     return time(plan, queries(plan));
   });
-  const sorted = runs.map((r) => r.ms).sort((x, y) => x - y);
-  return { first: runs[0], median: sorted[Math.floor(RUNS / 2)], ok: runs[0].ok, errors: runs[0].errors };
+  return { first: runs[0], median: median(runs.map((r) => r.ms)), ok: runs[0].ok, errors: runs[0].errors };
 }
 
 export async function run(): Promise<{ name: string; lines: string[] }> {

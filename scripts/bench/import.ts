@@ -8,15 +8,9 @@ import { join } from "node:path";
 import { extractPdfFile } from "../../src/cli/pdf";
 import { documentFromLayout } from "../../src/plan/import/layout";
 import { importDocument, importPlanFromText } from "../../src/plan/import/text";
+import { timeEach } from "../support/timing";
 
 const ROOT = join(__dirname, "..", "..", "..", "..");
-
-function timeEach(runs: number, fn: () => unknown): number {
-  fn(); // warm-up
-  const start = performance.now();
-  for (let i = 0; i < runs; i++) fn();
-  return (performance.now() - start) / runs;
-}
 
 export async function run(): Promise<{ name: string; lines: string[] }> {
   const seed = readFileSync(join(ROOT, "tests/fixtures/seed/KSKF-2018-294.txt"), "utf8");

@@ -8,13 +8,7 @@ import rawPlan from "../../src/plan/data/eskilstuna-2019.json";
 import { checkPlan } from "../../src/checks/planConsistency";
 import { parsePlan, type Plan } from "../../src/plan/schema";
 import { planSummary } from "../../src/plan/summary";
-
-function timeEach(runs: number, fn: () => unknown): number {
-  fn(); // warm-up: first-call compilation is not what users wait for on the second call
-  const start = performance.now();
-  for (let i = 0; i < runs; i++) fn();
-  return (performance.now() - start) / runs;
-}
+import { timeEach } from "../support/timing";
 
 function bigPlan(base: Plan): Plan {
   const p = structuredClone(base);
