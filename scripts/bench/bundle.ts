@@ -11,13 +11,13 @@
  * Builds `webpack --mode production --env workbench` into build/bench-dist each run so the figures
  * describe the current source; PLANKOLL_BENCH_DIST=<dir> measures an existing build instead.
  */
-import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as zlib from "node:zlib";
 import { CHROMIUM, launchChromium, serve } from "../support/chromium";
 import { median } from "../support/timing";
+import { runWebpack } from "../support/webpack";
 
 const SIZE_GOAL_KB = 200;
 const TTI_GOAL_MS = 1000;
@@ -35,26 +35,6 @@ function repoRoot(): string {
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const gzipSize = (file: string) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
 const verdict = (ratio: number) => (ratio <= 1 ? "✓" : "✗ over the goal");
-
-function build(root: string, outDir: string): void {
-  const r = spawnSync(
-    process.execPath,
-    [
-      require.resolve("webpack/bin/webpack.js", { paths: [root] }),
-      "--mode",
-      "production",
-      "--env",
-      "workbench",
-      "--output-path",
-      outDir,
-    ],
-    { cwd: root, encoding: "utf8" },
-  );
-  if (r.status !== 0) {
-    const tail = `${r.stdout}\n${r.stderr}`.trim().split("\n").slice(-15).join("\n");
-    throw new Error(`production build failed:\n${tail}`);
-  }
-}
 
 /** Local scripts a page loads at startup, in order; external ones (the Office.js CDN) separately. */
 export function initialScripts(html: string): { local: string[]; external: string[] } {
@@ -160,7 +140,7 @@ export async function run(): Promise<{ name: string; lines: string[] }> {
   const root = repoRoot();
   const given = process.env.PLANKOLL_BENCH_DIST;
   const dist = given ? path.resolve(root, given) : path.join(root, "build", "bench-dist");
-  if (!given) build(root, dist);
+  if (!given) runWebpack({ root, mode: "production", outDir: dist, workbench: true });
   const size = sizeLines(dist);
   let tti: string[];
   try {

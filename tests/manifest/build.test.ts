@@ -2,12 +2,12 @@
  * The production build end to end: one `webpack --mode production` into a temporary directory with a
  * custom PLANKOLL_URL, then the output is checked as Excel would see it.
  */
-import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { initialScripts } from "../../scripts/bench/bundle";
 import { launchChromium, serve } from "../../scripts/support/chromium";
+import { runWebpack } from "../../scripts/support/webpack";
 import { allUrls, parseManifest, residProblems, sharedRuntimeProblems } from "./manifestChecks";
 
 const root = path.resolve(__dirname, "../..");
@@ -17,14 +17,13 @@ let stdout = "";
 
 beforeAll(() => {
   out = fs.mkdtempSync(path.join(os.tmpdir(), "plankoll-build-"));
-  const r = spawnSync(
-    process.execPath,
-    [require.resolve("webpack/bin/webpack.js"), "--mode", "production", "--output-path", out],
-    { cwd: root, encoding: "utf8", env: { ...process.env, PLANKOLL_URL: PROD }, timeout: 280_000 },
-  );
-  stdout = `${r.stdout}\n${r.stderr}`;
-  if (r.status !== 0)
-    throw new Error(`production build failed:\n${stdout.split("\n").slice(-20).join("\n")}`);
+  stdout = runWebpack({
+    root,
+    mode: "production",
+    outDir: out,
+    env: { PLANKOLL_URL: PROD },
+    timeoutMs: 280_000,
+  });
 }, 300_000);
 
 afterAll(() => {
