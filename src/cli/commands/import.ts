@@ -5,7 +5,7 @@
  * `--out` writes the plan only after it validated, through a temporary file renamed into place (never half a file).
  */
 import { randomBytes } from "node:crypto";
-import { readFile, rename, unlink, writeFile } from "node:fs/promises";
+import { readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import { parseArgs } from "node:util";
 import type { Finding } from "../../checks/types";
@@ -16,25 +16,89 @@ import { documentFromLayout } from "../../plan/import/layout";
 import { importDocument, importPlanFromText } from "../../plan/import/text";
 import type { ImportResult, ImportWarning } from "../../plan/import/types";
 import { parsePlan, PlanValidationError, type Plan } from "../../plan/schema";
+import { argsProblem, langOf } from "../args";
 import { EXIT, type Io } from "../io";
 import { extractPdfFile, PdfReadError } from "../pdf";
 
-export const IMPORT_USAGE = `Användning / usage: plankoll import FIL.pdf|FIL.txt|FIL.json [--format text|json] [--out plan.json] [--lang sv|en]
+// Swedish is the default, so its usage keeps the English hints a non-Swedish reader needs to find --lang en.
+export const IMPORT_USAGE: Record<Lang, string> = {
+  sv: `Användning / usage: plankoll import FIL.pdf|FIL.txt|FIL.json [--format text|json] [--out plan.json] [--lang sv|en]
   --format      text (standard) eller json / text (default) or json
   --out P       skriv den inlästa planen (JSON) till P / write the imported plan (JSON) to P
   --lang        sv (standard) eller en / sv (default) or en
-`;
+`,
+  en: `Usage: plankoll import FILE.pdf|FILE.txt|FILE.json [--format text|json] [--out plan.json] [--lang sv|en]
+  --format      text (default) or json
+  --out P       write the imported plan (JSON) to P
+  --lang        sv (default) or en
+`,
+};
 
-function usage(io: Io, message: string): number {
-  io.stderr(`plankoll import: ${message}\n${IMPORT_USAGE}`);
+const MSG = {
+  type: {
+    sv: (ext: string) =>
+      `okänd filtyp "${ext}": ange en PDF, en textfil (.txt) eller en plan i JSON; spara Word-dokument som PDF först`,
+    en: (ext: string) =>
+      `unknown file type "${ext}": give a PDF, a text file (.txt) or a plan in JSON; save Word documents as PDF first`,
+  },
+  missing: { sv: "filen finns inte", en: "file not found" },
+  folder: { sv: "är en mapp, inte en fil", en: "is a folder, not a file" },
+  unreadable: { sv: "filen kan inte läsas", en: "the file cannot be read" },
+  empty: { sv: "filen är tom", en: "the file is empty" },
+  pdfWrongName: {
+    sv: "en PDF med fel filändelse; döp om den till .pdf",
+    en: "a PDF with the wrong extension; rename it to .pdf",
+  },
+  notText: { sv: "ingen text (en binärfil?)", en: "not a text file (a binary file?)" },
+  nothing: {
+    sv: "inga planuppgifter hittades (processmål, styrkort, budgettabeller, åtaganden, uppgifter); är det rätt dokument?",
+    en: "no plan content found (goals, scorecard, budget tables, commitments, facts); is it the right document?",
+  },
+  outFolderMissing: {
+    sv: (d: string) => `mappen ${d} finns inte`,
+    en: (d: string) => `the folder ${d} does not exist`,
+  },
+  outIsFolder: {
+    sv: "är en mapp; ange ett filnamn, t.ex. plan.json",
+    en: "is a folder; give a file name, e.g. plan.json",
+  },
+  outDenied: {
+    sv: (d: string) => `kan inte skriva i ${d} (skrivskyddat eller saknar behörighet)`,
+    en: (d: string) => `cannot write in ${d} (read-only or no permission)`,
+  },
+  outFailed: { sv: "kunde inte skrivas", en: "could not be written" },
+  written: { sv: (f: string) => `Planen skrevs till ${f}.`, en: (f: string) => `Plan written to ${f}.` },
+};
+
+function usage(io: Io, lang: Lang, message: string): number {
+  io.stderr(`plankoll import: ${message}\n${IMPORT_USAGE[lang]}`);
   return EXIT.usage;
 }
+
+/** An input or output problem worded for the user (no stack, no temporary file names). */
+export class ImportFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ImportFileError";
+  }
+}
+
+const errnoOf = (e: unknown) => (e as NodeJS.ErrnoException)?.code;
 
 /** Reads the input by its extension (and, for PDFs, its content); throws an Error with a user-facing message. */
 export async function importFile(path: string, lang: Lang): Promise<ImportResult> {
   const ext = extname(path).toLowerCase();
   if (![".pdf", ".txt", ".json", ""].includes(ext))
-    throw new Error(`${path}: okänd filtyp "${ext}" (pdf, txt eller json) / unknown file type`);
+    throw new ImportFileError(`${path}: ${MSG.type[lang](ext)}`);
+  try {
+    if ((await stat(path)).isDirectory()) throw new ImportFileError(`${path}: ${MSG.folder[lang]}`);
+  } catch (e) {
+    if (e instanceof ImportFileError) throw e;
+    const code = errnoOf(e);
+    throw new ImportFileError(
+      `${path}: ${code === "ENOENT" || code === "ENOTDIR" ? MSG.missing[lang] : `${MSG.unreadable[lang]} (${code ?? (e as Error).message})`}`,
+    );
+  }
   if (ext === ".pdf") {
     const pages = await extractPdfFile(path);
     return importDocument(documentFromLayout(pages, basename(path)), { lang, source: basename(path) });
@@ -43,15 +107,43 @@ export async function importFile(path: string, lang: Lang): Promise<ImportResult
   try {
     text = await readFile(path, "utf8");
   } catch (e) {
-    throw new Error(
-      `${path}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "filen finns inte / no such file" : (e as Error).message}`,
-    );
+    throw new ImportFileError(`${path}: ${MSG.unreadable[lang]} (${errnoOf(e) ?? (e as Error).message})`);
   }
+  if (!text.replace(/^\uFEFF/, "").trim()) throw new ImportFileError(`${path}: ${MSG.empty[lang]}`);
   if (ext === ".json") return importPlanJson(text, lang);
-  if (text.startsWith("%PDF-"))
-    throw new Error(`${path}: en PDF med fel filändelse / a PDF with the wrong extension`);
-  if (text.includes("\u0000")) throw new Error(`${path}: ingen text / not a text file`);
+  if (text.startsWith("%PDF-")) throw new ImportFileError(`${path}: ${MSG.pdfWrongName[lang]}`);
+  if (text.includes("\u0000")) throw new ImportFileError(`${path}: ${MSG.notText[lang]}`);
   return importPlanFromText(text, { lang, source: basename(path) });
+}
+
+/** Whether an import found anything a plan is made of; the title and year alone are defaults, not content. */
+export function hasPlanContent(plan: Plan): boolean {
+  return (
+    plan.goals.length +
+      plan.scorecard.length +
+      plan.budgetTables.length +
+      plan.relations.length +
+      plan.commitments.length +
+      plan.facts.length >
+    0
+  );
+}
+
+/** A failed --out write in the user's words: the folder, not the temporary file, is what they can act on. */
+export function outError(path: string, e: unknown, lang: Lang): string {
+  const dir = dirname(path);
+  switch (errnoOf(e)) {
+    case "ENOENT":
+    case "ENOTDIR":
+      return `${path}: ${MSG.outFolderMissing[lang](dir)}`;
+    case "EISDIR":
+      return `${path}: ${MSG.outIsFolder[lang]}`;
+    case "EACCES":
+    case "EPERM":
+    case "EROFS":
+      return `${path}: ${MSG.outDenied[lang](dir)}`;
+  }
+  return `${path}: ${MSG.outFailed[lang]} (${errnoOf(e) ?? (e as Error).message})`;
 }
 
 /** Writes the plan through a temporary file in the same folder, renamed into place. */
@@ -120,6 +212,7 @@ function warningLine(w: ImportWarning, lang: Lang): string {
 }
 
 export async function runImport(args: string[], io: Io): Promise<number> {
+  let lang = langOf(args);
   let parsed;
   try {
     parsed = parseArgs({
@@ -133,22 +226,32 @@ export async function runImport(args: string[], io: Io): Promise<number> {
       },
     });
   } catch (e) {
-    return usage(io, (e as Error).message);
+    return usage(io, lang, argsProblem(e, lang));
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    io.stdout(IMPORT_USAGE);
+    io.stdout(IMPORT_USAGE[lang]);
     return EXIT.ok;
   }
+  if (values.lang !== "sv" && values.lang !== "en")
+    return usage(io, lang, `okänt språk "${values.lang}" / unknown language (sv|en)`);
+  lang = values.lang;
+  const sv = lang === "sv";
   if (values.format !== "text" && values.format !== "json")
-    return usage(io, `okänt format "${values.format}"`);
-  if (values.lang !== "sv" && values.lang !== "en") return usage(io, `okänt språk "${values.lang}"`);
+    return usage(io, lang, sv ? `okänt format "${values.format}"` : `unknown format "${values.format}"`);
   if (positionals.length !== 1)
     return usage(
       io,
-      positionals.length ? "en fil i taget / one file at a time" : "ange en fil / give a file",
+      lang,
+      positionals.length
+        ? sv
+          ? "en fil i taget"
+          : "one file at a time"
+        : sv
+          ? "ange en fil"
+          : "give a file",
     );
-  const lang: Lang = values.lang;
+  if (values.out === "") return usage(io, lang, sv ? "--out behöver ett filnamn" : "--out needs a file name");
   const file = positionals[0];
 
   let result: ImportResult;
@@ -164,12 +267,17 @@ export async function runImport(args: string[], io: Io): Promise<number> {
     io.stderr(`plankoll import: ${message}\n`);
     return EXIT.usage;
   }
+  // A document with none of a plan's parts is the wrong document; never write it as a plan.
+  if (!hasPlanContent(result.plan)) {
+    io.stderr(`plankoll import: ${file}: ${MSG.nothing[lang]}\n`);
+    return EXIT.usage;
+  }
 
   if (values.out) {
     try {
       await writePlanAtomically(values.out, result.plan);
     } catch (e) {
-      io.stderr(`plankoll import: ${values.out}: ${(e as Error).message}\n`);
+      io.stderr(`plankoll import: ${outError(values.out, e, lang)}\n`);
       return EXIT.usage;
     }
   }
@@ -181,8 +289,7 @@ export async function runImport(args: string[], io: Io): Promise<number> {
     );
   } else {
     io.stdout(renderImportText(file, result, lang));
-    if (values.out)
-      io.stdout(lang === "sv" ? `Planen skrevs till ${values.out}.\n` : `Plan written to ${values.out}.\n`);
+    if (values.out) io.stdout(MSG.written[lang](values.out) + "\n");
   }
   return result.findings.some((f) => f.severity === "error" || f.severity === "warning")
     ? EXIT.findings
