@@ -5,6 +5,7 @@
  */
 import type { Finding, Severity } from "../checks/types";
 import type { Lang } from "../plan/i18n";
+import { formatSvNumber } from "../plan/numbers";
 
 export interface FileResult {
   file: string;
@@ -48,6 +49,11 @@ export function renderJson(results: readonly FileResult[]): string {
   return JSON.stringify({ files }, null, 2) + "\n";
 }
 
+/** A count as the language writes it: "1 234" (no-break space) in Swedish, "1,234" in English. */
+export function formatCount(n: number, lang: Lang): string {
+  return lang === "sv" ? formatSvNumber(n, 0) : n.toLocaleString("en-US");
+}
+
 export function counts(findings: readonly Finding[]): Record<Severity, number> {
   const c = { error: 0, warning: 0, info: 0 };
   for (const f of findings) c[f.severity]++;
@@ -58,7 +64,10 @@ export function counts(findings: readonly Finding[]): Record<Severity, number> {
 export function countText(c: Record<Severity, number>, lang: Lang): string {
   const parts: string[] = [];
   for (const s of ["error", "warning", "info"] as const)
-    if (c[s] > 0) parts.push(`${c[s]} ${c[s] === 1 ? WORDS.severity[lang][s] : WORDS.plural[lang][s]}`);
+    if (c[s] > 0)
+      parts.push(
+        `${formatCount(c[s], lang)} ${c[s] === 1 ? WORDS.severity[lang][s] : WORDS.plural[lang][s]}`,
+      );
   return parts.join(", ");
 }
 
@@ -94,8 +103,8 @@ export function renderText(results: readonly FileResult[], lang: Lang): string {
     lines.push("");
   }
   const n = results.length;
-  let summary = `${WORDS.checked[lang]} ${n} ${n === 1 ? WORDS.file[lang] : WORDS.files[lang]}: ${countText(total, lang) || WORDS.clean[lang]}`;
-  if (unreadable) summary += `; ${unreadable} ${WORDS.notRead[lang]}`;
+  let summary = `${WORDS.checked[lang]} ${formatCount(n, lang)} ${n === 1 ? WORDS.file[lang] : WORDS.files[lang]}: ${countText(total, lang) || WORDS.clean[lang]}`;
+  if (unreadable) summary += `; ${formatCount(unreadable, lang)} ${WORDS.notRead[lang]}`;
   lines.push(summary + ".");
   return lines.join("\n") + "\n";
 }

@@ -10,7 +10,7 @@ import { embeddedPlan } from "../../plan/embedded";
 import type { Lang } from "../../plan/i18n";
 import type { Plan } from "../../plan/schema";
 import { planSummary } from "../../plan/summary";
-import { counts, countText } from "../report";
+import { counts, countText, formatCount } from "../report";
 import { argsProblem, langOf } from "../args";
 import { EXIT, type Io } from "../io";
 import { loadPlanFile, PlanFileError } from "../planFile";
@@ -54,7 +54,7 @@ export function findingsText(findings: readonly Finding[], lang: Lang): string {
   const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
   const sev = WORDS.severity[lang];
   if (findings.length === 0) return `${WORDS.check[lang]}: ${WORDS.none[lang]}\n`;
-  const head = `${WORDS.check[lang]}: ${findings.length} ${WORDS.findings[lang][findings.length === 1 ? 0 : 1]} (${countText(counts(findings), lang)})`;
+  const head = `${WORDS.check[lang]}: ${formatCount(findings.length, lang)} ${WORDS.findings[lang][findings.length === 1 ? 0 : 1]} (${countText(counts(findings), lang)})`;
   const blocks = [...findings]
     .sort((a, b) => order[a.severity] - order[b.severity])
     .map((f) => {
