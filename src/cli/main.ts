@@ -89,7 +89,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       return EXIT.ok;
     }
     const command = commandNamed(topic);
-    if (command) return command([...langArgs, "--help"], io);
+    // What follows the topic (a --lang, say) goes along; --help wins over anything else there.
+    if (command) return command([...langArgs, ...rest.slice(name === "help" ? 1 : 0), "--help"], io);
     const msg = lang === "sv" ? `okänt kommando "${topic}"` : `unknown command "${topic}"`;
     io.stderr(`plankoll: ${msg}\n${USAGE[lang]}`);
     return EXIT.usage;

@@ -76,6 +76,14 @@ describe("help", () => {
     expect(none.err).not.toMatch(SWEDISH);
   });
 
+  test("help COMMAND --lang en: the command's usage in English", async () => {
+    for (const cmd of ["check", "fn", "plan", "import"]) {
+      const r = await run("help", cmd, "--lang", "en");
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(new RegExp(`^Usage: plankoll ${cmd} `));
+    }
+  });
+
   test("--lang en before the command reaches the command", async () => {
     const r = await run("--lang", "en", "help", "check");
     expect(r.code).toBe(0);
