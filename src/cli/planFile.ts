@@ -17,6 +17,14 @@ export class PlanFileError extends Error {
   }
 }
 
+/** The error as the CLI prints it: the message, then every schema problem on its own line when there are more. */
+export function planFileErrorText(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  const more =
+    e instanceof PlanFileError && e.problems.length > 1 ? e.problems.map((p) => `  - ${p}\n`).join("") : "";
+  return `${message}\n${more}`;
+}
+
 const MSG = {
   missing: {
     sv: (f: string) => `Planfilen ${f} finns inte.`,

@@ -103,3 +103,16 @@ describe("--lang en: every word English, wherever the flag stands", () => {
     expect(empty.stderr).toMatch(/^plankoll fn: --plan behöver ett filnamn\n/);
   });
 });
+
+test("--plan with a file that breaks the schema lists every problem, as plan and check do", async () => {
+  const { mkdtempSync, writeFileSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const bad = join(mkdtempSync(join(tmpdir(), "plankoll-fn-plan-")), "plan.json");
+  writeFileSync(bad, JSON.stringify({ a: 1 }));
+  const r = await fn("MALVARDE", "x", "--plan", bad, "--lang", "en");
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe("");
+  expect(r.stderr.split("\n")[0]).toMatch(/does not follow the plan format: .* \(and \d+ more\)$/);
+  expect(r.stderr).toMatch(/\n {2}- goals: /);
+});

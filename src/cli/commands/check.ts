@@ -13,7 +13,7 @@ import type { Lang } from "../../plan/i18n";
 import type { Plan } from "../../plan/schema";
 import { argsProblem, langOf } from "../args";
 import { EXIT, type Io } from "../io";
-import { loadPlanFile, PlanFileError } from "../planFile";
+import { loadPlanFile, planFileErrorText } from "../planFile";
 import { renderJson, renderText, type FileResult } from "../report";
 import { readWorkbookFile, WorkbookReadError } from "../xlsx";
 
@@ -219,11 +219,7 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
     try {
       plan = await loadPlanFile(values.plan, lang);
     } catch (e) {
-      const more =
-        e instanceof PlanFileError && e.problems.length > 1
-          ? e.problems.map((p) => `  - ${p}\n`).join("")
-          : "";
-      io.stderr(`plankoll check: ${e instanceof Error ? e.message : String(e)}\n${more}`);
+      io.stderr(`plankoll check: ${planFileErrorText(e)}`);
       return EXIT.usage;
     }
   }

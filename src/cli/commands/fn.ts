@@ -17,7 +17,7 @@ import type { Lang } from "../../plan/i18n";
 import { parseSvNumber } from "../../plan/numbers";
 import type { Plan } from "../../plan/schema";
 import { langOf } from "../args";
-import { loadPlanFile } from "../planFile";
+import { loadPlanFile, planFileErrorText } from "../planFile";
 import { EXIT, type Io } from "../io";
 
 const NAMES = FUNCTIONS.map((f) => `${f.sv}/${f.en}`).join(", ");
@@ -169,7 +169,7 @@ export async function runFn(argv: string[], io: Io): Promise<number> {
     try {
       plan = await loadPlanFile(parsed.plan, parsed.lang);
     } catch (err) {
-      io.stderr(`plankoll fn: ${err instanceof Error ? err.message : String(err)}\n`);
+      io.stderr(`plankoll fn: ${planFileErrorText(err)}`);
       return EXIT.usage;
     }
   }
