@@ -104,7 +104,13 @@ const NBSP = "\u00a0";
  */
 export function formatSvNumber(value: number, decimals?: number): string {
   if (!Number.isFinite(value)) return String(value);
-  const fixed = decimals === undefined ? String(clean(Math.abs(value))) : Math.abs(value).toFixed(decimals);
+  // Without fixed decimals: up to 3, trailing zeros dropped (a computed 2/3 must not print 15 digits).
+  const fixed =
+    decimals === undefined
+      ? clean(Math.abs(value))
+          .toFixed(3)
+          .replace(/\.?0+$/, "")
+      : Math.abs(value).toFixed(decimals);
   const [digits, frac] = fixed.split(".");
   if (/e/i.test(digits)) return String(value).replace(".", ",");
   const int = digits.replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
