@@ -21,12 +21,16 @@ const T = {
   own: { sv: "egna", en: "own" },
   other: { sv: "övriga", en: "other" },
   counts: { sv: "Innehåll", en: "Contents" },
-  goalsWord: { sv: "processmål", en: "process goals" },
-  indicatorsWord: { sv: "styrkortsmått", en: "scorecard indicators" },
-  tablesWord: { sv: "budgettabeller", en: "budget tables" },
-  relationsWord: { sv: "samband", en: "relations" },
-  commitmentsWord: { sv: "åtaganden", en: "commitments" },
-  factsWord: { sv: "uppgifter", en: "facts" },
+  // [one, many]
+  goalsWord: { sv: ["processmål", "processmål"], en: ["process goal", "process goals"] },
+  indicatorsWord: {
+    sv: ["styrkortsmått", "styrkortsmått"],
+    en: ["scorecard indicator", "scorecard indicators"],
+  },
+  tablesWord: { sv: ["budgettabell", "budgettabeller"], en: ["budget table", "budget tables"] },
+  relationsWord: { sv: ["samband", "samband"], en: ["relation", "relations"] },
+  commitmentsWord: { sv: ["åtagande", "åtaganden"], en: ["commitment", "commitments"] },
+  factsWord: { sv: ["uppgift", "uppgifter"], en: ["fact", "facts"] },
   direction: {
     sv: {
       higher: "högre är bättre",
@@ -247,6 +251,8 @@ function renderCommitments(plan: Plan, lang: Lang): string[] {
   return ["", `${T.commitments[lang]}: ${plan.commitments.length} – ${parts.join("; ")}`];
 }
 
+const count = (n: number, [one, many]: readonly [string, string]) => `${n} ${n === 1 ? one : many}`;
+
 /** The whole summary as lines of text. */
 export function planSummary(plan: Plan, lang: Lang = "sv"): string {
   const doc = plan.document;
@@ -256,12 +262,12 @@ export function planSummary(plan: Plan, lang: Lang = "sv"): string {
     `${T.document[lang]}: ${doc.reference}${doc.date ? `, ${doc.date}` : ""} – ${doc.title}`,
     "",
     `${T.counts[lang]}: ${[
-      `${plan.goals.length} ${T.goalsWord[lang]}`,
-      `${plan.scorecard.length} ${T.indicatorsWord[lang]}`,
-      `${plan.budgetTables.length} ${T.tablesWord[lang]}`,
-      `${plan.relations.length} ${T.relationsWord[lang]}`,
-      `${plan.commitments.length} ${T.commitmentsWord[lang]}`,
-      `${plan.facts.length} ${T.factsWord[lang]}`,
+      count(plan.goals.length, T.goalsWord[lang]),
+      count(plan.scorecard.length, T.indicatorsWord[lang]),
+      count(plan.budgetTables.length, T.tablesWord[lang]),
+      count(plan.relations.length, T.relationsWord[lang]),
+      count(plan.commitments.length, T.commitmentsWord[lang]),
+      count(plan.facts.length, T.factsWord[lang]),
     ].join(", ")}`,
     "",
     ...renderGoals(plan, lang),
