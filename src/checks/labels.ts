@@ -139,3 +139,21 @@ export function isYear(v: number): boolean {
 
 /** Bare totals of a whole table ("Summa" with no subtotal before it sums everything above). */
 export const BARE_TOTALS = new Set(["summa", "s:a", "sum", "summa:", "helår", "delsumma"]);
+
+/**
+ * A net row of an income statement: intäkter − kostnader (Nettokostnad, Resultat, Netto, Summa netto). Only
+ * the bare words: "Resultat efter finansiella poster" builds on a net row and states its own terms.
+ */
+export function isNetLabel(norm: string): boolean {
+  return /^(summa |s:a )?(netto|nettokostnad(er)?|nettointäkt(er)?|nettoresultat|resultat|årets resultat|verksamhetens nettokostnad(er)?)( totalt)?:?$/.test(
+    norm,
+  );
+}
+
+/** +1 for intäkter, −1 for kostnader (Summa kostnader, Personalkostnader), 0 for neither or a net row. */
+export function sideOf(norm: string): number {
+  if (norm.includes("netto") || norm.includes("resultat")) return 0;
+  if (norm.includes("intäkt")) return 1;
+  if (norm.includes("kostnad") || norm.includes("utgift")) return -1;
+  return 0;
+}

@@ -16,6 +16,12 @@ const CATALOGUE: Record<string, Record<Lang, Template>> = {
     en: (p) =>
       `${p.what} ${p.label} is ${p.actual} but the lines ${p.over} add up to ${p.expected} (difference ${p.diff}).`,
   },
+  "sum.mismatch.net": {
+    sv: (p) =>
+      `Nettot ${p.label} är ${p.actual} men intäkter − kostnader i ${p.over} blir ${p.expected} (skillnad ${p.diff}).`,
+    en: (p) =>
+      `The net ${p.label} is ${p.actual} but income − costs in ${p.over} come to ${p.expected} (difference ${p.diff}).`,
+  },
   "sum.mismatch.diff": {
     sv: (p) => `${p.label} är ${p.actual} men ${p.a} − ${p.b} är ${p.expected}.`,
     en: (p) => `${p.label} is ${p.actual} but ${p.a} − ${p.b} is ${p.expected}.`,

@@ -17,12 +17,14 @@ import {
   isDiffCaption,
   isExcludedLabel,
   isGrandLabel,
+  isNetLabel,
   isPercentCaption,
   isTotalCaption,
   isTotalLabel,
   isYear,
   normalizeLabel,
   numberFromText,
+  sideOf,
 } from "./labels";
 import { formatInfo, storedDecimals } from "./numfmt";
 import { isCellError, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./types";
@@ -101,6 +103,11 @@ export interface Block {
   labelCol: number;
   /** First rows of the tables the block holds (a table's own Summa, a blank row and a title start another). */
   tableStarts: number[];
+  /**
+   * Per row (index r − first): +1 an intäkt, −1 a kostnad (by its own label or its section's heading), 0 neither.
+   * Set only when the block holds both (a sign-mixed table); a net row then is intäkter − kostnader.
+   */
+  sides?: Int8Array;
 }
 
 /** Which of a block's tables a row belongs to. */
@@ -577,16 +584,45 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
   let blankRun = 0;
   let lastKind: RowKind = "blank";
   let lastTotal = "";
+  // Intäkter and kostnader sections: which side each row is on, and whether the stretch has both.
+  let sides: Int8Array | undefined;
+  let section = 0,
+    seenRevenue = false,
+    seenCost = false;
   for (let i = first; i <= last; i++) {
     const info = rows[i];
     if (info.kind === "blank") {
-      if (++blankRun === 2) items.push({ idx: i, kind: "reset", grand: false, label: "", byFormula: false });
+      if (++blankRun === 2) {
+        items.push({ idx: i, kind: "reset", grand: false, label: "", byFormula: false });
+        section = 0;
+        seenRevenue = seenCost = false;
+      }
       continue;
+    }
+    if (info.norm && info.kind !== "header") {
+      const own = sideOf(info.norm);
+      if (info.kind === "title") section = own;
+      const side = own || (info.kind === "line" || info.kind === "excluded" ? section : 0);
+      if (side !== 0) {
+        sides ??= new Int8Array(last - first + 1);
+        sides[i - first] = side;
+        if (side > 0) seenRevenue = true;
+        else seenCost = true;
+      }
+      // A net row (Nettokostnad, Resultat, Netto) after intäkter and kostnader: intäkter − kostnader, a total.
+      if (info.kind === "line" && seenRevenue && seenCost && isNetLabel(info.norm))
+        rows[i] = { ...info, kind: "total", grand: true };
     }
     // A table's own total ("Summa", not "Summa intäkter"), a blank row, then a title: another table starts.
     if (info.kind === "title" && blankRun > 0 && lastKind === "total" && BARE_TOTALS.has(lastTotal))
       items.push({ idx: i, kind: "reset", grand: false, label: "", byFormula: false });
     blankRun = 0;
+    if (rows[i] !== info) {
+      items.push({ idx: i, kind: "total", grand: true, label: info.label, byFormula: false });
+      lastKind = "total";
+      lastTotal = info.norm;
+      continue;
+    }
     lastKind = info.kind;
     if (info.kind === "total") lastTotal = info.norm;
     if (info.kind === "line")
@@ -616,7 +652,18 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
     else colItems.push({ idx: ci.col, kind: "heading", grand: false, label: ci.header, byFormula: false });
   }
   const colTotals = resolveTotals(colItems, "col");
+  let mixed = false;
+  if (sides) {
+    let plus = false,
+      minus = false;
+    for (const x of sides) {
+      if (x > 0) plus = true;
+      else if (x < 0) minus = true;
+    }
+    mixed = plus && minus;
+  }
   return {
+    sides: mixed ? sides : undefined,
     id: m.blocks.length,
     first,
     last,

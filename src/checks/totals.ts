@@ -39,6 +39,8 @@ export interface TotalCell {
   /** First and last leaf along the axis, for messages. */
   firstLeaf: number;
   lastLeaf: number;
+  /** A net row (intäkter − kostnader with costs written positive): expected is that difference. */
+  net?: boolean;
 }
 
 export interface DiffCell {
@@ -283,6 +285,27 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
       }
     }
   }
+  if (Math.abs(value - expected) > tolerance && rowAxis && block.sides) {
+    // Intäkter and kostnader both written positive: the net row is their difference (either way round).
+    const net = netOf(block, leaves, at) ?? netOf(block, spec.covers, at);
+    if (net) {
+      const fitsNet = (x: number) => Math.abs(value - x) <= tolerance;
+      if (fitsNet(net.revenue - net.cost) || fitsNet(net.cost - net.revenue)) {
+        cell.net = true;
+        cell.expected = fitsNet(net.revenue - net.cost)
+          ? clean(net.revenue - net.cost)
+          : clean(net.cost - net.revenue);
+        return cell;
+      }
+      if (net.positiveCosts) {
+        const a = clean(net.revenue - net.cost);
+        cell.net = true;
+        cell.status = "mismatch";
+        cell.expected = Math.abs(value - a) <= Math.abs(value + a) ? a : clean(-a);
+        return cell;
+      }
+    }
+  }
   if (Math.abs(value - expected) > tolerance) {
     // A "Total" between the smallest and the largest of its positive lines is an average or an index
     // (Nöjd medborgarindex: Totalt 70), not a sum: there is no sum to check.
@@ -311,6 +334,36 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
   return cell;
 }
 
+/** Σ intäkter and Σ kostnader of the given rows, when every one of them is on a side and both sides occur. */
+function netOf(
+  block: Block,
+  idxs: readonly number[],
+  at: (i: number) => number | undefined,
+): { revenue: number; cost: number; positiveCosts: boolean } | null {
+  const sides = block.sides!;
+  let revenue = 0,
+    cost = 0,
+    nr = 0,
+    nc = 0,
+    negativeCosts = 0;
+  for (const i of idxs) {
+    const x = at(i);
+    if (x === undefined) continue;
+    const side = sides[i - block.first];
+    if (side === 0) return null;
+    if (side > 0) {
+      revenue += x;
+      nr++;
+    } else {
+      cost += x;
+      nc++;
+      if (x < 0) negativeCosts++;
+    }
+  }
+  if (nr === 0 || nc === 0) return null;
+  return { revenue, cost, positiveCosts: negativeCosts * 2 < nc };
+}
+
 /**
  * Which two operands a difference (Avvikelse, Återstår, Förändring) is the difference of: the ordered pair that
  * fits the most places. Reports the places that do not fit, once the pair is clear (≥ 2 fits and ≥ 60 %).
@@ -325,6 +378,7 @@ function fitDifference(
   out: DiffCell[],
 ): void {
   if (operands.length < 2) return;
+  const eitherWay = axis === "col" && block.sides !== undefined;
   const cell = (along: number, x: number) => (axis === "col" ? [x, along] : [along, x]) as [number, number];
   const fit = (x: number, a: number, b: number): boolean | null => {
     const [dr, dc] = cell(d, x),
@@ -335,7 +389,10 @@ function fitDifference(
       bv = figureAt(m, br, bc);
     if (dv === undefined || av === undefined || bv === undefined) return null;
     const u = Math.max(shownUnit(m, dr, dc, dv), shownUnit(m, ar, ac, av), shownUnit(m, br, bc, bv));
-    return Math.abs(dv - (av - bv)) <= 1.5 * u + 1e-9 * Math.max(1, Math.abs(dv));
+    const tol = 1.5 * u + 1e-9 * Math.max(1, Math.abs(dv));
+    if (Math.abs(dv - (av - bv)) <= tol) return true;
+    // Intäkter and kostnader in one table: a deviation is "positive = better", so it runs either way round.
+    return eitherWay && Math.abs(dv + (av - bv)) <= tol;
   };
   let best: { a: number; b: number; fits: number; places: number } | null = null;
   for (const a of operands)

@@ -285,3 +285,53 @@ test("a goal row whose values all say 'Fastställs senare' is no header for the 
     ]),
   ).toEqual([]);
 });
+
+test("a kommun Driftredovisning: costs as positive figures, Nettokostnad = intäkter − kostnader, Avvikelse good-is-positive", () => {
+  // Avvikelse = Utfall − Budget for intäkter, Budget − Utfall for kostnader (positive = better than budget).
+  const rows = (net: string): CellSpec[][] => [
+    ["Driftredovisning 2019, tkr"],
+    ["", "Budget", "Utfall", "Avvikelse"],
+    ["Intäkter"],
+    ["Avgifter och taxor", 4_200, 4_350, 150],
+    ["Bidrag", 1_800, 1_790, -10],
+    ["Försäljning", 650, 700, 50],
+    ["Summa intäkter", f("SUM(B4:B6)", 6_650), f("SUM(C4:C6)", 6_840), f("SUM(D4:D6)", 190)],
+    [],
+    ["Kostnader"],
+    ["Personalkostnader", 9_100, 9_240, -140],
+    ["Lokalkostnader", 2_300, 2_310, -10],
+    ["Övriga kostnader", 1_250, 1_100, 150],
+    ["Summa kostnader", f("SUM(B10:B12)", 12_650), f("SUM(C10:C12)", 12_650), f("SUM(D10:D12)", 0)],
+    [],
+    [net, -6_000, -5_810, 190],
+  ];
+  // Totals typed throughout (an export from the ledger): one info for the table at most.
+  const typed = (net: string) =>
+    rows(net).map((r) =>
+      r.map((x) => (typeof x === "object" && x !== null && "f" in x ? (x.v as number) : x)),
+    );
+  for (const net of ["Nettokostnad", "Resultat", "Netto", "Summa netto", "Totalt"])
+    expect(serious(typed(net))).toEqual([]);
+  // Formulas throughout, the net row too.
+  const formulas = rows("Resultat");
+  formulas[14] = ["Resultat", f("B7-B13", -6_000), f("C7-C13", -5_810), f("D7+D13", 190)];
+  expect(serious(formulas)).toEqual([]);
+});
+
+test("a Driftredovisning with Nettokostnad as a positive figure (kostnader − intäkter) and Budget − Utfall throughout", () => {
+  expect(
+    serious([
+      ["Driftredovisning per verksamhet (tkr)"],
+      ["Verksamhet", "Budget 2019", "Utfall 2019", "Avvikelse"],
+      ["Intäkter"],
+      ["Taxor", 1_000, 1_100, -100],
+      ["Bidrag", 500, 450, 50],
+      ["Summa intäkter", 1_500, 1_550, -50],
+      ["Kostnader"],
+      ["Personal", 7_000, 7_100, -100],
+      ["Lokaler", 1_000, 980, 20],
+      ["Summa kostnader", 8_000, 8_080, -80],
+      ["Nettokostnad", 6_500, 6_530, -30],
+    ]),
+  ).toEqual([]);
+});

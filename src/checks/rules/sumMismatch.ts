@@ -12,7 +12,7 @@ export const sumMismatch: Rule = ({ models, lang }) => {
     const { cells, diffs } = sheetTotals(m);
     for (const cell of cells) {
       if (cell.status !== "mismatch") continue;
-      const text = message("sum.mismatch", lang, {
+      const text = message(cell.net ? "sum.mismatch.net" : "sum.mismatch", lang, {
         what: lang === "sv" ? "Summan" : "The total",
         label: totalName(cell),
         actual: num(cell.value, lang),
