@@ -178,6 +178,7 @@ describe("Swedish messages for bad arguments (not Node's English)", () => {
     [["check", CLEAN, "--bogus"], "okänd flagga --bogus"],
     [["check", CLEAN, "--plan"], "--plan saknar värde"],
     [["check", CLEAN, "--plan", ""], "--plan behöver ett filnamn"],
+    [["check", CLEAN, ""], "ett tomt filnamn"],
   ])("%j", async (argv, message) => {
     const r = await run(...argv);
     expect(r.code).toBe(2);

@@ -93,6 +93,7 @@ const WORDS = {
     en: "no workbooks to check",
   },
   noPlanName: { sv: "--plan behöver ett filnamn", en: "--plan needs a file name" },
+  emptyName: { sv: "ett tomt filnamn", en: "an empty file name" },
 } as const;
 
 export async function checkFile(path: string, plan: Plan, lang: Lang): Promise<FileResult> {
@@ -213,6 +214,8 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
   if (positionals.length === 0)
     return usage(io, lang, lang === "sv" ? "ange minst en fil" : "give at least one file");
   if (values.plan === "") return usage(io, lang, WORDS.noPlanName[lang]);
+  // An unset variable in a script ("$FIL") arrives as an empty name.
+  if (positionals.some((p) => p.trim() === "")) return usage(io, lang, WORDS.emptyName[lang]);
 
   let plan: Plan = embeddedPlan;
   if (values.plan !== undefined) {
