@@ -215,3 +215,40 @@ describe("counts stated in words", () => {
     ]);
   });
 });
+
+describe("tables over several pages", () => {
+  const doc = importPdf("multi-page.pdf");
+
+  test("a table continued on the next pages is one table, header repeated or not, numbered labels kept", () => {
+    const [schools, preschools] = doc.plan.budgetTables;
+    expect([schools.title, schools.page, schools.lines.length]).toEqual([
+      "Ekonomisk redovisning per skolenhet",
+      2,
+      60,
+    ]);
+    expect(schools.lines[9].label).toBe("Skolenhet 10");
+    expect(schools.lines[59].label).toBe("Skolenhet 60");
+    expect([preschools.title, preschools.page, preschools.lines.length]).toEqual([
+      "Ekonomisk redovisning per förskoleenhet",
+      4,
+      55,
+    ]);
+    expect(doc.tables.map((t) => t.rows.map((r) => r.page)).map((p) => [p[0], p[p.length - 1]])).toEqual([
+      [2, 4],
+      [4, 6],
+    ]);
+  });
+
+  test("the total is checked against all lines; the finding is on the total's page, once", () => {
+    expect(doc.findings).toEqual([
+      expect.objectContaining({
+        rule: "sum.mismatch",
+        page: 4,
+        row: "Totalt",
+        column: "Budget 2020",
+        expected: 314706,
+        actual: 314806,
+      }),
+    ]);
+  });
+});

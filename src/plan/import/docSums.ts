@@ -47,17 +47,20 @@ export function docTableToSheet(table: DocTable): SheetSnapshot {
 }
 
 /** The row label / column header a cell of the table's sheet stands for. */
-function place(table: DocTable, ref: string): { row: string | null; column: string | null } {
+function place(table: DocTable, ref: string): { row: string | null; column: string | null; page: number } {
   const at = parseA1(ref);
+  const row = at && at.row >= 1 ? table.rows[at.row - 1] : undefined;
   return {
-    row: at && at.row >= 1 ? (table.rows[at.row - 1]?.label ?? null) : null,
+    row: row?.label ?? null,
     column: at && at.col >= 1 ? (table.headers[at.col - 1] ?? null) : null,
+    // A table over several pages: the finding is where its row (the total) is printed.
+    page: row?.page ?? table.page,
   };
 }
 
 /** Maps a workbook finding on a table's sheet to a document finding (sheet/cell null; page, row, column set). */
 export function toDocumentFinding(f: Finding, table: DocTable): Finding {
-  const { row, column } = f.cell ? place(table, f.cell) : { row: null, column: null };
+  const { row, column, page } = f.cell ? place(table, f.cell) : { row: null, column: null, page: table.page };
   // Cell addresses mean nothing in a document: say the rows' labels instead ("C2:C5" → "Gator och vägar"–"Kollektivtrafik").
   const message = f.message
     .replace(/\b([A-Z]{1,3}\d+):([A-Z]{1,3}\d+)\b/g, (_, a: string, b: string) => {
@@ -77,7 +80,7 @@ export function toDocumentFinding(f: Finding, table: DocTable): Finding {
     message,
     expected: f.expected,
     actual: f.actual,
-    page: table.page,
+    page,
     row,
     column,
   };
@@ -100,7 +103,12 @@ export function checkDocument(plan: Plan, tables: readonly DocTable[], lang: Lan
       { name: table.title, sheets: [sheet] },
       { lang, rules: ["sum.mismatch", "cell.error"] },
     );
-    for (const f of findings) push(toDocumentFinding(f, table));
+    for (const f of findings) {
+      const doc = toDocumentFinding(f, table);
+      push(doc);
+      // checkPlan says the same total at the table's (header's) page: that one is the same finding.
+      seen.add(key({ ...doc, page: table.page }));
+    }
   }
   for (const f of checkPlan(plan, lang)) push(f);
   return out;

@@ -57,6 +57,18 @@ function headerAt(tokens: readonly Token[], i: number): { columns: HeaderColumn[
   return columns.length >= 2 ? { columns, end: j } : null;
 }
 
+/**
+ * Whether tokens[j] (a number) is still part of the row label that starts at `start`: in a PDF, a number in the
+ * label's own cell ("Skolenhet 10") has no cell gap before it while the row's figures further on do.
+ */
+function inLabelCell(tokens: readonly Token[], start: number, j: number): boolean {
+  if (tokens[j].hard !== false || tokens[j].row === undefined) return false;
+  for (let k = start; k < j; k++) if (tokens[k].row !== tokens[j].row || tokens[k].hard) return false;
+  for (let k = j + 1; k < tokens.length && tokens[k].row === tokens[j].row; k++)
+    if (tokens[k].hard) return true;
+  return false;
+}
+
 function slug(text: string): string {
   return (
     text
@@ -76,7 +88,16 @@ function cell(n: NumberToken | null): DocCell {
 /** Title before a table: the words since the previous sentence end (at most 10), or a generic name. */
 function titleBefore(tokens: readonly Token[], end: number): { title: string; start: number } {
   let s = end;
-  while (s > 0 && end - s < 10 && !endsSentence(tokens[s - 1].text) && !/^\d/.test(tokens[s - 1].text)) s--;
+  // A title is on the table's page: it never reaches back over a page break.
+  const page = tokens[Math.min(end, tokens.length - 1)]?.page;
+  while (
+    s > 0 &&
+    end - s < 10 &&
+    !endsSentence(tokens[s - 1].text) &&
+    !/^\d/.test(tokens[s - 1].text) &&
+    tokens[s - 1].page === page
+  )
+    s--;
   const title = joinTokens(tokens, s, end).trim();
   return { title, start: s };
 }
@@ -122,8 +143,22 @@ export function recogniseTables(ctx: ImportContext, owner: string | undefined): 
     let j = header.end;
     let total: (typeof rows)[number] | null = null;
     while (j < tokens.length) {
+      // A table continued on the next page may repeat its header there: skip it, the rows go on.
+      const again = headerAt(tokens, j);
+      if (
+        again &&
+        again.columns.map((c) => c.label).join("|") === header.columns.map((c) => c.label).join("|")
+      ) {
+        j = again.end;
+        continue;
+      }
       const labelStart = j;
-      while (j < tokens.length && !pieceAt(tokens, j) && j - labelStart < 8) j++;
+      while (
+        j < tokens.length &&
+        (!pieceAt(tokens, j) || inLabelCell(tokens, labelStart, j)) &&
+        j - labelStart < 8
+      )
+        j++;
       if (j === labelStart || !pieceAt(tokens, j)) break;
       const label = joinTokens(tokens, labelStart, j);
       const runEnd = numberRunEnd(tokens, j);
@@ -209,7 +244,7 @@ export function recogniseTables(ctx: ImportContext, owner: string | undefined): 
       page,
       headers: header.columns.map((c) => c.label),
       units: colUnits,
-      rows: rows.map((r): DocRow => ({ label: r.label, cells: r.numbers.map(cell) })),
+      rows: rows.map((r): DocRow => ({ label: r.label, cells: r.numbers.map(cell), page: r.page })),
     });
     i = j - 1;
   }

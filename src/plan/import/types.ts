@@ -50,6 +50,8 @@ export interface DocCell {
 export interface DocRow {
   label: string;
   cells: DocCell[];
+  /** The page the row is printed on, when the table runs over pages (else the table's page). */
+  page?: number;
 }
 
 /** A table rebuilt from a document: a label column, value columns with headers, the rows as printed. */
