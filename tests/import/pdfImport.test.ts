@@ -252,3 +252,25 @@ describe("tables over several pages", () => {
     ]);
   });
 });
+
+describe("rounding tolerance of a table in mnkr with one decimal", () => {
+  const doc = importPdf("rounding-mnkr.pdf");
+
+  test("12 lines: a total 0,6 off (12 × 0,05) is rounding, 0,7 off is a sum error at page, row and column", () => {
+    const t = doc.plan.budgetTables[0];
+    expect(t.lines).toHaveLength(12);
+    expect(t.measures.map((m) => m.unit)).toEqual(["mnkr", "mnkr"]);
+    expect(t.total.values).toEqual({ "budget-2020": 254.6, "prognos-2020": 259.4 });
+    expect(doc.findings).toEqual([
+      expect.objectContaining({
+        rule: "sum.mismatch",
+        page: 2,
+        row: "Totalt",
+        column: "Prognos 2020",
+        expected: 258.7,
+        actual: 259.4,
+      }),
+    ]);
+    expect(doc.findings[0].message).toContain('"Ledning"–"Trafiksäkerhet"');
+  });
+});
