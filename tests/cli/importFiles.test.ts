@@ -5,21 +5,12 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main } from "../../src/cli/main";
 import { outError } from "../../src/cli/commands/import";
+import { runCli } from "../support/cli";
 
 const SEED = join(__dirname, "..", "fixtures", "seed", "KSKF-2018-294.txt");
 
-async function run(...argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(["import", ...argv], {
-    stdout: (t) => void (out += t),
-    stderr: (t) => void (err += t),
-    isTTY: false,
-  });
-  return { code, out, err };
-}
+const run = (...argv: string[]) => runCli("import", ...argv);
 
 const SWEDISH =
   /[åäöÅÄÖ]|\b(och|eller|fil|ange|okänd|okänt|Användning|flagga|saknar|språk|mappen|finns inte)\b/;
