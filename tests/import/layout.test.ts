@@ -133,6 +133,36 @@ describe("layout model: rows from baselines, cells from gaps", () => {
     expect(mergeWrappedCells(layoutRows(b)).map((r) => r.cells[0].text)).toEqual(["a", "e", "f g"]);
   });
 
+  test("running headers and page numbers are page furniture; a table header repeated at page tops is not", () => {
+    const page = (p: number, top: [number, string][]) => [
+      ...row(800, [[60, "Verksamhetsplan 2020 BUF"]], p),
+      ...row(770, top, p),
+      ...row(
+        750,
+        [
+          [60, `Rad ${p}`],
+          [150, "1"],
+          [250, "2"],
+        ],
+        p,
+      ),
+      ...row(30, [[300, `Sida ${p}`]], p),
+    ];
+    const header: [number, string][] = [
+      [150, "Budget 2019"],
+      [250, "Budget 2020"],
+    ];
+    const pages = [page(1, header), page(2, header)];
+    const text = documentFromLayout(pages).pages.map((p) => p.tokens.map((t) => t.text).join(" "));
+    expect(text).toEqual(["Budget 2019 Budget 2020 Rad 1 1 2", "Budget 2019 Budget 2020 Rad 2 1 2"]);
+    // One page: no running header or footer to tell apart, nothing is dropped.
+    expect(
+      documentFromLayout([page(1, header)])
+        .pages[0].tokens.map((t) => t.text)
+        .join(" "),
+    ).toBe("Verksamhetsplan 2020 BUF Budget 2019 Budget 2020 Rad 1 1 2 Sida 1");
+  });
+
   test("justified prose (wide gaps between words) is never reordered", () => {
     const items = [
       ...row(700, [

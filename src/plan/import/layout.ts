@@ -282,18 +282,52 @@ export function mergeWrappedCells(rows: readonly LayoutRow[]): LayoutRow[] {
   return out;
 }
 
+const PAGE_NUMBER = /^(?:sida\s+|s\.\s*|page\s+)?\d{1,3}(?:\s*\(\d{1,3}\)|\s*(?:av|of|\/)\s*\d{1,3})?$/i;
+
+/**
+ * Running headers and footers ("Verksamhetsplan 2020 BUF", "Sida 3"): the first or last row of a page, set apart
+ * from the body by more than a line, that is a page number or whose text (digits aside) is the first or last row
+ * of another page too. They are dropped, so a table continued on the next page reads on without them. Only
+ * one-cell rows or rows with a page-number cell qualify: a table's repeated header row is never furniture.
+ */
+export function pageFurniture(pages: readonly LayoutRow[][]): Set<LayoutRow> {
+  const out = new Set<LayoutRow>();
+  if (pages.length < 2) return out;
+  const key = (r: LayoutRow) => r.cells.map((c) => c.text.replace(/\d+/g, "#")).join(" | ");
+  const candidates: LayoutRow[] = [];
+  for (const rows of pages) {
+    if (rows.length < 2) continue;
+    const [first, second] = rows;
+    const [last, beforeLast] = [rows[rows.length - 1], rows[rows.length - 2]];
+    if (first.y - second.y > 1.5 * first.size) candidates.push(first);
+    if (beforeLast.y - last.y > 1.5 * last.size && last !== first) candidates.push(last);
+  }
+  const eligible = (r: LayoutRow) => r.cells.length === 1 || r.cells.some((c) => PAGE_NUMBER.test(c.text));
+  const pagesOf = new Map<string, Set<number>>();
+  for (const r of candidates) pagesOf.set(key(r), (pagesOf.get(key(r)) ?? new Set()).add(r.page));
+  for (const r of candidates) {
+    if (!eligible(r)) continue;
+    const isNumber = r.cells.length === 1 && PAGE_NUMBER.test(r.cells[0].text);
+    if (isNumber || pagesOf.get(key(r))!.size >= 2) out.add(r);
+  }
+  return out;
+}
+
 /**
  * Pages of positioned items → the DocumentText the recognisers read. A row's first token has no boundary
  * knowledge (a wrapped line or a new table row look alike); a cell's first token after a gap is `hard`.
  */
 export function documentFromLayout(pages: readonly PositionedText[][], source?: string): DocumentText {
   let rowId = 0;
+  const laid = pages.map((items) => layoutRows(items));
+  const furniture = pageFurniture(laid);
   return {
     source,
     pages: pages.map((items, p) => {
       const page = items[0]?.page ?? p + 1;
       const tokens: Token[] = [];
-      for (const row of mergeWrappedCells(joinWrappedHeaders(layoutRows(items)))) {
+      const body = laid[p].filter((r) => !furniture.has(r));
+      for (const row of mergeWrappedCells(joinWrappedHeaders(body))) {
         rowId++;
         row.cells.forEach((cell, c) => {
           // A figure cell of a table is one number, thousands groups and all ("180 000"): one token.
