@@ -6,5 +6,7 @@ module.exports = {
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }],
   },
+  // TypeScript first: a stray compiled .js beside a .ts must never shadow the source under test.
+  moduleFileExtensions: ["ts", "tsx", "js", "mjs", "cjs", "json"],
   testTimeout: 30000,
 };
