@@ -227,6 +227,11 @@ describe("tables over several pages", () => {
       60,
     ]);
     expect(schools.lines[9].label).toBe("Skolenhet 10");
+    // Compound names with a shared part are read whole.
+    expect([doc.plan.body, doc.plan.unit]).toEqual([
+      "Barn- och utbildningsnämnden",
+      "Barn- och utbildningsförvaltningen",
+    ]);
     expect(schools.lines[59].label).toBe("Skolenhet 60");
     expect([preschools.title, preschools.page, preschools.lines.length]).toEqual([
       "Ekonomisk redovisning per förskoleenhet",

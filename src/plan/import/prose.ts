@@ -34,11 +34,18 @@ export function recogniseMeta(ctx: ImportContext, source?: string): PlanMeta {
   const reference = /\b([A-ZÅÄÖ]{2,6}\/\d{4}:\d+)/.exec(text)?.[1];
   const date = /\b(\d{4}-\d{2}-\d{2})\b/.exec(text)?.[1];
   const organisation = /\b([A-ZÅÄÖ][\p{L}-]+ (?:kommun|region|landsting))\b/u.exec(text)?.[1];
-  const planTitle = /\b(Verksamhetsplan|Affärsplan) ((?:19|20)\d{2}) ([A-ZÅÄÖ][\p{L}-]+)/u.exec(text);
+  // Compound names share a part: "Barn- och utbildningsförvaltningen", "Barn- och utbildningsnämnden".
+  const planTitle =
+    /\b(Verksamhetsplan|Affärsplan) ((?:19|20)\d{2}) ([A-ZÅÄÖ]\p{L}*- och \p{L}+|[A-ZÅÄÖ][\p{L}-]+)/u.exec(
+      text,
+    );
   const yearText =
     planTitle?.[2] ?? /\b(?:Verksamhetsplan|Budget|Årsplan|plan)\s+((?:19|20)\d{2})/iu.exec(text)?.[1];
   const unit = planTitle?.[3];
-  const body = /\b(Kommunstyrelsen|Kommunfullmäktige|[A-ZÅÄÖ][\p{L}]*nämnden)\b/u.exec(text)?.[1];
+  const body =
+    /\b(Kommunstyrelsen|Kommunfullmäktige|[A-ZÅÄÖ]\p{L}*- och \p{L}*nämnden|[A-ZÅÄÖ][\p{L}]*nämnden)(?![\p{L}-])/u.exec(
+      text,
+    )?.[1];
   const docTitle =
     /\(\d+\) [A-ZÅÄÖ][\p{L}]+ ([A-ZÅÄÖ][^()]*?) (?:Förslag till beslut|Ärendebeskrivning|Sammanfattning)/u.exec(
       text,
