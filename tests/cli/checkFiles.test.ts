@@ -56,6 +56,11 @@ describe("file arguments", () => {
     ).toEqual([join(inkommet, "Avd 1 HR.xlsx")]);
   });
 
+  test("a Windows pattern with backslashes (cmd.exe: inkommet\\*.xlsx)", async () => {
+    const files = await expandFileArgs([`${inkommet}\\Avd 1 *.xlsx`], "sv", "win32");
+    expect(files).toEqual([{ file: join(inkommet, "Avd 1 HR.xlsx") }]);
+  });
+
   test("the same file named twice (or by a pattern and by name) is checked once", async () => {
     const a = join(inkommet, "Avd 1 HR.xlsx");
     const files = await expandFileArgs(
