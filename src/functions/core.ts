@@ -122,6 +122,16 @@ const fail = (error: ExcelErrorCode, message: string): never => {
 
 type T = (sv: string, en: string) => string;
 
+/**
+ * An argument as a message echoes it: text as typed; a number as the language writes it (3,5 in Swedish,
+ * 3.5 in English), since a cell or the CLI has already turned the user's "3,5" into 3.5.
+ */
+function shown(arg: CellArg, lang: Lang): string {
+  if (typeof arg === "number") return lang === "sv" ? String(arg).replace(".", ",") : String(arg);
+  if (typeof arg === "boolean") return lang === "sv" ? (arg ? "SANT" : "FALSKT") : arg ? "TRUE" : "FALSE";
+  return String(arg).trim();
+}
+
 function isMissing(arg: CellArg): boolean {
   return arg === undefined || arg === null || (typeof arg === "string" && arg.trim() === "");
 }
@@ -154,8 +164,8 @@ function readYear(arg: CellArg, fallback: number, t: T): number {
     return fail(
       "#VALUE!",
       t(
-        `Ogiltigt år "${String(arg)}": ange till exempel 2019.`,
-        `Invalid year "${String(arg)}": give e.g. 2019.`,
+        `Ogiltigt år "${shown(arg, "sv")}": ange till exempel 2019.`,
+        `Invalid year "${shown(arg, "en")}": give e.g. 2019.`,
       ),
     );
   }
@@ -183,12 +193,15 @@ function readNumber(arg: CellArg, param: ParamSpec, t: T): InputNumber {
   }
   return fail(
     "#VALUE!",
-    t(`${param.sv} "${String(arg)}" är inget tal.`, `${param.en} "${String(arg)}" is not a number.`),
+    t(
+      `${param.sv} "${shown(arg, "sv")}" är inget tal.`,
+      `${param.en} "${shown(arg, "en")}" is not a number.`,
+    ),
   );
 }
 
-function goalOrFail(plan: Plan, query: string, lang: Lang): Goal {
-  const r = findGoal(plan, query, lang);
+function goalOrFail(plan: Plan, query: string, lang: Lang, arg: CellArg): Goal {
+  const r = findGoal(plan, query, lang, shown(arg, lang));
   return r.ok ? r.goal : fail("#N/A", r.message);
 }
 
@@ -260,7 +273,7 @@ function goalValue(kind: ValueKind): Evaluator {
     const query = readText(args[0], spec.params[0], t);
     // The outcome defaults to the year before the plan's: a plan for 2019 reports outcomes up to 2018.
     const year = readYear(args[1], kind === "target" ? plan.year : plan.year - 1, t);
-    const goal = goalOrFail(plan, query, lang);
+    const goal = goalOrFail(plan, query, lang, args[0]);
     return toCell(goal, storedFigure(goal, kind, year, t));
   };
 }
@@ -270,7 +283,7 @@ function comparison(kind: "achieved" | "deviation"): Evaluator {
     const query = readText(args[0], spec.params[0], t);
     const input = readNumber(args[1], spec.params[1], t);
     const year = readYear(args[2], plan.year, t);
-    const goal = goalOrFail(plan, query, lang);
+    const goal = goalOrFail(plan, query, lang, args[0]);
     const target = storedFigure(goal, "target", year, t);
     const value = toStored(goal, input, target);
     if (kind === "achieved") return moreIsBetter(goal) ? value >= target : value <= target;
@@ -293,16 +306,16 @@ const budget: Evaluator = (args, plan, lang, t, spec) => {
       fail(
         "#VALUE!",
         t(
-          `Okänd enhet "${unitWord}": ange kr, tkr eller mnkr.`,
-          `Unknown unit "${unitWord}": use kr, tkr or mnkr.`,
+          `Okänd enhet "${shown(args[3], "sv")}": ange kr, tkr eller mnkr.`,
+          `Unknown unit "${shown(args[3], "en")}": use kr, tkr or mnkr.`,
         ),
       );
     }
     unit = parsed as MoneyUnit;
   }
-  const hit = findBudgetLine(plan, query, lang);
+  const hit = findBudgetLine(plan, query, lang, shown(args[0], lang));
   if (!hit.ok) return fail("#N/A", hit.message);
-  const m = findMeasure(hit.table, measureWord, year, lang);
+  const m = findMeasure(hit.table, measureWord, year, lang, shown(args[2] ?? measureWord, lang));
   if (!m.ok) return fail(m.reason === "unknown" ? "#VALUE!" : "#N/A", m.message);
   const value = hit.line.values[m.measure.id];
   if (value === undefined || value === null) {
@@ -319,7 +332,7 @@ const budget: Evaluator = (args, plan, lang, t, spec) => {
 };
 
 const goalTitle: Evaluator = (args, plan, lang, t, spec) =>
-  goalOrFail(plan, readText(args[0], spec.params[0], t), lang).title;
+  goalOrFail(plan, readText(args[0], spec.params[0], t), lang, args[0]).title;
 
 /** One cell of MALLISTA: the figure (percent as fraction), the document's note where it has none, else empty. */
 function listCell(goal: Goal, kind: ValueKind, year: number): Scalar {

@@ -119,17 +119,18 @@ export class TextIndex<T> {
     return this.entries.filter((_, n) => sets.every((s) => s.has(n))).map((e) => e.item);
   }
 
-  find(query: string, lang: Lang = "sv"): LookupResult<T> {
-    const key = `${lang}\u0000${query}`;
+  /** `shown` is the query as messages echo it (a number typed in a cell: "3,5" in Swedish), if not `query`. */
+  find(query: string, lang: Lang = "sv", shown: string = query): LookupResult<T> {
+    const key = `${lang}\u0000${query}\u0000${shown}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
-    const result = this.resolve(query, lang);
+    const result = this.resolve(query, lang, shown);
     if (this.cache.size >= MAX_CACHED_QUERIES) this.cache.clear();
     this.cache.set(key, result);
     return result;
   }
 
-  private resolve(query: string, lang: Lang): LookupResult<T> {
+  private resolve(query: string, lang: Lang, shown: string): LookupResult<T> {
     const m = this.messages[lang];
     const folded = foldText(query);
     if (!folded) return { ok: false, reason: "none", message: m.empty, candidates: [] };
@@ -141,7 +142,7 @@ export class TextIndex<T> {
     if (exact) {
       const distinct = [...new Set(exact.map((e) => e.item))];
       if (distinct.length === 1) return { ok: true, item: distinct[0] };
-      return this.ambiguous(query, distinct, m);
+      return this.ambiguous(shown, distinct, m);
     }
 
     const qWords: QueryWord[] = [...new Set(contentWords(query))].map((w) => ({ word: w, stem: stem(w) }));
@@ -168,7 +169,7 @@ export class TextIndex<T> {
       const top = scored.filter((x) => x.s === best).map((x) => x.n);
       if (top.length === 1) return { ok: true, item: this.entries[top[0]].item };
       return this.ambiguous(
-        query,
+        shown,
         top.sort((a, b) => a - b).map((n) => this.entries[n].item),
         m,
       );
@@ -182,7 +183,7 @@ export class TextIndex<T> {
       .slice(0, MAX_CANDIDATES)
       .map(([n]) => this.entries[n].item);
     const message =
-      m.none(query) + (close.length ? ` ${m.closest} ${close.map((c) => this.label(c)).join("; ")}.` : "");
+      m.none(shown) + (close.length ? ` ${m.closest} ${close.map((c) => this.label(c)).join("; ")}.` : "");
     return { ok: false, reason: "none", message, candidates: close };
   }
 
@@ -248,8 +249,8 @@ export function goalIndex(plan: Plan): TextIndex<Goal> {
 }
 
 /** Finds a goal by id (any case), exact title, or Swedish words of its title (DESIGN.md §3). */
-export function findGoal(plan: Plan, query: string, lang: Lang = "sv"): GoalLookup {
-  const r = goalIndex(plan).find(query, lang);
+export function findGoal(plan: Plan, query: string, lang: Lang = "sv", shown?: string): GoalLookup {
+  const r = goalIndex(plan).find(query, lang, shown);
   return r.ok ? { ok: true, goal: r.item } : r;
 }
 
@@ -302,8 +303,13 @@ export function budgetLineIndex(plan: Plan): TextIndex<BudgetLineHit> {
 }
 
 /** Finds a budget line (or a table's total) by id, label, alias or words of them, across all tables. */
-export function findBudgetLine(plan: Plan, query: string, lang: Lang = "sv"): BudgetLineLookup {
-  const r = budgetLineIndex(plan).find(query, lang);
+export function findBudgetLine(
+  plan: Plan,
+  query: string,
+  lang: Lang = "sv",
+  shown?: string,
+): BudgetLineLookup {
+  const r = budgetLineIndex(plan).find(query, lang, shown);
   return r.ok ? { ok: true, table: r.item.table, line: r.item.line } : r;
 }
 
@@ -332,6 +338,7 @@ export function findMeasure(
   measureWord: string,
   year: number,
   lang: Lang = "sv",
+  shown: string = measureWord,
 ): MeasureLookup {
   const folded = foldText(measureWord);
   const direct = table.measures.find((m) => foldText(m.id) === folded || foldText(m.label) === folded);
@@ -344,8 +351,8 @@ export function findMeasure(
       reason: "unknown",
       message:
         lang === "sv"
-          ? `Okänt mått "${measureWord}": ange Budget, Utfall eller Prognos.`
-          : `Unknown measure "${measureWord}": use Budget, Outcome or Forecast.`,
+          ? `Okänt mått "${shown}": ange Budget, Utfall eller Prognos.`
+          : `Unknown measure "${shown}": use Budget, Outcome or Forecast.`,
     };
   }
   const measure = table.measures.find((m) => m.kind === kind && m.year === year);

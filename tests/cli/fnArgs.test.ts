@@ -73,6 +73,17 @@ describe("names and numbers", () => {
     expect((await fn("BUDGET", "HR", "2019", "Budget", "tkr")).stdout).toBe("64308\n");
   });
 
+  test('a number in the wrong place is echoed as the user wrote it: "3,5", or 3.5 with --lang en', async () => {
+    expect(await fn("BUDGET", "HR", "2019", "Budget", "3,5")).toEqual({
+      code: 1,
+      stdout: "#VALUE!\n",
+      stderr: 'Okänd enhet "3,5": ange kr, tkr eller mnkr.\n',
+    });
+    expect((await fn("BUDGET", "HR", "2019", "Budget", "3,5", "--lang", "en")).stderr).toBe(
+      'Unknown unit "3.5": use kr, tkr or mnkr.\n',
+    );
+  });
+
   test("a negative number is an argument, not a flag", async () => {
     const r = await fn("AVVIKELSE", "Total sjukfrånvaro", "-1");
     expect(r.code).toBe(0);

@@ -188,6 +188,37 @@ describe("BUDGET", () => {
     expect(ev("BUDGET")).toMatchObject({ ok: false, error: "#VALUE!", message: "Argumentet post saknas." });
   });
 
+  test("a number echoed in a message is written as each language writes it (3,5 / 3.5), never JS notation in Swedish", () => {
+    expect(ev("BUDGET", "HR", 2019, "Budget", 3.5)).toEqual({
+      ok: false,
+      error: "#VALUE!",
+      message: 'Okänd enhet "3,5": ange kr, tkr eller mnkr.',
+    });
+    expect(evaluate("BUDGET", ["HR", 2019, "Budget", 3.5], embeddedPlan, "en")).toEqual({
+      ok: false,
+      error: "#VALUE!",
+      message: 'Unknown unit "3.5": use kr, tkr or mnkr.',
+    });
+    expect(ev("MALVARDE", "Total sjukfrånvaro", 2019.5)).toMatchObject({
+      message: 'Ogiltigt år "2019,5": ange till exempel 2019.',
+    });
+    expect(evaluate("TARGET", ["Total sjukfrånvaro", 2019.5], embeddedPlan, "en")).toMatchObject({
+      message: 'Invalid year "2019.5": give e.g. 2019.',
+    });
+    expect(ev("BUDGET", "HR", 2019, -0.25)).toMatchObject({
+      message: expect.stringMatching(/^Okänt mått "-0,25"/),
+    });
+    expect(ev("BUDGET", 1.5)).toMatchObject({ message: 'Ingen budgetpost matchar "1,5".' });
+    expect(evaluate("BUDGET", [1.5], embeddedPlan, "en")).toMatchObject({
+      message: 'No budget line matches "1.5".',
+    });
+    expect(ev("MAL", 12.5)).toMatchObject({ message: expect.stringMatching(/^Inget mål matchar "12,5"\./) });
+    // Text is echoed as typed, whatever its notation.
+    expect(ev("BUDGET", "HR", 2019, "Budget", "3.5")).toMatchObject({
+      message: 'Okänd enhet "3.5": ange kr, tkr eller mnkr.',
+    });
+  });
+
   test("a line without a figure for the measure → #N/A with the measure's note", () => {
     const plan = makePlan([], { budgetTables: [budgetTable] });
     expect(evaluate("BUDGET", ["Ekonomi", 2018, "Prognos"], plan)).toEqual({
