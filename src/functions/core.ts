@@ -17,7 +17,7 @@ import { findBudgetLine, findGoal, findMeasure, goalsInArea } from "../plan/look
 import type { Lang } from "../plan/i18n";
 import { clean, convertMoney, parseSvNumber, parseUnitWord } from "../plan/numbers";
 import type { Goal, MoneyUnit, Plan, ValueKind } from "../plan/schema";
-import { foldText } from "../plan/text";
+import { endSentence, foldText } from "../plan/text";
 
 export type CellArg = string | number | boolean | null | undefined;
 export type Scalar = string | number | boolean;
@@ -143,7 +143,10 @@ function readText(arg: CellArg, param: ParamSpec, t: T): string {
   if (typeof arg === "boolean") {
     return fail(
       "#VALUE!",
-      t(`${param.sv} ska vara text, inte SANT/FALSKT.`, `${param.en} must be text, not TRUE/FALSE.`),
+      t(
+        `Argumentet ${param.sv} ska vara text, inte SANT/FALSKT.`,
+        `The argument ${param.en} must be text, not TRUE/FALSE.`,
+      ),
     );
   }
   return String(arg).trim();
@@ -184,7 +187,10 @@ function readNumber(arg: CellArg, param: ParamSpec, t: T): InputNumber {
     return fail("#VALUE!", t(`Argumentet ${param.sv} saknas.`, `The argument ${param.en} is missing.`));
   if (typeof arg === "number") {
     if (!Number.isFinite(arg))
-      return fail("#NUM!", t(`${param.sv} är inget ändligt tal.`, `${param.en} is not a finite number.`));
+      return fail(
+        "#NUM!",
+        t(`Argumentet ${param.sv} är inget ändligt tal.`, `The argument ${param.en} is not a finite number.`),
+      );
     return { value: arg, percent: false };
   }
   if (typeof arg === "string") {
@@ -194,8 +200,8 @@ function readNumber(arg: CellArg, param: ParamSpec, t: T): InputNumber {
   return fail(
     "#VALUE!",
     t(
-      `${param.sv} "${shown(arg, "sv")}" är inget tal.`,
-      `${param.en} "${shown(arg, "en")}" is not a number.`,
+      `Argumentet ${param.sv} är inget tal: "${shown(arg, "sv")}".`,
+      `The argument ${param.en} is not a number: "${shown(arg, "en")}".`,
     ),
   );
 }
@@ -223,12 +229,13 @@ function storedFigure(goal: Goal, kind: ValueKind, year: number, t: T): number {
     );
   }
   if (pv.value === null) {
-    const note = pv.note ?? goal.note ?? "";
+    const note = pv.note ?? goal.note;
+    const why = note ? `: ${endSentence(note)}` : ".";
     return fail(
       "#N/A",
       t(
-        `"${goal.title}" har inget ${what} för ${year}: ${note}`,
-        `"${goal.title}" has no ${what} for ${year}: ${note}`,
+        `"${goal.title}" har inget ${what} för ${year}${why}`,
+        `"${goal.title}" has no ${what} for ${year}${why}`,
       ),
     );
   }
@@ -319,7 +326,7 @@ const budget: Evaluator = (args, plan, lang, t, spec) => {
   if (!m.ok) return fail(m.reason === "unknown" ? "#VALUE!" : "#N/A", m.message);
   const value = hit.line.values[m.measure.id];
   if (value === undefined || value === null) {
-    const note = m.measure.note ? `: ${m.measure.note}` : ".";
+    const note = m.measure.note ? `: ${endSentence(m.measure.note)}` : ".";
     return fail(
       "#N/A",
       t(

@@ -6,7 +6,7 @@
  */
 import type { Lang } from "./i18n";
 import type { BudgetLine, BudgetTable, Goal, Measure, MeasureKind, Plan } from "./schema";
-import { contentWords, foldText, stem, words } from "./text";
+import { contentWords, endSentence, foldText, stem, words } from "./text";
 
 export type LookupResult<T> =
   { ok: true; item: T } | { ok: false; reason: "none" | "ambiguous"; message: string; candidates: T[] };
@@ -183,14 +183,16 @@ export class TextIndex<T> {
       .slice(0, MAX_CANDIDATES)
       .map(([n]) => this.entries[n].item);
     const message =
-      m.none(shown) + (close.length ? ` ${m.closest} ${close.map((c) => this.label(c)).join("; ")}.` : "");
+      m.none(shown) +
+      (close.length ? ` ${endSentence(`${m.closest} ${close.map((c) => this.label(c)).join("; ")}`)}` : "");
     return { ok: false, reason: "none", message, candidates: close };
   }
 
   private ambiguous(query: string, items: T[], m: Messages): LookupResult<T> {
     const shown = items.slice(0, MAX_CANDIDATES);
     const rest = items.length - shown.length;
-    const message = `${m.ambiguous(query)} ${shown.map((c) => this.label(c)).join("; ")}${rest > 0 ? m.more(rest) : ""}`;
+    const listed = shown.map((c) => this.label(c)).join("; ");
+    const message = endSentence(`${m.ambiguous(query)} ${listed}${rest > 0 ? m.more(rest) : ""}`);
     return { ok: false, reason: "ambiguous", message, candidates: shown };
   }
 }

@@ -113,3 +113,9 @@ export function stem(word: string): string {
   }
   return word;
 }
+
+/** Text closed as a sentence: a full stop added unless it already ends in one (a note "Fastställs senare"). */
+export function endSentence(text: string): string {
+  const t = text.trimEnd();
+  return /[.!?]["”)]?$/.test(t) ? t : `${t}.`;
+}

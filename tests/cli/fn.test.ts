@@ -37,7 +37,7 @@ describe("the issue's acceptance examples", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("#N/A\n");
     expect(r.stderr).toBe(
-      '"Förtätning av staden enligt utbyggnadsstrategin" har inget målvärde för 2019: Fastställs senare\n',
+      '"Förtätning av staden enligt utbyggnadsstrategin" har inget målvärde för 2019: Fastställs senare.\n',
     );
   });
 });
@@ -115,7 +115,7 @@ describe("names, arguments and output", () => {
     expect((await fn("target", "Total sjukfrånvaro", "2019")).stdout).toBe("0.03\n");
     const r = await fn("TARGET", "Förtätning", "--lang", "en");
     expect(r).toMatchObject({ code: 1, stdout: "#N/A\n" });
-    expect(r.stderr).toMatch(/has no target for 2019: Fastställs senare/);
+    expect(r.stderr).toMatch(/has no target for 2019: Fastställs senare\.\n$/);
   });
 
   test("sv-SE and JS numbers, percent text, booleans", async () => {

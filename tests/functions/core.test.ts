@@ -71,7 +71,7 @@ describe("MALVARDE / TARGET", () => {
       ok: false,
       error: "#N/A",
       message:
-        '"Förtätning av staden enligt utbyggnadsstrategin" har inget målvärde för 2019: Fastställs senare',
+        '"Förtätning av staden enligt utbyggnadsstrategin" har inget målvärde för 2019: Fastställs senare.',
     });
     const removed = ev("MALVARDE", "Handelsindex", 2018);
     expect(removed).toMatchObject({ ok: false, error: "#N/A" });
@@ -98,7 +98,7 @@ describe("MALVARDE / TARGET", () => {
     expect(ev("MALVARDE", true)).toEqual({
       ok: false,
       error: "#VALUE!",
-      message: "mål ska vara text, inte SANT/FALSKT.",
+      message: "Argumentet mål ska vara text, inte SANT/FALSKT.",
     });
     const none = ev("MALVARDE", "cykelbanor");
     expect(none).toEqual({ ok: false, error: "#N/A", message: 'Inget mål matchar "cykelbanor".' });
@@ -118,7 +118,7 @@ describe("MALVARDE / TARGET", () => {
     expect(evaluate("TARGET", ["Förtätning", 2019], embeddedPlan, "en")).toEqual({
       ok: false,
       error: "#N/A",
-      message: '"Förtätning av staden enligt utbyggnadsstrategin" has no target for 2019: Fastställs senare',
+      message: '"Förtätning av staden enligt utbyggnadsstrategin" has no target for 2019: Fastställs senare.',
     });
     expect(evaluate("TARGET", ["x", "soon"], embeddedPlan, "en")).toEqual({
       ok: false,
@@ -224,7 +224,7 @@ describe("BUDGET", () => {
     expect(evaluate("BUDGET", ["Ekonomi", 2018, "Prognos"], plan)).toEqual({
       ok: false,
       error: "#N/A",
-      message: '"Ekonomi o kvalitet" har inget värde för Prognos 2018: kvar vid årets slut',
+      message: '"Ekonomi o kvalitet" har inget värde för Prognos 2018: kvar vid årets slut.',
     });
     expect(evaluate("BUDGET", ["Ledningsstaben", 2017, "Utfall"], plan, "en")).toEqual({
       ok: false,
@@ -293,17 +293,17 @@ describe("MALUPPFYLLELSE / ACHIEVED", () => {
     expect(ev("MALUPPFYLLELSE", "Total sjukfrånvaro", "mycket")).toEqual({
       ok: false,
       error: "#VALUE!",
-      message: 'värde "mycket" är inget tal.',
+      message: 'Argumentet värde är inget tal: "mycket".',
     });
     expect(ev("MALUPPFYLLELSE", "Total sjukfrånvaro", true)).toMatchObject({ ok: false, error: "#VALUE!" });
     expect(ev("MALUPPFYLLELSE", "Total sjukfrånvaro", Infinity)).toMatchObject({ ok: false, error: "#NUM!" });
     expect(ev("MALUPPFYLLELSE", "Förtätning", 400)).toMatchObject({
       ok: false,
       error: "#N/A",
-      message: expect.stringMatching(/Fastställs senare$/),
+      message: expect.stringMatching(/Fastställs senare\.$/),
     });
     expect(evaluate("ACHIEVED", ["Total sjukfrånvaro", "lots"], embeddedPlan, "en")).toMatchObject({
-      message: 'value "lots" is not a number.',
+      message: 'The argument value is not a number: "lots".',
     });
   });
 });
@@ -389,5 +389,43 @@ describe("MALLISTA / GOALLIST", () => {
       message: 'Inga mål i området "rymdfart".',
     });
     expect(ev("MALLISTA", "", "förra året")).toMatchObject({ ok: false, error: "#VALUE!" });
+  });
+});
+
+describe("every message is a full sentence: capital (or a quoted name) first, a full stop last, in both languages", () => {
+  const bad: [string, CellArg[]][] = [
+    ["MALVARDE", []],
+    ["MALVARDE", [true]],
+    ["MALVARDE", ["cykelbanor"]],
+    ["MALVARDE", ["Andelen medarbetare"]],
+    ["MALVARDE", ["2019"]],
+    ["MALVARDE", ["Förtätning", 2019]],
+    ["MALVARDE", ["Handelsindex", 2018]],
+    ["MALVARDE", ["Total sjukfrånvaro", "snart"]],
+    ["MALVARDE", ["Total sjukfrånvaro", 2019, 1]],
+    ["UTFALL", ["Total sjukfrånvaro", 2019]],
+    ["BUDGET", ["Cykelavdelningen"]],
+    ["BUDGET", ["HR", 2018]],
+    ["BUDGET", ["HR", 2019, "Plan"]],
+    ["BUDGET", ["HR", 2019, "Budget", "euro"]],
+    ["BUDGET", ["HR", 2019, true]],
+    ["MALUPPFYLLELSE", ["Total sjukfrånvaro"]],
+    ["MALUPPFYLLELSE", ["Total sjukfrånvaro", "abc"]],
+    ["AVVIKELSE", ["sjuk", "abc"]],
+    ["AVVIKELSE", ["Total sjukfrånvaro", Infinity]],
+    ["AVVIKELSE", ["Förtätning", 400]],
+    ["MAL", [""]],
+    ["MALLISTA", ["rymdfart"]],
+    ["SUMMA", [1]],
+  ];
+  test.each(
+    bad.flatMap(([name, args]) => (["sv", "en"] as const).map((lang) => [name, args, lang] as const)),
+  )("%s %j (%s)", (name, args, lang) => {
+    const r = evaluate(name, args, embeddedPlan, lang);
+    expect(r.ok).toBe(false);
+    const message = r.ok ? "" : r.message;
+    expect(message).toMatch(/^(\p{Lu}|"[^"]+" )/u);
+    expect(message).toMatch(/[.]$/);
+    expect(message).not.toMatch(/\.\.$|: \.$/);
   });
 });

@@ -120,7 +120,7 @@ describe("findGoal", () => {
     if (r.ok) return;
     expect(r.reason).toBe("ambiguous");
     expect(r.candidates).toHaveLength(5);
-    expect(r.message).toMatch(/^Flera mål matchar "2019": .*; .*; .*; .*; .* \(och \d+ till\)$/);
+    expect(r.message).toMatch(/^Flera mål matchar "2019": .*; .*; .*; .*; .* \(och \d+ till\)\.$/);
   });
 
   test("two goals with the same title are ambiguous even by exact title; their ids still tell them apart", () => {
