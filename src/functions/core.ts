@@ -13,7 +13,7 @@
  * - A missing optional argument may arrive as undefined, null, "" or, from an empty cell, 0: all
  *   mean "not given" (no year, measure or unit is 0).
  */
-import { findBudgetLine, findGoal, findMeasure, goalsInArea } from "../plan/lookup";
+import { findBudgetFigure, findGoal, findMeasure, goalsInArea } from "../plan/lookup";
 import type { Lang } from "../plan/i18n";
 import { clean, convertMoney, parseSvNumber, parseUnitWord } from "../plan/numbers";
 import type { Goal, MoneyUnit, Plan, ValueKind } from "../plan/schema";
@@ -320,9 +320,17 @@ const budget: Evaluator = (args, plan, lang, t, spec) => {
     }
     unit = parsed as MoneyUnit;
   }
-  const hit = findBudgetLine(plan, query, lang, shown(args[0], lang));
+  // Table lines and totals, and the amounts relations state (Driftram 2019): see budgetFigureIndex.
+  const hit = findBudgetFigure(plan, query, lang, shown(args[0], lang));
   if (!hit.ok) return fail("#N/A", hit.message);
   const m = findMeasure(hit.table, measureWord, year, lang, shown(args[2] ?? measureWord, lang));
+  if (!m.ok && m.reason === "missing" && hit.relation) {
+    const only = hit.table.measures[0].label;
+    return fail(
+      "#N/A",
+      t(`"${hit.line.label}" anges bara som ${only}.`, `"${hit.line.label}" is stated only as ${only}.`),
+    );
+  }
   if (!m.ok) return fail(m.reason === "unknown" ? "#VALUE!" : "#N/A", m.message);
   const value = hit.line.values[m.measure.id];
   if (value === undefined || value === null) {

@@ -5,7 +5,7 @@
  * O(log n) probes instead of a scan with edit distance. Resolved queries are cached too.
  */
 import type { Lang } from "./i18n";
-import type { BudgetLine, BudgetTable, Goal, Measure, MeasureKind, Plan } from "./schema";
+import type { Amount, BudgetLine, BudgetTable, Goal, Measure, MeasureKind, Plan, Relation } from "./schema";
 import { contentWords, endSentence, foldText, stem, words } from "./text";
 
 export type LookupResult<T> =
@@ -65,6 +65,8 @@ export class TextIndex<T> {
     names: (item: T) => string[],
     private readonly label: (item: T) => string,
     private readonly messages: Record<Lang, Messages>,
+    /** Narrows several equally good matches to the one meant, where the items say so (a total over its terms). */
+    private readonly narrow: (items: T[]) => T[] = (items) => items,
   ) {
     const postings = new Map<string, number[]>();
     items.forEach((item, order) => {
@@ -140,7 +142,7 @@ export class TextIndex<T> {
 
     const exact = this.byName.get(folded);
     if (exact) {
-      const distinct = [...new Set(exact.map((e) => e.item))];
+      const distinct = this.narrow([...new Set(exact.map((e) => e.item))]);
       if (distinct.length === 1) return { ok: true, item: distinct[0] };
       return this.ambiguous(shown, distinct, m);
     }
@@ -166,13 +168,15 @@ export class TextIndex<T> {
       };
       const scored = hits.map((n) => ({ n, s: score(n) }));
       const best = Math.max(...scored.map((x) => x.s));
-      const top = scored.filter((x) => x.s === best).map((x) => x.n);
-      if (top.length === 1) return { ok: true, item: this.entries[top[0]].item };
-      return this.ambiguous(
-        shown,
-        top.sort((a, b) => a - b).map((n) => this.entries[n].item),
-        m,
+      const top = this.narrow(
+        scored
+          .filter((x) => x.s === best)
+          .map((x) => x.n)
+          .sort((a, b) => a - b)
+          .map((n) => this.entries[n].item),
       );
+      if (top.length === 1) return { ok: true, item: top[0] };
+      return this.ambiguous(shown, top, m);
     }
 
     // No entry has every word: name those with most words in common as the closest.
@@ -313,6 +317,135 @@ export function findBudgetLine(
 ): BudgetLineLookup {
   const r = budgetLineIndex(plan).find(query, lang, shown);
   return r.ok ? { ok: true, table: r.item.table, line: r.item.line } : r;
+}
+
+/**
+ * A figure BUDGET can return: a table's line or total, or an amount a relation states in words
+ * ("Driftram 2019 = driftram i Årsplan 2019 + budgetregleringsposter"). A relation's amount is held as a
+ * one-cell table: the plan year's Budget, in the amount's own unit (387,8 mnkr stays 387.8 unless the
+ * caller converts), because a relation states one figure and no year of its own.
+ */
+export interface BudgetFigure extends BudgetLineHit {
+  /** Where the figure is a relation's amount: that relation (the first, for a total several state). */
+  relation?: Relation;
+}
+
+export type BudgetFigureLookup =
+  | ({ ok: true } & BudgetFigure)
+  | { ok: false; reason: "none" | "ambiguous"; message: string; candidates: BudgetFigure[] };
+
+const figureIndexes = new WeakMap<Plan, TextIndex<BudgetFigure>>();
+
+function amountFigure(plan: Plan, relation: Relation, amount: Amount, id: string): BudgetFigure {
+  // Not "budget": findMeasure takes a measure's id as a direct hit, whatever the year asked.
+  const measureId = `budget-${plan.year}`;
+  const measure: Measure = {
+    id: measureId,
+    label: `Budget ${plan.year}`,
+    kind: "budget",
+    year: plan.year,
+    unit: amount.unit,
+  };
+  const line: BudgetLine = { id, label: amount.label, values: { [measureId]: amount.value } };
+  // A container only: `kind` is not read for relation figures.
+  const table: BudgetTable = {
+    id,
+    title: relation.description,
+    kind: "operating",
+    measures: [measure],
+    lines: [line],
+    total: { label: amount.label, values: { [measureId]: amount.value } },
+  };
+  return { table, line, relation };
+}
+
+const inKr = (a: Amount) => Math.round(a.value * { kr: 1, tkr: 1e3, mnkr: 1e6 }[a.unit]);
+
+/**
+ * The figure index of a plan: every table line and total (a total also under its table's title:
+ * "Investeringsbudget konsult och uppdrag 2019" means its Summa), then the relations' amounts. A term the
+ * plan ties to a table cell (`source`) is that cell: its label becomes one more name of the cell. Totals
+ * several relations state alike (label and amount) are one figure. Where a query matches a relation's
+ * total and some of its terms equally ("Driftram": Driftram 2019 and Driftram i Årsplan 2019), the total
+ * is meant: the terms are its parts.
+ */
+export function budgetFigureIndex(plan: Plan): TextIndex<BudgetFigure> {
+  let index = figureIndexes.get(plan);
+  if (index) return index;
+  const figures: BudgetFigure[] = budgetLines(plan);
+  const names = new Map<BudgetFigure, string[]>(
+    figures.map((f) => [f, [f.line.label, ...(f.line.aliases ?? [])]]),
+  );
+  for (const f of figures) if (f.line.id === `${f.table.id}.total`) names.get(f)!.push(f.table.title);
+  const amountOf = new Map<BudgetFigure, Amount>();
+  const termOf = new Map<BudgetFigure, Set<Relation>>();
+  const totalOf = new Map<BudgetFigure, Set<Relation>>();
+  const add = (map: Map<BudgetFigure, Set<Relation>>, f: BudgetFigure, r: Relation) => {
+    const set = map.get(f);
+    if (set) set.add(r);
+    else map.set(f, new Set([r]));
+  };
+  const cell = (source: NonNullable<Amount["source"]>) =>
+    figures.find(
+      (f) =>
+        !f.relation && f.table.id === source.table && f.line.id === (source.line ?? `${source.table}.total`),
+    );
+  for (const relation of plan.relations) {
+    relation.terms.forEach((term, i) => {
+      const tied = term.source && cell(term.source);
+      if (tied) {
+        names.get(tied)!.push(term.label);
+        add(termOf, tied, relation);
+        return;
+      }
+      const f = amountFigure(plan, relation, term, `${relation.id}.term${i + 1}`);
+      figures.push(f);
+      names.set(f, [term.label]);
+      amountOf.set(f, term);
+      add(termOf, f, relation);
+    });
+    const total = relation.total;
+    const same = [...totalOf.keys()].find((f) => {
+      const stated = amountOf.get(f)!;
+      return foldText(stated.label) === foldText(total.label) && inKr(stated) === inKr(total);
+    });
+    if (same) {
+      add(totalOf, same, relation);
+      continue;
+    }
+    const f = amountFigure(plan, relation, total, `${relation.id}.total`);
+    figures.push(f);
+    names.set(f, [total.label]);
+    amountOf.set(f, total);
+    add(totalOf, f, relation);
+  }
+  const narrow = (items: BudgetFigure[]) => {
+    const totals = new Set(items.flatMap((f) => [...(totalOf.get(f) ?? [])]));
+    const left = items.filter((f) => ![...(termOf.get(f) ?? [])].some((r) => totals.has(r)));
+    return left.length > 0 ? left : items;
+  };
+  const multi = plan.budgetTables.length > 1;
+  index = new TextIndex(
+    figures,
+    (f) => f.line.id,
+    (f) => names.get(f)!,
+    (f) => (multi && !f.relation ? `${f.line.label} (${f.table.title})` : f.line.label),
+    LINE_MESSAGES,
+    narrow,
+  );
+  figureIndexes.set(plan, index);
+  return index;
+}
+
+/** Finds what BUDGET returns for `query`: a table line or total, or a relation's amount (see budgetFigureIndex). */
+export function findBudgetFigure(
+  plan: Plan,
+  query: string,
+  lang: Lang = "sv",
+  shown?: string,
+): BudgetFigureLookup {
+  const r = budgetFigureIndex(plan).find(query, lang, shown);
+  return r.ok ? { ok: true, ...r.item } : r;
 }
 
 export type MeasureLookup =

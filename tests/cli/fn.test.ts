@@ -110,6 +110,16 @@ describe("every processmål through plankoll fn", () => {
   });
 });
 
+describe("the driftram the plan states in words (s. 21)", () => {
+  test("BUDGET Driftram 2019 → 387.8 (mnkr, as stated); in tkr → 387800", async () => {
+    expect(await fn("BUDGET", "Driftram", "2019")).toEqual({ code: 0, stdout: "387.8\n", stderr: "" });
+    expect((await fn("BUDGET", "Driftram", "2019", "Budget", "tkr")).stdout).toBe("387800\n");
+    expect((await fn("BUDGET", "Årsplan", "2019")).stdout).toBe("373.1\n");
+    expect((await fn("BUDGET", "Budgetregleringsposter")).stdout).toBe("14.7\n");
+    expect((await fn("BUDGET", "Investeringsbudget")).stdout).toBe("26500000\n");
+  });
+});
+
 describe("names, arguments and output", () => {
   test("English names and messages", async () => {
     expect((await fn("target", "Total sjukfrånvaro", "2019")).stdout).toBe("0.03\n");

@@ -169,6 +169,39 @@ describe("BUDGET", () => {
     expect(value("BUDGET", "Infrastruktur IT", 2019, "Budget", "mnkr")).toBe(23.15);
   });
 
+  test("amounts the plan states in words (relations) are budget figures of the plan year, in the amount's own unit", () => {
+    // Driftram 2019 = driftram i Årsplan 2019 373,1 + budgetregleringsposter 14,7 = 387,8 mnkr (s. 21).
+    expect(value("BUDGET", "Driftram")).toBe(387.8);
+    expect(value("BUDGET", "Driftram", 2019)).toBe(387.8);
+    expect(value("BUDGET", "Driftram 2019", 2019, "Budget", "tkr")).toBe(387800);
+    expect(value("BUDGET", "driftram", 2019, "", "mnkr")).toBe(387.8);
+    expect(value("BUDGET", "Årsplan")).toBe(373.1);
+    expect(value("BUDGET", "driftram i Årsplan 2019")).toBe(373.1);
+    expect(value("BUDGET", "Budgetregleringsposter", 2019, "Budget", "kr")).toBe(14700000);
+    // A term the plan ties to a table cell is that cell, in the table's unit.
+    expect(value("BUDGET", "Budget 2019, Totalt")).toBe(387800);
+    // The investment budget: the decision's figure and the table's Summa are the same 26 500 000 kr.
+    expect(value("BUDGET", "Investeringsbudget")).toBe(26500000);
+    expect(value("BUDGET", "Investeringsbudget", 2019, "Budget", "mnkr")).toBe(26.5);
+    expect(value("BUDGET", "Investeringsbudget konsult och uppdrag 2019")).toBe(26500000);
+    // A table's title names its total.
+    expect(value("BUDGET", "Ekonomisk redovisning per avdelning", 2019, "Budget", "mnkr")).toBe(387.8);
+  });
+
+  test("a relation's amount has no other year or measure", () => {
+    expect(ev("BUDGET", "Driftram", 2018)).toEqual({
+      ok: false,
+      error: "#N/A",
+      message: '"Driftram 2019" anges bara som Budget 2019.',
+    });
+    expect(evaluate("BUDGET", ["Årsplan", 2019, "Utfall"], embeddedPlan, "en")).toEqual({
+      ok: false,
+      error: "#N/A",
+      message: '"Driftram i Årsplan 2019" is stated only as Budget 2019.',
+    });
+    expect(ev("BUDGET", "Driftram", 2019, "Plan")).toMatchObject({ ok: false, error: "#VALUE!" });
+  });
+
   test("errors: line, measure, year, unit", () => {
     expect(ev("BUDGET", "Cykelavdelningen")).toMatchObject({ ok: false, error: "#N/A" });
     expect(ev("BUDGET", "HR", 2018)).toEqual({

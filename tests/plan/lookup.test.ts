@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { embeddedPlan } from "../../src/plan/embedded";
 import {
   budgetLineIndex,
+  findBudgetFigure,
   findBudgetLine,
   findGoal,
   findMeasure,
@@ -280,5 +281,50 @@ describe("properties over the embedded plan", () => {
         expect(findGoal(embeddedPlan, typed)).toEqual({ ok: true, goal: g });
       }),
     );
+  });
+});
+
+describe("findBudgetFigure: table lines and totals, and the amounts relations state", () => {
+  test("a relation's total wins over its own terms; a term is reachable by its words", () => {
+    expect(findBudgetFigure(embeddedPlan, "Driftram")).toMatchObject({
+      ok: true,
+      line: { label: "Driftram 2019", values: { "budget-2019": 387.8 } },
+      relation: { id: "driftram-2019" },
+    });
+    expect(findBudgetFigure(embeddedPlan, "Årsplan")).toMatchObject({
+      ok: true,
+      line: { label: "Driftram i Årsplan 2019" },
+      table: { measures: [{ kind: "budget", year: 2019, unit: "mnkr" }] },
+    });
+    // Table lines come first and are what they were.
+    expect(findBudgetFigure(embeddedPlan, "HR")).toMatchObject({ ok: true, line: { id: "hr" } });
+    expect(findBudgetFigure(embeddedPlan, "Totalt")).toMatchObject({
+      ok: true,
+      line: { id: "klk-per-avdelning-2019.total" },
+    });
+  });
+
+  test("two terms sharing a word, with no total matching, stay ambiguous", () => {
+    const plan = {
+      ...makePlan([], { budgetTables: [budgetTable] }),
+      relations: [
+        {
+          id: "r",
+          description: "Ram = ram A + ram B",
+          terms: [
+            { label: "Ram A", value: 1, unit: "mnkr" as const },
+            { label: "Ram B", value: 2, unit: "mnkr" as const },
+          ],
+          total: { label: "Summa ramar", value: 3, unit: "mnkr" as const },
+        },
+      ],
+    };
+    expect(findBudgetFigure(plan, "Ram")).toMatchObject({ ok: false, reason: "ambiguous" });
+    expect(findBudgetFigure(plan, "Ram A")).toMatchObject({ ok: true, line: { label: "Ram A" } });
+    expect(findBudgetFigure(plan, "ramar")).toMatchObject({ ok: true, line: { label: "Summa ramar" } });
+  });
+
+  test("findBudgetLine (the checks' lookup) still knows only the tables", () => {
+    expect(findBudgetLine(embeddedPlan, "Driftram")).toMatchObject({ ok: false, reason: "none" });
   });
 });
