@@ -70,12 +70,12 @@ export function utfall(mål: string, år?: number | string): number {
 }
 
 /**
- * Ett belopp ur planens budgettabeller, i valfri enhet.
+ * Ett belopp ur planens budgettabeller eller ett belopp planen anger i text (Driftram 2019), i valfri enhet.
  * @customfunction BUDGET BUDGET
- * @param post Budgetpostens namn eller id, t.ex. "HR".
+ * @param post Budgetpostens namn eller id, t.ex. "HR", "Totalt" eller "Driftram".
  * @param [år] Året (standard: planens år).
  * @param [mått] Budget, Utfall eller Prognos (standard: Budget).
- * @param [enhet] kr, tkr eller mnkr (standard: kolumnens enhet).
+ * @param [enhet] kr, tkr eller mnkr (standard: kolumnens eller beloppets enhet).
  * @returns Beloppet.
  */
 export function budget(post: string, år?: number | string, mått?: string, enhet?: string): number {
