@@ -5,7 +5,9 @@
  *
  * Conventions:
  * - Percent goals are stored as the document prints them (3,0 % → 3) and returned as fractions
- *   (0.03), so a % number format shows "3 %".
+ *   (0.03), so a % number format shows them: "3 %" with 0 %, "3,0 %" (the plan's print) with 0,0 %.
+ *   No message here prints a percent figure; one that does must use formatSvPercent in Swedish and
+ *   the same decimals in English.
  * - A `värde` given to MALUPPFYLLELSE/AVVIKELSE for a percent goal: text with "%" ("3,2 %") is
  *   percent as written; a number with |värde| ≤ 1 is a fraction (0.032 = 3,2 %, what a %-formatted
  *   cell holds), a larger number is percent (3.2). Exception: where the goal's own target lies in
