@@ -237,50 +237,71 @@ function countAt(tokens: readonly Token[], i: number): number | null {
   return n === 0 ? null : n;
 }
 
+type Cue = "notReached" | "own" | "ownCommitments" | "budgeted";
+
+const COUNTED = /^(processmål|åtaganden|stycken|medarbetare)/;
+
 /** Counts the text claims: "29 processmål", "sex processmål … ännu inte uppnått", "16 åtaganden", "17 stycken". */
 export function recogniseFacts(ctx: ImportContext, owner: string | undefined): Fact[] {
   const tokens = ctx.tokens;
   const facts: Fact[] = [];
   const add = (f: Omit<Fact, "id">) =>
     facts.push({ id: `F${String(facts.length + 1).padStart(2, "0")}`, ...f, ...(owner ? { owner } : {}) });
+  // Linear per sentence: a long text without full stops is one huge "sentence", so nothing below may rescan or
+  // re-join it per number. The claim text from a token on is a suffix of the joined sentence, and a cue phrase
+  // occurs in that suffix iff its last occurrence in the sentence starts at or after the token's offset.
   const sents = sentences(tokens);
   for (const [s, e] of sents) {
-    const whole = joinTokens(tokens, s, e);
+    // Joined and scanned only when the sentence has a claim at all (most long sentences have none).
+    let text: { whole: string; offsets: number[]; cue: Record<Cue, number> } | undefined;
+    const prepare = () => {
+      const whole = joinTokens(tokens, s, e);
+      const offsets: number[] = [];
+      for (let k = s, at = 0; k < e; k++) {
+        offsets.push(at);
+        at += tokens[k].text.length + 1;
+      }
+      const last = (re: RegExp) => {
+        let at = -1;
+        for (const m of whole.matchAll(re)) at = m.index;
+        return at;
+      };
+      const cue = {
+        notReached: last(/inte uppnått|ej uppnått|inte nått/gi),
+        own: last(/egna/gi),
+        ownCommitments: last(/egna åtaganden/gi),
+        budgeted: last(/budgeteras/gi),
+      };
+      return { whole, offsets, cue };
+    };
+    let from = s;
     for (let i = s; i < e; i++) {
+      // A PDF sentence without a full stop may run through a table: the claim starts after its last figure cell.
+      if (i > s && tokens[i - 1].hard) from = i;
+      // Only a number before a counted word is a claim: test the word first, it is the cheaper test.
+      const next = tokens[i + 1]?.text.toLowerCase() ?? "";
+      if (!COUNTED.test(next)) continue;
       const n = countAt(tokens, i);
       if (n === null) continue;
-      // A PDF sentence without a full stop may run through a table: the claim starts after its last figure cell.
-      let from = s;
-      for (let k = s; k < i; k++) if (tokens[k].hard) from = k + 1;
-      const sentence = from > s ? joinTokens(tokens, from, e) : whole;
-      const next = tokens[i + 1]?.text.toLowerCase() ?? "";
+      text ??= prepare();
+      const { whole, cue } = text;
+      const offset = text.offsets[from - s];
+      const has = (at: number) => at >= offset;
+      const claim = () => {
+        const label = whole.slice(offset);
+        return label.endsWith(".") ? label.slice(0, -1) : label;
+      };
       const page = tokens[i].page;
       if (/^processmål/.test(next)) {
-        if (/inte uppnått|ej uppnått|inte nått/i.test(sentence))
-          add({
-            label: sentence.replace(/\.$/, ""),
-            value: n,
-            unit: "processmål",
-            counts: "goalsNotReached",
-            page,
-          });
-        else add({ label: sentence.replace(/\.$/, ""), value: n, unit: "processmål", counts: "goals", page });
-      } else if (/^åtaganden/.test(next) && !/egna/i.test(sentence)) {
-        add({ label: sentence.replace(/\.$/, ""), value: n, unit: "åtaganden", counts: "commitments", page });
-      } else if (/^stycken/.test(next) && /egna åtaganden/i.test(sentence)) {
-        add({
-          label: sentence.replace(/\.$/, ""),
-          value: n,
-          unit: "åtaganden",
-          counts: "ownCommitments",
-          page,
-        });
-      } else if (
-        /^medarbetare/.test(next) &&
-        /budgeteras/i.test(sentence) &&
-        !/^\d{4}$/.test(tokens[i].text)
-      ) {
-        add({ label: sentence.replace(/\.$/, ""), value: n, unit: "medarbetare", page });
+        if (has(cue.notReached))
+          add({ label: claim(), value: n, unit: "processmål", counts: "goalsNotReached", page });
+        else add({ label: claim(), value: n, unit: "processmål", counts: "goals", page });
+      } else if (/^åtaganden/.test(next) && !has(cue.own)) {
+        add({ label: claim(), value: n, unit: "åtaganden", counts: "commitments", page });
+      } else if (/^stycken/.test(next) && has(cue.ownCommitments)) {
+        add({ label: claim(), value: n, unit: "åtaganden", counts: "ownCommitments", page });
+      } else if (/^medarbetare/.test(next) && has(cue.budgeted) && !/^\d{4}$/.test(tokens[i].text)) {
+        add({ label: claim(), value: n, unit: "medarbetare", page });
       }
     }
   }
