@@ -25,9 +25,29 @@ export class ImportContext {
     item: string | null,
     page: number | null,
     params: Record<string, string | number> = {},
+    /** Token index the warning is about, to list it in reading order within its page. */
+    at?: number,
   ): void {
-    this.warnings.push({ code, part, item, page, message: importText(this.lang, code, params) });
+    const warning = { code, part, item, page, message: importText(this.lang, code, params) };
+    this.warnings.push(warning);
+    this.places.set(warning, at ?? -1);
   }
+
+  /**
+   * The warnings in reading order: by page (document-wide ones first), then by place on the page (page-wide ones
+   * first), else in the order said. The recognisers run one after another, so the order said is not the page's.
+   */
+  ordered(): ImportWarning[] {
+    const key = (w: ImportWarning) => [w.page ?? 0, this.places.get(w) ?? -1];
+    // Array.prototype.sort is stable: equal keys keep the order said.
+    return [...this.warnings].sort((a, b) => {
+      const [pa, ia] = key(a);
+      const [pb, ib] = key(b);
+      return pa - pb || ia - ib;
+    });
+  }
+
+  private readonly places = new Map<ImportWarning, number>();
 
   pageAt(i: number): number {
     return this.tokens[Math.min(i, this.tokens.length - 1)]?.page ?? 1;

@@ -12,7 +12,9 @@
  * before the goal marker or around "Processområde" updates the area path (perspective › strategiskt mål ›
  * processområde).
  */
+import type { Lang } from "../i18n";
 import { parseSvNumber } from "../numbers";
+import { asOfText } from "../summary";
 import type { Commitment, Direction, Goal, PeriodValue, UnitKind } from "../schema";
 import { endsSentence, type ImportContext } from "./context";
 import { findPhrase, joinTokens, pieceAt, type NumberToken } from "./tokens";
@@ -124,6 +126,13 @@ export function defaultColumns(year: number, tokens: readonly Token[]): ValueCol
     { period: year - 1, kind: "outcome", asOf, label: `Utfall ${asOf ?? year - 1}` },
     { period: year, kind: "target", label: `Målvärde ${year}` },
   ];
+}
+
+/** An assumed column as the run's language says it; Swedish keeps the document's words ("t o m augusti 2018"). */
+function columnText(c: ValueColumn, lang: Lang): string {
+  if (lang === "sv") return c.label;
+  const when = c.asOf ? asOfText(c.asOf, lang) : String(c.period);
+  return `${c.kind === "target" ? "Target" : "Outcome"} ${when}`;
 }
 
 /** A note in place of values: "Fastställs senare" or a sentence "Målvärdet är borttaget …". */
@@ -321,9 +330,14 @@ export function recogniseGoals(ctx: ImportContext, year: number, owner: string |
         columns = defaultColumns(year, tokens);
         if (!headerWarned) {
           headerWarned = true;
-          ctx.warn("goal.no-header", "goal", null, tokens[i]?.page ?? null, {
-            columns: columns.map((c) => c.label).join(" | "),
-          });
+          ctx.warn(
+            "goal.no-header",
+            "goal",
+            null,
+            tokens[i]?.page ?? null,
+            { columns: columns.map((c) => columnText(c, ctx.lang)).join(" | ") },
+            i,
+          );
         }
       }
       i = readGoals(i);
@@ -388,7 +402,7 @@ export function recogniseGoals(ctx: ImportContext, year: number, owner: string |
         const title = cleanTitle(joinTokens(tokens, pos, titleEnd));
         if (!title) return null;
         if (run.length === 1)
-          ctx.warn("goal.note-number", "goal", title, tokens[pos].page, { number: run[0].text });
+          ctx.warn("goal.note-number", "goal", title, tokens[pos].page, { number: run[0].text }, pos);
         addGoal(pos, title, values, note.text, cols);
         return note.end;
       }
@@ -434,9 +448,14 @@ export function recogniseGoals(ctx: ImportContext, year: number, owner: string |
         pieces.slice(valueStart).every((q) => tokens[q.start].hard) &&
         !tokens[pieces[0].start].hard;
       if (extra.length > 0 && !settled)
-        ctx.warn("goal.title-number", "goal", title, tokens[pos].page, {
-          numbers: pieces.map((q) => q.text).join(" "),
-        });
+        ctx.warn(
+          "goal.title-number",
+          "goal",
+          title,
+          tokens[pos].page,
+          { numbers: pieces.map((q) => q.text).join(" ") },
+          pos,
+        );
       addGoal(pos, title, pieces.slice(valueStart, valueStart + 3), undefined, cols);
       return j;
     }
@@ -452,10 +471,10 @@ export function recogniseGoals(ctx: ImportContext, year: number, owner: string |
   ) {
     const { unit, guessed } = inferUnit(title, values);
     const page = tokens[pos].page;
-    if (guessed) ctx.warn("goal.unit-guessed", "goal", title, page, { unit });
+    if (guessed) ctx.warn("goal.unit-guessed", "goal", title, page, { unit }, pos);
     if (area.length === 0) {
       area = ["Processmål"];
-      ctx.warn("goal.no-area", "goal", title, page, { area: area[0] });
+      ctx.warn("goal.no-area", "goal", title, page, { area: area[0] }, pos);
     }
     const periodValues: PeriodValue[] = cols.map((c, k) => {
       const v = values[k];

@@ -1,4 +1,7 @@
-/** Import warnings and summary texts, Swedish first. `{name}` placeholders are filled by `importText`. */
+/**
+ * Import warnings and summary texts, Swedish first. `{name}` placeholders are filled by `importText`; `{n#one|many}`
+ * writes the count n with the word for one or for many ("1 number", "2 numbers").
+ */
 import type { Lang } from "../i18n";
 
 const MESSAGES = {
@@ -27,8 +30,8 @@ const MESSAGES = {
     en: 'No goals were found (no "Fyraårigt processmål" marker followed by goals with values).',
   },
   "indicator.values": {
-    sv: "Styrkortsraden har {found} tal för {expected} kolumner; talen lästes från höger (målkolumnen först).",
-    en: "The scorecard row has {found} numbers for {expected} columns; they were read from the right (target column first).",
+    sv: "Styrkortsraden har {found#tal|tal} för {expected#kolumn|kolumner}; talen lästes från höger (målkolumnen först).",
+    en: "The scorecard row has {found#number|numbers} for {expected#column|columns}; they were read from the right (target column first).",
   },
   "budget.unit-mixed": {
     sv: 'Kolumnen "{column}" anges i {stated} men dess belopp är omkring en tusendel av de övriga (summa {total}); läst som {unit}.',
@@ -67,5 +70,12 @@ export function importText(
   code: MessageCode,
   params: Record<string, string | number> = {},
 ): string {
-  return MESSAGES[code][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+  return MESSAGES[code][lang].replace(
+    /\{(\w+)(?:#([^|}]*)\|([^}]*))?\}/g,
+    (whole, k: string, one?: string, many?: string) => {
+      const v = params[k];
+      if (v === undefined) return whole;
+      return one === undefined ? String(v) : `${v} ${Number(v) === 1 ? one : many}`;
+    },
+  );
 }

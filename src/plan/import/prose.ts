@@ -29,6 +29,16 @@ export type PlanMeta = Omit<
   owners: { name: string; short: string }[];
 };
 
+/** The document fields a text may lack, as each language names them in a warning. */
+const META_FIELDS = {
+  title: { sv: "Titel", en: "Title" },
+  organisation: { sv: "Organisation", en: "Organisation" },
+  body: { sv: "Nämnd", en: "Committee" },
+  unit: { sv: "Förvaltning", en: "Administration" },
+  year: { sv: "År", en: "Year" },
+  reference: { sv: "Diarienummer", en: "Reference number" },
+} as const;
+
 export function recogniseMeta(ctx: ImportContext, source?: string): PlanMeta {
   const text = joinTokens(ctx.tokens);
   const reference = /\b([A-ZÅÄÖ]{2,6}\/\d{4}:\d+)/.exec(text)?.[1];
@@ -53,24 +63,25 @@ export function recogniseMeta(ctx: ImportContext, source?: string): PlanMeta {
   const short = unit ? new RegExp(`${unit}s? \\(([A-ZÅÄÖ]{2,6}):s\\)`, "u").exec(text)?.[1] : undefined;
   const year = yearText ? Number(yearText) : new Date().getFullYear() + 1;
   const page = 1;
-  const need = (field: string, value: string | undefined, fallback: string): string => {
+  const need = (key: keyof typeof META_FIELDS, value: string | undefined, fallback: string): string => {
     if (value) return value;
+    const field = META_FIELDS[key][ctx.lang];
     ctx.warn("document.meta", "document", field, page, { field, value: fallback });
     return fallback;
   };
   const title = planTitle
     ? `${planTitle[1]} ${planTitle[2]} ${planTitle[3]}`
-    : need("Titel", undefined, `Plan ${year}`);
+    : need("title", undefined, `Plan ${year}`);
   const meta: PlanMeta = {
     schemaVersion: 1,
     id: slugId(`${organisation ?? "plan"}-${short ?? unit ?? ""}-${year}`),
-    organisation: need("Organisation", organisation, "Okänd organisation"),
-    body: need("Nämnd", body, "Okänd nämnd"),
-    unit: need("Förvaltning", unit, "Okänd förvaltning"),
+    organisation: need("organisation", organisation, "Okänd organisation"),
+    body: need("body", body, "Okänd nämnd"),
+    unit: need("unit", unit, "Okänd förvaltning"),
     title,
-    year: yearText ? year : Number(need("År", undefined, String(year))),
+    year: yearText ? year : Number(need("year", undefined, String(year))),
     document: {
-      reference: need("Diarienummer", reference, "okänt"),
+      reference: need("reference", reference, "okänt"),
       title: docTitle ?? title,
       ...(date ? { date } : {}),
       ...(source ? { source } : {}),
@@ -413,7 +424,14 @@ export function recogniseScorecard(ctx: ImportContext, year: number): Indicator[
       const values: PeriodValue[] = [];
       const page = tokens[titleStart].page;
       if (numbers.length !== 2)
-        ctx.warn("indicator.values", "indicator", title, page, { found: numbers.length, expected: 2 });
+        ctx.warn(
+          "indicator.values",
+          "indicator",
+          title,
+          page,
+          { found: numbers.length, expected: 2 },
+          titleStart,
+        );
       const target = numbers.length >= 1 ? numbers[numbers.length - 1] : null;
       const outcome = numbers.length >= 2 ? numbers[numbers.length - 2] : null;
       values.push({

@@ -171,10 +171,17 @@ export function recogniseTables(ctx: ImportContext, owner: string | undefined): 
       }
       if (!parts.length) break;
       if (parts.length > 1)
-        ctx.warn("budget.ambiguous-row", "budget", label, tokens[j].page, {
-          row: label,
-          readings: parts.map((p) => p.map((x) => x.text).join(" | ")).join("; "),
-        });
+        ctx.warn(
+          "budget.ambiguous-row",
+          "budget",
+          label,
+          tokens[j].page,
+          {
+            row: label,
+            readings: parts.map((p) => p.map((x) => x.text).join(" | ")).join("; "),
+          },
+          labelStart,
+        );
       const row = { label, numbers: parts[0], page: tokens[labelStart].page };
       rows.push(row);
       j = end;
@@ -186,12 +193,12 @@ export function recogniseTables(ctx: ImportContext, owner: string | undefined): 
     if (rows.length < 2) continue;
     if (!total) {
       total = rows[rows.length - 1];
-      ctx.warn("budget.no-total", "budget", title, page, { table: title, row: total.label });
+      ctx.warn("budget.no-total", "budget", title, page, { table: title, row: total.label }, i);
     }
     const lines = rows.filter((r) => r !== total);
     if (!unit) {
       unit = "tkr";
-      ctx.warn("budget.no-unit", "budget", title, page, { table: title, unit });
+      ctx.warn("budget.no-unit", "budget", title, page, { table: title, unit }, i);
     }
     // The unit trap: a column about a thousandth of the largest, with decimals, is in a unit 1 000 times larger.
     const colUnits: MoneyUnit[] = header.columns.map(() => unit!);
@@ -202,12 +209,19 @@ export function recogniseTables(ctx: ImportContext, owner: string | undefined): 
       if (unit !== "mnkr" && hasDecimals && totals[c] > 0 && totals[c] * 100 < maxTotal) {
         const bigger: MoneyUnit = unit === "kr" ? "tkr" : "mnkr";
         colUnits[c] = bigger;
-        ctx.warn("budget.unit-mixed", "budget", title, page, {
-          column: col.label,
-          stated: unit!,
-          total: formatSvNumber(total!.numbers[c].value),
-          unit: bigger,
-        });
+        ctx.warn(
+          "budget.unit-mixed",
+          "budget",
+          title,
+          page,
+          {
+            column: col.label,
+            stated: unit!,
+            total: formatSvNumber(total!.numbers[c].value),
+            unit: bigger,
+          },
+          i,
+        );
       }
     });
 
@@ -314,7 +328,7 @@ function recogniseAmountLists(
       first.label = words.slice(yearIdx + 1).join(" ");
     } else {
       title = "Belopp";
-      ctx.warn("investment.title", "investment", title, tokens[first.start].page, { title });
+      ctx.warn("investment.title", "investment", title, tokens[first.start].page, { title }, first.start);
     }
     const year = Number(/(19|20|21)\d{2}/.exec(title)?.[0] ?? NaN);
     const page = tokens[i].page;

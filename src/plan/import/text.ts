@@ -48,7 +48,7 @@ export function importDocument(doc: DocumentText, options: ImportOptions = {}): 
     facts,
   });
   const findings = checkDocument(plan, tables, lang);
-  return { plan, warnings: ctx.warnings, findings, tables };
+  return { plan, warnings: ctx.ordered(), findings, tables };
 }
 
 /** Imports from the seed text format: one line per page. */
