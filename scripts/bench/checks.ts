@@ -88,6 +88,75 @@ function budgetSheet(name: string, rows: number, cols: number, seed: number): Sh
   };
 }
 
+const POSTS = [
+  "Personal",
+  "Lokaler",
+  "Material och tjänster",
+  "Köpt verksamhet",
+  "Övriga kostnader",
+  "Intäkter",
+];
+
+/**
+ * Many tiny tables (a follow-up per unit, the same few labels and headers over and over): title, header, four
+ * cost lines and a Summa, then a blank row. Plan lookups are asked per distinct text only.
+ */
+export function tinyTablesSheet(name: string, rows: number, cols: number, seed: number): SheetSnapshot {
+  const values: CellValue[][] = [];
+  const formulas: (string | null)[][] = [];
+  const numberFormats: (string | null)[][] = [];
+  const push = (v: CellValue[], f?: (string | null)[]) => {
+    values.push(v);
+    formulas.push(f ?? new Array(cols).fill(null));
+    numberFormats.push(new Array(cols).fill(null));
+  };
+  const empty = () => new Array<CellValue>(cols).fill(null);
+  let x = seed;
+  const next = () => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return (x % 9_000) + 100;
+  };
+  let unit = 0;
+  while (values.length + 7 <= rows) {
+    const title = empty();
+    title[0] = `Enhet ${++unit} – uppföljning, tkr`;
+    push(title);
+    const header = empty();
+    header[0] = "Avdelning";
+    for (let c = 1; c < cols; c++)
+      header[c] = c % 2 ? `Budget ${2018 + (c % 3)}` : `Utfall ${2016 + (c % 3)}`;
+    push(header);
+    const start = values.length;
+    for (let i = 0; i < 4; i++) {
+      const v = empty();
+      v[0] = POSTS[(unit + i) % POSTS.length];
+      for (let c = 1; c < cols; c++) v[c] = next();
+      push(v);
+    }
+    const sum = empty();
+    const f = new Array<string | null>(cols).fill(null);
+    sum[0] = "Summa";
+    for (let c = 1; c < cols; c++) {
+      let s = 0;
+      for (let r = start; r < values.length; r++) s += values[r][c] as number;
+      sum[c] = s;
+      const col = String.fromCharCode(65 + c);
+      f[c] = `=SUM(${col}${start + 1}:${col}${values.length})`;
+    }
+    push(sum, f);
+    push(empty());
+  }
+  const lastCol = String.fromCharCode(64 + cols);
+  return {
+    name,
+    address: `A1:${lastCol}${values.length}`,
+    origin: { row: 0, col: 0 },
+    values,
+    formulas,
+    numberFormats,
+  };
+}
+
 function snapshotOf(sheets: number, rows: number, cols: number): WorkbookSnapshot {
   const out: SheetSnapshot[] = [];
   for (let s = 0; s < sheets; s++) out.push(budgetSheet(`Blad ${s + 1}`, rows, cols, s + 1));
@@ -145,6 +214,27 @@ export async function run(): Promise<{ name: string; lines: string[] }> {
   lines.push(
     `engine: ${cells.toLocaleString("sv-SE")} cells in ${ms.toFixed(0)} ms = ${(rate / 1e6).toFixed(2)} M cells/s ` +
       `(goal ≥ 5 M cells/s: ratio ${(rate / 5e6).toFixed(2)}×${rate >= 5e6 ? ", met" : ", NOT met"}); ${findings} findings`,
+  );
+
+  // 1b. ≥ 1 M cells as many tiny tables (≈ 14 000 tables of four lines): plan lookups per distinct text only.
+  const tinySheets: SheetSnapshot[] = [];
+  for (let s = 0; s < 20; s++) tinySheets.push(tinyTablesSheet(`Enheter ${s + 1}`, 5_000, 10, s + 1));
+  const tiny: WorkbookSnapshot = { name: "tiny", sheets: tinySheets };
+  const tinyCells = cellCount(tiny);
+  checkWorkbook(tiny, { plan: embeddedPlan });
+  const tinyTimes: number[] = [];
+  let tinyFindings = 0;
+  for (let i = 0; i < 3; i++) {
+    const t0 = process.hrtime.bigint();
+    tinyFindings = checkWorkbook(tiny, { plan: embeddedPlan }).length;
+    tinyTimes.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    sample();
+  }
+  const tinyMs = median(tinyTimes);
+  const tinyRate = tinyCells / (tinyMs / 1000);
+  lines.push(
+    `engine, many tiny tables: ${tinyCells.toLocaleString("sv-SE")} cells in ${tinyMs.toFixed(0)} ms = ${(tinyRate / 1e6).toFixed(2)} M cells/s ` +
+      `(goal ≥ 5 M cells/s: ratio ${(tinyRate / 5e6).toFixed(2)}×${tinyRate >= 5e6 ? ", met" : ", NOT met"}); ${tinyFindings} findings`,
   );
 
   // 2. plankoll check vs a bare ExcelJS read of the same 50-sheet file.

@@ -469,6 +469,40 @@ function headerText(m: SheetModel, merged: Map<number, string>, r: number, c: nu
   return merged.get(r * m.nCols + c) ?? "";
 }
 
+interface HeaderMeaning {
+  caption: string;
+  percent: boolean;
+  average: boolean;
+  diff: boolean;
+  total: boolean;
+  grand: boolean;
+  unit?: MoneyUnit;
+}
+
+/** What column headers say, per distinct header: a sheet of many small tables repeats the same few. */
+const headerMeanings = new Map<string, HeaderMeaning>();
+
+function headerMeaning(header: string, last: string): HeaderMeaning {
+  const key = `${header}\u0000${last}`;
+  let said = headerMeanings.get(key);
+  if (said) return said;
+  const caption = normalizeLabel(last);
+  const all = normalizeLabel(header);
+  said = {
+    caption,
+    percent: isPercentCaption(all),
+    average: isAverageCaption(all),
+    diff: isDiffCaption(caption) || isDiffCaption(all),
+    total: isTotalCaption(caption),
+    grand: isGrandLabel(caption),
+    unit: findUnitStatement(header),
+  };
+  // Bounded: odd inputs (thousands of distinct headers) cannot grow memory without limit.
+  if (headerMeanings.size >= 5_000) headerMeanings.clear();
+  headerMeanings.set(key, said);
+  return said;
+}
+
 function buildBlocks(m: SheetModel): void {
   const rows = m.rows;
   const merged = mergedTextMap(m);
@@ -545,8 +579,8 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
       if (t) parts.push(t);
     }
     const header = parts.join(" ");
-    const caption = normalizeLabel(parts.length ? parts[parts.length - 1] : "");
-    const all = normalizeLabel(header);
+    const said = headerMeaning(header, parts.length ? parts[parts.length - 1] : "");
+    const { caption } = said;
     let percentCells = 0,
       numberCells = 0,
       dateCells = 0;
@@ -563,19 +597,19 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
         if (info.money && !formatUnit) formatUnit = info.money;
       }
     }
-    const percent = isPercentCaption(all) || (numberCells > 0 && percentCells * 2 > numberCells);
+    const percent = said.percent || (numberCells > 0 && percentCells * 2 > numberCells);
     let kind: ColumnKind = "line";
-    if (percent || isAverageCaption(all) || (numberCells > 0 && dateCells * 2 > numberCells)) kind = "skip";
-    else if (isDiffCaption(caption) || isDiffCaption(all)) kind = "diff";
-    else if (isTotalCaption(caption)) kind = "total";
+    if (percent || said.average || (numberCells > 0 && dateCells * 2 > numberCells)) kind = "skip";
+    else if (said.diff) kind = "diff";
+    else if (said.total) kind = "total";
     return {
       col: c,
       header,
       caption,
       kind,
-      grand: kind === "total" && isGrandLabel(caption),
+      grand: kind === "total" && said.grand,
       percent,
-      unit: findUnitStatement(header) ?? formatUnit,
+      unit: said.unit ?? formatUnit,
     };
   });
 

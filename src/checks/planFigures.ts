@@ -4,9 +4,9 @@
  * units included. A column's unit is what its header states; else the title's statement ("Alla belopp i tkr"),
  * unless most of the column clearly is in another unit (the plan itself prints mnkr under "Alla belopp i tkr").
  */
-import { findBudgetLine, findGoal, TextIndex } from "../plan/lookup";
+import { findBudgetLine, findGoal, TextIndex, type BudgetLineLookup } from "../plan/lookup";
 import { contentWords, foldText, STOP_WORDS, words } from "../plan/text";
-import { clean, convertMoney, findUnitStatement } from "../plan/numbers";
+import { clean, convertMoney, findUnitStatement, moneyFactor } from "../plan/numbers";
 import type {
   Amount,
   BudgetLine,
@@ -92,7 +92,7 @@ function checkBudgetBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFigu
     if (info.kind !== "line" || !info.label.trim()) continue;
     // Plan tables have a handful of lines: a block whose first labels name none of them is not one.
     if (giveUp(++asked, hits.size)) break;
-    const res = findBudgetLine(plan, info.label);
+    const res = budgetLineOf(plan, info.label);
     if (!res.ok || res.line.id.endsWith(".total")) continue;
     hits.set(r, { table: res.table, line: res.line });
     perTable.set(res.table, (perTable.get(res.table) ?? 0) + 1);
@@ -161,7 +161,7 @@ function checkTransposedBudgetBlock(m: SheetModel, block: Block, plan: Plan, out
   const perTable = new Map<BudgetTable, number>();
   for (const ci of block.columns) {
     if (ci.kind !== "line" || !ci.caption) continue;
-    const res = findBudgetLine(plan, ci.caption);
+    const res = budgetLineOf(plan, ci.caption);
     if (!res.ok || res.line.id.endsWith(".total")) continue;
     hits.set(ci.col, { table: res.table, line: res.line });
     perTable.set(res.table, (perTable.get(res.table) ?? 0) + 1);
@@ -382,14 +382,24 @@ function judgeColumn(
   out: PlanFigure[],
 ): void {
   if (cells.length === 0) return;
-  const fitsIn = (cell: PlanCell, u: MoneyUnit) =>
-    fits(
-      cell.value,
-      shownUnit(m, cell.r, cell.c, cell.value),
-      convertMoney(cell.planValue, planUnit, u),
-      planPrecision(cell.planValue) * (convertMoney(1, planUnit, u) || 1),
-    );
-  const counts = UNITS.map((u) => cells.filter((cell) => fitsIn(cell, u)).length);
+  // Whether each cell fits the plan in each unit, worked out once: many small tables make this the hot path.
+  // (A plain factor, not convertMoney's rounding: the tolerance is half a shown unit, far above float error.)
+  const factors = [moneyFactor(planUnit, "kr"), moneyFactor(planUnit, "tkr"), moneyFactor(planUnit, "mnkr")];
+  const fitTable = new Uint8Array(cells.length * 3);
+  const counts = [0, 0, 0];
+  for (let k = 0; k < cells.length; k++) {
+    const cell = cells[k];
+    const cellUnit = shownUnit(m, cell.r, cell.c, cell.value);
+    const planUnitSize = planPrecision(cell.planValue);
+    for (let u = 0; u < 3; u++) {
+      const f = factors[u];
+      if (fits(cell.value, cellUnit, cell.planValue * f, planUnitSize * f)) {
+        fitTable[k * 3 + u] = 1;
+        counts[u]++;
+      }
+    }
+  }
+  const fitsIn = (k: number, u: MoneyUnit) => fitTable[k * 3 + UNITS.indexOf(u)] === 1;
   const stated = explicitUnit ?? titleUnit;
   let unit: MoneyUnit;
   if (explicitUnit) unit = explicitUnit;
@@ -407,13 +417,14 @@ function judgeColumn(
     unit = bestU;
   }
   const results: PlanFigure[] = [];
-  for (const cell of cells) {
+  for (let k = 0; k < cells.length; k++) {
+    const cell = cells[k];
     const expected = convertMoney(cell.planValue, planUnit, unit);
     const what = `${header} – ${cell.label}`;
     const base = { model: m, r: cell.r, c: cell.c, value: cell.value, what, source, expected };
-    if (fitsIn(cell, unit)) results.push({ ...base, status: "ok" });
+    if (fitsIn(k, unit)) results.push({ ...base, status: "ok" });
     else {
-      const other = UNITS.find((u) => u !== unit && fitsIn(cell, u));
+      const other = UNITS.find((u) => u !== unit && fitsIn(k, u));
       results.push({
         ...base,
         status: other ? "unit" : "mismatch",
@@ -432,7 +443,7 @@ function judgeColumn(
     const lineDiff = results
       .filter((x) => x !== total && x.status !== "ok")
       .reduce((s, x) => s + (x.value - x.expected), 0);
-    const sumCell = sheetTotals(m).cells.find((t) => t.r === total.r && t.c === total.c && t.status !== "ok");
+    const sumCell = sheetTotals(m).notOk.has(total.r * m.nCols + total.c);
     const tol =
       0.5 * cells.length * shownUnit(m, total.r, total.c, total.value) + 1e-9 * Math.abs(total.expected);
     if (sumCell || (lineDiff !== 0 && Math.abs(total.value - total.expected - lineDiff) <= tol))
@@ -638,6 +649,36 @@ function indicatorIndex(plan: Plan): TextIndex<Indicator> {
  * The goal or indicator a row's title names. A styrkort indicator first: its titles are short and specific
  * ("Total sjukfrånvaro, %"), and the processmål on the same subject has other years' values.
  */
+const followedMemo = new WeakMap<Plan, Map<string, Followed | null>>();
+
+/** findFollowed per distinct title: many small follow-up tables repeat the same rows. */
+function followedOf(plan: Plan, title: string): Followed | undefined {
+  let memo = followedMemo.get(plan);
+  if (!memo) followedMemo.set(plan, (memo = new Map()));
+  let hit = memo.get(title);
+  if (hit === undefined) {
+    hit = findFollowed(plan, title) ?? null;
+    if (memo.size >= 10_000) memo.clear();
+    memo.set(title, hit);
+  }
+  return hit ?? undefined;
+}
+
+const lineMemo = new WeakMap<Plan, Map<string, BudgetLineLookup>>();
+
+/** findBudgetLine per distinct label or caption (the index's own cache keys by language too). */
+function budgetLineOf(plan: Plan, label: string): BudgetLineLookup {
+  let memo = lineMemo.get(plan);
+  if (!memo) lineMemo.set(plan, (memo = new Map()));
+  let hit = memo.get(label);
+  if (!hit) {
+    hit = findBudgetLine(plan, label);
+    if (memo.size >= 10_000) memo.clear();
+    memo.set(label, hit);
+  }
+  return hit;
+}
+
 function findFollowed(plan: Plan, title: string): Followed | undefined {
   if (plan.scorecard.length > 0) {
     const res = indicatorIndex(plan).find(title);
@@ -670,7 +711,7 @@ function checkGoalBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFigure
     if (giveUp(++asked, rows.length)) return;
     const title = goalTitleOf(m, r, firstFigureCol);
     if (title.length < 6) continue;
-    const goal = findFollowed(plan, title);
+    const goal = followedOf(plan, title);
     if (goal) rows.push({ r, goal });
   }
   // A budget table with an "Utfall 2018" column whose line "Bredband" happens to name a goal is not a goal

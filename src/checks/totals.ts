@@ -62,6 +62,8 @@ export interface SheetTotals {
   /** Per block: total cells holding a formula. */
   /** Per table (see tableKey): total cells holding a formula. */
   formulaTotals: Map<string, number>;
+  /** Cells (r × nCols + c) of totals whose status is not ok (unchecked included). */
+  notOk: Set<number>;
 }
 
 interface SpecIndex {
@@ -501,7 +503,9 @@ export function sheetTotals(m: SheetModel): SheetTotals {
           : along.map((i) => cell.r * m.nCols + i);
       if (covers.some((k) => broken.has(k))) cell.status = "ok";
     }
-  const result = { cells, diffs, formulaTotals };
+  const notOk = new Set<number>();
+  for (const cell of cells) if (cell.status !== "ok") notOk.add(cell.r * m.nCols + cell.c);
+  const result = { cells, diffs, formulaTotals, notOk };
   cache.set(m, result);
   return result;
 }
