@@ -34,6 +34,13 @@ describe("long text without full stops", () => {
     expect(facts[0].label.endsWith("4 stycken")).toBe(true);
   });
 
+  test("30 000 lines with an amount each in one sentence: read, no relation made up", () => {
+    // Stated sums looked at the whole sentence once per amount (quadratic); the result must not change.
+    const r = importPlanFromText("rad med kostnad 12 kr och 3 processmål\n".repeat(30000));
+    expect(r.plan.facts.map((f) => [f.value, f.counts])).toEqual([[3, "goals"]]);
+    expect(r.plan.relations).toEqual([]);
+  });
+
   test("a claim after a table cell starts after the cell; cues before the cell do not count", () => {
     const doc: DocumentText = {
       pages: [

@@ -181,8 +181,21 @@ export function recogniseRelations(ctx: ImportContext, tables: readonly BudgetTa
   // 26 500 000 kronor" = Summa): tie the two so the checks see when they differ. Tied by equal value or by name.
   const usedTables = new Set<string>();
   sents.forEach(([s, e]) => {
+    // Joined once per sentence and each search asked once: a long text without full stops is one sentence with
+    // many amounts, and re-joining or rescanning it per amount made the import quadratic.
+    let sentence: string | undefined;
+    const found = new Map<string, boolean>();
+    const includes = (needle: string | RegExp): boolean => {
+      const key = String(needle);
+      let hit = found.get(key);
+      if (hit === undefined) {
+        sentence ??= joinTokens(tokens, s, e).toLowerCase();
+        hit = typeof needle === "string" ? sentence.includes(needle) : needle.test(sentence);
+        found.set(key, hit);
+      }
+      return hit;
+    };
     for (const a of amountsIn(tokens, s, e)) {
-      const sentence = joinTokens(tokens, s, e).toLowerCase();
       for (const t of tables) {
         if (usedTables.has(t.id)) continue;
         for (const m of t.measures) {
@@ -208,12 +221,9 @@ export function recogniseRelations(ctx: ImportContext, tables: readonly BudgetTa
             .slice(0, 4)
             .join(" ")
             .replace(/ \d{4}$/, "");
-          const named = cue && sentence.includes(titleStart);
-          const sameYear = sentence.includes(String(m.year));
-          if (
-            (equal && (sameYear || /driftram|budget|ram/.test(sentence))) ||
-            (named && m.kind === "budget")
-          ) {
+          const named = cue && includes(titleStart);
+          const sameYear = includes(String(m.year));
+          if ((equal && (sameYear || includes(/driftram|budget|ram/))) || (named && m.kind === "budget")) {
             usedTables.add(t.id);
             relations.push({
               id: `R${String(relations.length + 1).padStart(2, "0")}`,
