@@ -750,7 +750,8 @@ export function tableBands(values: CellValue[][], formulas: (string | null)[][] 
       else if (typeof v === "string") {
         if (v.trim() === "" || numberFromText(v) !== null || ERROR_TEXTS.has(v)) continue;
         texts[c]++;
-        if (!totals[c] && isTotalLabel(normalizeLabel(v))) totals[c] = 1;
+        // Only a column that can start a second table (≥ 2) needs to know whether it names a total.
+        if (c >= 2 && !totals[c] && isTotalLabel(normalizeLabel(v))) totals[c] = 1;
       }
     }
   }
