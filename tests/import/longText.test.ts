@@ -41,6 +41,18 @@ describe("long text without full stops", () => {
     expect(r.plan.relations).toEqual([]);
   });
 
+  test("a table of 20 000 rows with one label: every row read, ids rad, rad-2, … in order", () => {
+    // Each repeated label once scanned rad-2, rad-3, … from the start for a free id (quadratic).
+    const r = importPlanFromText("Utfall 2017 Budget 2019 Rad 1 2\n".repeat(20000));
+    expect(r.plan.budgetTables).toHaveLength(1);
+    const ids = r.plan.budgetTables[0].lines.map((l) => l.id);
+    // The last row is read as the total (no "Totalt" row), so 19 999 lines.
+    expect(ids).toHaveLength(19999);
+    expect(ids.slice(0, 3)).toEqual(["rad", "rad-2", "rad-3"]);
+    expect(ids[ids.length - 1]).toBe("rad-19999");
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   test("a claim after a table cell starts after the cell; cues before the cell do not count", () => {
     const doc: DocumentText = {
       pages: [

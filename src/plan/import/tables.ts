@@ -81,6 +81,23 @@ function slug(text: string): string {
   );
 }
 
+/**
+ * Unique ids: the base, else base-2, base-3, … The next suffix to try is kept per base, so many rows with one
+ * label ("Rad") cost linear time, not a rescan from -2 each; the ids are the same as scanning from -2.
+ */
+function idMaker(): (base: string) => string {
+  const used = new Set<string>();
+  const next = new Map<string, number>();
+  return (base) => {
+    let id = base;
+    let k = next.get(base) ?? 2;
+    if (used.has(id)) for (id = `${base}-${k}`; used.has(id); id = `${base}-${++k}`);
+    if (id !== base) next.set(base, k + 1);
+    used.add(id);
+    return id;
+  };
+}
+
 function cell(n: NumberToken | null): DocCell {
   return n ? { text: n.text, value: n.value, decimals: n.decimals } : { text: "", value: null, decimals: 0 };
 }
@@ -106,13 +123,7 @@ export function recogniseTables(ctx: ImportContext, owner: string | undefined): 
   const tokens = ctx.tokens;
   const budgetTables: BudgetTable[] = [];
   const tables: DocTable[] = [];
-  const usedIds = new Set<string>();
-  const uniqueId = (base: string) => {
-    let id = base;
-    for (let k = 2; usedIds.has(id); k++) id = `${base}-${k}`;
-    usedIds.add(id);
-    return id;
-  };
+  const uniqueId = idMaker();
 
   for (let i = 0; i < tokens.length; i++) {
     const header = headerAt(tokens, i);
@@ -235,7 +246,7 @@ export function recogniseTables(ctx: ImportContext, owner: string | undefined): 
     }));
     const values = (r: (typeof rows)[number]) =>
       Object.fromEntries(measures.map((m, c) => [m.id, r.numbers[c].value]));
-    const lineIds = new Set<string>();
+    const lineId = idMaker();
     budgetTables.push({
       id,
       title,
@@ -244,10 +255,7 @@ export function recogniseTables(ctx: ImportContext, owner: string | undefined): 
       ...(unitNote ? { unitNote } : {}),
       measures,
       lines: lines.map((r): BudgetLine => {
-        let lid = slug(r.label);
-        for (let k = 2; lineIds.has(lid); k++) lid = `${slug(r.label)}-${k}`;
-        lineIds.add(lid);
-        return { id: lid, label: r.label, values: values(r) };
+        return { id: lineId(slug(r.label)), label: r.label, values: values(r) };
       }),
       total: { label: total.label, values: values(total) },
       page,
@@ -342,7 +350,7 @@ function recogniseAmountLists(
       year: Number.isFinite(year) ? year : 2000,
       unit,
     };
-    const lineIds = new Set<string>();
+    const lineId = idMaker();
     budgetTables.push({
       id,
       title,
@@ -350,10 +358,7 @@ function recogniseAmountLists(
       ...(owner ? { owner } : {}),
       measures: [measure],
       lines: lines.map((l) => {
-        let lid = slug(l.label);
-        for (let k = 2; lineIds.has(lid); k++) lid = `${slug(l.label)}-${k}`;
-        lineIds.add(lid);
-        return { id: lid, label: l.label, values: { [mid]: l.amount.value } };
+        return { id: lineId(slug(l.label)), label: l.label, values: { [mid]: l.amount.value } };
       }),
       total: { label: tokens[i].text, values: { [mid]: totalAmount.value } },
       page,
