@@ -131,6 +131,8 @@ export interface SheetModel {
   blocks: Block[];
   /** Formula cells without a saved value that could not be computed. */
   uncomputed: { r: number; c: number; formula: string }[];
+  /** A side-by-side table's unit stated above both tables, in the first table's columns ("Alla belopp i tkr"). */
+  unitAbove?: MoneyUnit;
 }
 
 const EMPTY_ROW: RowInfo = {
@@ -559,7 +561,7 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
   }
   if (labelCol === Infinity) labelCol = -1;
   const title = titleTexts.join(" · ");
-  const unit = findUnitStatement(title) ?? findUnitStatement(m.name);
+  const unit = findUnitStatement(title) ?? m.unitAbove ?? findUnitStatement(m.name);
 
   // Columns with figures in the block.
   const colSet = new Set<number>();
@@ -803,11 +805,27 @@ function bandSheet(sheet: SheetSnapshot, values: CellValue[][], from: number, to
   };
 }
 
+/** A unit stated in the rows above the side-by-side tables (texts only left of the second table's columns). */
+function unitAboveBands(values: CellValue[][], second: number): MoneyUnit | undefined {
+  for (const row of values) {
+    let unit: MoneyUnit | undefined;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (v === null || v === undefined || v === "") continue;
+      if (c >= second || typeof v !== "string") return undefined;
+      unit ??= findUnitStatement(v);
+    }
+    if (unit) return unit;
+  }
+  return undefined;
+}
+
 function buildModel(
   sheet: SheetSnapshot,
   index: number,
   vals: CellValue[][],
   uncomputed: SheetModel["uncomputed"],
+  unitAbove?: MoneyUnit,
 ): SheetModel {
   let nCols = 0;
   for (const row of vals) if (row.length > nCols) nCols = row.length;
@@ -823,6 +841,7 @@ function buildModel(
     rows: new Array(vals.length),
     blocks: [],
     uncomputed,
+    unitAbove,
   };
   classifyRows(m);
   buildBlocks(m);
@@ -857,12 +876,13 @@ export function analyseWorkbook(wb: WorkbookSnapshot): SheetModel[] {
       out.push(buildModel(sheet, index, vals, uncomputed[index]));
       return;
     }
+    const unitAbove = unitAboveBands(vals, bands[1]);
     bands.forEach((from, k) => {
       const to = k + 1 < bands.length ? bands[k + 1] : Infinity;
       const part = bandSheet(sheet, vals, from, to);
       // Formulas the engine could not compute are noted once per sheet, at their own cells (the first band
       // starts at the sheet's first column, so its addresses are the sheet's).
-      out.push(buildModel(part, index, part.values, k === 0 ? uncomputed[index] : []));
+      out.push(buildModel(part, index, part.values, k === 0 ? uncomputed[index] : [], unitAbove));
     });
   });
   return out;

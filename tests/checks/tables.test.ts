@@ -87,3 +87,17 @@ describe("side-by-side tables", () => {
     expect(cells(codes)).toEqual([]);
   });
 });
+
+test("a unit stated above side-by-side tables holds for the right-hand table too", () => {
+  // Utfall 2017 per avdelning is in mnkr in the plan (2,6 and 0,4); the title above both tables says tkr, so
+  // 2 600 is right and 0,4 is the figure in the wrong unit (without the title, mnkr would be assumed).
+  const rows: CellSpec[][] = [
+    ["Ekonomisk redovisning per avdelning – alla belopp i tkr"],
+    ["Post", "Utfall 2017", null, "Avdelning", "Utfall 2017"],
+    ["Personal", 100, null, "Ledningsstaben", 2_600],
+    ["Lokaler", 50, null, "HR", 0.4],
+    ["Summa", f("SUM(B3:B4)", 150), null, null, null],
+  ];
+  expect(tableBands(rows as never, undefined)).toEqual([0, 3]);
+  expect(cells(rows)).toEqual(["plan.unit E4 error"]);
+});
