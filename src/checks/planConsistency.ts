@@ -7,6 +7,7 @@
 import type { Lang } from "../plan/i18n";
 import { clean, convertMoney, moneyFactor } from "../plan/numbers";
 import type { Amount, BudgetTable, Fact, Goal, Plan, Relation } from "../plan/schema";
+import { asOfText } from "../plan/summary";
 import { figure, planMessage, planWord } from "./planMessages";
 import type { Finding, RuleId, Severity } from "./types";
 
@@ -208,7 +209,7 @@ function checkCount(plan: Plan, fact: Fact, lang: Lang): Finding[] {
         unassessable,
         year: plan.year,
         outcomeYear: outcomeYear ?? plan.year - 1,
-        asOf: asOf ? ` (${asOf})` : "",
+        asOf: asOf ? ` (${asOfText(asOf, lang)})` : "",
         hint: reached === stated ? planMessage("count.notReached.hint", lang, { reached }) : "",
       });
       // Never an error: the text may count differently. With partial-year outcomes ("t o m augusti") the

@@ -226,6 +226,12 @@ describe("counts", () => {
     expect(f).toMatchObject({ expected: 19, actual: 20 });
   });
 
+  it("says the partial period in the reader's language", () => {
+    const [en] = checkPlan(embeddedPlan, "en");
+    expect(en.message).toContain("(through August 2018)");
+    expect(en.message).not.toContain("t o m");
+  });
+
   it("warns about a 'not reached' count that full-year outcomes contradict", () => {
     const p = copy();
     for (const g of p.goals) for (const v of g.values) delete v.asOf;
