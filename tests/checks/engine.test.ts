@@ -152,6 +152,16 @@ describe("plan figures", () => {
     ]);
     expect(checkWorkbook(book(s), { plan: embeddedPlan })).toEqual([]);
   });
+  test("a wrong percent target reads with one decimal in both languages, as the plan prints it", () => {
+    const s = sheet("Mål", [
+      ["Processmål", "Målvärde 2019"],
+      ["Den totala sjukfrånvaron hos medarbetarna", 0.035],
+    ]);
+    const [sv] = checkWorkbook(book(s), { plan: embeddedPlan });
+    const [en] = checkWorkbook(book(s), { plan: embeddedPlan, lang: "en" });
+    expect(sv.message).toContain("är 3,5\u00a0% men planen anger 3,0\u00a0%");
+    expect(en.message).toContain("is 3.5 % but the plan states 3.0 %");
+  });
   test("a transposed plan table (departments as columns) is compared by measure rows", () => {
     const rows = (hr: number): CellSpec[][] => [
       ["Budget 2019 per avdelning, tkr"],

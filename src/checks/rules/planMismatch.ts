@@ -11,8 +11,13 @@ export const planMismatch: Rule = ({ models, plan, lang }) => {
   for (const m of models) {
     for (const f of planFigures(m, plan)) {
       if (f.status !== "mismatch") continue;
+      // Percent figures with one decimal in both languages, as plans print them ("3,0 %" / "3.0 %").
       const show = (v: number) =>
-        f.percent ? (lang === "sv" ? formatSvPercent(v * 100) : `${num(v * 100, lang)} %`) : num(v, lang);
+        f.percent
+          ? lang === "sv"
+            ? formatSvPercent(v * 100)
+            : `${(v * 100).toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`
+          : num(v, lang);
       const isPercentCell = f.percent && Math.abs(f.expected) < 1;
       const text = message("plan.mismatch", lang, {
         what: f.what,
