@@ -3,7 +3,9 @@
  * parsed, so even a bad argument is reported in that language) and Node's parseArgs errors in words a user
  * reads in Swedish or English instead of Node's English developer text.
  */
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { Lang } from "../plan/i18n";
+import { EXIT, type Io } from "./io";
 
 /** The last `--lang sv|en` / `--lang=sv|en` in the arguments (as parseArgs would take it); Swedish otherwise. */
 export function langOf(args: readonly string[]): Lang {
@@ -40,4 +42,59 @@ export function argsProblem(error: unknown, lang: Lang): string {
       return sv ? `${name} saknar värde` : `${name} needs a value`;
   }
   return message;
+}
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+/** What a command gets after the shared checks: its values, its positionals, and the language to speak. */
+export interface CommandArgs {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+  lang: Lang;
+}
+
+/**
+ * Parses a command's arguments with the flags every command shares (--lang, --help, --format text|json),
+ * answering bad ones, and --help, itself: the number is the exit code to return then.
+ */
+export function commandArgs(
+  command: string,
+  args: string[],
+  io: Io,
+  spec: { usage: Record<Lang, string>; options: Options; positionals: boolean },
+): CommandArgs | number {
+  let lang = langOf(args);
+  const fail = (message: string) => {
+    io.stderr(`plankoll ${command}: ${message}\n${spec.usage[lang]}`);
+    return EXIT.usage;
+  };
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: spec.positionals,
+      strict: true,
+      options: {
+        ...spec.options,
+        lang: { type: "string", default: "sv" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (e) {
+    return fail(argsProblem(e, lang));
+  }
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const { positionals } = parsed;
+  if (values.help) {
+    io.stdout(spec.usage[lang]);
+    return EXIT.ok;
+  }
+  if (values.lang !== "sv" && values.lang !== "en")
+    return fail(`okänt språk / unknown language "${String(values.lang)}" (sv|en)`);
+  lang = values.lang;
+  if ("format" in spec.options && values.format !== "text" && values.format !== "json") {
+    const what = lang === "sv" ? "okänt format / unknown format" : "unknown format";
+    return fail(`${what} "${String(values.format)}" (text|json)`);
+  }
+  return { values, positionals, lang };
 }

@@ -184,6 +184,8 @@ describe("Swedish messages for bad arguments (not Node's English)", () => {
     [["check", CLEAN, "--plan"], "--plan saknar värde"],
     [["check", CLEAN, "--plan", ""], "--plan behöver ett filnamn"],
     [["check", CLEAN, ""], "ett tomt filnamn"],
+    [["check", CLEAN, "--format", "xml"], 'okänt format / unknown format "xml" (text|json)'],
+    [["check", CLEAN, "--lang", "fi"], 'okänt språk / unknown language "fi" (sv|en)'],
   ])("%j", async (argv, message) => {
     const r = await run(...argv);
     expect(r.code).toBe(2);

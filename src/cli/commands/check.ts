@@ -5,13 +5,12 @@
  */
 import { promises as fs } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { globSync } from "tinyglobby";
 import { checkWorkbook } from "../../checks";
 import { embeddedPlan } from "../../plan/embedded";
 import type { Lang } from "../../plan/i18n";
 import type { Plan } from "../../plan/schema";
-import { argsProblem, langOf } from "../args";
+import { commandArgs } from "../args";
 import { EXIT, type Io } from "../io";
 import { loadPlanFile, planFileErrorText } from "../planFile";
 import { renderJson, renderText, type FileResult } from "../report";
@@ -181,36 +180,14 @@ async function isExcelLockFile(path: string): Promise<boolean> {
 }
 
 export async function runCheck(args: string[], io: Io): Promise<number> {
-  let lang = langOf(args);
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        plan: { type: "string" },
-        format: { type: "string", default: "text" },
-        lang: { type: "string", default: "sv" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    return usage(io, lang, argsProblem(e, lang));
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(CHECK_USAGE[lang]);
-    return EXIT.ok;
-  }
-  if (values.lang !== "sv" && values.lang !== "en")
-    return usage(io, lang, `okänt språk "${values.lang}" / unknown language (sv|en)`);
-  lang = values.lang;
-  if (values.format !== "text" && values.format !== "json")
-    return usage(
-      io,
-      lang,
-      lang === "sv" ? `okänt format "${values.format}"` : `unknown format "${values.format}"`,
-    );
+  const parsed = commandArgs("check", args, io, {
+    usage: CHECK_USAGE,
+    positionals: true,
+    options: { plan: { type: "string" }, format: { type: "string", default: "text" } },
+  });
+  if (typeof parsed === "number") return parsed;
+  const { positionals, lang } = parsed;
+  const values = parsed.values as { plan?: string; format: string };
   if (positionals.length === 0)
     return usage(io, lang, lang === "sv" ? "ange minst en fil" : "give at least one file");
   if (values.plan === "") return usage(io, lang, WORDS.noPlanName[lang]);

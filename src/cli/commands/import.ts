@@ -7,7 +7,6 @@
 import { randomBytes } from "node:crypto";
 import { readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
-import { parseArgs } from "node:util";
 import type { Finding } from "../../checks/types";
 import type { Lang } from "../../plan/i18n";
 import { importPlanJson } from "../../plan/import/json";
@@ -16,7 +15,7 @@ import { documentFromLayout } from "../../plan/import/layout";
 import { importDocument, importPlanFromText } from "../../plan/import/text";
 import type { ImportResult, ImportWarning } from "../../plan/import/types";
 import { parsePlan, PlanValidationError, type Plan } from "../../plan/schema";
-import { argsProblem, langOf } from "../args";
+import { commandArgs } from "../args";
 import { EXIT, type Io } from "../io";
 import { extractPdfFile, PdfReadError } from "../pdf";
 
@@ -212,33 +211,15 @@ function warningLine(w: ImportWarning, lang: Lang): string {
 }
 
 export async function runImport(args: string[], io: Io): Promise<number> {
-  let lang = langOf(args);
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        format: { type: "string", default: "text" },
-        out: { type: "string" },
-        lang: { type: "string", default: "sv" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    return usage(io, lang, argsProblem(e, lang));
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(IMPORT_USAGE[lang]);
-    return EXIT.ok;
-  }
-  if (values.lang !== "sv" && values.lang !== "en")
-    return usage(io, lang, `okänt språk "${values.lang}" / unknown language (sv|en)`);
-  lang = values.lang;
+  const parsed = commandArgs("import", args, io, {
+    usage: IMPORT_USAGE,
+    positionals: true,
+    options: { format: { type: "string", default: "text" }, out: { type: "string" } },
+  });
+  if (typeof parsed === "number") return parsed;
+  const { positionals, lang } = parsed;
+  const values = parsed.values as { out?: string; format: string };
   const sv = lang === "sv";
-  if (values.format !== "text" && values.format !== "json")
-    return usage(io, lang, sv ? `okänt format "${values.format}"` : `unknown format "${values.format}"`);
   if (positionals.length !== 1)
     return usage(
       io,

@@ -3,7 +3,6 @@
  * Eskilstuna 2019 plan unless --plan), and with --check the plan's own inconsistencies as document findings.
  * Exit 0; with --check 1 when there is an error or warning; 2 for bad arguments or an unreadable plan file.
  */
-import { parseArgs } from "node:util";
 import { checkPlan } from "../../checks/planConsistency";
 import type { Finding, Severity } from "../../checks/types";
 import { embeddedPlan } from "../../plan/embedded";
@@ -11,7 +10,7 @@ import type { Lang } from "../../plan/i18n";
 import type { Plan } from "../../plan/schema";
 import { planSummary } from "../../plan/summary";
 import { counts, countText, formatCount } from "../report";
-import { argsProblem, langOf } from "../args";
+import { commandArgs } from "../args";
 import { EXIT, type Io } from "../io";
 import { loadPlanFile, PlanFileError } from "../planFile";
 
@@ -67,41 +66,18 @@ export function findingsText(findings: readonly Finding[], lang: Lang): string {
 }
 
 export async function runPlan(args: string[], io: Io): Promise<number> {
-  let lang: Lang = langOf(args);
-  let values: { plan?: string; format?: string; check?: boolean; lang?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        plan: { type: "string" },
-        format: { type: "string", default: "text" },
-        check: { type: "boolean", default: false },
-        lang: { type: "string", default: "sv" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (e) {
-    const problem = argsProblem(e, lang);
-    return usageError(
-      io,
-      lang,
-      lang === "sv" ? `fel argument / bad argument: ${problem}` : `bad argument: ${problem}`,
-    );
-  }
-  if (values.help) {
-    io.stdout(PLAN_USAGE[lang]);
-    return EXIT.ok;
-  }
-  if (values.lang !== "sv" && values.lang !== "en") {
-    return usageError(io, lang, `okänt språk / unknown language "${values.lang}" (sv|en)`);
-  }
-  lang = values.lang;
-  if (values.format !== "text" && values.format !== "json") {
-    const what = lang === "sv" ? "okänt format / unknown format" : "unknown format";
-    return usageError(io, lang, `${what} "${values.format}" (text|json)`);
-  }
+  const parsed = commandArgs("plan", args, io, {
+    usage: PLAN_USAGE,
+    positionals: false,
+    options: {
+      plan: { type: "string" },
+      format: { type: "string", default: "text" },
+      check: { type: "boolean", default: false },
+    },
+  });
+  if (typeof parsed === "number") return parsed;
+  const { lang } = parsed;
+  const values = parsed.values as { plan?: string; format: string; check: boolean };
   if (values.plan === "")
     return usageError(
       io,
