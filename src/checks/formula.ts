@@ -121,19 +121,7 @@ class Parser {
         this.pos += m[0].length;
         this.subtotal = true;
         this.usesSum = true;
-        for (;;) {
-          this.expr(sign);
-          const sep = this.peek();
-          if (sep === "," || sep === ";") {
-            this.pos++;
-            continue;
-          }
-          if (sep === ")") {
-            this.pos++;
-            return;
-          }
-          throw new Fail();
-        }
+        return this.args(sign);
       }
       if (!SUM_NAMES.has(name)) throw new Fail();
       this.usesSum = true;
@@ -142,21 +130,26 @@ class Parser {
         this.pos++;
         return;
       }
-      for (;;) {
-        this.expr(sign);
-        const sep = this.peek();
-        if (sep === "," || sep === ";") {
-          this.pos++;
-          continue;
-        }
-        if (sep === ")") {
-          this.pos++;
-          return;
-        }
-        throw new Fail();
-      }
+      return this.args(sign);
     }
     this.ref(sign, sheet, word);
+  }
+
+  /** A function's argument list after its "(": expressions separated by , or ; up to the closing ")". */
+  args(sign: 1 | -1): void {
+    for (;;) {
+      this.expr(sign);
+      const sep = this.peek();
+      if (sep === "," || sep === ";") {
+        this.pos++;
+        continue;
+      }
+      if (sep === ")") {
+        this.pos++;
+        return;
+      }
+      throw new Fail();
+    }
   }
 
   cellWord(): string {
