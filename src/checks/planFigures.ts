@@ -82,6 +82,18 @@ function fits(cell: number, cellUnit: number, planValue: number, planUnitSize: n
   return Math.abs(cell - planValue) <= tol;
 }
 
+/** The plan table most of a block's line labels name, with how many name it (first one on a tie). */
+function mostNamed(perTable: Map<BudgetTable, number>): [BudgetTable | undefined, number] {
+  let table: BudgetTable | undefined;
+  let best = 0;
+  for (const [t, n] of perTable)
+    if (n > best) {
+      best = n;
+      table = t;
+    }
+  return [table, best];
+}
+
 function checkBudgetBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFigure[]): void {
   // Which plan table does the block show? The one most of its labelled rows name.
   const hits = new Map<number, { table: BudgetTable; line: BudgetLine }>();
@@ -97,13 +109,7 @@ function checkBudgetBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFigu
     hits.set(r, { table: res.table, line: res.line });
     perTable.set(res.table, (perTable.get(res.table) ?? 0) + 1);
   }
-  let table: BudgetTable | undefined;
-  let best = 0;
-  for (const [t, n] of perTable)
-    if (n > best) {
-      best = n;
-      table = t;
-    }
+  const [table, best] = mostNamed(perTable);
   if (!table || best < 2) {
     if (!checkTransposedBudgetBlock(m, block, plan, out)) checkLoneTotal(m, block, plan, out);
     return;
@@ -166,13 +172,7 @@ function checkTransposedBudgetBlock(m: SheetModel, block: Block, plan: Plan, out
     hits.set(ci.col, { table: res.table, line: res.line });
     perTable.set(res.table, (perTable.get(res.table) ?? 0) + 1);
   }
-  let table: BudgetTable | undefined;
-  let best = 0;
-  for (const [t, n] of perTable)
-    if (n > best) {
-      best = n;
-      table = t;
-    }
+  const [table, best] = mostNamed(perTable);
   if (!table || best < 2) return false;
   const lineCols = [...hits].filter(([, h]) => h.table === table).map(([c]) => c);
   const totalCol = block.colTotals.find((spec) => lineCols.every((c) => spec.leaves.includes(c)))?.idx ?? -1;
