@@ -206,22 +206,14 @@ export function diffPlans(oldPlan: Plan, newPlan: Plan): PlanDiff {
       new: newPlan.document.reference,
     });
 
-  const byNewOrder = <T>(news: readonly T[], pairs: [T, T][]) =>
-    pairs.sort((a, b) => news.indexOf(a[1]) - news.indexOf(b[1]));
-  const g = pair(oldPlan.goals, newPlan.goals);
-  byNewOrder(newPlan.goals, g.pairs);
-  const goals = {
-    added: g.added,
-    removed: g.removed,
-    changed: changesOf(g.pairs, ["unit", "direction", "area"]),
+  // Goals and indicators alike: paired by id/title, changes listed in the new plan's order.
+  const items = <T extends Goal | Indicator>(olds: readonly T[], news: readonly T[], fields: (keyof T)[]) => {
+    const p = pair(olds, news);
+    p.pairs.sort((a, b) => news.indexOf(a[1]) - news.indexOf(b[1]));
+    return { added: p.added, removed: p.removed, changed: changesOf(p.pairs, fields) };
   };
-  const i = pair(oldPlan.scorecard, newPlan.scorecard);
-  byNewOrder(newPlan.scorecard, i.pairs);
-  const indicators = {
-    added: i.added,
-    removed: i.removed,
-    changed: changesOf(i.pairs, ["unit", "direction", "section"]),
-  };
+  const goals = items(oldPlan.goals, newPlan.goals, ["unit", "direction", "area"]);
+  const indicators = items(oldPlan.scorecard, newPlan.scorecard, ["unit", "direction", "section"]);
   const budget = diffBudget(oldPlan.budgetTables, newPlan.budgetTables);
   const ct = (p: Plan) => new Set(p.commitments.map((c) => foldText(c.text)));
   const oldC = ct(oldPlan);
