@@ -197,45 +197,33 @@ export async function run(): Promise<{ name: string; lines: string[] }> {
     if (h > peakHeap) peakHeap = h;
   };
 
+  // Engine throughput: median of three timed runs after a warm-up (JIT, plan indexes).
+  const throughput = (label: string, book: WorkbookSnapshot): string => {
+    const cells = cellCount(book);
+    checkWorkbook(book, { plan: embeddedPlan });
+    const times: number[] = [];
+    let findings = 0;
+    for (let i = 0; i < 3; i++) {
+      const t0 = process.hrtime.bigint();
+      findings = checkWorkbook(book, { plan: embeddedPlan }).length;
+      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      sample();
+    }
+    const ms = median(times);
+    const rate = cells / (ms / 1000);
+    return (
+      `${label}: ${cells.toLocaleString("sv-SE")} cells in ${ms.toFixed(0)} ms = ${(rate / 1e6).toFixed(2)} M cells/s ` +
+      `(goal ≥ 5 M cells/s: ratio ${(rate / 5e6).toFixed(2)}×${rate >= 5e6 ? ", met" : ", NOT met"}); ${findings} findings`
+    );
+  };
+
   // 1. Engine throughput on ≥ 1 M cells.
-  const big = snapshotOf(20, 5_000, 10);
-  const cells = cellCount(big);
-  checkWorkbook(big, { plan: embeddedPlan }); // warm-up (JIT, plan indexes)
-  const times: number[] = [];
-  let findings = 0;
-  for (let i = 0; i < 3; i++) {
-    const t0 = process.hrtime.bigint();
-    findings = checkWorkbook(big, { plan: embeddedPlan }).length;
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-    sample();
-  }
-  const ms = median(times);
-  const rate = cells / (ms / 1000);
-  lines.push(
-    `engine: ${cells.toLocaleString("sv-SE")} cells in ${ms.toFixed(0)} ms = ${(rate / 1e6).toFixed(2)} M cells/s ` +
-      `(goal ≥ 5 M cells/s: ratio ${(rate / 5e6).toFixed(2)}×${rate >= 5e6 ? ", met" : ", NOT met"}); ${findings} findings`,
-  );
+  lines.push(throughput("engine", snapshotOf(20, 5_000, 10)));
 
   // 1b. ≥ 1 M cells as many tiny tables (≈ 14 000 tables of four lines): plan lookups per distinct text only.
   const tinySheets: SheetSnapshot[] = [];
   for (let s = 0; s < 20; s++) tinySheets.push(tinyTablesSheet(`Enheter ${s + 1}`, 5_000, 10, s + 1));
-  const tiny: WorkbookSnapshot = { name: "tiny", sheets: tinySheets };
-  const tinyCells = cellCount(tiny);
-  checkWorkbook(tiny, { plan: embeddedPlan });
-  const tinyTimes: number[] = [];
-  let tinyFindings = 0;
-  for (let i = 0; i < 3; i++) {
-    const t0 = process.hrtime.bigint();
-    tinyFindings = checkWorkbook(tiny, { plan: embeddedPlan }).length;
-    tinyTimes.push(Number(process.hrtime.bigint() - t0) / 1e6);
-    sample();
-  }
-  const tinyMs = median(tinyTimes);
-  const tinyRate = tinyCells / (tinyMs / 1000);
-  lines.push(
-    `engine, many tiny tables: ${tinyCells.toLocaleString("sv-SE")} cells in ${tinyMs.toFixed(0)} ms = ${(tinyRate / 1e6).toFixed(2)} M cells/s ` +
-      `(goal ≥ 5 M cells/s: ratio ${(tinyRate / 5e6).toFixed(2)}×${tinyRate >= 5e6 ? ", met" : ", NOT met"}); ${tinyFindings} findings`,
-  );
+  lines.push(throughput("engine, many tiny tables", { name: "tiny", sheets: tinySheets }));
 
   // 2. plankoll check vs a bare ExcelJS read of the same 50-sheet file.
   const dir = mkdtempSync(join(tmpdir(), "plankoll-bench-"));
