@@ -51,7 +51,13 @@ let out;
 try {
   out = execFileSync(
     process.execPath,
-    [path.join(root, "bin/plankoll.js"), "check", "--format", "json", ...files.map((f) => path.join(corpus, f))],
+    [
+      path.join(root, "bin/plankoll.js"),
+      "check",
+      "--format",
+      "json",
+      ...files.map((f) => path.join(corpus, f)),
+    ],
     { cwd: root, maxBuffer: 1 << 28 },
   );
 } catch (e) {
@@ -81,7 +87,11 @@ for (const rule of [...byRule.keys()].sort()) {
   const quota = Math.min(QUOTA[rule] ?? DEFAULT_QUOTA, byRule.get(rule).length);
   let taken = 0;
   while (taken < quota)
-    for (const q of queues) if (taken < quota && q.length) (sample.push(q.shift()), taken++);
+    for (const q of queues)
+      if (taken < quota && q.length) {
+        sample.push(q.shift());
+        taken++;
+      }
 }
 const doc = {
   description:
