@@ -611,7 +611,7 @@ function checkRelationBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFi
   if (candidates.length !== 1) return;
   const ci = candidates[0];
   const index = relationIndex(plan);
-  const context = `${ci.header} ${block.title} ${m.name}`;
+  const context = contentWords(`${ci.header} ${block.title} ${m.name}`);
   const hits = new Map<number, RelationAmount>();
   let asked = 0;
   for (const r of block.dataRows) {
@@ -686,13 +686,13 @@ function checkRelationBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFi
 function relationAmountOf(
   index: TextIndex<RelationAmount>,
   label: string,
-  context: string,
+  context: readonly string[],
 ): RelationAmount | undefined {
   const res = index.find(label);
   if (res.ok) return res.item;
   if (res.reason !== "none" || res.candidates.length === 0) return undefined;
   const own = new Set(contentWords(label));
-  const around = new Set([...own, ...contentWords(context)]);
+  const around = new Set([...own, ...context]);
   let best: RelationAmount | undefined;
   let bestScore = 0;
   let tie = false;
