@@ -19,16 +19,26 @@ import type {
   Relation,
   UnitKind,
 } from "../plan/schema";
+import { a1 } from "./address";
 import { formatInfo, storedDecimals } from "./numfmt";
 import { sheetTotals } from "./totals";
-import { figureAt, formatAt, shownUnit, type Block, type ColumnInfo, type SheetModel } from "./model";
+import {
+  figureAt,
+  formatAt,
+  formulaAt,
+  shownUnit,
+  type Block,
+  type ColumnInfo,
+  type SheetModel,
+} from "./model";
 
 export interface PlanFigure {
   model: SheetModel;
   r: number;
   c: number;
   value: number;
-  status: "ok" | "mismatch" | "unit";
+  /** "column": the whole column against the plan's measure (most of its figures differ), at its header cell. */
+  status: "ok" | "mismatch" | "unit" | "column";
   /** The plan's figure as this cell should hold it (column unit; fraction for percent cells). */
   expected: number;
   /** Describes the figure: "Budget 2019 för HR". */
@@ -41,6 +51,22 @@ export interface PlanFigure {
   planValue?: number;
   planUnit?: MoneyUnit;
   percent?: boolean;
+  /** status "column": how the column's figures compare; `level` info when nothing shows it is the plan's. */
+  column?: ColumnVerdict;
+  /** A total off from the plan because it is off from its own lines (which agree with the plan): that sum error. */
+  causedBy?: "sum.mismatch";
+  /** Such a total's lines, as evidence: cell, value, the plan's figure. */
+  lines?: { cell: string; value: number; plan: number }[];
+}
+
+/** A column most of whose figures differ from the plan's measure. */
+export interface ColumnVerdict {
+  level: "warning" | "info";
+  /** Its figures (the table's total left out): cell, value, the plan's figure in the column's unit, status. */
+  cells: { r: number; c: number; value: number; expected: number; status: "ok" | "mismatch" | "unit" }[];
+  agreeing: number;
+  differing: number;
+  unit?: MoneyUnit;
 }
 
 const UNITS: MoneyUnit[] = ["kr", "tkr", "mnkr"];
@@ -124,6 +150,8 @@ function checkBudgetBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFigu
       break;
     }
   }
+  // Whether the table's title or the sheet's name names the plan's table (not only its lines).
+  const names = namesTable(table, `${block.title} ${m.name}`);
   // Columns ↔ measures.
   const candidates = block.columns.filter((ci) => ci.kind === "line" || ci.kind === "total");
   const mapping: { ci: ColumnInfo; measure: Measure }[] = [];
@@ -157,6 +185,7 @@ function checkBudgetBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFigu
       ci.header.trim() || measure.label,
       table.title,
       out,
+      { anchor: headerCell(block, Math.min(...lineRows), ci.col), namesPlan: names },
     );
   }
 }
@@ -201,6 +230,7 @@ function checkTransposedBudgetBlock(m: SheetModel, block: Block, plan: Plan, out
       info.label.trim(),
       table.title,
       out,
+      { anchor: { r, c: info.labelCol }, namesPlan: namesTable(table, `${block.title} ${m.name}`) },
     );
   }
   return true;
@@ -380,6 +410,7 @@ function judgeColumn(
   header: string,
   source: string,
   out: PlanFigure[],
+  where: ColumnPlace = { namesPlan: false },
 ): void {
   if (cells.length === 0) return;
   // Whether each cell fits the plan in each unit, worked out once: many small tables make this the hot path.
@@ -446,13 +477,88 @@ function judgeColumn(
     const sumCell = sheetTotals(m).notOk.has(total.r * m.nCols + total.c);
     const tol =
       0.5 * cells.length * shownUnit(m, total.r, total.c, total.value) + 1e-9 * Math.abs(total.expected);
-    if (sumCell || (lineDiff !== 0 && Math.abs(total.value - total.expected - lineDiff) <= tol))
+    const linesAgree = results.every((x) => x === total || x.status === "ok");
+    const lineSum = cells.reduce((s, x, k) => (k === totalIndex ? s : s + x.value), 0);
+    if (sumCell && linesAgree && Math.abs(lineSum - total.expected) <= tol) {
+      // Its lines agree with the plan and add up to the plan's total: the total alone is wrong — against its
+      // lines (sum.mismatch) and against the plan. Both, this one following from the sum error.
+      total.causedBy = "sum.mismatch";
+      total.lines = cells
+        .filter((_, k) => k !== totalIndex)
+        .map((x) => ({
+          cell: a1(m.oRow + x.r, m.oCol + x.c),
+          value: x.value,
+          plan: results[cells.indexOf(x)].expected,
+        }));
+    } else if (sumCell || (lineDiff !== 0 && Math.abs(total.value - total.expected - lineDiff) <= tol))
       total.status = "ok";
   }
-  // A column that mostly disagrees with the plan (in any unit) shows other figures — a department's own
-  // breakdown under the same header — not the plan's.
-  if (cells.length >= 3 && results.filter((x) => x.status !== "mismatch").length * 2 < cells.length) return;
+  // A column that mostly disagrees with the plan (in any unit): the plan's column gone wrong, or other figures
+  // under the same header (a department's own breakdown). Never silence: when one of its lines agrees with the
+  // plan, or the table's title names the plan's table, it is the plan's column — its cells and a column finding;
+  // otherwise only a note on the column.
+  if (cells.length >= 3 && results.filter((x) => x.status !== "mismatch").length * 2 < cells.length) {
+    const agreeing = results.filter((x, k) => !cells[k].total && x.status !== "mismatch").length;
+    const strong = agreeing > 0 || where.namesPlan;
+    pushColumnVerdict(m, where.anchor, results, cells, strong, header, source, unit, out);
+    if (!strong) return;
+  }
   for (const x of results) out.push(x);
+}
+
+/** Where a column's verdict goes (its header cell) and whether the table's title names the plan's table. */
+interface ColumnPlace {
+  anchor?: { r: number; c: number };
+  namesPlan: boolean;
+}
+
+/** The header cell above a column's first figure: the nearest header row of the block above it. */
+function headerCell(block: Block, firstRow: number, col: number): { r: number; c: number } | undefined {
+  let best = -1;
+  for (const h of block.headerRows) if (h < firstRow && h > best) best = h;
+  return best >= 0 ? { r: best, c: col } : undefined;
+}
+
+/** The column-level finding: how many of the column's figures (its total left out) differ from the plan. */
+function pushColumnVerdict(
+  m: SheetModel,
+  anchor: { r: number; c: number } | undefined,
+  results: PlanFigure[],
+  cells: { total?: boolean }[],
+  strong: boolean,
+  header: string,
+  source: string,
+  unit: MoneyUnit | undefined,
+  out: PlanFigure[],
+): void {
+  const lines = results.filter((_, k) => !cells[k]?.total);
+  // A note needs a column of at least three of the plan's lines; two named departments are too little to go on.
+  if (!anchor || (!strong && lines.length < 3)) return;
+  const verdict: ColumnVerdict = {
+    level: strong ? "warning" : "info",
+    cells: lines.map((x) => ({
+      r: x.r,
+      c: x.c,
+      value: x.value,
+      expected: x.expected,
+      status: x.status === "column" ? "mismatch" : x.status,
+    })),
+    agreeing: lines.filter((x) => x.status !== "mismatch").length,
+    differing: lines.filter((x) => x.status === "mismatch").length,
+    unit,
+  };
+  out.push({
+    model: m,
+    r: anchor.r,
+    c: anchor.c,
+    value: verdict.differing,
+    expected: lines.length,
+    status: "column",
+    what: header,
+    source,
+    unit,
+    column: verdict,
+  });
 }
 
 interface RelationAmount {
@@ -505,20 +611,23 @@ function checkRelationBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFi
   if (candidates.length !== 1) return;
   const ci = candidates[0];
   const index = relationIndex(plan);
+  const context = contentWords(`${ci.header} ${block.title} ${m.name}`);
   const hits = new Map<number, RelationAmount>();
   let asked = 0;
   for (const r of block.dataRows) {
     const info = m.rows[r];
-    if (info.kind !== "line" || !info.label.trim()) continue;
+    if ((info.kind !== "line" && info.kind !== "total") || !info.label.trim()) continue;
     if (giveUp(++asked, hits.size)) return;
-    const res = index.find(info.label);
-    if (res.ok) hits.set(r, res.item);
+    const hit = relationAmountOf(index, info.label, context);
+    if (hit) hits.set(r, hit);
   }
   const byRelation = new Map<Relation, number[]>();
   for (const [r, hit] of hits) byRelation.set(hit.relation, [...(byRelation.get(hit.relation) ?? []), r]);
-  for (const [relation, rows] of byRelation) {
+  for (const [relation, named] of byRelation) {
+    // The relation's terms, and its total: a total row covering them, else the row below them naming the total.
+    const rows = named.filter((r) => !hits.get(r)!.isTotal);
     if (rows.length < 2) {
-      checkSingleAmount(m, block, ci, rows[0], hits.get(rows[0])!, out);
+      for (const r of named) checkSingleAmount(m, block, ci, r, hits.get(r)!, out);
       continue;
     }
     const unit = relation.total.unit;
@@ -541,6 +650,8 @@ function checkRelationBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFi
         totalRow = spec.idx;
         break;
       }
+    const last = Math.max(...rows);
+    if (totalRow < 0) totalRow = named.find((r) => r > last && hits.get(r)!.isTotal) ?? -1;
     if (totalRow >= 0) {
       const v = figureAt(m, totalRow, ci.col);
       if (v !== undefined)
@@ -562,8 +673,42 @@ function checkRelationBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFi
       ci.header.trim() || relation.total.label,
       relation.description,
       out,
+      { anchor: headerCell(block, Math.min(...rows), ci.col), namesPlan: false },
     );
   }
+}
+
+/**
+ * The plan's stated amount a row names: by the plan's lookup, or — a workbook words it its own way ("Driftram
+ * enligt Årsplan 2019", "Total driftram") — the closest one whose every word is in the row's label or the
+ * column's header, the table's title and the sheet's name, the label naming at least one of them itself.
+ */
+function relationAmountOf(
+  index: TextIndex<RelationAmount>,
+  label: string,
+  context: readonly string[],
+): RelationAmount | undefined {
+  const res = index.find(label);
+  if (res.ok) return res.item;
+  if (res.reason !== "none" || res.candidates.length === 0) return undefined;
+  const own = new Set(contentWords(label));
+  const around = new Set([...own, ...context]);
+  let best: RelationAmount | undefined;
+  let bestScore = 0;
+  let tie = false;
+  for (const x of res.candidates) {
+    const planWords = contentWords(x.amount.label);
+    if (planWords.length === 0 || !planWords.every((w) => around.has(w))) continue;
+    if (!planWords.some((w) => own.has(w) && !/^\d+$/.test(w))) continue;
+    // The one most of whose words the label itself says ("enligt Årsplan 2019" is the Årsplan term, not the total).
+    const score = planWords.filter((w) => own.has(w)).length;
+    if (score > bestScore) {
+      best = x;
+      bestScore = score;
+      tie = false;
+    } else if (score === bestScore) tie = true;
+  }
+  return tie ? undefined : best;
 }
 
 /**
@@ -579,8 +724,14 @@ function checkSingleAmount(
   hit: RelationAmount,
   out: PlanFigure[],
 ): void {
-  const context = new Set(contentWords(`${m.rows[r].label} ${ci.header} ${block.title} ${m.name}`));
+  const text = `${m.rows[r].label} ${ci.header} ${block.title} ${m.name}`;
+  const context = new Set(contentWords(text));
   if (!contentWords(hit.amount.label).every((w) => context.has(w))) return;
+  // A term without a year of its own ("Budgetregleringsposter") is the plan's only where the table is about the
+  // plan's year: a sheet about 2020 names 2020's.
+  const year = headerYear(hit.relation.total.label) ?? headerYear(hit.relation.description);
+  const years = [...text.matchAll(new RegExp(YEAR_RE.source, "g"))].map((x) => Number(x[1]));
+  if (year !== undefined && years.length > 0 && !years.includes(year)) return;
   const v = figureAt(m, r, ci.col);
   if (v === undefined) return;
   const cell: PlanCell = { r, c: ci.col, value: v, planValue: hit.amount.value, label: hit.amount.label };
@@ -752,8 +903,14 @@ function checkGoalBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFigure
         percent: percentGoal,
       });
     }
-    // A column that mostly disagrees shows other figures (another unit's own targets), not the plan's.
-    if (results.length >= 3 && results.filter((x) => x.status === "ok").length * 2 < results.length) continue;
+    // A column that mostly disagrees: the plan's targets gone wrong when one of them still agrees (its cells and
+    // a column finding), else perhaps another unit's own targets (a note on the column only).
+    if (results.length >= 3 && results.filter((x) => x.status === "ok").length * 2 < results.length) {
+      const strong = results.some((x) => x.status === "ok");
+      const anchor = headerCell(block, Math.min(...results.map((x) => x.r)), ci.col);
+      pushColumnVerdict(m, anchor, results, [], strong, ci.header.trim(), "", undefined, out);
+      if (!strong) continue;
+    }
     for (const x of results) out.push(x);
   }
 }
@@ -796,6 +953,96 @@ function judgeAmount(
     planValue: pv,
     planUnit,
   };
+}
+
+/** A typed figure about 1 000 times every other line of a column whose unit is stated: tkr typed in kr. */
+export interface MagnitudeOutlier {
+  model: SheetModel;
+  r: number;
+  c: number;
+  value: number;
+  /** The column's stated unit, and the one the figure reads right in. */
+  unit: MoneyUnit;
+  smaller: MoneyUnit;
+  /** The figure in the column's unit if it was typed in the smaller one. */
+  asUnit: number;
+  /** The column's other lines (their absolute amounts). */
+  peers: { count: number; min: number; max: number; median: number };
+  label: string;
+  header: string;
+}
+
+/** The outlier is at least this many times the column's largest other line… */
+const OUTLIER_OVER_PEERS = 50;
+/** …whose lines lie within this factor of each other (one magnitude: a department's lines, not a balance sheet). */
+const PEERS_SPREAD = 100;
+const PEERS_MIN = 4;
+
+/**
+ * Figures ×1 000 in a column whose header or title states tkr or mnkr: typed in the smaller unit. Only typed
+ * lines (not totals, counts or percent), only where the column's other lines are of one magnitude and the figure
+ * read ÷ 1 000 falls among them: the evidence that it is a unit slip and not a large line.
+ */
+export function magnitudeOutliers(m: SheetModel): MagnitudeOutlier[] {
+  const out: MagnitudeOutlier[] = [];
+  for (const block of m.blocks) {
+    for (const ci of block.columns) {
+      if (ci.kind !== "line" || ci.percent) continue;
+      const unit = ci.unit ?? block.unit;
+      if (unit !== "tkr" && unit !== "mnkr") continue;
+      // One pass over the column's lines: the largest (the candidate), the next largest and the smallest.
+      let n = 0;
+      let top = -1;
+      let topAbs = 0;
+      let second = 0;
+      let min = Infinity;
+      for (const r of block.dataRows) {
+        const info = m.rows[r];
+        if (info.kind !== "line" || info.countLike || info.diff) continue;
+        const v = m.values[r]?.[ci.col];
+        if (typeof v !== "number" || v === 0 || !Number.isFinite(v)) continue;
+        const a = Math.abs(v);
+        n++;
+        if (a > topAbs) {
+          second = topAbs;
+          topAbs = a;
+          top = r;
+        } else if (a > second) second = a;
+        if (a < min) min = a;
+      }
+      if (n < PEERS_MIN + 1 || topAbs < OUTLIER_OVER_PEERS * second || second > PEERS_SPREAD * min) continue;
+      const asUnit = topAbs / 1000;
+      if (asUnit < min / 20 || asUnit > second * 20) continue;
+      // Only a typed figure (not a formula, not a date) is a slip of the hand.
+      const r = top;
+      const value = figureAt(m, r, ci.col);
+      if (value === undefined || formulaAt(m, r, ci.col) !== null) continue;
+      const peers: number[] = [];
+      for (const k of block.dataRows) {
+        const info = m.rows[k];
+        if (k === r || info.kind !== "line" || info.countLike || info.diff) continue;
+        const v = m.values[k]?.[ci.col];
+        if (typeof v === "number" && v !== 0 && Number.isFinite(v)) peers.push(Math.abs(v));
+      }
+      peers.sort((a, b) => a - b);
+      const mid = peers.length >> 1;
+      const median = peers.length % 2 ? peers[mid] : (peers[mid - 1] + peers[mid]) / 2;
+      const max = second;
+      out.push({
+        model: m,
+        r,
+        c: ci.col,
+        value,
+        unit,
+        smaller: unit === "tkr" ? "kr" : "tkr",
+        asUnit: clean(value / 1000),
+        peers: { count: peers.length, min, max, median },
+        label: m.rows[r].label.trim(),
+        header: ci.header.trim(),
+      });
+    }
+  }
+  return out;
 }
 
 const cache = new WeakMap<SheetModel, WeakMap<Plan, PlanFigure[]>>();
