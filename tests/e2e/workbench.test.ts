@@ -6,24 +6,23 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { ARTIFACTS, buildWorkbench, launch, serve } from "./harness";
+import { ARTIFACTS, buildWorkbench, serveWorkbench } from "./harness";
 
 const FIXTURES = join(__dirname, "../fixtures");
 
 jest.setTimeout(60_000);
 
-let server: Awaited<ReturnType<typeof serve>>;
-let browser: Awaited<ReturnType<typeof launch>>;
+let browser: Awaited<ReturnType<typeof serveWorkbench>>;
+let server: { url: string };
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  server = await serve(buildWorkbench());
-  browser = await launch();
+  browser = await serveWorkbench(buildWorkbench());
+  server = browser;
 }, 240_000);
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
 });
 
 interface FakeGlobal {
