@@ -170,7 +170,10 @@ describe("workbench", () => {
       .getByText(/finns redan/)
       .waitFor();
     await page.getByRole("alertdialog").getByRole("button", { name: "Fortsätt" }).click();
-    await page.waitForFunction(() => document.querySelectorAll("[data-testid=notice]").length >= 2);
+    await page.getByRole("alertdialog").waitFor({ state: "detached" });
+    await page.getByTestId("notice").getByText(/Rapporten finns på bladet Plankoll-rapport/).waitFor();
+    // One message at a time.
+    assert.equal(await page.getByTestId("notice").count(), 1);
     const tabs = await page.getByTestId("fake-sheet-tab").allTextContents();
     assert.equal(tabs.filter((t) => t === "Plankoll-rapport").length, 1);
 

@@ -20,7 +20,6 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { formatSvNumber, formatSvPercent } from "../../plan/numbers";
 import type { Goal, PeriodValue } from "../../plan/schema";
 import { foldText } from "../../plan/text";
 import { usePane } from "../context";
@@ -70,7 +69,7 @@ const useStyles = makeStyles({
 function figure(goal: Goal, v: PeriodValue | undefined, s: Strings): string {
   if (!v) return s.noValue;
   if (v.value === null) return v.note ?? s.noValue;
-  return goal.unit === "percent" ? formatSvPercent(v.value) : formatSvNumber(v.value);
+  return goal.unit === "percent" ? s.percent(v.value) : s.num(v.value);
 }
 
 function valueOf(goal: Goal, period: number, kind: "target" | "outcome") {

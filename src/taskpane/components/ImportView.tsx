@@ -12,7 +12,6 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { formatSvNumber, formatSvPercent } from "../../plan/numbers";
 import type { ImportOutcome, ImportReview } from "../api";
 import { usePane } from "../context";
 import { failureText } from "../describe";
@@ -76,7 +75,7 @@ function Review({ review, onUse, onDiscard }: { review: ImportReview; onUse(): v
   const { diff, plan } = review;
   const unitOf = new Map(plan.goals.map((g) => [g.id, g.unit]));
   const show = (id: string, v: number | null) =>
-    v === null ? "–" : unitOf.get(id) === "percent" ? formatSvPercent(v) : formatSvNumber(v);
+    v === null ? s.noValue : unitOf.get(id) === "percent" ? s.percent(v) : s.num(v);
   const valueChanges = diff.goals.changed.flatMap((c) =>
     c.values.map((v) => s.valueChange(c.new.title, v.period, show(c.new.id, v.old), show(c.new.id, v.new))),
   );
@@ -95,7 +94,7 @@ function Review({ review, onUse, onDiscard }: { review: ImportReview; onUse(): v
         {review.counts.map((c) => (
           <div key={c.part} style={{ display: "contents" }}>
             <dt>{c.label}</dt>
-            <dd className={`${styles.count} ${styles.dd}`}>{formatSvNumber(c.count)}</dd>
+            <dd className={`${styles.count} ${styles.dd}`}>{s.num(c.count)}</dd>
           </div>
         ))}
       </dl>
