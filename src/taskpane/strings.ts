@@ -41,8 +41,6 @@ const sv = {
   useFile: "Öppna planfil (.json) …",
   useStored: "Använd planen i arbetsboken",
   importPlan: "Importera plan (PDF/text) …",
-  planFileInvalid: (problem: string) => `Planfilen kunde inte läsas: ${problem}`,
-  planFileNotJson: "Filen är inte en JSON-planfil.",
   planStored: "Planen används nu och är sparad i arbetsboken.",
   planEmbedded: "Den inbyggda planen används nu.",
   planStoredFailed: "Planen används, men kunde inte sparas i arbetsboken.",
@@ -182,7 +180,14 @@ const sv = {
   planTableExists: "Arbetsboken har redan en tabell som heter Plan.",
   noPlanTable:
     "Ingen Plan-tabell hittades (en tabell eller ett blad som heter Plan, eller det aktiva bladet).",
-  importFailed: "Filen kunde inte importeras.",
+  importFailed: (file: string) => `Filen ${file} kunde inte importeras.`,
+  importProblem: (file: string, problem: string) =>
+    `${problem.charAt(0).toUpperCase()}${problem.slice(1).replace(/\.$/, "")} (${file}).`,
+  importNothing: (file: string) =>
+    `${file} innehåller ingen plan: inga processmål, styrkort, budgettabeller, åtaganden eller uppgifter hittades. Planen används inte; är det rätt fil?`,
+  notJson: (file: string, why: string) => `Filen ${file} är inte giltig JSON: ${why}.`,
+  planInvalid: (file: string, problems: string[]) =>
+    `Planfilen ${file} följer inte planformatet: ${problems.slice(0, 3).join("; ")}${problems.length > 3 ? ` (och ${n(problems.length - 3)} fel till)` : ""}.`,
   importing: "Läser in …",
   reviewTitle: (source: string) => `Granska importen från ${source}`,
   reviewFound: "Hittat",
@@ -203,6 +208,20 @@ const sv = {
     row: string | null | undefined,
     column: string | null | undefined,
   ) => [page ? `s. ${page}` : "", row ?? "", column ?? ""].filter(Boolean).join(" · "),
+  reviewLosses: "Den importerade planen har färre delar än den aktiva. Används den försvinner:",
+  confirmLosses: (lost: string[]) =>
+    `Den importerade planen saknar ${lost.join(", ")} som den aktiva planen har; PLAN-formler som hämtar dem ger #SAKNAS!. Vill du använda den ändå?`,
+  diffGoalsAdded: "Nya mål",
+  diffGoalsRemoved: "Borttagna mål",
+  diffBudget: "Ändrade budgetsiffror",
+  diffLinesRemoved: "Budgetrader som saknas",
+  diffLinesAdded: "Nya budgetrader",
+  diffTablesRemoved: "Budgettabeller som saknas",
+  diffCommitmentsRemoved: (count: number) =>
+    `${n(count)} ${pl(count, "åtagande saknas", "åtaganden saknas")} i importen`,
+  diffCommitmentsAdded: (count: number) => `${n(count)} ${pl(count, "nytt åtagande", "nya åtaganden")}`,
+  budgetChange: (line: string, measure: string, from: string, to: string) =>
+    `${line} (${measure}): ${from} → ${to}`,
   useImported: "Använd planen och spara i arbetsboken",
   discardImport: "Avbryt",
   showMore: (count: number) => `Visa ${n(count)} till`,
@@ -229,8 +248,6 @@ const en: Strings = {
   useFile: "Open plan file (.json) …",
   useStored: "Use the plan stored in this workbook",
   importPlan: "Import plan (PDF/text) …",
-  planFileInvalid: (problem: string) => `The plan file could not be read: ${problem}`,
-  planFileNotJson: "The file is not a JSON plan file.",
   planStored: "The plan is now active and stored in this workbook.",
   planEmbedded: "The built-in plan is now active.",
   planStoredFailed: "The plan is active but could not be stored in the workbook.",
@@ -356,7 +373,14 @@ const en: Strings = {
     `An empty Plan table is now on sheet ${sheet}. Fill it in and read it.`,
   planTableExists: "The workbook already has a table named Plan.",
   noPlanTable: "No Plan table found (a table or sheet named Plan, or the active sheet).",
-  importFailed: "The file could not be imported.",
+  importFailed: (file: string) => `The file ${file} could not be imported.`,
+  importProblem: (file: string, problem: string) =>
+    `${problem.charAt(0).toUpperCase()}${problem.slice(1).replace(/\.$/, "")} (${file}).`,
+  importNothing: (file: string) =>
+    `${file} holds no plan: no process goals, scorecard, budget tables, commitments or stated figures were found. It is not used; is it the right file?`,
+  notJson: (file: string, why: string) => `The file ${file} is not valid JSON: ${why}.`,
+  planInvalid: (file: string, problems: string[]) =>
+    `The plan file ${file} does not follow the plan format: ${problems.slice(0, 3).join("; ")}${problems.length > 3 ? ` (and ${ne(problems.length - 3)} more)` : ""}.`,
   importing: "Reading …",
   reviewTitle: (source: string) => `Review the import from ${source}`,
   reviewFound: "Found",
@@ -377,6 +401,20 @@ const en: Strings = {
     row: string | null | undefined,
     column: string | null | undefined,
   ) => [page ? `p. ${page}` : "", row ?? "", column ?? ""].filter(Boolean).join(" · "),
+  reviewLosses: "The imported plan has fewer parts than the active one. If it is used, these are lost:",
+  confirmLosses: (lost: string[]) =>
+    `The imported plan lacks ${lost.join(", ")} that the active plan has; PLAN formulas reading them will give #N/A. Use it anyway?`,
+  diffGoalsAdded: "Goals added",
+  diffGoalsRemoved: "Goals removed",
+  diffBudget: "Budget figures changed",
+  diffLinesRemoved: "Budget lines missing",
+  diffLinesAdded: "Budget lines added",
+  diffTablesRemoved: "Budget tables missing",
+  diffCommitmentsRemoved: (count: number) =>
+    `${ne(count)} ${pl(count, "commitment is", "commitments are")} missing from the import`,
+  diffCommitmentsAdded: (count: number) => `${ne(count)} ${pl(count, "commitment", "commitments")} added`,
+  budgetChange: (line: string, measure: string, from: string, to: string) =>
+    `${line} (${measure}): ${from} → ${to}`,
   useImported: "Use the plan and store it in the workbook",
   discardImport: "Cancel",
   showMore: (count: number) => `Show ${ne(count)} more`,

@@ -171,7 +171,10 @@ describe("workbench", () => {
       .waitFor();
     await page.getByRole("alertdialog").getByRole("button", { name: "Fortsätt" }).click();
     await page.getByRole("alertdialog").waitFor({ state: "detached" });
-    await page.getByTestId("notice").getByText(/Rapporten finns på bladet Plankoll-rapport/).waitFor();
+    await page
+      .getByTestId("notice")
+      .getByText(/Rapporten finns på bladet Plankoll-rapport/)
+      .waitFor();
     // One message at a time.
     assert.equal(await page.getByTestId("notice").count(), 1);
     const tabs = await page.getByTestId("fake-sheet-tab").allTextContents();
@@ -256,7 +259,7 @@ describe("workbench", () => {
 
     // A PDF that is not one: a clear message.
     await page.getByTestId("import-file-input").setInputFiles(join(FIXTURES, "documents/not-a-pdf.pdf"));
-    await page.getByText(/filen är inte en PDF/).waitFor();
+    await page.getByText("Filen är inte en PDF (not-a-pdf.pdf).").waitFor();
     await page.getByTestId("import-file-input").setInputFiles(join(FIXTURES, "documents/encrypted.pdf"));
     await page.getByText(/krypterad eller lösenordsskyddad/).waitFor();
 
@@ -264,7 +267,12 @@ describe("workbench", () => {
     await page.getByTestId("import-file-input").setInputFiles(join(FIXTURES, "seed/KSKF-2018-294.txt"));
     await page.getByTestId("import-review").waitFor();
     assert.match((await page.getByTestId("import-counts").textContent()) ?? "", /Processmål\s*29/);
+    // The seed text lacks KoU's åtaganden: the review lists the loss, and using it asks first.
+    assert.match((await page.getByTestId("import-losses").textContent()) ?? "", /12 åtaganden \(45 → 33\)/);
     await page.getByTestId("import-use").click();
+    const ask = page.getByRole("alertdialog");
+    assert.match((await ask.textContent()) ?? "", /saknar 12 åtaganden/);
+    await ask.getByRole("button", { name: "Fortsätt" }).click();
     await page.getByTestId("goals-view").waitFor();
     assert.match((await page.getByTestId("plan-source").textContent()) ?? "", /KSKF-2018-294\.txt/);
     const parts = await page.evaluate(() =>
