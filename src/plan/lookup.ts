@@ -580,3 +580,16 @@ export function findMeasure(
         : `${table.title} has no column ${KIND_NAME.en[kind]} ${year}; it has ${available}.`,
   };
 }
+
+/**
+ * What a formula should name a goal by so it survives next year's rewording of the title: the id as the plan
+ * prints it ("PM26"), else the full id, else the title — the first that finds exactly this goal.
+ */
+export function goalKey(plan: Plan, goal: Goal): string {
+  const printed = goal.id.split("-")[0];
+  for (const key of [printed, goal.id, goal.title]) {
+    const r = findGoal(plan, key);
+    if (r.ok && r.goal === goal) return key;
+  }
+  return goal.id;
+}

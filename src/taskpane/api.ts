@@ -4,7 +4,7 @@
  * the components never touch Excel or the engine themselves.
  */
 import type { Finding } from "../checks/types";
-import type { ReadNotice, ReadProgress, WriteResult } from "../excel";
+import type { GoalFormulaKind, ReadNotice, ReadProgress, WriteResult } from "../excel";
 import type { Lang } from "../plan/i18n";
 import type { ImportCount, ImportWarning, PlanDiff } from "../plan/import";
 import type { PlanLoss } from "../plan/content";
@@ -83,7 +83,12 @@ export interface PaneApi {
     confirmed: boolean,
   ): Promise<WriteResult<{ sheet: string }>>;
 
-  insertFormula(goal: Goal, confirmed: boolean): Promise<WriteResult<{ address: string }>>;
+  /** "Infoga formel": MALVARDE (the plan's year), UTFALL or MALUPPFYLLELSE (the year before) for the goal. */
+  insertFormula(
+    goal: Goal,
+    kind: GoalFormulaKind,
+    confirmed: boolean,
+  ): Promise<WriteResult<{ address: string; formula: string }>>;
   insertGoalsTable(
     goals: readonly Goal[],
     where: InsertWhere,

@@ -4,7 +4,7 @@
  */
 import type { RuleId, Severity } from "../checks/types";
 import type { Lang } from "../plan/i18n";
-import { formatNumber } from "../plan/summary";
+import { asOfText, formatNumber } from "../plan/summary";
 
 /**
  * One number formatter per language, the one the engine's messages use too: "64 308", "-1 622", "3,0 %" in
@@ -60,6 +60,14 @@ const sv = {
   noGoalsMatch: "Inga mål matchar sökningen.",
   target: (year: number) => `Mål ${year}`,
   outcome: (year: number) => `Utfall ${year}`,
+  /** "Utfall t o m augusti 2018": an outcome for part of the year says which part. */
+  outcomeAsOf: (asOf: string) => `Utfall ${asOf}`,
+  formulaTarget: (year: number) => `Målvärde ${year} (MALVARDE)`,
+  formulaOutcome: (year: number, asOf?: string) => `Utfall ${asOf ?? year} (UTFALL)`,
+  formulaAchieved: (year: number, asOf?: string) =>
+    asOf
+      ? `Måluppfyllelse ${year} (utfall ${asOf} mot helårsmålet)`
+      : `Måluppfyllelse ${year} (MALUPPFYLLELSE)`,
   noValue: "–",
   insertFormula: "Infoga formel",
   insertFormulaFor: (title: string) => `Infoga formel för ${title} i markerad cell`,
@@ -82,6 +90,9 @@ const sv = {
     `Målvärde ${year}`,
     "Uppfyllt?",
   ],
+  /** The goals table's "Uppfyllt?" header when the outcome covers part of the year only. */
+  goalsTableMetPartial: (asOf: string) => `Uppfyllt? (utfall ${asOf})`,
+  goalsTableOutcome: (asOf: string) => `Utfall ${asOf}`,
   shortNames: "Använd korta namn (=MALVARDE …)",
   shortNamesDone: "Namnen MALVARDE, UTFALL och BUDGET finns nu i arbetsboken.",
   shortNamesExist: (names: string[]) => `Arbetsboken har redan namnen ${names.join(", ")}; de ändras inte.`,
@@ -265,6 +276,13 @@ const en: Strings = {
   noGoalsMatch: "No goals match the search.",
   target: (year: number) => `Target ${year}`,
   outcome: (year: number) => `Outcome ${year}`,
+  outcomeAsOf: (asOf: string) => `Outcome ${asOfText(asOf, "en")}`,
+  formulaTarget: (year: number) => `Target ${year} (MALVARDE)`,
+  formulaOutcome: (year: number, asOf?: string) => `Outcome ${asOf ? asOfText(asOf, "en") : year} (UTFALL)`,
+  formulaAchieved: (year: number, asOf?: string) =>
+    asOf
+      ? `Achieved ${year} (outcome ${asOfText(asOf, "en")} against the full-year target)`
+      : `Achieved ${year} (MALUPPFYLLELSE)`,
   noValue: "–",
   insertFormula: "Insert formula",
   insertFormulaFor: (title: string) => `Insert formula for ${title} into the selected cell`,
@@ -287,6 +305,8 @@ const en: Strings = {
     `Target ${year}`,
     "Met?",
   ],
+  goalsTableMetPartial: (asOf: string) => `Met? (outcome ${asOfText(asOf, "en")})`,
+  goalsTableOutcome: (asOf: string) => `Outcome ${asOfText(asOf, "en")}`,
   shortNames: "Use short names (=MALVARDE …)",
   shortNamesDone: "The names MALVARDE, UTFALL and BUDGET now exist in this workbook.",
   shortNamesExist: (names: string[]) =>

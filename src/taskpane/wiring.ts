@@ -9,6 +9,7 @@ import { getActivePlan as getFunctionsPlan, onPlanChange, setActivePlan } from "
 import { embeddedPlan } from "../plan/embedded";
 import type { Lang } from "../plan/i18n";
 import { hasPlanContent, planLosses } from "../plan/content";
+import { goalKey } from "../plan/lookup";
 import { jsonSyntaxReason } from "../plan/problems";
 import { parsePlan, PlanValidationError, type Goal, type Plan } from "../plan/schema";
 import type { ActivePlan, ImportOutcome, PaneApi, PlanChange, PlanSource } from "./api";
@@ -101,6 +102,8 @@ function parseJson(
 export function createPaneApi(excel: ExcelAdapter, initialLang: Lang): PaneApi {
   let active: ActivePlan = { plan: getFunctionsPlan(), source: "embedded" };
   let storedPlan = false;
+  /** "Använd korta namn" was used in this session: formulas are written as =MALVARDE(…). */
+  let shortNames = false;
   // The last read, so a language switch re-words the findings without another round of syncs.
   let lastRead: Awaited<ReturnType<ExcelAdapter["readWorkbook"]>> | null = null;
   const listeners = new Set<(a: ActivePlan) => void>();
@@ -218,23 +221,37 @@ export function createPaneApi(excel: ExcelAdapter, initialLang: Lang): PaneApi {
       );
     },
 
-    insertFormula: (goal, confirmed) =>
-      excel.insertGoalFormula({ title: goal.title, unit: goal.unit }, confirmed),
+    insertFormula(goal, kind, confirmed) {
+      const year = kind === "target" ? active.plan.year : active.plan.year - 1;
+      return excel.insertGoalFormula(
+        { key: goalKey(active.plan, goal), unit: goal.unit },
+        { year, kind, short: shortNames, confirmed },
+      );
+    },
 
     insertGoalsTable(goals, where, lang, confirmed) {
       const s = stringsFor(lang);
       const year = active.plan.year;
       const rows = goals.map((g) => ({ area: goalArea(g), title: g.title, unit: g.unit }));
-      return excel.insertGoalsTable(
-        rows,
-        year,
-        { sheetName: s.goalsTableSheet, columns: s.goalsTableColumns(year) },
-        where,
-        confirmed,
-      );
+      // An outcome for part of the year ("t o m augusti 2018") says so in its header, and "Uppfyllt?" says it
+      // compares that part-year outcome with the target.
+      const asOf = goals
+        .flatMap((g) => g.values)
+        .find((v) => v.kind === "outcome" && v.period === year - 1 && v.asOf)?.asOf;
+      const columns = s.goalsTableColumns(year);
+      if (asOf) {
+        columns[3] = s.goalsTableOutcome(asOf);
+        columns[5] = s.goalsTableMetPartial(asOf);
+      }
+      return excel.insertGoalsTable(rows, year, { sheetName: s.goalsTableSheet, columns }, where, confirmed);
     },
 
-    defineShortNames: () => excel.defineShortNames(),
+    async defineShortNames() {
+      const result = await excel.defineShortNames();
+      // Defined now, or already there: "Infoga formel" writes the short names from here on.
+      if (result.ok || result.reason === "names-exist") shortNames = true;
+      return result;
+    },
 
     async importFile(file, lang) {
       const bytes = await file.bytes();

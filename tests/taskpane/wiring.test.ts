@@ -83,6 +83,27 @@ describe("pane wiring", () => {
     expect(fake.model.xmlParts).toHaveLength(0);
   });
 
+  test("the goals table says what period an outcome covers, and that 'Uppfyllt?' uses it", async () => {
+    const fake = createFakeExcel(sampleWorkbook());
+    const api = createPaneApi(createExcelAdapter(fake.run, fake.supports), "sv");
+    const result = await api.insertGoalsTable(embeddedPlan.goals, "new-sheet", "sv", false);
+    expect(result.ok).toBe(true);
+    const sheet = fake.model.sheetByName("Plankoll-mål")!;
+    const header = Array.from({ length: 6 }, (_, c) => sheet.get(0, c)?.value);
+    expect(header).toEqual([
+      "Område",
+      "Mål",
+      "Målvärde 2018",
+      "Utfall t o m augusti 2018",
+      "Målvärde 2019",
+      "Uppfyllt? (utfall t o m augusti 2018)",
+    ]);
+    const en = createPaneApi(createExcelAdapter(fake.run, fake.supports), "en");
+    await en.insertGoalsTable(embeddedPlan.goals, "new-sheet", "en", false);
+    const enSheet = fake.model.sheetByName("Plankoll goals")!;
+    expect(enSheet.get(0, 3)?.value).toBe("Outcome through August 2018");
+  });
+
   test("an invalid stored plan falls back to the embedded plan", async () => {
     const fake = createFakeExcel(sampleWorkbook());
     fake.model.xmlParts.push({
