@@ -132,9 +132,10 @@ export function App({ api, controller, importEnabled = true }: AppProps) {
   );
 
   const markReady = useCallback(() => setReady(true), []);
+  const [popupLayer, setPopupLayer] = useState<HTMLElement | null>(null);
   const tools: PaneTools = useMemo(
-    () => ({ api, lang, s, active, confirm, notify, markReady }),
-    [api, lang, s, active, confirm, notify, markReady],
+    () => ({ api, lang, s, active, confirm, notify, markReady, popupLayer }),
+    [api, lang, s, active, confirm, notify, markReady, popupLayer],
   );
 
   const answer = (ok: boolean) => {
@@ -209,6 +210,7 @@ export function App({ api, controller, importEnabled = true }: AppProps) {
               <option value="en">English</option>
             </Select>
           </footer>
+          <div ref={setPopupLayer} data-testid="popup-layer" />
         </div>
         {ask && (
           <Suspense fallback={null}>

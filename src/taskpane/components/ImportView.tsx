@@ -5,6 +5,7 @@ import {
   Button,
   Caption1,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   Spinner,
@@ -144,7 +145,7 @@ function Review({ review, onUse, onDiscard }: { review: ImportReview; onUse(): v
         {review.counts.map((c) => (
           <div key={c.part} style={{ display: "contents" }}>
             <dt>{c.label}</dt>
-            <dd className={`${styles.count} ${styles.dd}`}>{s.num(c.count)}</dd>
+            <dd className={mergeClasses(styles.count, styles.dd)}>{s.num(c.count)}</dd>
           </div>
         ))}
       </dl>

@@ -10,6 +10,7 @@ import {
   Caption1,
   Field,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   ProgressBar,
@@ -95,7 +96,8 @@ function FindingCard({
   return (
     <Button
       appearance="subtle"
-      className={`${styles.finding} ${selected ? styles.selected : ""}`}
+      // mergeClasses, not a joined string: Griffel reports two makeStyles classes joined by hand as an error.
+      className={mergeClasses(styles.finding, selected && styles.selected)}
       onClick={() => onSelect(f)}
       aria-label={`${s.severity[f.severity]}: ${f.message}. ${f.sheet && f.cell ? s.goToCell(f.sheet, f.cell) : ""}`}
       aria-current={selected ? "true" : undefined}
