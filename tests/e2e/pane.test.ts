@@ -147,6 +147,8 @@ describe("behaviour", () => {
 
   test("the fake Excel: a click selects a cell, a tab switches sheets; the formula lands there", async () => {
     const { page, problems } = await openPane();
+    // Negative numbers with a hyphen minus, as Excel and the pane's messages write them (was "−758").
+    assert.equal(await page.locator('td[data-cell="D5"]').textContent(), "-758");
     await page.getByTestId("fake-sheet-tab").getByText("Nyckeltal").click();
     await page.locator('[data-testid=fake-grid][data-sheet="Nyckeltal"]').waitFor();
     await page.locator('td[data-cell="D3"]').click();
@@ -158,6 +160,24 @@ describe("behaviour", () => {
       .click();
     await page.getByTestId("insert-formula-target").click();
     await page.getByText(/Formeln är infogad i D3/).waitFor();
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test("Plan table: a stale error goes when 'Skapa tom Plan-tabell' succeeds; the empty table is no plan", async () => {
+    const { page, problems } = await openPane();
+    await page.getByRole("tab", { name: "Import" }).click();
+    await page.getByRole("button", { name: "Läs in från Plan-tabellen" }).click();
+    await page.getByTestId("import-error").waitFor();
+    await page.getByRole("button", { name: "Skapa tom Plan-tabell" }).click();
+    await page.getByText(/En tom Plan-tabell finns nu på bladet Plan/).waitFor();
+    assert.equal(await page.getByTestId("import-error").count(), 0);
+    await page.getByRole("button", { name: "Läs in från Plan-tabellen" }).click();
+    await page
+      .getByTestId("import-error")
+      .getByText(/^Plan innehåller ingen plan/)
+      .waitFor();
+    assert.equal(await page.getByTestId("import-review").count(), 0);
     assert.deepEqual(problems, []);
     await page.close();
   });
