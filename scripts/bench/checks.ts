@@ -243,7 +243,7 @@ export async function run(): Promise<{ name: string; lines: string[] }> {
       const result = await checkFile(file, embeddedPlan, "sv");
       check.push(Number(process.hrtime.bigint() - t0) / 1e6);
       sample();
-      if (result.error) throw new Error(result.error);
+      if (result.error) throw new Error(result.error.message);
     }
     const b = Math.min(...bare),
       c = Math.min(...check);

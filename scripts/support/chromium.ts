@@ -11,6 +11,11 @@ import type { BrowserContext, BrowserType } from "playwright-core";
 
 /** Playwright cannot download its own browser here; Debian's is used (CHROMIUM_PATH to point elsewhere). */
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+/** Read at each launch, so a test (or a caller) can point CHROMIUM_PATH elsewhere after loading this module. */
+const chromiumPath = () => process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+/** What to do about it, in every launch failure's message. */
+export const CHROMIUM_HINT =
+  "install Debian's Chromium with `apt-get install -y chromium` (or set CHROMIUM_PATH to a Chromium binary)";
 export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
@@ -68,27 +73,64 @@ export type LaunchOptions = Parameters<BrowserType["launchPersistentContext"]>[1
 export async function launchChromium(
   options: LaunchOptions = {},
 ): Promise<{ context: BrowserContext; close(): Promise<void> }> {
-  if (!fs.existsSync(CHROMIUM))
-    throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium)`);
+  const executablePath = chromiumPath();
+  if (!fs.existsSync(executablePath))
+    throw new Error(`Chromium not found at ${executablePath}: ${CHROMIUM_HINT}`);
   const { chromium } = await import("playwright-core");
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "plankoll-chromium-"));
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
+      executablePath,
       headless: true,
       ...options,
       args: CHROMIUM_ARGS,
     });
   } catch (err) {
     fs.rmSync(profile, { recursive: true, force: true });
-    throw err;
+    const message = err instanceof Error ? err.message : String(err);
+    throw new Error(
+      `Chromium at ${executablePath} did not start (${message.split("\n")[0]}): ${CHROMIUM_HINT}`,
+    );
   }
   return {
     context,
     close: async () => {
       await context.close();
       fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * `dir` served and a browser to load it, or neither: when the launch fails the server is closed before the
+ * error is passed on, so a run without Chromium fails its tests and still ends (an open server kept Jest alive).
+ */
+export async function serveAndLaunch(
+  dir: string,
+  options: LaunchOptions = {},
+): Promise<{
+  url: string;
+  context: BrowserContext;
+  close(): Promise<void>;
+}> {
+  const server = await serve(dir);
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  try {
+    browser = await launchChromium(options);
+  } catch (err) {
+    await server.close();
+    throw err;
+  }
+  return {
+    url: server.url,
+    context: browser.context,
+    close: async () => {
+      try {
+        await browser.close();
+      } finally {
+        await server.close();
+      }
     },
   };
 }

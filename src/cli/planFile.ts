@@ -4,6 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import type { Lang } from "../plan/i18n";
+import { jsonSyntaxReason } from "../plan/problems";
 import { parsePlan, PlanValidationError, type Plan } from "../plan/schema";
 
 export class PlanFileError extends Error {
@@ -78,11 +79,9 @@ function jsonErrorWhere(text: string, error: Error, lang: Lang): string {
   return "";
 }
 
-function jsonErrorReason(error: Error): string {
-  return error.message
-    .replace(/\s*(in JSON )?at position \d+.*$/, "")
-    .replace(/\s*\(line \d+ column \d+\)$/, "")
-    .trim();
+/** JSON.parse's (English) reason in the user's language, so a Swedish sentence stays Swedish. */
+function jsonErrorReason(error: Error, lang: Lang): string {
+  return jsonSyntaxReason(error.message, lang);
 }
 
 export async function loadPlanFile(path: string, lang: Lang = "sv"): Promise<Plan> {
@@ -103,14 +102,15 @@ export async function loadPlanFile(path: string, lang: Lang = "sv"): Promise<Pla
   } catch (e) {
     const error = e as Error;
     throw new PlanFileError(
-      MSG.notJson[lang](path, jsonErrorWhere(text, error, lang), jsonErrorReason(error)),
+      MSG.notJson[lang](path, jsonErrorWhere(text, error, lang), jsonErrorReason(error, lang)),
     );
   }
   try {
     return parsePlan(data);
   } catch (e) {
     if (e instanceof PlanValidationError) {
-      throw new PlanFileError(MSG.invalid[lang](path, e.problems[0], e.problems.length - 1), e.problems);
+      const problems = e.problemsIn(lang);
+      throw new PlanFileError(MSG.invalid[lang](path, problems[0], problems.length - 1), problems);
     }
     throw e;
   }

@@ -1,17 +1,24 @@
 /**
  * Renders `plankoll check` results: a readable report grouped by file and sheet (Swedish by default) or the JSON
  * document of DESIGN.md §3, field order exactly { files: [ { file, findings: [ {rule, severity, sheet, cell,
- * message, expected, actual} ], error } ] }.
+ * message, expected, actual} ], error } ] }. Files that could not be read go to stderr (renderErrors); the
+ * report's summary counts them.
  */
 import type { Finding, Severity } from "../checks/types";
 import type { Lang } from "../plan/i18n";
 import { formatSvNumber } from "../plan/numbers";
 
+/** Why a file could not be read: a stable code (not-found, not-xlsx, encrypted, corrupt, …) and a sentence. */
+export interface FileError {
+  code: string;
+  message: string;
+}
+
 export interface FileResult {
   file: string;
   findings: Finding[];
-  /** One-line reason when the file could not be read; null otherwise. */
-  error: string | null;
+  /** Set when the file could not be read; null otherwise. */
+  error: FileError | null;
 }
 
 const WORDS = {
@@ -29,6 +36,7 @@ const WORDS = {
   file: { sv: "fil", en: "file" },
   checked: { sv: "Kontrollerade", en: "Checked" },
   notRead: { sv: "kunde inte läsas", en: "could not be read" },
+  nothingChecked: { sv: "ingen arbetsbok kontrollerades", en: "no workbook was checked" },
 } as const;
 
 /** JSON with the contract's field order, whatever order the objects were built in. */
@@ -44,7 +52,7 @@ export function renderJson(results: readonly FileResult[]): string {
       expected: f.expected,
       actual: f.actual,
     })),
-    error: r.error,
+    error: r.error && { code: r.error.code, message: r.error.message },
   }));
   return JSON.stringify({ files }, null, 2) + "\n";
 }
@@ -71,7 +79,21 @@ export function countText(c: Record<Severity, number>, lang: Lang): string {
   return parts.join(", ");
 }
 
-/** The readable report: per file, per sheet, one line per finding (cell, severity, rule, message). */
+/** One line per file that could not be read ("budget.xlsx: kan inte läsas – filen finns inte"), for stderr. */
+export function renderErrors(results: readonly FileResult[], lang: Lang): string {
+  return results
+    .filter((r) => r.error !== null)
+    .map((r) => `${r.file}: ${WORDS.unreadable[lang]} – ${r.error?.message}\n`)
+    .join("");
+}
+
+const filesText = (n: number, lang: Lang) =>
+  `${formatCount(n, lang)} ${n === 1 ? WORDS.file[lang] : WORDS.files[lang]}`;
+
+/**
+ * The readable report: per file, per sheet, one line per finding (cell, severity, rule, message), then a
+ * summary that counts the files read and those that could not be (their reasons are in renderErrors).
+ */
 export function renderText(results: readonly FileResult[], lang: Lang): string {
   const lines: string[] = [];
   const total = { error: 0, warning: 0, info: 0 };
@@ -79,8 +101,6 @@ export function renderText(results: readonly FileResult[], lang: Lang): string {
   for (const r of results) {
     if (r.error !== null) {
       unreadable++;
-      lines.push(`${r.file}: ${WORDS.unreadable[lang]} – ${r.error}`);
-      lines.push("");
       continue;
     }
     const c = counts(r.findings);
@@ -102,9 +122,14 @@ export function renderText(results: readonly FileResult[], lang: Lang): string {
     }
     lines.push("");
   }
-  const n = results.length;
-  let summary = `${WORDS.checked[lang]} ${formatCount(n, lang)} ${n === 1 ? WORDS.file[lang] : WORDS.files[lang]}: ${countText(total, lang) || WORDS.clean[lang]}`;
-  if (unreadable) summary += `; ${formatCount(unreadable, lang)} ${WORDS.notRead[lang]}`;
-  lines.push(summary + ".");
+  const read = results.length - unreadable;
+  const notRead = `${filesText(unreadable, lang)} ${WORDS.notRead[lang]}`;
+  let summary: string;
+  if (read === 0) summary = `${notRead}; ${WORDS.nothingChecked[lang]}`;
+  else {
+    summary = `${WORDS.checked[lang]} ${filesText(read, lang)}: ${countText(total, lang) || WORDS.clean[lang]}`;
+    if (unreadable) summary += `; ${notRead}`;
+  }
+  lines.push(summary.charAt(0).toUpperCase() + summary.slice(1) + ".");
   return lines.join("\n") + "\n";
 }

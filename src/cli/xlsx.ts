@@ -51,6 +51,23 @@ const READ_MESSAGES: Record<ReadErrorCode, Record<Lang, string>> = {
   unreadable: { sv: "filen kan inte läsas", en: "the file cannot be read" },
 };
 
+/**
+ * The stable code of each reason in `plankoll check --format json` (`"error": { "code", "message" }`): scripts
+ * branch on the code, people read the message.
+ */
+export const READ_ERROR_CODES: Record<ReadErrorCode, string> = {
+  missing: "not-found",
+  directory: "directory",
+  empty: "empty",
+  encrypted: "encrypted",
+  xls: "xls",
+  text: "not-xlsx",
+  "not-zip": "not-xlsx",
+  "no-workbook": "not-xlsx",
+  corrupt: "corrupt",
+  unreadable: "unreadable",
+};
+
 /** A file that cannot be read as a workbook; `reason(lang)` is the one-line text for users. */
 export class WorkbookReadError extends Error {
   constructor(

@@ -177,10 +177,26 @@ function countFilled(values: unknown[][], formulas: unknown[][]): number {
 }
 
 /** "Infoga formel": =PLAN.MALVARDE("title") in the active cell. Syncs: 2. */
+/** Which PLAN function "Infoga formel" writes. */
+export type GoalFormulaKind = keyof typeof PLAN_FN;
+
+/**
+ * The formula for one goal: `key` (the goal's id as the plan prints it, "PM26", which survives next year's
+ * rewording of the title) and the year. MALUPPFYLLELSE tests that year's outcome against that year's target.
+ * `short` writes the names "Använd korta namn" defined (=MALVARDE(…)); MALUPPFYLLELSE has no short name.
+ */
+export function goalFormula(key: string, kind: GoalFormulaKind, year: number, short = false): string {
+  const k = formulaString(key);
+  const name = (fn: string) => (short && fn !== PLAN_FN.achieved ? fn.replace(/^PLAN\./, "") : fn);
+  if (kind === "achieved")
+    return `=${name(PLAN_FN.achieved)}(${k},${name(PLAN_FN.outcome)}(${k},${year}),${year})`;
+  return `=${name(PLAN_FN[kind])}(${k},${year})`;
+}
+
 export async function insertGoalFormula(
   context: Excel.RequestContext,
-  goal: { title: string; unit: GoalUnit },
-  options: { confirmed?: boolean; year?: number } = {},
+  goal: { key: string; unit: GoalUnit },
+  options: { confirmed?: boolean; year: number; kind?: GoalFormulaKind; short?: boolean },
 ): Promise<WriteResult<{ sheet: string; address: string; formula: string }>> {
   try {
     const cell = context.workbook.getActiveCell();
@@ -192,9 +208,10 @@ export async function insertGoalFormula(
     if (ws.protection.protected) return { ok: false, reason: "protected", sheet: ws.name };
     if (isFilled(cell.values[0][0], cell.formulas[0][0]) && !options.confirmed)
       return { ok: false, reason: "needs-confirmation", address: cell.address };
-    const args = [formulaString(goal.title), ...(options.year ? [String(options.year)] : [])];
-    const formula = `=${PLAN_FN.target}(${args.join(",")})`;
-    cell.numberFormat = [[numberFormatFor(goal.unit)]];
+    const kind = options.kind ?? "target";
+    const formula = goalFormula(goal.key, kind, options.year, options.short);
+    // MALUPPFYLLELSE gives TRUE/FALSE: no number format.
+    cell.numberFormat = [[kind === "achieved" ? "General" : numberFormatFor(goal.unit)]];
     cell.formulas = [[formula]];
     await context.sync();
     return { ok: true, sheet: ws.name, address: splitAddress(cell.address).local, formula };

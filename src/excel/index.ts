@@ -25,6 +25,7 @@ import { type ReportLabels, writeReport } from "./report";
 import {
   type GoalRow,
   type GoalsTableLabels,
+  type GoalFormulaKind,
   type GoalUnit,
   insertGoalFormula,
   insertGoalsTable,
@@ -37,7 +38,7 @@ import { createPlanTable, readPlanTable } from "./planTable";
 export type { ReadResult, ReadNotice, ReadProgress } from "./read";
 export type { WriteResult, Failure } from "./results";
 export type { ReportLabels } from "./report";
-export type { GoalRow, GoalsTableLabels, GoalUnit } from "./goals";
+export type { GoalFormulaKind, GoalRow, GoalsTableLabels, GoalUnit } from "./goals";
 export {
   readSnapshot,
   highlightFindings,
@@ -80,8 +81,10 @@ export function createExcelAdapter(run: ExcelRunner = officeRunner, supports: Su
       where: "new-sheet" | "selection",
       confirmed = false,
     ) => run((ctx) => insertGoalsTable(ctx, rows, year, labels, { where, confirmed })),
-    insertGoalFormula: (goal: { title: string; unit: GoalUnit }, confirmed = false) =>
-      run((ctx) => insertGoalFormula(ctx, goal, { confirmed })),
+    insertGoalFormula: (
+      goal: { key: string; unit: GoalUnit },
+      options: { year: number; kind?: GoalFormulaKind; short?: boolean; confirmed?: boolean },
+    ) => run((ctx) => insertGoalFormula(ctx, goal, options)),
     storePlan: (plan: unknown) => run((ctx) => storePlan(ctx, plan)),
     readStoredPlan: () => run((ctx) => readStoredPlan(ctx)),
     removeStoredPlan: () => run((ctx) => removeStoredPlan(ctx)),

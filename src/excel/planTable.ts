@@ -9,6 +9,8 @@ import { sheetFromRange } from "./read";
 import { failed, type WriteResult } from "./results";
 
 export const PLAN_TABLE_NAME = "Plan";
+/** The first two headers of the Plan table's layout (docs/plan-table.md). */
+const PLAN_TABLE_HEADER = ["Typ", "Id"] as const;
 
 export async function readPlanTable(
   context: Excel.RequestContext,
@@ -27,7 +29,9 @@ export async function readPlanTable(
     let range: Excel.Range;
     if (table) range = table.getRange().load(fields);
     else {
-      const named = sheets.items.find((s) => s.name.toLowerCase() === PLAN_TABLE_NAME.toLowerCase());
+      const named =
+        sheets.items.find((s) => s.name.toLowerCase() === PLAN_TABLE_NAME.toLowerCase()) ??
+        (await sheetWithPlanHeader(context, sheets.items, activeSheet.name));
       range = (named ?? activeSheet).getUsedRangeOrNullObject(true).load(fields);
     }
     await context.sync();
@@ -43,6 +47,25 @@ export async function readPlanTable(
   } catch (err) {
     return failed(err);
   }
+}
+
+/**
+ * A sheet laid out as the Plan table (A1:B1 read "Typ", "Id") under another name, such as "Mål 2020" or a
+ * copy "Plan (2)": the active sheet if it is one, else the first. One sync for all sheets.
+ */
+async function sheetWithPlanHeader(
+  context: Excel.RequestContext,
+  sheets: Excel.Worksheet[],
+  activeName: string,
+): Promise<Excel.Worksheet | undefined> {
+  const heads = sheets.map((s) => s.getRange("A1:B1").load("values"));
+  await context.sync();
+  const [typ, id] = PLAN_TABLE_HEADER.map((h) => h.toLowerCase());
+  const matching = sheets.filter((_, i) => {
+    const [a, b] = heads[i].values[0] ?? [];
+    return String(a).trim().toLowerCase() === typ && String(b).trim().toLowerCase() === id;
+  });
+  return matching.find((s) => s.name === activeName) ?? matching[0];
 }
 
 /** Writes the empty Plan table (rows from planTableTemplate()) on a new sheet as an Excel table named Plan. */

@@ -32,6 +32,8 @@ interface Entry<T> {
   item: T;
   /** Folded content words of all names, for telling whole-word from prefix matches. */
   words: Set<string>;
+  /** Every word of each name in order, for a query that is a contiguous phrase of a name. */
+  phrases: string[][];
   stems: Set<string>;
   order: number;
 }
@@ -50,9 +52,30 @@ interface Messages {
   empty: string;
 }
 
+/**
+ * The short form of an id as documents print it: "PM26-sjukfranvaro" is listed as "PM26" (also typed "pm 26"
+ * or "PM 026"): letters and the number without leading zeros, "pm26". Undefined for ids of another shape.
+ */
+export function printedId(text: string): string | undefined {
+  const m = /^([a-z]+)\s*0*(\d+)(?:-|$)/.exec(foldText(text));
+  return m ? `${m[1]}${m[2]}` : undefined;
+}
+
+/** `needle` (two words or more) occurs as consecutive words of `hay`. */
+function hasPhrase(hay: readonly string[], needle: readonly string[]): boolean {
+  if (needle.length < 2) return false;
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
 export class TextIndex<T> {
   private readonly entries: Entry<T>[] = [];
   private readonly byId = new Map<string, T>();
+  /** Printed ids ("pm26") that name exactly one item; null where two items share one. */
+  private readonly byPrintedId = new Map<string, T | null>();
   private readonly byName = new Map<string, Entry<T>[]>();
   /** Sorted distinct words of all names, with the entries each occurs in. */
   private tokens: string[] = [];
@@ -67,12 +90,20 @@ export class TextIndex<T> {
     private readonly messages: Record<Lang, Messages>,
     /** Narrows several equally good matches to the one meant, where the items say so (a total over its terms). */
     private readonly narrow: (items: T[]) => T[] = (items) => items,
+    /** Abbreviations the documents use (folded "hme" → "Hållbart medarbetarengagemang"), read as what they stand for. */
+    private readonly abbreviations: ReadonlyMap<string, string> = new Map(),
   ) {
     const postings = new Map<string, number[]>();
     items.forEach((item, order) => {
       const itemNames = names(item);
       const itemWords = new Set(itemNames.flatMap(contentWords));
-      const entry: Entry<T> = { item, words: itemWords, stems: new Set([...itemWords].map(stem)), order };
+      const entry: Entry<T> = {
+        item,
+        words: itemWords,
+        phrases: itemNames.map(words),
+        stems: new Set([...itemWords].map(stem)),
+        order,
+      };
       this.entries.push(entry);
       for (const name of itemNames) {
         const key = foldText(name);
@@ -82,6 +113,8 @@ export class TextIndex<T> {
       }
       const key = foldText(id(item));
       if (!this.byId.has(key)) this.byId.set(key, item);
+      const printed = printedId(key);
+      if (printed !== undefined) this.byPrintedId.set(printed, this.byPrintedId.has(printed) ? null : item);
       for (const w of itemWords) {
         const list = postings.get(w);
         if (!list) postings.set(w, [order]);
@@ -132,15 +165,30 @@ export class TextIndex<T> {
     return result;
   }
 
-  private resolve(query: string, lang: Lang, shown: string): LookupResult<T> {
+  /** The query with each abbreviation no name has (HME) replaced by what it stands for. */
+  private expand(query: string): string {
+    if (this.abbreviations.size === 0) return query;
+    return query.replace(/[\p{L}\p{N}]+/gu, (w) => {
+      const folded = foldText(w);
+      const long = this.abbreviations.get(folded);
+      return long !== undefined && this.matching({ word: folded, stem: folded }).size === 0 ? long : w;
+    });
+  }
+
+  private resolve(typed: string, lang: Lang, shown: string): LookupResult<T> {
     const m = this.messages[lang];
-    const folded = foldText(query);
+    const folded = foldText(typed);
     if (!folded) return { ok: false, reason: "none", message: m.empty, candidates: [] };
 
     const byId = this.byId.get(folded);
     if (byId !== undefined) return { ok: true, item: byId };
+    const printed = printedId(folded);
+    const byPrinted =
+      printed !== undefined && /^[a-z]+\s*\d+$/.test(folded) ? this.byPrintedId.get(printed) : undefined;
+    if (byPrinted) return { ok: true, item: byPrinted };
+    const query = this.expand(typed);
 
-    const exact = this.byName.get(folded);
+    const exact = this.byName.get(foldText(query));
     if (exact) {
       const distinct = this.narrow([...new Set(exact.map((e) => e.item))]);
       if (distinct.length === 1) return { ok: true, item: distinct[0] };
@@ -161,6 +209,12 @@ export class TextIndex<T> {
 
     if (hits.length === 1) return { ok: true, item: this.entries[hits[0]].item };
     if (hits.length > 1) {
+      // A query that is a run of consecutive words of a name ("idéer/förbättringsförslag uppgå") means that
+      // name over others that only have its words as prefixes ("… förbättringsförslag till", "uppgår").
+      const phrase = words(query);
+      const inOrder = hits.filter((n) => this.entries[n].phrases.some((p) => hasPhrase(p, phrase)));
+      if (inOrder.length > 0) hits = inOrder;
+      if (hits.length === 1) return { ok: true, item: this.entries[hits[0]].item };
       // Prefer the entries matching more query words whole ("sjukfrånvaron" = "sjukfrånvaron"), not just as a prefix.
       const score = (n: number) => {
         const e = this.entries[n];
@@ -238,6 +292,29 @@ const LINE_MESSAGES: Record<Lang, Messages> = {
 const goalIndexes = new WeakMap<Plan, TextIndex<Goal>>();
 const lineIndexes = new WeakMap<Plan, TextIndex<BudgetLineHit>>();
 
+/**
+ * Abbreviations the plan defines in its own text, "Hållbart medarbetarengagemang (HME)": folded "hme" → the
+ * words before the parenthesis back to the one starting with its first letter (at most four words).
+ */
+export function planAbbreviations(plan: Plan): Map<string, string> {
+  const texts = [
+    ...plan.goals.flatMap((g) => [g.title, g.note ?? ""]),
+    ...plan.scorecard.map((s) => s.title),
+    ...plan.commitments.map((c) => c.text),
+  ];
+  const out = new Map<string, string>();
+  for (const text of texts) {
+    for (const m of text.matchAll(/\(([A-ZÅÄÖ]{2,6})\)/g)) {
+      const before = text.slice(0, m.index).trim().split(/\s+/).slice(-4);
+      const first = foldText(m[1])[0];
+      const start = before.map((w) => foldText(w)[0]).lastIndexOf(first);
+      const key = foldText(m[1]);
+      if (start >= 0 && !out.has(key)) out.set(key, before.slice(start).join(" "));
+    }
+  }
+  return out;
+}
+
 /** The goal index of a plan, built once per plan object. */
 export function goalIndex(plan: Plan): TextIndex<Goal> {
   let index = goalIndexes.get(plan);
@@ -248,6 +325,8 @@ export function goalIndex(plan: Plan): TextIndex<Goal> {
       (g) => [g.title],
       (g) => g.title,
       GOAL_MESSAGES,
+      undefined,
+      planAbbreviations(plan),
     );
     goalIndexes.set(plan, index);
   }
@@ -500,4 +579,17 @@ export function findMeasure(
         ? `${table.title} har ingen kolumn ${KIND_NAME.sv[kind]} ${year}; det finns ${available}.`
         : `${table.title} has no column ${KIND_NAME.en[kind]} ${year}; it has ${available}.`,
   };
+}
+
+/**
+ * What a formula should name a goal by so it survives next year's rewording of the title: the id as the plan
+ * prints it ("PM26"), else the full id, else the title — the first that finds exactly this goal.
+ */
+export function goalKey(plan: Plan, goal: Goal): string {
+  const printed = goal.id.split("-")[0];
+  for (const key of [printed, goal.id, goal.title]) {
+    const r = findGoal(plan, key);
+    if (r.ok && r.goal === goal) return key;
+  }
+  return goal.id;
 }

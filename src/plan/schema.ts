@@ -3,6 +3,8 @@
  * The embedded Eskilstuna plan and every user-supplied plan file go through `parsePlan`.
  */
 import { z } from "zod";
+import type { Lang } from "./i18n";
+import { problemText, type PlanIssue } from "./problems";
 
 export const PLAN_SCHEMA_VERSION = 1;
 
@@ -213,10 +215,27 @@ export class PlanValidationError extends Error {
     message: string,
     /** One line per problem: "goals[3].values[0].value: expected number, received string". */
     readonly problems: string[],
+    /** The same problems as data, for words in the user's language (problemsIn). */
+    readonly issues: PlanIssue[] = [],
   ) {
     super(message);
     this.name = "PlanValidationError";
   }
+
+  /** One line per problem in `lang`, naming the field: "goals[3].id: saknas (ska vara text)". */
+  problemsIn(lang: Lang): string[] {
+    return this.issues.length ? this.issues.map((i) => problemText(i, lang)) : this.problems;
+  }
+}
+
+/** What the data has at a path: "undefined" where the field is missing, "array", "null" or typeof. */
+function receivedAt(data: unknown, path: readonly PropertyKey[]): string {
+  let v: unknown = data;
+  for (const p of path) {
+    if (v === null || typeof v !== "object") return "undefined";
+    v = (v as Record<PropertyKey, unknown>)[p];
+  }
+  return v === null ? "null" : Array.isArray(v) ? "array" : typeof v;
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
@@ -230,5 +249,20 @@ export function parsePlan(data: unknown): Plan {
   const result = Plan.safeParse(data);
   if (result.success) return result.data;
   const problems = result.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`);
-  throw new PlanValidationError(`Ogiltig plan / invalid plan: ${problems[0]}`, problems);
+  const issues: PlanIssue[] = result.error.issues.map((i) => {
+    const x = i as typeof i & Partial<Omit<PlanIssue, "path" | "received">>;
+    return {
+      path: formatPath(i.path),
+      code: i.code,
+      expected: typeof x.expected === "string" ? x.expected : undefined,
+      received: receivedAt(data, i.path),
+      minimum: x.minimum,
+      maximum: x.maximum,
+      origin: x.origin,
+      values: x.values,
+      keys: x.keys,
+      message: i.message,
+    };
+  });
+  throw new PlanValidationError(`Ogiltig plan / invalid plan: ${problems[0]}`, problems, issues);
 }

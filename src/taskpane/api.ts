@@ -4,9 +4,10 @@
  * the components never touch Excel or the engine themselves.
  */
 import type { Finding } from "../checks/types";
-import type { ReadNotice, ReadProgress, WriteResult } from "../excel";
+import type { GoalFormulaKind, ReadNotice, ReadProgress, WriteResult } from "../excel";
 import type { Lang } from "../plan/i18n";
 import type { ImportCount, ImportWarning, PlanDiff } from "../plan/import";
+import type { PlanLoss } from "../plan/content";
 import type { Goal, Plan } from "../plan/schema";
 
 export type PlanSource = "embedded" | "file" | "import" | "workbook";
@@ -43,6 +44,8 @@ export interface ImportReview {
   findings: Finding[];
   /** Against the active plan. */
   diff: PlanDiff;
+  /** Parts the imported plan has fewer of than the active one (45 åtaganden → 33): the review asks first. */
+  losses: PlanLoss[];
 }
 
 export type ImportOutcome = { ok: true; review: ImportReview } | { ok: false; message: string };
@@ -55,7 +58,7 @@ export interface PaneApi {
   loadStoredPlan(): Promise<"none" | "loaded" | "invalid">;
   hasStoredPlan(): boolean;
   /** Parses a plan file, makes it active and stores it in the workbook. */
-  usePlanFile(file: { name: string; text(): Promise<string> }): Promise<PlanChange>;
+  usePlanFile(file: { name: string; text(): Promise<string> }, lang?: Lang): Promise<PlanChange>;
   /** Makes an already validated plan (e.g. an import) active and stores it. */
   usePlan(plan: Plan, source: PlanSource, detail?: string): Promise<PlanChange>;
   /** Back to the embedded plan (removes the stored one). */
@@ -80,7 +83,12 @@ export interface PaneApi {
     confirmed: boolean,
   ): Promise<WriteResult<{ sheet: string }>>;
 
-  insertFormula(goal: Goal, confirmed: boolean): Promise<WriteResult<{ address: string }>>;
+  /** "Infoga formel": MALVARDE (the plan's year), UTFALL or MALUPPFYLLELSE (the year before) for the goal. */
+  insertFormula(
+    goal: Goal,
+    kind: GoalFormulaKind,
+    confirmed: boolean,
+  ): Promise<WriteResult<{ address: string; formula: string }>>;
   insertGoalsTable(
     goals: readonly Goal[],
     where: InsertWhere,

@@ -21,6 +21,11 @@ export interface PaneTools {
   notify(intent: NoticeIntent, text: string): void;
   /** Called by a view once it is on screen and usable (sets data-plankoll-ready). */
   markReady(): void;
+  /**
+   * Where popups (menus) render: a layer inside the pane. Fluent's own portal node takes the provider's
+   * background and covered the whole window in white while a menu was open.
+   */
+  popupLayer: HTMLElement | null;
 }
 
 export const PaneContext = createContext<PaneTools | null>(null);

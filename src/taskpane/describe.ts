@@ -1,4 +1,5 @@
 /** Turns the adapter's result codes into sentences for the user. */
+import type { Finding } from "../checks/types";
 import type { Failure, WriteResult } from "../excel";
 import type { Strings } from "./strings";
 
@@ -39,4 +40,24 @@ export async function withConfirmation<T extends WriteResult<object>>(
   if (first.ok || first.reason !== "needs-confirmation") return first;
   if (!(await confirm(question(first)))) return null;
   return run(true);
+}
+
+/**
+ * The line under a finding: "Förväntat 51 900, faktiskt ”51 900”" (text in a cell is quoted, so a number
+ * stored as text does not read like the number), numbers in the pane's language; a side the finding has no
+ * value for is left out ("I cellen: #DIV/0!") instead of shown as "–".
+ */
+export function findingDetail(f: Pick<Finding, "expected" | "actual">, s: Strings): string | null {
+  const shown = (v: number | string) => (typeof v === "number" ? s.num(v) : v);
+  const expected = f.expected === null ? null : shown(f.expected);
+  const actual =
+    f.actual === null
+      ? null
+      : typeof f.actual === "string" && typeof f.expected === "number"
+        ? s.quoted(f.actual)
+        : shown(f.actual);
+  if (expected !== null && actual !== null) return s.expectedActual(expected, actual);
+  if (expected !== null) return s.expectedOnly(expected);
+  if (actual !== null) return s.actualOnly(actual);
+  return null;
 }

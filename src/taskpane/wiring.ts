@@ -8,6 +8,9 @@ import type { ReadNotice } from "../excel";
 import { getActivePlan as getFunctionsPlan, onPlanChange, setActivePlan } from "../functions/planStore";
 import { embeddedPlan } from "../plan/embedded";
 import type { Lang } from "../plan/i18n";
+import { hasPlanContent, planLosses } from "../plan/content";
+import { goalKey } from "../plan/lookup";
+import { jsonSyntaxReason } from "../plan/problems";
 import { parsePlan, PlanValidationError, type Goal, type Plan } from "../plan/schema";
 import type { ActivePlan, ImportOutcome, PaneApi, PlanChange, PlanSource } from "./api";
 import { stringsFor } from "./strings";
@@ -37,6 +40,9 @@ async function runChecks(snapshot: WorkbookSnapshot, plan: Plan, lang: Lang): Pr
   return checkWorkbook(snapshot, { plan, lang });
 }
 
+/** A failure already said in the user's words. */
+class ImportMessage extends Error {}
+
 /** The importers load on demand (lazy chunk): most sessions never import. */
 async function reviewOf(
   source: string,
@@ -47,8 +53,11 @@ async function reviewOf(
   lang: Lang,
 ): Promise<ImportOutcome> {
   const im = await import(/* webpackChunkName: "import" */ "../plan/import");
+  const s = stringsFor(lang);
   try {
     const result = await run(im);
+    // A meeting note or an empty Plan table has no plan in it: never offer it as one (the CLI refuses too).
+    if (!hasPlanContent(result.plan)) return { ok: false, message: s.importNothing(source) };
     return {
       ok: true,
       review: {
@@ -58,22 +67,43 @@ async function reviewOf(
         warnings: result.warnings,
         findings: result.findings,
         diff: im.diffPlans(active, result.plan),
+        losses: planLosses(active, result.plan),
       },
     };
   } catch (err) {
-    if (err instanceof im.PdfTextError) return { ok: false, message: err.text[lang] };
+    if (err instanceof im.PdfTextError)
+      return { ok: false, message: s.importProblem(source, err.text[lang]) };
     if (err instanceof PlanValidationError)
-      return { ok: false, message: err.problems.slice(0, 3).join("; ") };
+      return { ok: false, message: s.planInvalid(source, err.problemsIn(lang)) };
     if (err instanceof im.PlanJsonError || err instanceof im.PlanTableError)
-      return { ok: false, message: err.message };
+      return { ok: false, message: s.importProblem(source, err.message) };
+    if (err instanceof ImportMessage) return { ok: false, message: err.message };
     console.warn("Plankoll: import failed", err);
-    return { ok: false, message: stringsFor(lang).importFailed };
+    return { ok: false, message: s.importFailed(source) };
+  }
+}
+
+/** JSON.parse, with a failure said in the user's language naming the file (the importer's words are English). */
+function parseJson(
+  text: string,
+  name: string,
+  lang: Lang,
+): { ok: true; data: unknown } | { ok: false; message: string } {
+  try {
+    return { ok: true, data: JSON.parse(text.replace(/^\uFEFF/, "")) };
+  } catch (err) {
+    return {
+      ok: false,
+      message: stringsFor(lang).notJson(name, jsonSyntaxReason((err as Error).message, lang)),
+    };
   }
 }
 
 export function createPaneApi(excel: ExcelAdapter, initialLang: Lang): PaneApi {
   let active: ActivePlan = { plan: getFunctionsPlan(), source: "embedded" };
   let storedPlan = false;
+  /** "Använd korta namn" was used in this session: formulas are written as =MALVARDE(…). */
+  let shortNames = false;
   // The last read, so a language switch re-words the findings without another round of syncs.
   let lastRead: Awaited<ReturnType<ExcelAdapter["readWorkbook"]>> | null = null;
   const listeners = new Set<(a: ActivePlan) => void>();
@@ -121,20 +151,20 @@ export function createPaneApi(excel: ExcelAdapter, initialLang: Lang): PaneApi {
       }
     },
 
-    async usePlanFile(file) {
-      let data: unknown;
+    async usePlanFile(file, lang = initialLang) {
+      const s = stringsFor(lang);
+      const parsed = parseJson(await file.text(), file.name, lang);
+      if (!parsed.ok) return { ok: false, reason: "invalid", problem: parsed.message };
+      let plan: Plan;
       try {
-        data = JSON.parse(await file.text());
-      } catch {
-        return { ok: false, reason: "invalid", problem: stringsFor(initialLang).planFileNotJson };
-      }
-      try {
-        return await adopt(parsePlan(data), "file", file.name);
+        plan = parsePlan(parsed.data);
       } catch (err) {
         const problem =
-          err instanceof PlanValidationError ? err.problems.slice(0, 3).join("; ") : String(err);
+          err instanceof PlanValidationError ? s.planInvalid(file.name, err.problemsIn(lang)) : String(err);
         return { ok: false, reason: "invalid", problem };
       }
+      if (!hasPlanContent(plan)) return { ok: false, reason: "invalid", problem: s.importNothing(file.name) };
+      return adopt(plan, "file", file.name);
     },
 
     usePlan: (plan, source, detail) => adopt(plan, source, detail),
@@ -191,23 +221,37 @@ export function createPaneApi(excel: ExcelAdapter, initialLang: Lang): PaneApi {
       );
     },
 
-    insertFormula: (goal, confirmed) =>
-      excel.insertGoalFormula({ title: goal.title, unit: goal.unit }, confirmed),
+    insertFormula(goal, kind, confirmed) {
+      const year = kind === "target" ? active.plan.year : active.plan.year - 1;
+      return excel.insertGoalFormula(
+        { key: goalKey(active.plan, goal), unit: goal.unit },
+        { year, kind, short: shortNames, confirmed },
+      );
+    },
 
     insertGoalsTable(goals, where, lang, confirmed) {
       const s = stringsFor(lang);
       const year = active.plan.year;
       const rows = goals.map((g) => ({ area: goalArea(g), title: g.title, unit: g.unit }));
-      return excel.insertGoalsTable(
-        rows,
-        year,
-        { sheetName: s.goalsTableSheet, columns: s.goalsTableColumns(year) },
-        where,
-        confirmed,
-      );
+      // An outcome for part of the year ("t o m augusti 2018") says so in its header, and "Uppfyllt?" says it
+      // compares that part-year outcome with the target.
+      const asOf = goals
+        .flatMap((g) => g.values)
+        .find((v) => v.kind === "outcome" && v.period === year - 1 && v.asOf)?.asOf;
+      const columns = s.goalsTableColumns(year);
+      if (asOf) {
+        columns[3] = s.goalsTableOutcome(asOf);
+        columns[5] = s.goalsTableMetPartial(asOf);
+      }
+      return excel.insertGoalsTable(rows, year, { sheetName: s.goalsTableSheet, columns }, where, confirmed);
     },
 
-    defineShortNames: () => excel.defineShortNames(),
+    async defineShortNames() {
+      const result = await excel.defineShortNames();
+      // Defined now, or already there: "Infoga formel" writes the short names from here on.
+      if (result.ok || result.reason === "names-exist") shortNames = true;
+      return result;
+    },
 
     async importFile(file, lang) {
       const bytes = await file.bytes();
@@ -221,7 +265,11 @@ export function createPaneApi(excel: ExcelAdapter, initialLang: Lang): PaneApi {
             return im.importDocument(im.documentFromLayout(pages, file.name), { lang, source: file.name });
           }
           const text = new TextDecoder("utf-8").decode(bytes);
-          if (/\.json$/i.test(file.name) || /^\uFEFF?\s*\{/.test(text)) return im.importPlanJson(text, lang);
+          if (/\.json$/i.test(file.name) || /^\uFEFF?\s*\{/.test(text)) {
+            const parsed = parseJson(text, file.name, lang);
+            if (!parsed.ok) throw new ImportMessage(parsed.message);
+            return im.importPlanJson(text, lang);
+          }
           return im.importPlanFromText(text, { lang, source: file.name });
         },
         active.plan,

@@ -5,6 +5,7 @@
 import { useEffect, useReducer } from "react";
 import { isCellError } from "../checks/types";
 import { cellAddress, colToLetters, formatArea } from "../excel/a1";
+import { formatSvNumber } from "../plan/numbers";
 import type { FakeWorkbookModel } from "./fakeExcel";
 
 const MAX_ROWS = 60;
@@ -14,14 +15,13 @@ function show(v: unknown, format: string): string {
   if (v === null || v === undefined) return "";
   if (isCellError(v)) return v.error;
   if (typeof v === "number") {
-    // Enough of Excel's number formats for the sample: decimals after ".", percent.
+    // Enough of Excel's number formats for the sample: decimals after ".", percent. Swedish Excel writes
+    // "-1 622" with a hyphen minus (Intl's sv-SE would give "−1 622", which neither Excel nor the pane shows).
     const decimals = /\.(0+)/.exec(format)?.[1].length;
-    const opts =
-      decimals === undefined
-        ? { maximumFractionDigits: 2 }
-        : { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
-    if (format.includes("%")) return `${(v * 100).toLocaleString("sv-SE", opts)} %`;
-    return v.toLocaleString("sv-SE", opts);
+    const text = (x: number) =>
+      decimals === undefined ? formatSvNumber(Math.round(x * 100) / 100) : formatSvNumber(x, decimals);
+    if (format.includes("%")) return `${text(v * 100)} %`;
+    return text(v);
   }
   if (typeof v === "boolean") return v ? "SANT" : "FALSKT";
   return String(v);
@@ -55,6 +55,25 @@ export function FakeExcelPanel({
 
   const isActive = (r: number, c: number) =>
     sel.sheetId === sheet.id && r === sel.area.r0 && c === sel.area.c0;
+
+  /** A click selects the cell, as in Excel; shift-click extends the selection from the active cell. */
+  const selectCell = (r: number, c: number, extend: boolean) => {
+    const from = extend && sel.sheetId === sheet.id ? sel.area : { r0: r, c0: c, r1: r, c1: c };
+    const a = extend ? { r: from.r0, c: from.c0 } : { r, c };
+    model.selection = {
+      sheetId: sheet.id,
+      area: { r0: Math.min(a.r, r), c0: Math.min(a.c, c), r1: Math.max(a.r, r), c1: Math.max(a.c, c) },
+    };
+    model.changed();
+  };
+
+  /** A sheet tab activates its sheet with A1 selected (Excel remembers each sheet's selection; A1 will do). */
+  const selectSheet = (id: string) => {
+    if (id === sheet.id) return;
+    model.activeSheetId = id;
+    model.selection = { sheetId: id, area: { r0: 0, c0: 0, r1: 0, c1: 0 } };
+    model.changed();
+  };
 
   return (
     <section className="fake-excel" aria-label="Fake Excel">
@@ -99,6 +118,10 @@ export function FakeExcelPanel({
                       className={`${inSel(r, c) ? "sel" : ""} ${isActive(r, c) ? "active" : ""} ${numeric ? "num" : ""}`}
                       style={style}
                       title={cell?.formula ?? undefined}
+                      onMouseDown={(e) => {
+                        e.preventDefault();
+                        selectCell(r, c, e.shiftKey);
+                      }}
                     >
                       {cell ? show(cell.value, cell.numberFormat) : ""}
                     </td>
@@ -111,9 +134,16 @@ export function FakeExcelPanel({
       </div>
       <nav className="fake-tabs" aria-label="Blad">
         {model.sheets.map((s) => (
-          <span key={s.id} className={s.id === sheet.id ? "active" : ""} data-testid="fake-sheet-tab">
+          <button
+            type="button"
+            key={s.id}
+            className={s.id === sheet.id ? "active" : ""}
+            aria-pressed={s.id === sheet.id}
+            onClick={() => selectSheet(s.id)}
+            data-testid="fake-sheet-tab"
+          >
             {s.name}
-          </span>
+          </button>
         ))}
       </nav>
     </section>

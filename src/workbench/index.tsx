@@ -30,8 +30,9 @@ const STYLE = `
   .fake-grid td.sel { background-color: #e3f1e8; }
   .fake-grid td.active { outline: 2px solid #217346; outline-offset: -2px; }
   .fake-tabs { display: flex; gap: 2px; padding: 4px 10px; background: #f3f2f1; border-top: 1px solid #d1d1d1; }
-  .fake-tabs span { padding: 2px 10px; background: #e9e9e9; }
-  .fake-tabs span.active { background: #fff; color: #217346; font-weight: 600; border-bottom: 2px solid #217346; }
+  .fake-grid td { cursor: cell; user-select: none; }
+  .fake-tabs button { padding: 2px 10px; background: #e9e9e9; border: 0; font: inherit; cursor: pointer; }
+  .fake-tabs button.active { background: #fff; color: #217346; font-weight: 600; border-bottom: 2px solid #217346; }
 `;
 
 function start(): void {

@@ -140,26 +140,55 @@ test("unreadable files: one line each, exit 2, the others still checked", async 
   const reason = (path: string) => doc.files.find((f: { file: string }) => f.file === path);
   for (const path of Object.values(bad)) {
     expect(reason(path).findings).toEqual([]);
-    expect(reason(path).error).toMatch(/\S/);
-    expect(reason(path).error).not.toMatch(/\n|at .*\.js/);
+    expect(Object.keys(reason(path).error)).toEqual(["code", "message"]);
+    expect(reason(path).error.message).toMatch(/\S/);
+    expect(reason(path).error.message).not.toMatch(/\n|at .*\.js/);
   }
-  expect(reason(bad.empty).error).toMatch(/tom/);
-  expect(reason(bad.text).error).toMatch(/textfil/);
-  expect(reason(bad.binary).error).toMatch(/inte en Excel-arbetsbok/);
-  expect(reason(bad.truncated).error).toMatch(/skadad eller ofullständig/);
-  expect(reason(bad.xls).error).toMatch(/\.xls/);
-  expect(reason(bad.encrypted).error).toMatch(/lösenordsskyddad/);
-  expect(reason(bad.bigEncrypted).error).toMatch(/lösenordsskyddad/);
-  expect(reason(bad.directory).error).toMatch(/mapp/);
-  expect(reason(bad.missing).error).toMatch(/finns inte/);
-  expect(reason(bad.zip).error).toMatch(/zip-arkiv men ingen Excel-arbetsbok/);
+  expect(reason(bad.empty).error.message).toMatch(/tom/);
+  expect(reason(bad.text).error.message).toMatch(/textfil/);
+  expect(reason(bad.binary).error.message).toMatch(/inte en Excel-arbetsbok/);
+  expect(reason(bad.truncated).error.message).toMatch(/skadad eller ofullständig/);
+  expect(reason(bad.xls).error.message).toMatch(/\.xls/);
+  expect(reason(bad.encrypted).error.message).toMatch(/lösenordsskyddad/);
+  expect(reason(bad.bigEncrypted).error.message).toMatch(/lösenordsskyddad/);
+  expect(reason(bad.directory).error.message).toMatch(/mapp/);
+  expect(reason(bad.missing).error.message).toMatch(/finns inte/);
+  expect(reason(bad.zip).error.message).toMatch(/zip-arkiv men ingen Excel-arbetsbok/);
 });
 
-test("unreadable file in the text report, in English", async () => {
+test("unreadable files: JSON error has a stable code beside its sentence", async () => {
+  const io = captureIo();
+  await main(["check", ...Object.values(bad), "--format", "json"], io);
+  const doc = JSON.parse(io.out);
+  const code = (path: string) => doc.files.find((f: { file: string }) => f.file === path).error.code;
+  expect(code(bad.missing)).toBe("not-found");
+  expect(code(bad.text)).toBe("not-xlsx");
+  expect(code(bad.binary)).toBe("not-xlsx");
+  expect(code(bad.zip)).toBe("not-xlsx");
+  expect(code(bad.encrypted)).toBe("encrypted");
+  expect(code(bad.bigEncrypted)).toBe("encrypted");
+  expect(code(bad.truncated)).toBe("corrupt");
+  expect(code(bad.xls)).toBe("xls");
+  expect(code(bad.empty)).toBe("empty");
+  expect(code(bad.directory)).toBe("directory");
+  // The reasons go to stderr too; stdout is only the JSON document.
+  expect(io.err).toContain(`${bad.missing}: kan inte läsas – filen finns inte`);
+});
+
+test("unreadable file in the text report, in English: the reason on stderr, the summary counts it", async () => {
   const io = captureIo();
   expect(await main(["check", bad.encrypted, CLEAN, "--lang", "en"], io)).toBe(2);
-  expect(io.out).toContain(`${bad.encrypted}: cannot be read – the file is password-protected`);
-  expect(io.out).toContain("1 could not be read");
+  expect(io.err).toContain(`${bad.encrypted}: cannot be read – the file is password-protected`);
+  expect(io.out).not.toContain("password-protected");
+  expect(io.out).toContain("Checked 1 file: no errors or warnings; 1 file could not be read.");
+});
+
+test("a single unreadable file: no 'inga fel eller varningar', the summary says it could not be read", async () => {
+  const io = captureIo();
+  expect(await main(["check", bad.missing], io)).toBe(2);
+  expect(io.err).toBe(`${bad.missing}: kan inte läsas – filen finns inte\n`);
+  expect(io.out).not.toMatch(/inga fel eller varningar/);
+  expect(io.out).toBe("1 fil kunde inte läsas; ingen arbetsbok kontrollerades.\n");
 });
 
 test("usage errors exit 2 with the usage on stderr", async () => {

@@ -24,12 +24,12 @@ test("the summary line of a big run", () => {
   const results: FileResult[] = Array.from({ length: 1200 }, (_, i) => ({
     file: `avd${i}.xlsx`,
     findings: [finding("error")],
-    error: i < 1001 ? null : "filen finns inte",
+    error: i < 1001 ? null : { code: "not-found", message: "filen finns inte" },
   }));
   expect(renderText(results, "sv").trimEnd().split("\n").pop()).toBe(
-    "Kontrollerade 1\u00a0200 filer: 1\u00a0001 fel; 199 kunde inte läsas.",
+    "Kontrollerade 1\u00a0001 filer: 1\u00a0001 fel; 199 filer kunde inte läsas.",
   );
   expect(renderText(results, "en").trimEnd().split("\n").pop()).toBe(
-    "Checked 1,200 files: 1,001 errors; 199 could not be read.",
+    "Checked 1,001 files: 1,001 errors; 199 files could not be read.",
   );
 });

@@ -1,9 +1,7 @@
 /** Shared by the e2e tests: build the workbench, serve it on 127.0.0.1, drive Debian Chromium. */
 import { join, resolve } from "node:path";
-import { launchChromium, type LaunchOptions } from "../../scripts/support/chromium";
+import { serveAndLaunch, type LaunchOptions } from "../../scripts/support/chromium";
 import { runWebpack } from "../../scripts/support/webpack";
-
-export { serve } from "../../scripts/support/chromium";
 
 export const ROOT = resolve(__dirname, "../..");
 export const ARTIFACTS = join(ROOT, "test-artifacts");
@@ -14,9 +12,12 @@ export function buildWorkbench(outDir = join(ROOT, "build", "e2e-dist")): string
   return outDir;
 }
 
-/** Chromium (fresh profile) at the pane's size, animations off. */
-export function launch(options: LaunchOptions = {}): ReturnType<typeof launchChromium> {
-  return launchChromium({
+/**
+ * The built workbench served and Chromium (fresh profile, animations off) to load it. A failed launch closes
+ * the server first, so without Chromium the tests fail saying how to install it, and Jest still ends.
+ */
+export function serveWorkbench(dir: string, options: LaunchOptions = {}): ReturnType<typeof serveAndLaunch> {
+  return serveAndLaunch(dir, {
     viewport: { width: 1200, height: 820 },
     // No animations: clicks land where the element is, screenshots show the settled pane.
     reducedMotion: "reduce",

@@ -15,7 +15,9 @@ import {
   type GoalRow,
   type ReportLabels,
 } from "../../src/excel";
+import { goalFormula } from "../../src/excel/goals";
 import { embeddedPlan } from "../../src/plan/embedded";
+import { findGoal, goalKey } from "../../src/plan/lookup";
 import { createFakeExcel, FakeWorkbookModel } from "../../src/workbench/fakeExcel";
 import { addBudgetSheet, xlsxSnapshot } from "./support";
 
@@ -261,17 +263,36 @@ describe("insert goals table", () => {
 });
 
 describe("insert formula", () => {
+  test("a key that survives rewording, the year, and MALVARDE / UTFALL / MALUPPFYLLELSE; short names after 'Använd korta namn'", () => {
+    const sick = embeddedPlan.goals.find((g) => g.id === "PM26-sjukfranvaro")!;
+    expect(goalKey(embeddedPlan, sick)).toBe("PM26");
+    // Next year's plan rewords the title; the key still finds the goal.
+    const next = structuredClone(embeddedPlan);
+    next.goals.find((g) => g.id === sick.id)!.title = "Sjukfrånvaron ska vara högst 5,5 procent 2020";
+    const found = findGoal(next, goalKey(embeddedPlan, sick));
+    expect(found.ok && found.goal.id).toBe(sick.id);
+    expect(goalFormula("PM26", "target", 2019)).toBe('=PLAN.MALVARDE("PM26",2019)');
+    expect(goalFormula("PM26", "outcome", 2018)).toBe('=PLAN.UTFALL("PM26",2018)');
+    expect(goalFormula("PM26", "achieved", 2018)).toBe(
+      '=PLAN.MALUPPFYLLELSE("PM26",PLAN.UTFALL("PM26",2018),2018)',
+    );
+    expect(goalFormula("PM26", "target", 2019, true)).toBe('=MALVARDE("PM26",2019)');
+    expect(goalFormula("PM26", "achieved", 2018, true)).toBe(
+      '=PLAN.MALUPPFYLLELSE("PM26",UTFALL("PM26",2018),2018)',
+    );
+  });
+
   test('puts =PLAN.MALVARDE("…") in an empty active cell, asks before replacing content', async () => {
     const fake = createFakeExcel(await budgetWorkbook());
     const goal = embeddedPlan.goals.find((g) => g.unit === "percent")!;
     fake.model.selection = { sheetId: fake.model.sheets[0].id, area: { r0: 1, c0: 1, r1: 1, c1: 1 } };
-    const refused = await insertGoalFormula(fake.context(), goal);
+    const refused = await insertGoalFormula(fake.context(), { key: "PM26", unit: goal.unit }, { year: 2019 });
     expect(refused).toMatchObject({ ok: false, reason: "needs-confirmation" });
     expect(fake.model.sheets[0].get(1, 1)?.value).toBe("Budget 2019");
 
     fake.model.selection = { sheetId: fake.model.sheets[0].id, area: { r0: 10, c0: 1, r1: 12, c1: 2 } };
-    const ok = await insertGoalFormula(fake.context(), goal);
-    expect(ok).toMatchObject({ ok: true, address: "B11", formula: `=PLAN.MALVARDE("${goal.title}")` });
+    const ok = await insertGoalFormula(fake.context(), { key: "PM26", unit: goal.unit }, { year: 2019 });
+    expect(ok).toMatchObject({ ok: true, address: "B11", formula: `=PLAN.MALVARDE("PM26",2019)` });
     expect(fake.model.sheets[0].get(10, 1)?.numberFormat).toBe("0.0%");
   });
 });

@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { initialScripts } from "../../scripts/bench/bundle";
-import { launchChromium, serve } from "../../scripts/support/chromium";
+import { serveAndLaunch } from "../../scripts/support/chromium";
 import { runWebpack } from "../../scripts/support/webpack";
 import { allUrls, parseManifest, residProblems, sharedRuntimeProblems } from "./manifestChecks";
 
@@ -75,9 +75,10 @@ describe("npm run build (production)", () => {
   });
 
   test("opened without Office.js (outside Excel, CDN blocked) the page says so instead of loading forever", async () => {
-    const server = await serve(out);
-    const browser = await launchChromium();
+    // Served and launched together: a failed launch must not leave the server keeping Jest alive.
+    const browser = await serveAndLaunch(out);
     const { context } = browser;
+    const server = browser;
     try {
       await context.route(
         (url) => !url.href.startsWith(server.url),
@@ -95,7 +96,6 @@ describe("npm run build (production)", () => {
       expect(await page.textContent("#root")).toContain("Office.js could not be loaded");
     } finally {
       await browser.close();
-      await server.close();
     }
   }, 60_000);
 });

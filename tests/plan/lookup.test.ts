@@ -328,3 +328,34 @@ describe("findBudgetFigure: table lines and totals, and the amounts relations st
     expect(findBudgetLine(embeddedPlan, "Driftram")).toMatchObject({ ok: false, reason: "none" });
   });
 });
+
+describe("findGoal: ids as printed, the plan's abbreviations, an exact phrase", () => {
+  const id = (q: string, year?: string) => {
+    const r = findGoal(embeddedPlan, q);
+    if (!r.ok) throw new Error(`${q}${year ?? ""}: ${r.message}`);
+    return r.goal.id;
+  };
+
+  test("the id as the plan listing prints it (PM26, pm 26, PM01 and PM1) finds the goal", () => {
+    expect(id("PM26")).toBe("PM26-sjukfranvaro");
+    expect(id("pm 26")).toBe("PM26-sjukfranvaro");
+    expect(id("PM01")).toBe("PM01-nojd-politikerindex");
+    expect(id("PM1")).toBe("PM01-nojd-politikerindex");
+    const none = findGoal(embeddedPlan, "PM99");
+    expect(none.ok).toBe(false);
+  });
+
+  test("an abbreviation the plan itself uses (HME) finds the goal its expansion names", () => {
+    expect(id("HME")).toBe("PM25-hme");
+    expect(id("hme")).toBe("PM25-hme");
+    // A plan without the abbreviation in its text does not know it.
+    expect(findGoal(small, "HME").ok).toBe(false);
+  });
+
+  test("a contiguous phrase of one title beats word-prefix matches of another", () => {
+    expect(id("idéer/förbättringsförslag uppgå")).toBe("PM16-forbattringsforslag");
+    expect(id("förverkligade idéer")).toBe("PM18-forverkligade-forslag");
+    // Words of both titles, in no title's order: still ambiguous.
+    expect(findGoal(embeddedPlan, "förbättringsförslag idéer").ok).toBe(false);
+  });
+});

@@ -26,6 +26,12 @@ describe("import in the pane", () => {
     expect(review.diff.goals.added).toEqual([]);
     expect(review.diff.goals.removed).toEqual([]);
     expect(review.diff.targetsChanged).toBe(0);
+    // The seed text misses KoU's åtaganden and most stated figures: the review says so instead of hiding it.
+    expect(review.losses).toEqual([
+      { part: "commitments", old: 45, new: 33 },
+      { part: "facts", old: 14, new: 5 },
+    ]);
+    expect(review.diff.commitments.removed.length).toBeGreaterThan(0);
     // Nothing is used or stored until the user says so.
     expect(fake.model.xmlParts).toHaveLength(0);
     const used = await api.usePlan(review.plan, "import", review.source);
@@ -80,6 +86,92 @@ describe("import in the pane", () => {
     if (!outcome.ok) throw new Error(outcome.message);
     expect(outcome.review.counts.find((c) => c.part === "goals")?.count).toBe(embeddedPlan.goals.length);
     expect(outcome.review.diff.targetsChanged).toBe(0);
+  });
+
+  test("a Plan table laid out on a sheet of another name is found, not only the active sheet", async () => {
+    const model = new FakeWorkbookModel();
+    model.addSheet("Budget").cell(0, 0).value = "Avdelning";
+    const ws = model.addSheet("Mål 2020");
+    planToTableRows(embeddedPlan).forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v !== null && v !== "") ws.cell(r, c).value = v;
+      }),
+    );
+    expect(model.activeSheet.name).toBe("Budget");
+    const outcome = await paneOn(createFakeExcel(model)).importFromPlanTable("sv");
+    if (!outcome.ok) throw new Error(outcome.message);
+    expect(outcome.review.source).toBe("Mål 2020");
+    expect(outcome.review.counts.find((c) => c.part === "goals")?.count).toBe(embeddedPlan.goals.length);
+  });
+
+  test("an empty Plan table, a meeting note: refused as no plan, not offered for use", async () => {
+    const fake = createFakeExcel({ sheets: [] });
+    const api = paneOn(fake);
+    await api.createPlanTable();
+    const empty = await api.importFromPlanTable("sv");
+    expect(empty).toEqual({ ok: false, message: expect.stringMatching(/^Plan innehåller ingen plan/) });
+    const note = "Möte 12 mars\nVi pratade om budgeten.";
+    const outcome = await api.importFile(file("anteckning.txt", new TextEncoder().encode(note)), "sv");
+    expect(outcome).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^anteckning\.txt innehåller ingen plan/),
+    });
+  });
+
+  test("a thinner plan lists what it would lose; the diff names every added and removed goal and budget figure", async () => {
+    const thinner = structuredClone(embeddedPlan);
+    const removed = thinner.goals.splice(2, 1)[0];
+    thinner.goals.push({
+      ...structuredClone(thinner.goals[0]),
+      id: "PM30-ny",
+      title: "Ett helt nytt mål om cykelvägar",
+    });
+    thinner.commitments = thinner.commitments.slice(0, 33);
+    thinner.facts = thinner.facts.slice(0, 5);
+    const hr = thinner.budgetTables[0].lines.find((l) => l.label === "HR")!;
+    hr.values["budget-2019"] = 65_000;
+    const api = paneOn(createFakeExcel({ sheets: [] }));
+    const outcome = await api.importFile(
+      file("plan.json", new TextEncoder().encode(JSON.stringify(thinner))),
+      "sv",
+    );
+    if (!outcome.ok) throw new Error(outcome.message);
+    const { review } = outcome;
+    expect(review.losses.map((l) => `${l.part} ${l.old}→${l.new}`)).toEqual([
+      `commitments ${embeddedPlan.commitments.length}→33`,
+      `facts ${embeddedPlan.facts.length}→5`,
+    ]);
+    expect(review.diff.goals.added.map((g) => g.title)).toEqual(["Ett helt nytt mål om cykelvägar"]);
+    expect(review.diff.goals.removed.map((g) => g.title)).toEqual([removed.title]);
+    expect(review.diff.budget.changed).toEqual([
+      expect.objectContaining({ line: "HR", old: 64_308, new: 65_000 }),
+    ]);
+    // Commitments whose text the import lacks altogether (two bodies may share one text).
+    const kept = new Set(thinner.commitments.map((c) => c.text));
+    expect(review.diff.commitments.removed).toEqual([
+      ...new Set(embeddedPlan.commitments.map((c) => c.text).filter((t) => !kept.has(t))),
+    ]);
+  });
+
+  test("import errors name the file, start with a capital, and are in the user's language", async () => {
+    const api = paneOn(createFakeExcel({ sheets: [] }));
+    const broken = await api.importFile(file("plan.json", new TextEncoder().encode('{ "id": ')), "sv");
+    expect(broken).toEqual({
+      ok: false,
+      message:
+        "Filen plan.json är inte giltig JSON: filen tar slut mitt i (saknas ett } eller ett citattecken?).",
+    });
+    const noId = structuredClone(embeddedPlan) as unknown as { goals: Record<string, unknown>[] };
+    delete noId.goals[0].id;
+    const bad = await api.importFile(
+      file("plan-2020.json", new TextEncoder().encode(JSON.stringify(noId))),
+      "en",
+    );
+    expect(bad).toEqual({
+      ok: false,
+      message:
+        "The plan file plan-2020.json does not follow the plan format: goals[0].id: is missing (should be text).",
+    });
   });
 
   test("no Plan table and an empty active sheet: a clear message", async () => {

@@ -53,14 +53,55 @@ describe("pane wiring", () => {
     expect(await api.usePlanFile(file("x.json", "not json"))).toEqual({
       ok: false,
       reason: "invalid",
-      problem: STRINGS.sv.planFileNotJson,
+      problem: STRINGS.sv.notJson("x.json", "oväntat tecken o"),
     });
     const broken = { ...embeddedPlan, year: "2019" };
     const result = await api.usePlanFile(file("broken.json", JSON.stringify(broken)));
     expect(result).toMatchObject({ ok: false, reason: "invalid" });
-    expect(result.ok === false && result.reason === "invalid" && result.problem).toMatch(/^year:/);
+    expect(result.ok === false && result.reason === "invalid" && result.problem).toBe(
+      "Planfilen broken.json följer inte planformatet: year: ska vara ett tal, inte text.",
+    );
+    const en = await api.usePlanFile(file("broken.json", JSON.stringify(broken)), "en");
+    expect(en.ok === false && en.reason === "invalid" && en.problem).toBe(
+      "The plan file broken.json does not follow the plan format: year: should be a number, not text.",
+    );
+    // A valid file with nothing in it is no plan.
+    const empty = {
+      ...embeddedPlan,
+      goals: [],
+      scorecard: [],
+      budgetTables: [],
+      relations: [],
+      commitments: [],
+      facts: [],
+    };
+    const none = await api.usePlanFile(file("tom.json", JSON.stringify(empty)));
+    expect(none.ok === false && none.reason === "invalid" && none.problem).toMatch(
+      /^tom\.json innehåller ingen plan/,
+    );
     expect(getActivePlan()).toBe(embeddedPlan);
     expect(fake.model.xmlParts).toHaveLength(0);
+  });
+
+  test("the goals table says what period an outcome covers, and that 'Uppfyllt?' uses it", async () => {
+    const fake = createFakeExcel(sampleWorkbook());
+    const api = createPaneApi(createExcelAdapter(fake.run, fake.supports), "sv");
+    const result = await api.insertGoalsTable(embeddedPlan.goals, "new-sheet", "sv", false);
+    expect(result.ok).toBe(true);
+    const sheet = fake.model.sheetByName("Plankoll-mål")!;
+    const header = Array.from({ length: 6 }, (_, c) => sheet.get(0, c)?.value);
+    expect(header).toEqual([
+      "Område",
+      "Mål",
+      "Målvärde 2018",
+      "Utfall t o m augusti 2018",
+      "Målvärde 2019",
+      "Uppfyllt? (utfall t o m augusti 2018)",
+    ]);
+    const en = createPaneApi(createExcelAdapter(fake.run, fake.supports), "en");
+    await en.insertGoalsTable(embeddedPlan.goals, "new-sheet", "en", false);
+    const enSheet = fake.model.sheetByName("Plankoll goals")!;
+    expect(enSheet.get(0, 3)?.value).toBe("Outcome through August 2018");
   });
 
   test("an invalid stored plan falls back to the embedded plan", async () => {

@@ -13,8 +13,8 @@ import type { Plan } from "../../plan/schema";
 import { commandArgs } from "../args";
 import { EXIT, type Io } from "../io";
 import { loadPlanFile, planFileErrorText } from "../planFile";
-import { renderJson, renderText, type FileResult } from "../report";
-import { readWorkbookFile, WorkbookReadError } from "../xlsx";
+import { renderErrors, renderJson, renderText, type FileResult } from "../report";
+import { READ_ERROR_CODES, readWorkbookFile, WorkbookReadError } from "../xlsx";
 
 // Swedish is the default, so its usage keeps the English hints a non-Swedish reader needs to find --lang en.
 export const CHECK_USAGE: Record<Lang, string> = {
@@ -102,10 +102,15 @@ export async function checkFile(path: string, plan: Plan, lang: Lang): Promise<F
   } catch (e) {
     if (e instanceof WorkbookReadError) {
       const hint = e.code === "directory" ? WORDS.folderHint[lang](join(path, "*.xlsx")) : "";
-      return { file: path, findings: [], error: e.reason(lang) + hint };
+      return {
+        file: path,
+        findings: [],
+        error: { code: READ_ERROR_CODES[e.code], message: e.reason(lang) + hint },
+      };
     }
     const text = lang === "sv" ? "filen kunde inte kontrolleras" : "the file could not be checked";
-    return { file: path, findings: [], error: `${text} (${e instanceof Error ? e.message : String(e)})` };
+    const message = `${text} (${e instanceof Error ? e.message : String(e)})`;
+    return { file: path, findings: [], error: { code: "check-failed", message } };
   }
 }
 
@@ -219,11 +224,15 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
     const f = files[i];
     progress.update(i, files.length, f.file);
     results.push(
-      f.error ? { file: f.file, findings: [], error: f.error } : await checkFile(f.file, plan, lang),
+      f.error
+        ? { file: f.file, findings: [], error: { code: "no-match", message: f.error } }
+        : await checkFile(f.file, plan, lang),
     );
   }
   progress.end();
 
+  // Why a file could not be read goes to stderr, in both formats; stdout carries only the report.
+  io.stderr(renderErrors(results, lang));
   io.stdout(values.format === "json" ? renderJson(results) : renderText(results, lang));
   if (results.some((r) => r.error !== null)) return EXIT.usage;
   const serious = results.some((r) =>

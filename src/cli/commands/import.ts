@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import type { Finding } from "../../checks/types";
+import { hasPlanContent } from "../../plan/content";
 import type { Lang } from "../../plan/i18n";
 import { importPlanJson } from "../../plan/import/json";
 import { importCounts } from "../../plan/import/summary";
@@ -115,18 +116,8 @@ export async function importFile(path: string, lang: Lang): Promise<ImportResult
   return importPlanFromText(text, { lang, source: basename(path) });
 }
 
-/** Whether an import found anything a plan is made of; the title and year alone are defaults, not content. */
-export function hasPlanContent(plan: Plan): boolean {
-  return (
-    plan.goals.length +
-      plan.scorecard.length +
-      plan.budgetTables.length +
-      plan.relations.length +
-      plan.commitments.length +
-      plan.facts.length >
-    0
-  );
-}
+// Shared with the pane's import review.
+export { hasPlanContent };
 
 /** A failed --out write in the user's words: the folder, not the temporary file, is what they can act on. */
 export function outError(path: string, e: unknown, lang: Lang): string {
@@ -243,7 +234,7 @@ export async function runImport(args: string[], io: Io): Promise<number> {
       e instanceof PdfReadError
         ? `${file}: ${e.text[lang]}`
         : e instanceof PlanValidationError
-          ? `${file}: ${e.problems.slice(0, 10).join("; ")}`
+          ? `${file}: ${e.problemsIn(lang).slice(0, 10).join("; ")}`
           : (e as Error).message;
     io.stderr(`plankoll import: ${message}\n`);
     return EXIT.usage;

@@ -65,6 +65,14 @@ export interface AppProps {
 
 let noticeId = 0;
 
+const GRAVITY: NoticeIntent[] = ["success", "info", "warning", "error"];
+const graver = (a: NoticeIntent, b: NoticeIntent) => (GRAVITY.indexOf(a) >= GRAVITY.indexOf(b) ? a : b);
+
+/** A click that starts something: a button, a menu item or a tab (not text, not the grid of a list). */
+const isAction = (target: EventTarget | null) =>
+  target instanceof Element &&
+  target.closest('button, [role="menuitem"], [role="tab"], input[type="file"]') !== null;
+
 export function App({ api, controller, importEnabled = true }: AppProps) {
   const styles = useStyles();
   const [lang, setLang] = useState<Lang>(api.initialLang);
@@ -79,10 +87,22 @@ export function App({ api, controller, importEnabled = true }: AppProps) {
 
   useEffect(() => api.onActivePlanChange(setActive), [api]);
 
+  // One message at a time: a new one replaces the last; what one action says at once ("12 celler är
+  // markerade." and "Skyddade blad …") is one message, with the gravest intent.
+  const batch = useRef<Notice | null>(null);
   const notify = useCallback((intent: NoticeIntent, text: string) => {
-    const id = ++noticeId;
-    // The newest few are enough; older ones scroll away.
-    setNotices((list) => [...list.slice(-2), { id, intent, text }]);
+    const last = batch.current;
+    const notice: Notice = last
+      ? { id: last.id, intent: graver(last.intent, intent), text: `${last.text} ${text}` }
+      : { id: ++noticeId, intent, text };
+    if (!last) setTimeout(() => (batch.current = null), 0);
+    batch.current = notice;
+    setNotices([notice]);
+  }, []);
+  // The next action dismisses the message: a click on any button, a tab or the language.
+  const dismissAll = useCallback(() => {
+    batch.current = null;
+    setNotices([]);
   }, []);
 
   const confirm = useCallback(
@@ -104,16 +124,18 @@ export function App({ api, controller, importEnabled = true }: AppProps) {
   useEffect(
     () =>
       controller?.attach(async () => {
+        dismissAll();
         setTab("validation");
         await runValidation();
       }),
-    [controller, runValidation],
+    [controller, runValidation, dismissAll],
   );
 
   const markReady = useCallback(() => setReady(true), []);
+  const [popupLayer, setPopupLayer] = useState<HTMLElement | null>(null);
   const tools: PaneTools = useMemo(
-    () => ({ api, lang, s, active, confirm, notify, markReady }),
-    [api, lang, s, active, confirm, notify, markReady],
+    () => ({ api, lang, s, active, confirm, notify, markReady, popupLayer }),
+    [api, lang, s, active, confirm, notify, markReady, popupLayer],
   );
 
   const answer = (ok: boolean) => {
@@ -129,12 +151,16 @@ export function App({ api, controller, importEnabled = true }: AppProps) {
           className={styles.root}
           data-plankoll-ready={ready ? "true" : undefined}
           data-testid="plankoll-pane"
+          onClickCapture={(e) => isAction(e.target) && dismissAll()}
         >
           <PlanHeader onImport={importEnabled ? () => setTab("import") : undefined} />
           <TabList
             className={styles.tabs}
             selectedValue={tab}
-            onTabSelect={(_e, d) => setTab(d.value as TabId)}
+            onTabSelect={(_e, d) => {
+              dismissAll();
+              setTab(d.value as TabId);
+            }}
             aria-label={s.tabsLabel}
             size="small"
           >
@@ -174,13 +200,17 @@ export function App({ api, controller, importEnabled = true }: AppProps) {
               id="plankoll-lang"
               size="small"
               value={lang}
-              onChange={(_e, d) => setLang(d.value as Lang)}
+              onChange={(_e, d) => {
+                dismissAll();
+                setLang(d.value as Lang);
+              }}
               data-testid="lang-switch"
             >
               <option value="sv">Svenska</option>
               <option value="en">English</option>
             </Select>
           </footer>
+          <div ref={setPopupLayer} data-testid="popup-layer" />
         </div>
         {ask && (
           <Suspense fallback={null}>

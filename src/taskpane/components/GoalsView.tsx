@@ -20,7 +20,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { formatSvNumber, formatSvPercent } from "../../plan/numbers";
+import type { GoalFormulaKind } from "../../excel";
 import type { Goal, PeriodValue } from "../../plan/schema";
 import { foldText } from "../../plan/text";
 import { usePane } from "../context";
@@ -29,13 +29,17 @@ import type { Strings } from "../strings";
 import { goalArea } from "../wiring";
 
 const useStyles = makeStyles({
+  // The search field shrinks (it had a fixed ~219 px and covered the button at 320 px); below ~300 px the
+  // button wraps under it instead of overlapping.
   toolbar: {
     display: "flex",
+    flexWrap: "wrap",
     gap: tokens.spacingHorizontalS,
     alignItems: "flex-end",
     marginBottom: tokens.spacingVerticalS,
   },
-  search: { flexGrow: 1, minWidth: 0 },
+  search: { flexGrow: 1, flexShrink: 1, flexBasis: "140px", minWidth: 0 },
+  searchBox: { width: "100%", minWidth: 0, maxWidth: "100%", boxSizing: "border-box" },
   insert: { flexShrink: 0, whiteSpace: "nowrap" },
   count: { color: tokens.colorNeutralForeground3, display: "block", marginBottom: tokens.spacingVerticalXS },
   headerText: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, width: "100%" },
@@ -70,7 +74,7 @@ const useStyles = makeStyles({
 function figure(goal: Goal, v: PeriodValue | undefined, s: Strings): string {
   if (!v) return s.noValue;
   if (v.value === null) return v.note ?? s.noValue;
-  return goal.unit === "percent" ? formatSvPercent(v.value) : formatSvNumber(v.value);
+  return goal.unit === "percent" ? s.percent(v.value) : s.num(v.value);
 }
 
 function valueOf(goal: Goal, period: number, kind: "target" | "outcome") {
@@ -78,7 +82,7 @@ function valueOf(goal: Goal, period: number, kind: "target" | "outcome") {
 }
 
 export default function GoalsView() {
-  const { api, s, lang, active, notify, confirm, markReady } = usePane();
+  const { api, s, lang, active, notify, confirm, markReady, popupLayer } = usePane();
   const styles = useStyles();
   const plan0 = active.plan.goals[0];
   const [query, setQuery] = useState("");
@@ -112,11 +116,11 @@ export default function GoalsView() {
   const searching = query.trim() !== "";
   const openItems = searching ? groups.map(([area]) => area) : open;
 
-  const insertFormula = async (goal: Goal) => {
+  const insertFormula = async (goal: Goal, kind: GoalFormulaKind) => {
     setBusy(true);
     try {
       const result = await withConfirmation(
-        (confirmed) => api.insertFormula(goal, confirmed),
+        (confirmed) => api.insertFormula(goal, kind, confirmed),
         confirm,
         (r) => s.overwriteCells(r.address),
       );
@@ -155,13 +159,14 @@ export default function GoalsView() {
       <div className={styles.toolbar}>
         <Field label={s.searchGoals} className={styles.search}>
           <SearchBox
+            className={styles.searchBox}
             value={query}
             placeholder={s.searchPlaceholder}
             onChange={(_e, d) => setQuery(d.value)}
             data-testid="goal-search"
           />
         </Field>
-        <Menu>
+        <Menu mountNode={popupLayer} positioning="below-end">
           <MenuTrigger disableButtonEnhancement>
             <Button
               appearance="primary"
@@ -217,8 +222,8 @@ export default function GoalsView() {
                           </Text>
                         </div>
                         <div className={styles.value}>
-                          <Caption1 className={styles.label} title={outcome?.asOf}>
-                            {s.outcome(year - 1)}
+                          <Caption1 className={styles.label}>
+                            {outcome?.asOf ? s.outcomeAsOf(outcome.asOf) : s.outcome(year - 1)}
                           </Caption1>
                           <Text className={styles.figure}>{figure(g, outcome, s)}</Text>
                         </div>
@@ -228,14 +233,40 @@ export default function GoalsView() {
                         </div>
                       </div>
                       <div className={styles.actions}>
-                        <Button
-                          size="small"
-                          disabled={busy}
-                          aria-label={s.insertFormulaFor(g.title)}
-                          onClick={() => void insertFormula(g)}
-                        >
-                          {s.insertFormula}
-                        </Button>
+                        <Menu mountNode={popupLayer} positioning="below-end">
+                          <MenuTrigger disableButtonEnhancement>
+                            <Button
+                              size="small"
+                              disabled={busy}
+                              aria-label={s.insertFormulaFor(g.title)}
+                              data-testid="insert-formula"
+                            >
+                              {s.insertFormula}
+                            </Button>
+                          </MenuTrigger>
+                          <MenuPopover>
+                            <MenuList>
+                              <MenuItem
+                                onClick={() => void insertFormula(g, "target")}
+                                data-testid="insert-formula-target"
+                              >
+                                {s.formulaTarget(year)}
+                              </MenuItem>
+                              <MenuItem
+                                onClick={() => void insertFormula(g, "outcome")}
+                                data-testid="insert-formula-outcome"
+                              >
+                                {s.formulaOutcome(year - 1, outcome?.asOf)}
+                              </MenuItem>
+                              <MenuItem
+                                onClick={() => void insertFormula(g, "achieved")}
+                                data-testid="insert-formula-achieved"
+                              >
+                                {s.formulaAchieved(year - 1, outcome?.asOf)}
+                              </MenuItem>
+                            </MenuList>
+                          </MenuPopover>
+                        </Menu>
                       </div>
                     </li>
                   );

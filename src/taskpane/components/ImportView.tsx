@@ -5,6 +5,7 @@ import {
   Button,
   Caption1,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   Spinner,
@@ -12,7 +13,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { formatSvNumber, formatSvPercent } from "../../plan/numbers";
+import { lossText } from "../../plan/content";
 import type { ImportOutcome, ImportReview } from "../api";
 import { usePane } from "../context";
 import { failureText } from "../describe";
@@ -47,6 +48,12 @@ const useStyles = makeStyles({
   },
   muted: { color: tokens.colorNeutralForeground3 },
   heading: { margin: 0 },
+  subheading: {
+    margin: `${tokens.spacingVerticalXS} 0 0`,
+    color: tokens.colorNeutralForeground2,
+    display: "block",
+  },
+  diff: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
   dd: { margin: 0 },
 });
 
@@ -70,16 +77,47 @@ function List({ items, more }: { items: React.ReactNode[]; more: (n: number) => 
   );
 }
 
+/** A heading and its list, only where there is something to list. */
+function Section({ title, items, more }: { title: string; items: string[]; more: (n: number) => string }) {
+  const styles = useStyles();
+  if (items.length === 0) return null;
+  return (
+    <>
+      <Caption1 as="h4" className={styles.subheading}>
+        {title}
+      </Caption1>
+      <List
+        more={more}
+        items={items.map((t) => (
+          <Text size={200}>{t}</Text>
+        ))}
+      />
+    </>
+  );
+}
+
 function Review({ review, onUse, onDiscard }: { review: ImportReview; onUse(): void; onDiscard(): void }) {
-  const { s } = usePane();
+  const { s, lang } = usePane();
   const styles = useStyles();
   const { diff, plan } = review;
   const unitOf = new Map(plan.goals.map((g) => [g.id, g.unit]));
   const show = (id: string, v: number | null) =>
-    v === null ? "–" : unitOf.get(id) === "percent" ? formatSvPercent(v) : formatSvNumber(v);
+    v === null ? s.noValue : unitOf.get(id) === "percent" ? s.percent(v) : s.num(v);
+  const amount = (v: number | null) => (v === null ? s.noValue : s.num(v));
   const valueChanges = diff.goals.changed.flatMap((c) =>
     c.values.map((v) => s.valueChange(c.new.title, v.period, show(c.new.id, v.old), show(c.new.id, v.new))),
   );
+  const budget = diff.budget.changed.map((c) =>
+    s.budgetChange(c.line, c.measure, amount(c.old), amount(c.new)),
+  );
+  const headline = [
+    diff.targetsChanged > 0 && s.reviewTargetsChanged(diff.targetsChanged),
+    diff.goals.added.length > 0 && s.reviewGoalsAdded(diff.goals.added.length),
+    diff.goals.removed.length > 0 && s.reviewGoalsRemoved(diff.goals.removed.length),
+    diff.budget.changed.length > 0 && s.reviewBudgetChanged(diff.budget.changed.length),
+    diff.commitments.removed.length > 0 && s.diffCommitmentsRemoved(diff.commitments.removed.length),
+    diff.commitments.added.length > 0 && s.diffCommitmentsAdded(diff.commitments.added.length),
+  ].filter((x): x is string => typeof x === "string");
   return (
     <section className={styles.review} aria-label={s.reviewTitle(review.source)} data-testid="import-review">
       <Subtitle2 as="h2" className={styles.heading}>
@@ -88,6 +126,18 @@ function Review({ review, onUse, onDiscard }: { review: ImportReview; onUse(): v
       <Text>
         {plan.organisation} – {plan.title} ({plan.year})
       </Text>
+      {review.losses.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="import-losses">
+          <MessageBarBody>
+            {s.reviewLosses}
+            <ul className={styles.list}>
+              {review.losses.map((l) => (
+                <li key={l.part}>{lossText(l, lang, s.num)}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <Body1Strong as="h3" className={styles.heading}>
         {s.reviewFound}
       </Body1Strong>
@@ -95,7 +145,7 @@ function Review({ review, onUse, onDiscard }: { review: ImportReview; onUse(): v
         {review.counts.map((c) => (
           <div key={c.part} style={{ display: "contents" }}>
             <dt>{c.label}</dt>
-            <dd className={`${styles.count} ${styles.dd}`}>{formatSvNumber(c.count)}</dd>
+            <dd className={mergeClasses(styles.count, styles.dd)}>{s.num(c.count)}</dd>
           </div>
         ))}
       </dl>
@@ -116,7 +166,7 @@ function Review({ review, onUse, onDiscard }: { review: ImportReview; onUse(): v
         </>
       )}
       {review.findings.length > 0 ? (
-        <MessageBar intent="warning" data-testid="import-findings">
+        <MessageBar intent="warning" layout="multiline" data-testid="import-findings">
           <MessageBarBody>
             {s.reviewFindings(review.findings.length)}
             <List
@@ -139,21 +189,45 @@ function Review({ review, onUse, onDiscard }: { review: ImportReview; onUse(): v
       {diff.same ? (
         <Text data-testid="import-diff">{s.reviewSame}</Text>
       ) : (
-        <div data-testid="import-diff">
+        <div data-testid="import-diff" className={styles.diff}>
           <ul className={styles.list}>
-            <li>{s.reviewTargetsChanged(diff.targetsChanged)}</li>
-            <li>{s.reviewGoalsAdded(diff.goals.added.length)}</li>
-            <li>{s.reviewGoalsRemoved(diff.goals.removed.length)}</li>
-            <li>{s.reviewBudgetChanged(diff.budget.changed.length)}</li>
+            {headline.map((t) => (
+              <li key={t}>{t}</li>
+            ))}
           </ul>
-          {valueChanges.length > 0 && (
-            <List
-              more={s.showMore}
-              items={valueChanges.map((t) => (
-                <Text size={200}>{t}</Text>
-              ))}
-            />
-          )}
+          <Section
+            title={s.reviewTargetsChanged(diff.targetsChanged)}
+            items={valueChanges}
+            more={s.showMore}
+          />
+          <Section title={s.diffGoalsAdded} items={diff.goals.added.map((g) => g.title)} more={s.showMore} />
+          <Section
+            title={s.diffGoalsRemoved}
+            items={diff.goals.removed.map((g) => g.title)}
+            more={s.showMore}
+          />
+          <Section title={s.diffBudget} items={budget} more={s.showMore} />
+          <Section title={s.diffTablesRemoved} items={diff.budget.tablesRemoved} more={s.showMore} />
+          <Section
+            title={s.diffLinesRemoved}
+            items={diff.budget.linesRemoved.map((l) => `${l.line} (${l.table})`)}
+            more={s.showMore}
+          />
+          <Section
+            title={s.diffLinesAdded}
+            items={diff.budget.linesAdded.map((l) => `${l.line} (${l.table})`)}
+            more={s.showMore}
+          />
+          <Section
+            title={s.diffCommitmentsRemoved(diff.commitments.removed.length)}
+            items={diff.commitments.removed}
+            more={s.showMore}
+          />
+          <Section
+            title={s.diffCommitmentsAdded(diff.commitments.added.length)}
+            items={diff.commitments.added}
+            more={s.showMore}
+          />
         </div>
       )}
       <div className={styles.actions}>
@@ -167,7 +241,7 @@ function Review({ review, onUse, onDiscard }: { review: ImportReview; onUse(): v
 }
 
 export default function ImportView({ onDone }: { onDone(): void }) {
-  const { api, s, lang, notify, markReady } = usePane();
+  const { api, s, lang, notify, confirm, markReady } = usePane();
   const styles = useStyles();
   const fileInput = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
@@ -198,12 +272,20 @@ export default function ImportView({ onDone }: { onDone(): void }) {
 
   const createTable = async () => {
     const result = await api.createPlanTable();
+    // What went wrong before (no Plan table) is no longer true.
+    if (result.ok) setError(null);
     if (result.ok) notify("success", s.planTableCreated(result.sheet));
     else notify("warning", result.reason === "names-exist" ? s.planTableExists : failureText(result, s));
   };
 
   const use = async () => {
     if (!review) return;
+    // A thinner plan than the active one loses goals, åtaganden or budget figures: say which and ask.
+    if (
+      review.losses.length > 0 &&
+      !(await confirm(s.confirmLosses(review.losses.map((l) => lossText(l, lang, s.num)))))
+    )
+      return;
     const result = await api.usePlan(review.plan, "import", review.source);
     if (result.ok)
       notify(result.stored ? "success" : "warning", result.stored ? s.planStored : s.planStoredFailed);

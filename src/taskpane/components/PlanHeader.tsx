@@ -29,7 +29,7 @@ const useStyles = makeStyles({
 });
 
 export function PlanHeader({ onImport }: { onImport?: () => void }) {
-  const { api, s, active, confirm, notify } = usePane();
+  const { api, s, lang, active, confirm, notify } = usePane();
   const fileInput = useRef<HTMLInputElement>(null);
   const styles = useStyles();
   const plan = active.plan;
@@ -47,10 +47,10 @@ export function PlanHeader({ onImport }: { onImport?: () => void }) {
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     if (!(await replaceStoredOk())) return;
-    const result = await api.usePlanFile(file);
+    const result = await api.usePlanFile(file, lang);
     if (result.ok)
       notify(result.stored ? "success" : "warning", result.stored ? s.planStored : s.planStoredFailed);
-    else if (result.reason === "invalid") notify("error", s.planFileInvalid(result.problem));
+    else if (result.reason === "invalid") notify("error", result.problem);
   };
 
   const onEmbedded = async () => {

@@ -10,6 +10,7 @@ import {
   Caption1,
   Field,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   ProgressBar,
@@ -18,9 +19,9 @@ import {
 } from "@fluentui/react-components";
 import type { Finding, Severity } from "../../checks/types";
 import type { ReadNotice } from "../../excel";
-import { formatSvNumber } from "../../plan/numbers";
 import { usePane } from "../context";
-import { failureText, withConfirmation } from "../describe";
+import { failureText, findingDetail, withConfirmation } from "../describe";
+import { groupFindings, type FindingItem } from "../findingGroups";
 import type { Strings } from "../strings";
 import type { ValidationPhase } from "../useValidation";
 
@@ -54,6 +55,16 @@ const useStyles = makeStyles({
   detail: { color: tokens.colorNeutralForeground3 },
   selected: { backgroundColor: tokens.colorNeutralBackground1Selected },
   intro: { color: tokens.colorNeutralForeground2 },
+  group: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderLeftWidth: "2px",
+    borderLeftStyle: "solid",
+    borderLeftColor: tokens.colorNeutralStroke2,
+  },
+  groupToggle: { alignSelf: "flex-start", minWidth: 0, paddingLeft: 0, paddingRight: 0 },
 });
 
 function noticeText(n: ReadNotice, s: Strings): string {
@@ -69,8 +80,92 @@ function noticeText(n: ReadNotice, s: Strings): string {
   }
 }
 
-const show = (v: number | string | null) =>
-  v === null ? "–" : typeof v === "number" ? formatSvNumber(v) : v;
+/** One finding: its severity, cell, message and what was expected; a click goes to the cell. */
+function FindingCard({
+  f,
+  selected,
+  onSelect,
+}: {
+  f: Finding;
+  selected: boolean;
+  onSelect(f: Finding): void;
+}) {
+  const { s } = usePane();
+  const styles = useStyles();
+  const detail = findingDetail(f, s);
+  return (
+    <Button
+      appearance="subtle"
+      // mergeClasses, not a joined string: Griffel reports two makeStyles classes joined by hand as an error.
+      className={mergeClasses(styles.finding, selected && styles.selected)}
+      onClick={() => onSelect(f)}
+      aria-label={`${s.severity[f.severity]}: ${f.message}. ${f.sheet && f.cell ? s.goToCell(f.sheet, f.cell) : ""}`}
+      aria-current={selected ? "true" : undefined}
+      data-testid="finding"
+      data-cell={f.cell ?? ""}
+      data-sheet={f.sheet ?? ""}
+      data-rule={f.rule}
+    >
+      <span className={styles.findingTop}>
+        <Badge size="small" color={BADGE_COLOR[f.severity]} appearance="tint">
+          {s.severity[f.severity]}
+        </Badge>
+        <span className={styles.cell}>{f.cell}</span>
+      </span>
+      <Text size={200}>{f.message}</Text>
+      {detail && <Caption1 className={styles.detail}>{detail}</Caption1>}
+    </Button>
+  );
+}
+
+/** Many alike findings in one column: one line saying so, expanded on request to the single findings. */
+function FindingGroup({
+  item,
+  selected,
+  onSelect,
+}: {
+  item: Extract<FindingItem, { kind: "group" }>;
+  selected: Finding | null;
+  onSelect(f: Finding): void;
+}) {
+  const { s } = usePane();
+  const styles = useStyles();
+  const [open, setOpen] = useState(false);
+  return (
+    <div className={styles.group} data-testid="finding-group" data-count={item.findings.length}>
+      <span className={styles.findingTop}>
+        <Badge size="small" color={BADGE_COLOR[item.severity]} appearance="tint">
+          {s.severity[item.severity]}
+        </Badge>
+        <Text size={200}>
+          {s.findingGroup(item.findings.length, s.ruleName[item.rule], item.column, item.range)}
+        </Text>
+      </span>
+      <Text size={200} className={styles.detail}>
+        {item.findings[0].message}
+      </Text>
+      <Button
+        size="small"
+        appearance="transparent"
+        className={styles.groupToggle}
+        aria-expanded={open}
+        onClick={() => setOpen((o) => !o)}
+        data-testid="finding-group-toggle"
+      >
+        {open ? s.hideGroup : s.showGroup(item.findings.length)}
+      </Button>
+      {open && (
+        <ul className={styles.list}>
+          {item.findings.map((f, i) => (
+            <li key={`${f.cell}-${i}`}>
+              <FindingCard f={f} selected={selected === f} onSelect={onSelect} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
 
 export default function ValidationView({ state, run }: { state: ValidationPhase; run: () => Promise<void> }) {
   const { api, s, lang, notify, confirm, markReady } = usePane();
@@ -224,7 +319,7 @@ export default function ValidationView({ state, run }: { state: ValidationPhase;
             <div className={styles.summary} data-testid="summary" aria-live="polite">
               {SEVERITIES.map((sv) => (
                 <Badge key={sv} color={BADGE_COLOR[sv]} appearance={counts[sv] ? "filled" : "tint"}>
-                  {`${s.severityPlural[sv]}: ${formatSvNumber(counts[sv])}`}
+                  {`${s.severityPlural[sv]}: ${s.num(counts[sv])}`}
                 </Badge>
               ))}
               <Caption1 className={styles.detail}>
@@ -277,32 +372,21 @@ export default function ValidationView({ state, run }: { state: ValidationPhase;
               </AccordionHeader>
               <AccordionPanel>
                 <ul className={styles.list}>
-                  {group.findings.map((f, i) => (
-                    <li key={`${f.rule}-${f.cell}-${i}`}>
-                      <Button
-                        appearance="subtle"
-                        className={`${styles.finding} ${selected === f ? styles.selected : ""}`}
-                        onClick={() => void select(f)}
-                        aria-label={`${s.severity[f.severity]}: ${f.message}. ${f.sheet && f.cell ? s.goToCell(f.sheet, f.cell) : ""}`}
-                        aria-current={selected === f ? "true" : undefined}
-                        data-testid="finding"
-                        data-cell={f.cell ?? ""}
-                        data-sheet={f.sheet ?? ""}
-                        data-rule={f.rule}
-                      >
-                        <span className={styles.findingTop}>
-                          <Badge size="small" color={BADGE_COLOR[f.severity]} appearance="tint">
-                            {s.severity[f.severity]}
-                          </Badge>
-                          <span className={styles.cell}>{f.cell}</span>
-                        </span>
-                        <Text size={200}>{f.message}</Text>
-                        {(f.expected !== null || f.actual !== null) && (
-                          <Caption1 className={styles.detail}>
-                            {s.expectedActual(show(f.expected), show(f.actual))}
-                          </Caption1>
-                        )}
-                      </Button>
+                  {groupFindings(group.findings).map((item, i) => (
+                    <li
+                      key={
+                        item.kind === "one" ? `${item.finding.rule}-${item.finding.cell}-${i}` : item.range
+                      }
+                    >
+                      {item.kind === "one" ? (
+                        <FindingCard
+                          f={item.finding}
+                          selected={selected === item.finding}
+                          onSelect={(f) => void select(f)}
+                        />
+                      ) : (
+                        <FindingGroup item={item} selected={selected} onSelect={(f) => void select(f)} />
+                      )}
                     </li>
                   ))}
                 </ul>
