@@ -355,3 +355,10 @@ export function documentFromLayout(pages: readonly PositionedText[][], source?: 
 export function isTextless(pages: readonly PositionedText[][]): boolean {
   return pages.every((items) => items.every((it) => it.str.trim() === ""));
 }
+
+/** Each page's rows as laid out, page furniture (running headers, page numbers) removed: what report tables read. */
+export function layoutPages(pages: readonly PositionedText[][]): LayoutRow[][] {
+  const laid = pages.map((items) => layoutRows(items));
+  const furniture = pageFurniture(laid);
+  return laid.map((rows) => rows.filter((r) => !furniture.has(r)));
+}
