@@ -42,7 +42,7 @@ const TOTAL_LABEL = /^(summa|s:a|totalt|total|totalsumma)\b/i;
 const BALANCE_LABEL =
   /^(eget kapital|periodens resultat|årets resultat|resultat\b|netto|saldo|utgående|ingående|behållning|balanserat|ack(umulerat)?\b|kvar\b)/i;
 const BREAKDOWN_LABEL = /^(varav|därav|-\s*varav|därutöver)\b/i;
-const RATIO_LABEL = /\b(per|genomsnitt|medel|andel|snitt)\b|%/i;
+const RATIO_LABEL = /\bper\b|genomsnitt|medel|andel|snitt|%/i;
 const COUNT_WORDS = /\b(antal|anställda|årsarbetare|personer|medarbetare|st)\b/i;
 const DIFF_HEADER = /avvik|vikelse|förändring|differens|återstår|resultat|diff|kvar|netto/i;
 
@@ -167,21 +167,25 @@ function findTotals(t: ReportTable): void {
     add(all);
     let best: { lines: number[]; v: ColumnVerdict[]; ok: number } | null = null;
     for (const lines of candidates) {
+      if (lines.length < 2) continue; // one line "adds up" to anything equal to it: no evidence
       const v = verdicts(t, i, lines);
-      const ok = v.filter((x) => x.ok).length;
+      // A column agrees in earnest only when it has figures to add (not a column of zeros).
+      const ok = v.filter((x) => x.ok && x.sum !== 0).length;
       if (!best || ok > best.ok) best = { lines, v, ok };
     }
     if (labelled) {
-      if (best && best.ok > 0) {
+      const bad = best ? best.v.filter((x) => !x.ok).length : 0;
+      if (best && best.ok > 0 && best.ok >= bad) {
         r.total = { by: "label", lines: best.lines };
         for (const x of best.lines) if (t.rows[x].kind === "total") consumed.add(x);
       } else if (best && candidates.length === 1 && best.v.length === 1) {
+        // One column, and the lines are all the rows above: the label is the evidence, as in a workbook.
         r.total = { by: "label", lines: best.lines };
       } else {
         r.total = { by: "label", lines: null };
         if (best && best.v.length)
           t.ambiguous.push(
-            `"${r.label}": ${t.columns.length > 1 ? "no column" : "the column"} agrees with any reading of its lines`,
+            `"${r.label}": ${best.ok ? `only ${best.ok} of ${best.v.length} columns agree` : "no column agrees"} with any reading of its lines`,
           );
       }
       totals.push(i);
@@ -202,7 +206,8 @@ function findTotals(t: ReportTable): void {
 function findRelations(t: ReportTable): void {
   const n = t.columns.length;
   if (n < 3) return;
-  const rows = t.rows.filter((r) => r.kind !== "heading");
+  // Averages and shares hold no sums or differences of their columns.
+  const rows = t.rows.filter((r) => r.kind !== "heading" && r.kind !== "ratio");
   const used = new Set<number>();
   const found: { c: number; a: number; b: number; op: "-" | "+"; holds: number; of: number }[] = [];
   for (let c = 0; c < n; c++) {
@@ -326,6 +331,26 @@ export function tableFindings(t: ReportTable, lang: Lang): DocumentFinding[] {
     for (const x of v) {
       if (x.ok) continue;
       const actual = valueOf(r.cells[x.c])!;
+      // The lines overshoot by exactly one of them: that line is an unlabelled subtotal of others (a parent row),
+      // not a wrong total. Said as ambiguous, never as an error.
+      const extra = round(x.sum - actual);
+      const own = r.total.lines;
+      const parent = (k: number) => {
+        const v = valueOf(t.rows[own[k]].cells[x.c]);
+        if (v !== extra || extra === 0) return false;
+        let sum = 0;
+        for (let m = k + 1; m < own.length; m++) {
+          sum = round(sum + (valueOf(t.rows[own[m]].cells[x.c]) ?? 0));
+          if (m >= k + 2 && Math.abs(sum - v) <= x.tol + 1e-9) return true;
+        }
+        return false;
+      };
+      if (own.some((_, k) => parent(k))) {
+        t.ambiguous.push(
+          `"${r.label}" (${colName(t, x.c)}): one of its lines looks like a subtotal of others`,
+        );
+        continue;
+      }
       const d = Math.max(0, ...[i, ...r.total.lines].map((j) => t.rows[j].cells[x.c]?.decimals ?? 0));
       const lines = r.total.lines
         .map((j) => ({ row: t.rows[j].label, column: colName(t, x.c), value: valueOf(t.rows[j].cells[x.c]) }))
@@ -367,6 +392,7 @@ export function tableFindings(t: ReportTable, lang: Lang): DocumentFinding[] {
     let of = 0;
     const bad: { i: number; expected: number; actual: number; va: number; vb: number; tol: number }[] = [];
     t.rows.forEach((r, i) => {
+      if (r.kind === "ratio") return;
       const [va, vb, vc] = [valueOf(r.cells[rel.a]), valueOf(r.cells[rel.b]), valueOf(r.cells[c])];
       if (va === null || vb === null || vc === null) return;
       of++;

@@ -30,6 +30,9 @@ const GENERIC = /^(summa|s:a|totalt?|totalsumma|summa totalt|)$/;
 const value = (c: ReportCell | undefined) =>
   c && c.kind === "number" && !c.percent ? c.value : c && c.kind === "dash" ? 0 : null;
 
+const tolOf = (a: { decimals: number }, b: { decimals: number }) =>
+  (Math.pow(10, -Math.max(0, a.decimals)) + Math.pow(10, -Math.max(0, b.decimals))) / 2;
+
 interface Stated {
   table: ReportTable;
   row: number;
@@ -51,43 +54,67 @@ const WORDS = {
   },
 };
 
-/** A figure two tables state (same row label and column header, or a summary row named as another table's title). */
+/**
+ * A figure two tables state: the same total (label and column header) in two tables of one shape (a table repeated
+ * in a summary), or a summary's row named as another table's title against that table's grand total.
+ */
 function crossTableFindings(tables: readonly ReportTable[], lang: Lang): DocumentFinding[] {
   const byKey = new Map<string, Stated[]>();
   const put = (k: string, s: Stated) => (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(s);
+  const shape = (t: ReportTable) => t.columns.map((c) => key(c.header)).join("/");
+  const each = (t: ReportTable, i: number, f: (c: number, s: Stated) => void) =>
+    t.columns.forEach((col, c) => {
+      const v = value(t.rows[i].cells[c]);
+      if (v === null || v === 0 || col.percent || !col.header) return;
+      f(c, { table: t, row: i, col: c, value: v, decimals: t.rows[i].cells[c].decimals });
+    });
+  const titles = new Set(tables.map((t) => key(t.title)).filter((x) => x.length >= 4));
   for (const t of tables) {
     t.rows.forEach((r, i) => {
-      if (r.kind === "heading" || r.kind === "breakdown" || r.kind === "ratio") return;
       const label = key(r.label);
       if (GENERIC.test(label) || label.length < 4) return;
-      t.columns.forEach((col, c) => {
-        const v = value(r.cells[c]);
-        if (v === null || v === 0 || col.percent || !col.header) return;
-        put(`${label}|${key(col.header)}`, {
-          table: t,
-          row: i,
-          col: c,
-          value: v,
-          decimals: r.cells[c].decimals,
-        });
-      });
+      // A summary's line named as another table's title.
+      if (r.kind === "line" && titles.has(label) && label !== key(t.title))
+        each(t, i, (c, s) => put(`${label}|${key(t.columns[c].header)}|title`, s));
     });
-    // An appendix table's grand total stands for the table's title in a summary.
     const grand = [...t.rows.keys()].filter((i) => t.rows[i].kind === "total").pop();
     const title = key(t.title);
     if (grand !== undefined && title.length >= 4)
-      t.columns.forEach((col, c) => {
-        const v = value(t.rows[grand].cells[c]);
-        if (v === null || v === 0 || col.percent || !col.header) return;
-        put(`${title}|${key(col.header)}`, {
-          table: t,
-          row: grand,
-          col: c,
-          value: v,
-          decimals: t.rows[grand].cells[c].decimals,
-        });
-      });
+      each(t, grand, (c, s) => put(`${title}|${key(t.columns[c].header)}|title`, s));
   }
+  // A table repeated (a summary of the same rows and columns): the rows both state, compared only where most of
+  // them agree, so two note tables that merely share a shape ("Summa anskaffningsvärde") are never compared.
+  for (let x = 0; x < tables.length; x++)
+    for (let y = x + 1; y < tables.length; y++) {
+      const [a, b] = [tables[x], tables[y]];
+      if (shape(a) !== shape(b) || !shape(a).replace(/\//g, "")) continue;
+      const rowsOf = (t: ReportTable) => {
+        const m = new Map<string, number>();
+        t.rows.forEach((r, i) => {
+          const l = key(r.label);
+          if (r.kind !== "heading" && l.length >= 4 && !GENERIC.test(l)) m.set(l, i);
+        });
+        return m;
+      };
+      const ra = rowsOf(a);
+      const rb = rowsOf(b);
+      const pairs: [Stated, Stated][] = [];
+      let agree = 0;
+      for (const [l, i] of ra) {
+        const j = rb.get(l);
+        if (j === undefined) continue;
+        each(a, i, (c, sa) => {
+          const vb = value(b.rows[j].cells[c]);
+          if (vb === null) return;
+          const sb = { table: b, row: j, col: c, value: vb, decimals: b.rows[j].cells[c].decimals };
+          if (Math.abs(sa.value - vb) <= tolOf(sa, sb) + 1e-9) agree++;
+          else pairs.push([sa, sb]);
+        });
+      }
+      if (agree >= 3 && agree >= 2 * pairs.length)
+        for (const [sa, sb] of pairs)
+          (put(`repeat|${x}|${y}|${sa.row}|${sa.col}`, sa), put(`repeat|${x}|${y}|${sa.row}|${sa.col}`, sb));
+    }
   const out: DocumentFinding[] = [];
   for (const list of byKey.values()) {
     if (list.length < 2) continue;
@@ -95,7 +122,7 @@ function crossTableFindings(tables: readonly ReportTable[], lang: Lang): Documen
     for (const b of list.slice(1)) {
       if (b.table === a.table) continue;
       if (a.table.unit && b.table.unit && a.table.unit !== b.table.unit) continue;
-      const tol = (Math.pow(10, -Math.max(0, a.decimals)) + Math.pow(10, -Math.max(0, b.decimals))) / 2;
+      const tol = tolOf(a, b);
       if (Math.abs(a.value - b.value) <= tol + 1e-9) continue;
       const ra = a.table.rows[a.row];
       const rb = b.table.rows[b.row];
