@@ -34,6 +34,8 @@ const tolOf = (a: { decimals: number }, b: { decimals: number }) =>
   (Math.pow(10, -Math.max(0, a.decimals)) + Math.pow(10, -Math.max(0, b.decimals))) / 2;
 
 interface Stated {
+  /** A summary's line, an appendix table's grand total, or a cell of a repeated table. */
+  role?: "summary" | "grand";
   table: ReportTable;
   row: number;
   col: number;
@@ -75,12 +77,12 @@ function crossTableFindings(tables: readonly ReportTable[], lang: Lang): Documen
       if (GENERIC.test(label) || label.length < 4) return;
       // A summary's line named as another table's title.
       if (r.kind === "line" && titles.has(label) && label !== key(t.title))
-        each(t, i, (c, s) => put(`${label}|${key(t.columns[c].header)}|title`, s));
+        each(t, i, (c, s) => put(`${label}|${key(t.columns[c].header)}|title`, { ...s, role: "summary" }));
     });
     const grand = [...t.rows.keys()].filter((i) => t.rows[i].kind === "total").pop();
     const title = key(t.title);
     if (grand !== undefined && title.length >= 4)
-      each(t, grand, (c, s) => put(`${title}|${key(t.columns[c].header)}|title`, s));
+      each(t, grand, (c, s) => put(`${title}|${key(t.columns[c].header)}|title`, { ...s, role: "grand" }));
   }
   // A table repeated (a summary of the same rows and columns): the rows both state, compared only where most of
   // them agree, so two note tables that merely share a shape ("Summa anskaffningsvärde") are never compared.
@@ -118,8 +120,13 @@ function crossTableFindings(tables: readonly ReportTable[], lang: Lang): Documen
   const out: DocumentFinding[] = [];
   for (const list of byKey.values()) {
     if (list.length < 2) continue;
-    const a = list[0];
-    for (const b of list.slice(1)) {
+    const roles = list.some((x) => x.role);
+    const pairs: [Stated, Stated][] = roles
+      ? list
+          .filter((x) => x.role === "grand")
+          .flatMap((g) => list.filter((x) => x.role === "summary").map((m): [Stated, Stated] => [g, m]))
+      : list.slice(1).map((b): [Stated, Stated] => [list[0], b]);
+    for (const [a, b] of pairs) {
       if (b.table === a.table) continue;
       if (a.table.unit && b.table.unit && a.table.unit !== b.table.unit) continue;
       const tol = tolOf(a, b);

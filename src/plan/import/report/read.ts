@@ -209,7 +209,8 @@ function tableOf(block: Block, pageRows: readonly Parsed[], id: string): ReportT
   for (; k >= 0 && band.length + headings.length < 10; k--) {
     const r = pageRows[k];
     if (r.row.page !== page || r.data) break;
-    if (r.row.y - below.row.y > 2.6 * (r.row.size || 10)) break;
+    // The header may stand a row's spacing above the first row; its own lines are closer together.
+    if (r.row.y - below.row.y > (below === first ? 4.2 : 2.6) * (r.row.size || 10)) break;
     if ((r.row.size || 10) > 1.15 * dataSize) break;
     const overCols = r.cells.filter((c) => c.cell.x2 > labelRight - 2);
     const spans = r.cells.some((c) => cols.filter((col) => overlap(col, c.cell) > 0).length >= 3);
@@ -232,10 +233,16 @@ function tableOf(block: Block, pageRows: readonly Parsed[], id: string): ReportT
   }
   // The title: the nearest text row above the band (a caption or the section heading).
   let title = "";
+  let unitLine = "";
   for (let t = k; t >= 0 && t >= k - 3; t--) {
     const r = pageRows[t];
     if (r.row.page !== page || r.data) break;
     const text = norm(r.cells.map((c) => c.cell.text).join(" "));
+    // A unit statement ("Alla belopp i tkr.") is no title: it gives the unit, the title is above it.
+    if (/^(alla |samtliga )?(belopp|siffror)( anges)? i \w+\.?$/i.test(text)) {
+      unitLine = text;
+      continue;
+    }
     if (/[a-zåäö]{3}/i.test(text) && text.length <= 120) {
       title = text.replace(/^(\d+(\.\d+)*|Tabell \d+[.:,]?)\s+/i, (m) => (/^Tabell/i.test(m) ? m : ""));
       break;
@@ -262,7 +269,9 @@ function tableOf(block: Block, pageRows: readonly Parsed[], id: string): ReportT
     }
   }
   const labelHeader = joinHeader(labelParts);
-  const unitText = [labelHeader, title, ...headerParts.flat()].map((t) => UNIT.exec(t)?.[1]).find(Boolean);
+  const unitText = [labelHeader, title, unitLine, ...headerParts.flat()]
+    .map((t) => UNIT.exec(t)?.[1])
+    .find(Boolean);
 
   // Rows: data rows take their cells by column; label lines go to the row they belong to.
   const rows: ReportRow[] = [];
