@@ -12,6 +12,7 @@ import type { Lang } from "../../plan/i18n";
 import { importPlanJson } from "../../plan/import/json";
 import { importCounts } from "../../plan/import/summary";
 import { documentFromLayout } from "../../plan/import/layout";
+import { checkReport, type ReportResult } from "../../plan/import/report";
 import { importDocument, importPlanFromText } from "../../plan/import/text";
 import type { ImportResult, ImportWarning } from "../../plan/import/types";
 import { parsePlan, PlanValidationError, type Plan } from "../../plan/schema";
@@ -100,7 +101,11 @@ export async function importFile(path: string, lang: Lang): Promise<ImportResult
   }
   if (ext === ".pdf") {
     const pages = await extractPdfFile(path);
-    return importDocument(documentFromLayout(pages, basename(path)), { lang, source: basename(path) });
+    const result = importDocument(documentFromLayout(pages, basename(path)), {
+      lang,
+      source: basename(path),
+    });
+    return withReportTables(result, checkReport(pages, lang));
   }
   let text: string;
   try {
@@ -113,6 +118,17 @@ export async function importFile(path: string, lang: Lang): Promise<ImportResult
   if (text.startsWith("%PDF-")) throw new ImportFileError(`${path}: ${MSG.pdfWrongName[lang]}`);
   if (text.includes("\u0000")) throw new ImportFileError(`${path}: ${MSG.notText[lang]}`);
   return importPlanFromText(text, { lang, source: basename(path) });
+}
+
+/** An import of a PDF with its report tables: every table's findings, those the plan's tables already gave once. */
+export type PdfImportResult = ImportResult & { report?: ReportResult };
+
+export function withReportTables(result: ImportResult, report: ReportResult): PdfImportResult {
+  const key = (f: Finding) => `${f.rule}|${f.page ?? ""}|${f.row ?? ""}|${f.column ?? ""}`;
+  const seen = new Set(result.findings.map(key));
+  const extra = report.findings.filter((f) => !seen.has(key(f)));
+  const findings = [...result.findings, ...extra].sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
+  return { ...result, findings, report };
 }
 
 /** Whether an import found anything a plan is made of; the title and year alone are defaults, not content. */
@@ -210,6 +226,21 @@ function warningLine(w: ImportWarning, lang: Lang): string {
   return head ? `${head}: ${w.message}` : w.message;
 }
 
+/** The import's JSON document; `tables` (read/seen) only for PDFs. */
+function importJson(result: PdfImportResult, plan: Plan | null): string {
+  const tables = result.report
+    ? {
+        tables: {
+          read: result.report.tables.length,
+          seen: result.report.tables.length + result.report.unread.length,
+        },
+      }
+    : {};
+  return (
+    JSON.stringify({ plan, warnings: result.warnings, findings: result.findings, ...tables }, null, 2) + "\n"
+  );
+}
+
 export async function runImport(args: string[], io: Io): Promise<number> {
   const parsed = commandArgs("import", args, io, {
     usage: IMPORT_USAGE,
@@ -235,7 +266,7 @@ export async function runImport(args: string[], io: Io): Promise<number> {
   if (values.out === "") return usage(io, lang, sv ? "--out behöver ett filnamn" : "--out needs a file name");
   const file = positionals[0];
 
-  let result: ImportResult;
+  let result: PdfImportResult;
   try {
     result = await importFile(file, lang);
   } catch (e) {
@@ -248,9 +279,11 @@ export async function runImport(args: string[], io: Io): Promise<number> {
     io.stderr(`plankoll import: ${message}\n`);
     return EXIT.usage;
   }
-  // A document with none of a plan's parts is the wrong document; never write it as a plan.
+  // A document with none of a plan's parts is the wrong document; never write it as a plan. Its own sums are still
+  // reported (a report PDF holds no plan but has tables to check): the JSON document with plan null.
   if (!hasPlanContent(result.plan)) {
     io.stderr(`plankoll import: ${file}: ${MSG.nothing[lang]}\n`);
+    if (values.format === "json") io.stdout(importJson(result, null));
     return EXIT.usage;
   }
 
@@ -264,10 +297,7 @@ export async function runImport(args: string[], io: Io): Promise<number> {
   }
 
   if (values.format === "json") {
-    io.stdout(
-      JSON.stringify({ plan: result.plan, warnings: result.warnings, findings: result.findings }, null, 2) +
-        "\n",
-    );
+    io.stdout(importJson(result, result.plan));
   } else {
     io.stdout(renderImportText(file, result, lang));
     if (values.out) io.stdout(MSG.written[lang](values.out) + "\n");
