@@ -302,7 +302,10 @@ export function pageFurniture(pages: readonly LayoutRow[][]): Set<LayoutRow> {
     if (first.y - second.y > 1.5 * first.size) candidates.push(first);
     if (beforeLast.y - last.y > 1.5 * last.size && last !== first) candidates.push(last);
   }
-  const eligible = (r: LayoutRow) => r.cells.length === 1 || r.cells.some((c) => PAGE_NUMBER.test(c.text));
+  // A table row holds several figures ("Skolenhet 17 | 590 | 576"): never a page number line.
+  const eligible = (r: LayoutRow) =>
+    r.cells.length === 1 ||
+    (r.cells.length <= 3 && r.cells.filter((c) => PAGE_NUMBER.test(c.text)).length === 1);
   const pagesOf = new Map<string, Set<number>>();
   for (const r of candidates) pagesOf.set(key(r), (pagesOf.get(key(r)) ?? new Set()).add(r.page));
   for (const r of candidates) {

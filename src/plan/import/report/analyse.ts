@@ -127,7 +127,8 @@ function verdicts(t: ReportTable, total: number, lines: readonly number[]): Colu
       const v = valueOf(t.rows[i].cells[c]);
       const cell = t.rows[i].cells[c];
       if (v === null) {
-        if (cell && cell.kind !== "empty") return; // a text or malformed line: not summable here
+        // A malformed figure leaves the column unsummable; a word ("Ej aktuellt") is no figure, like a blank.
+        if (cell && cell.kind === "malformed") return;
         continue;
       }
       sum += v;

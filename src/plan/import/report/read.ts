@@ -115,6 +115,8 @@ interface Column {
   x: number;
   x2: number;
   members: number;
+  /** Cells that are numbers (not dashes). */
+  figures: number;
 }
 
 /** Columns from the figure cells' positions: cells that overlap in x are one column. */
@@ -128,17 +130,24 @@ function columnsOf(block: Block): Column[] {
       const hit = cols.filter(
         (k) => overlap(k, c.cell) > 0 || (c.parsed.kind === "dash" && nearDash(k, c.cell)),
       );
-      const merged: Column = { x: c.cell.x, x2: c.cell.x2, members: 1 };
+      const merged: Column = {
+        x: c.cell.x,
+        x2: c.cell.x2,
+        members: 1,
+        figures: c.parsed.kind === "dash" ? 0 : 1,
+      };
       for (const h of hit) {
         merged.x = Math.min(merged.x, h.x);
         merged.x2 = Math.max(merged.x2, h.x2);
         merged.members += h.members;
+        merged.figures += h.figures;
         cols.splice(cols.indexOf(h), 1);
       }
       cols.push(merged);
     });
   }
-  return cols.sort((a, b) => a.x - b.x);
+  // A column of dashes alone (a comment column's "–") holds no figures: not a column of the table.
+  return cols.filter((k) => k.figures > 0).sort((a, b) => a.x - b.x);
 }
 
 /** A row whose first cell is a figure (no label): the figure is a value when the row has others to its left's right. */
@@ -335,8 +344,12 @@ function tableOf(block: Block, pageRows: readonly Parsed[], id: string): ReportT
       if (c.cell.x2 <= labelRight + 2 && !(isFigure(c.parsed) && c.cell.x >= labelRight - 2)) continue;
       const col = columnFor(cols, c.cell);
       if (col < 0) continue; // a text column beside the figures (Kommentar, Orsak)
-      if (cells[col].kind !== "empty") conflicts.push(label);
-      else cells[col] = c.parsed;
+      // A number beats a dash or a word that strays into its column; two numbers in one column are a misreading.
+      const strength = (x: ReportCell) =>
+        x.kind === "number" || x.kind === "malformed" ? 2 : x.kind === "dash" ? 1 : 0;
+      if (cells[col].kind === "empty") cells[col] = c.parsed;
+      else if (strength(cells[col]) === 2 && strength(c.parsed) === 2) conflicts.push(label);
+      else if (strength(c.parsed) > strength(cells[col])) cells[col] = c.parsed;
     }
     rows.push({ label, page, kind: "line", cells });
   }
