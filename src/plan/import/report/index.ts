@@ -114,8 +114,10 @@ function crossTableFindings(tables: readonly ReportTable[], lang: Lang): Documen
         });
       }
       if (agree >= 3 && agree >= 2 * pairs.length)
-        for (const [sa, sb] of pairs)
-          (put(`repeat|${x}|${y}|${sa.row}|${sa.col}`, sa), put(`repeat|${x}|${y}|${sa.row}|${sa.col}`, sb));
+        for (const [sa, sb] of pairs) {
+          put(`repeat|${x}|${y}|${sa.row}|${sa.col}`, sa);
+          put(`repeat|${x}|${y}|${sa.row}|${sa.col}`, sb);
+        }
     }
   const out: DocumentFinding[] = [];
   for (const list of byKey.values()) {

@@ -6,7 +6,7 @@
  * `–`, `-400*`) keep their column; a malformed figure (`-7 73`) is kept as such, never split into two.
  */
 import type { LayoutCell, LayoutRow } from "../layout";
-import type { CellKind, ReportCell, ReportReading, ReportRow, ReportTable, UnreadTable } from "./types";
+import type { ReportCell, ReportReading, ReportRow, ReportTable, UnreadTable } from "./types";
 
 const norm = (s: string) =>
   s
