@@ -50,7 +50,7 @@ describe("plankoll check FILE.pdf", () => {
     const doc = JSON.parse(mixed.out);
     expect(doc.files.map((x: { file: string }) => x.file.split("/").pop())).toEqual([
       "counts.pdf",
-      "clean.xlsx",
+      "lo-not-rounded-figures-add-up.xlsx",
     ]);
     expect(mixed.code).toBe(1);
   });
