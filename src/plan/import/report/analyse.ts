@@ -42,7 +42,7 @@ const TOTAL_LABEL = /^(summa|s:a|totalt|total|totalsumma)\b/i;
 const BALANCE_LABEL =
   /^(eget kapital|periodens resultat|årets resultat|resultat\b|netto|saldo|utgående|ingående|behållning|balanserat|ack(umulerat)?\b|kvar\b)/i;
 const BREAKDOWN_LABEL = /^(varav|därav|-\s*varav|därutöver)\b/i;
-const RATIO_LABEL = /\bper\b|genomsnitt|medel|andel|snitt|%/i;
+const RATIO_LABEL = /\bper\b|genomsnitt|\bmedel(värde|tal)\b|\bsnitt\b|\bandel(en)?\b|%/i;
 const COUNT_WORDS = /\b(antal|anställda|årsarbetare|personer|medarbetare|st)\b/i;
 const DIFF_HEADER = /avvik|vikelse|förändring|differens|återstår|resultat|diff|kvar|netto/i;
 
@@ -100,11 +100,14 @@ function classifyColumns(t: ReportTable): void {
   });
 }
 
+/** n lines × ½ unit of the printed precision, n counting the lines with a figure in the column; counts: none. */
 function tolerance(t: ReportTable, c: number, rows: readonly number[], total: number): number {
   if (t.columns[c].count) return 0;
   let d = 0;
   for (const i of [...rows, total]) d = Math.max(d, t.rows[i].cells[c]?.decimals ?? 0);
-  return round((rows.length * unitOf(d)) / 2);
+  // A total over one printed figure still carries two roundings (the figure's and its own).
+  const n = Math.max(2, rows.filter((i) => t.rows[i].cells[c]?.kind === "number").length);
+  return round((n * unitOf(d)) / 2);
 }
 
 interface ColumnVerdict {
@@ -403,8 +406,21 @@ export function tableFindings(t: ReportTable, lang: Lang): DocumentFinding[] {
       if (Math.abs(vc - expected) <= tol + 1e-9) holds++;
       else bad.push({ i, expected, actual: vc, va, vb, tol });
     });
+    // A row with figures in columns the relation's rows leave empty is another kind of row (a sum of more terms):
+    // not judged by this relation.
+    const usual = new Set<number>();
+    t.rows.forEach((r, i) => {
+      if (bad.some((b) => b.i === i) || r.kind === "ratio") return;
+      r.cells.forEach((cell, k) => cell.kind === "number" && cell.value !== 0 && usual.add(k));
+    });
     for (const b of bad) {
       const r = t.rows[b.i];
+      if (r.cells.some((cell, k) => cell.kind === "number" && cell.value !== 0 && !usual.has(k))) {
+        t.ambiguous.push(
+          `"${r.label}" (${colName(t, c)}): not of the form ${colName(t, rel.a)} ${rel.op} ${colName(t, rel.b)}`,
+        );
+        continue;
+      }
       const d = Math.max(0, r.cells[rel.a].decimals, r.cells[rel.b].decimals, r.cells[c].decimals);
       const formula = `${colName(t, rel.a)} ${rel.op === "-" ? "−" : "+"} ${colName(t, rel.b)}`;
       const f = doc(

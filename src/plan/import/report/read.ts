@@ -20,10 +20,18 @@ const LOOSE_NUMBER = /^-? ?\d[\d ]*(?:,\d+)?(?: ?%)?\*?$/;
 const DASH = /^-$|^-{2,}$/;
 const YEAR = /^(19|20|21)\d{2}$/;
 
+/** A footnote letter after a figure ("-61 B", "1 E,F"). */
+const NOTE_LETTERS = / ([A-ZÅÄÖ](?:,[A-ZÅÄÖ])*)$/;
+
 export function parseCell(raw: string): ReportCell {
   const text = norm(raw);
   if (!text) return { text, kind: "empty", value: null, decimals: 0 };
   if (DASH.test(text)) return { text, kind: "dash", value: 0, decimals: -1 };
+  const letters = NOTE_LETTERS.exec(text);
+  if (letters && /\d/.test(text.slice(0, letters.index))) {
+    const inner = parseCell(text.slice(0, letters.index));
+    if (inner.kind === "number") return { ...inner, text, note: letters[1] };
+  }
   const m = WELL_FORMED.exec(text);
   if (m) {
     const digits = m[2].replace(/ /g, "");
@@ -78,7 +86,11 @@ function blocksOf(rows: readonly Parsed[]): Block[] {
   let cur: Block | null = null;
   let pending: Parsed[] = [];
   const close = () => {
-    if (cur && cur.rows.filter((r) => r.data).length >= 2) blocks.push(cur);
+    // Two rows with figures at least (a list of dashes is no table).
+    const withNumbers = cur?.rows.filter(
+      (r) => r.data && r.cells.some((c) => c.parsed.kind === "number" || c.parsed.kind === "malformed"),
+    );
+    if (cur && withNumbers!.length >= 2) blocks.push(cur);
     cur = null;
     pending = [];
   };
@@ -318,6 +330,17 @@ function tableOf(block: Block, pageRows: readonly Parsed[], id: string): ReportT
     for (let j = i - 1; j >= 0 && !prev; j--) if (block.rows[j].data) prev = block.rows[j];
     for (let j = i + 1; j < block.rows.length && !next; j++) if (block.rows[j].data) next = block.rows[j];
     const size = r.row.size || 10;
+    // A label's first line above its row: the row's own label goes on in lower case right below it.
+    const nextLabel = next ? labelOf(next) : "";
+    if (
+      next &&
+      /^[a-zåäö]/.test(nextLabel) &&
+      !CONTINUATION.test(label) &&
+      r.row.y - next.row.y <= 1.4 * size
+    ) {
+      assigned.get(next)!.push(label);
+      return;
+    }
     if (next && !labelOf(next) && next.row.y - r.row.y < 0 && r.row.y - next.row.y <= 1.5 * size) {
       assigned.get(next)!.push(label);
       return;
@@ -361,7 +384,28 @@ function tableOf(block: Block, pageRows: readonly Parsed[], id: string): ReportT
         ? `rows with two figures in one column: ${conflicts.slice(0, 3).join("; ")}`
         : "no columns",
     };
-  const headers = headerParts.map((p) => joinHeader(p));
+  let headers = headerParts.map((p) => joinHeader(p));
+  // A column of years ("2008", "2007", …) beside the labels is part of the row's name, not a figure: the rows
+  // under one label ("Portfölj totalt") read "Portfölj totalt 2007".
+  const lines = rows.filter((r) => r.kind === "line");
+  const yearCols = cols
+    .map((_, c) => c)
+    .filter(
+      (c) =>
+        lines.filter((r) => r.cells[c].kind !== "empty").length >= 2 &&
+        lines.every((r) => r.cells[c].kind === "empty" || YEAR.test(r.cells[c].text)),
+    );
+  if (yearCols.length === 1 && yearCols[0] === 0 && cols.length > 1) {
+    let owner = "";
+    for (const r of rows) {
+      if (r.kind === "heading") continue;
+      if (r.label) owner = r.label;
+      const year = r.cells[0].text;
+      r.label = norm(`${r.label || owner} ${year}`);
+      r.cells = r.cells.slice(1);
+    }
+    headers = headers.slice(1);
+  }
   return {
     id,
     title: title || `Tabell s. ${page}`,
