@@ -152,7 +152,8 @@ function findTotals(t: ReportTable): void {
   for (let i = 0; i < t.rows.length; i++) {
     const r = t.rows[i];
     const labelled = r.kind === "total";
-    const candidateKinds = labelled || r.kind === "line";
+    // A balance row (Resultat) is never taken as a total on its label; it is one only when it adds up everywhere.
+    const candidateKinds = labelled || r.kind === "line" || r.kind === "balance";
     if (!candidateKinds) continue;
     const lastTotal = totals.length ? totals[totals.length - 1] : -1;
     const since: number[] = [];
@@ -193,11 +194,11 @@ function findTotals(t: ReportTable): void {
           );
       }
       totals.push(i);
-    } else if (best && best.v.length >= 2 && best.ok === best.v.length && i >= 2) {
+    } else if (best && best.v.length >= 2 && best.ok >= 2 && best.v.every((x) => x.ok) && i >= 2) {
       // An unlabelled row that is the sum of the rows above it in every column (not trivially zero).
       const nonZero = best.v.some((x) => Math.abs(x.sum) > 0);
       if (nonZero) {
-        r.kind = "total";
+        if (r.kind === "line") r.kind = "total";
         r.total = { by: "arithmetic", lines: best.lines };
         totals.push(i);
         for (const x of best.lines) if (t.rows[x].kind === "total") consumed.add(x);
