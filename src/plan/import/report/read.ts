@@ -116,6 +116,12 @@ function blocksOf(rows: readonly Parsed[]): Block[] {
     // Inside a table: a wrapped label (left of the figures) or a text column's wrapped lines (right of them).
     const inside = r.cells.every((c) => c.cell.x2 <= cur!.x + 2 || c.cell.x >= cur!.x2 - 2);
     const short = r.cells.every((c) => c.cell.x2 <= cur!.x + 2 || c.cell.text.length <= 60);
+    // A sentence after a table ("Hyreskontraktet löper tom 2009-12-31.") ends it; a wrapped label is no sentence.
+    const sentence = r.cells.some((c) => /\.$/.test(c.cell.text) && c.cell.text.split(" ").length >= 5);
+    if (sentence) {
+      close();
+      continue;
+    }
     if (inside && short && pending.length < 6) pending.push(r);
     else close();
   }
@@ -213,8 +219,19 @@ function joinHeader(parts: string[]): string {
 const UNIT = /\b(tkr|mnkr|mdkr|tusen kronor|miljoner kronor|kr)\b/i;
 
 /** Builds a table from one block: columns, header band above it, title, rows with their labels. */
+/**
+ * Columns over the label column are labels ("1", "2", "3–5" fund-switch counts as row names): a figure column that
+ * overlaps the text labels of other rows is not a column of figures.
+ */
+function figureColumns(block: Block): Column[] {
+  const labels = block.rows
+    .filter((r) => r.data && r.cells.length > 1 && !isFigure(r.cells[0].parsed))
+    .map((r) => r.cells[0].cell);
+  return columnsOf(block).filter((k) => !labels.some((l) => overlap(k, l) > 0));
+}
+
 function tableOf(block: Block, pageRows: readonly Parsed[], id: string): ReportTable | UnreadTable {
-  const cols = columnsOf(block);
+  const cols = figureColumns(block);
   const page = block.page;
   const first = block.rows.find((r) => r.data)!;
   const firstIdx = pageRows.indexOf(first);
@@ -445,7 +462,7 @@ export function readReportTables(pages: readonly (readonly LayoutRow[])[]): Repo
         unread.push(t);
         return;
       }
-      const cols = columnsOf(block);
+      const cols = figureColumns(block);
       const lastDataIdx = parsed.indexOf(block.rows[block.rows.length - 1]);
       const isFirstBlock =
         bi === 0 && parsed.slice(0, parsed.indexOf(block.rows[0])).filter((r) => r.data).length === 0;
