@@ -95,6 +95,10 @@ function classifyColumns(t: ReportTable): void {
     col.percent =
       /%|andel/i.test(col.header) ||
       (cells.length > 0 && cells.filter((x) => x.percent).length * 2 >= cells.length);
+    if (/^(not|noter|not nr|nr)$/i.test(col.header.trim())) {
+      col.reference = true;
+      col.percent = true; // never summed, never an operand
+    }
     const whole = cells.length > 0 && cells.every((x) => x.decimals === 0);
     col.count = whole && (countTable || COUNT_WORDS.test(col.header));
   });

@@ -37,7 +37,8 @@ export function describeTable(t: ReportTable, lang: Lang): TableDescription {
   const columns = t.columns.map((col, c) => {
     const what: string[] = [];
     if (col.count) what.push(sv ? "antal (ingen avrundning)" : "count (no rounding)");
-    if (col.percent) what.push(sv ? "procent (summeras inte)" : "percent (not summed)");
+    if (col.reference) what.push(sv ? "notnummer (summeras inte)" : "note numbers (not summed)");
+    else if (col.percent) what.push(sv ? "procent (summeras inte)" : "percent (not summed)");
     if (col.relation)
       what.push(`= ${name(col.relation.a)} ${col.relation.op === "-" ? "−" : "+"} ${name(col.relation.b)}`);
     return `${c + 1}. ${name(c)}${what.length ? ` — ${what.join(", ")}` : ""}`;

@@ -227,7 +227,11 @@ function figureColumns(block: Block): Column[] {
   const labels = block.rows
     .filter((r) => r.data && r.cells.length > 1 && !isFigure(r.cells[0].parsed))
     .map((r) => r.cells[0].cell);
-  return columnsOf(block).filter((k) => !labels.some((l) => overlap(k, l) > 0));
+  // More labels than figures stand there; one long label that merely runs over the first column does not count.
+  return columnsOf(block).filter((k) => {
+    const over = labels.filter((l) => overlap(k, l) > 0).length;
+    return !(over >= 2 && over > k.members);
+  });
 }
 
 function tableOf(block: Block, pageRows: readonly Parsed[], id: string): ReportTable | UnreadTable {

@@ -37,6 +37,8 @@ export interface ReportColumn {
   count: boolean;
   /** Shares and percentages: not summed. */
   percent: boolean;
+  /** Note references ("Not" 12, 13): numbers that are no figures, never summed. */
+  reference?: boolean;
   /** A per-row relation found by arithmetic: this column = a − b (or a + b), in most rows. */
   relation?: { a: number; b: number; op: "-" | "+" };
 }
