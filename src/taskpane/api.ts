@@ -6,7 +6,7 @@
 import type { Finding } from "../checks/types";
 import type { ReadNotice, ReadProgress, WriteResult } from "../excel";
 import type { Lang } from "../plan/i18n";
-import type { ImportCount, ImportWarning, PlanDiff } from "../plan/import";
+import type { ImportCount, ImportWarning, PlanDiff, TableDescriptionLike } from "../plan/import";
 import type { Goal, Plan } from "../plan/schema";
 
 export type PlanSource = "embedded" | "file" | "import" | "workbook";
@@ -43,6 +43,8 @@ export interface ImportReview {
   findings: Finding[];
   /** Against the active plan. */
   diff: PlanDiff;
+  /** PDFs: how each report table with a finding was read. */
+  readTables: TableDescriptionLike[];
 }
 
 export type ImportOutcome = { ok: true; review: ImportReview } | { ok: false; message: string };

@@ -12,7 +12,7 @@ import type { Lang } from "../../plan/i18n";
 import { importPlanJson } from "../../plan/import/json";
 import { importCounts } from "../../plan/import/summary";
 import { documentFromLayout } from "../../plan/import/layout";
-import { checkReport, type ReportResult } from "../../plan/import/report";
+import { checkReport, withReport } from "../../plan/import/report";
 import { importDocument, importPlanFromText } from "../../plan/import/text";
 import type { ImportResult, ImportWarning } from "../../plan/import/types";
 import { parsePlan, PlanValidationError, type Plan } from "../../plan/schema";
@@ -105,7 +105,7 @@ export async function importFile(path: string, lang: Lang): Promise<ImportResult
       lang,
       source: basename(path),
     });
-    return withReportTables(result, checkReport(pages, lang));
+    return withReport(result, checkReport(pages, lang), lang);
   }
   let text: string;
   try {
@@ -118,17 +118,6 @@ export async function importFile(path: string, lang: Lang): Promise<ImportResult
   if (text.startsWith("%PDF-")) throw new ImportFileError(`${path}: ${MSG.pdfWrongName[lang]}`);
   if (text.includes("\u0000")) throw new ImportFileError(`${path}: ${MSG.notText[lang]}`);
   return importPlanFromText(text, { lang, source: basename(path) });
-}
-
-/** An import of a PDF with its report tables: every table's findings, those the plan's tables already gave once. */
-export type PdfImportResult = ImportResult & { report?: ReportResult };
-
-export function withReportTables(result: ImportResult, report: ReportResult): PdfImportResult {
-  const key = (f: Finding) => `${f.rule}|${f.page ?? ""}|${f.row ?? ""}|${f.column ?? ""}`;
-  const seen = new Set(result.findings.map(key));
-  const extra = report.findings.filter((f) => !seen.has(key(f)));
-  const findings = [...result.findings, ...extra].sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
-  return { ...result, findings, report };
 }
 
 /** Whether an import found anything a plan is made of; the title and year alone are defaults, not content. */
@@ -218,6 +207,13 @@ export function renderImportText(file: string, r: ImportResult, lang: Lang): str
       lines.push(`  ${SEVERITY[lang][f.severity]} ${f.rule}${place ? ` (${place})` : ""}: ${f.message}`);
     }
   }
+  // How each report table with a finding was read, so the finding can be trusted or disputed.
+  for (const t of r.readTables ?? []) {
+    lines.push("", `${sv ? "Så lästes" : "How it was read"}: ${t.heading}`);
+    for (const c of t.columns) lines.push(`    ${c}`);
+    for (const row of t.rows) lines.push(`  ${row}`);
+    for (const n of t.notes) lines.push(`  ${n}`);
+  }
   return lines.join("\n") + "\n";
 }
 
@@ -227,15 +223,8 @@ function warningLine(w: ImportWarning, lang: Lang): string {
 }
 
 /** The import's JSON document; `tables` (read/seen) only for PDFs. */
-function importJson(result: PdfImportResult, plan: Plan | null): string {
-  const tables = result.report
-    ? {
-        tables: {
-          read: result.report.tables.length,
-          seen: result.report.tables.length + result.report.unread.length,
-        },
-      }
-    : {};
+function importJson(result: ImportResult, plan: Plan | null): string {
+  const tables = result.tablesRead ? { tables: result.tablesRead } : {};
   return (
     JSON.stringify({ plan, warnings: result.warnings, findings: result.findings, ...tables }, null, 2) + "\n"
   );
@@ -266,7 +255,7 @@ export async function runImport(args: string[], io: Io): Promise<number> {
   if (values.out === "") return usage(io, lang, sv ? "--out behöver ett filnamn" : "--out needs a file name");
   const file = positionals[0];
 
-  let result: PdfImportResult;
+  let result: ImportResult;
   try {
     result = await importFile(file, lang);
   } catch (e) {

@@ -3,6 +3,7 @@
  * pane's Import view alike, so both say the same about the same table.
  */
 import type { Lang } from "../../i18n";
+import type { TableDescriptionLike } from "../types";
 import type { ReportTable } from "./types";
 
 const ROW_KIND = {
@@ -17,15 +18,11 @@ const ROW_KIND = {
   },
 } as const;
 
-export interface TableDescription {
-  heading: string;
-  /** One line per column: its header and what it is (count, percent, difference of which two). */
-  columns: string[];
-  /** One line per row: kind, label, cells as printed, and for a total the lines it sums. */
-  rows: string[];
-  /** What could not be settled. */
-  notes: string[];
-}
+/**
+ * heading; one line per column (its header and what it is: count, percent, difference of which two); one line per
+ * row (kind, label, cells as printed, for a total the lines it sums); what could not be settled.
+ */
+export type TableDescription = TableDescriptionLike;
 
 export function describeTable(t: ReportTable, lang: Lang): TableDescription {
   const sv = lang === "sv";

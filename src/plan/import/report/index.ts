@@ -5,12 +5,16 @@
 import type { Lang } from "../../i18n";
 import { formatSvNumber } from "../../numbers";
 import { layoutPages, type PositionedText } from "../layout";
+import type { Finding } from "../../../checks/types";
+import type { ImportResult } from "../types";
 import { analyseTable, tableFindings, type DocumentFinding } from "./analyse";
+import { describeTable, type TableDescription } from "./describe";
 import { readReportTables } from "./read";
 import type { ReportCell, ReportTable, UnreadTable } from "./types";
 
 export type { DocumentFinding, Evidence } from "./analyse";
 export type { ReportTable, ReportRow, ReportColumn, ReportCell, UnreadTable } from "./types";
+export { describeTable, type TableDescription } from "./describe";
 
 export interface ReportResult {
   tables: ReportTable[];
@@ -177,3 +181,27 @@ export function checkReport(pages: readonly PositionedText[][], lang: Lang): Rep
   findings.sort((x, y) => (x.page ?? 0) - (y.page ?? 0));
   return { tables, unread, findings };
 }
+
+/**
+ * An import of a PDF with its report tables: the plan's own findings, then every table's findings not already
+ * said at the same place; "how it was read" for each table with a finding (the pane and the CLI show it).
+ */
+export function withReport(result: ImportResult, report: ReportResult, lang: Lang): ImportResult {
+  const place = (f: Finding) => `${f.rule}|${f.page ?? ""}|${f.row ?? ""}|${f.column ?? ""}`;
+  const seen = new Set(result.findings.map(place));
+  const extra = report.findings.filter((f) => !seen.has(place(f)));
+  const findings = [...result.findings, ...extra].sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
+  const flagged = report.tables.filter((t) =>
+    report.findings.some(
+      (f) => f.page != null && t.pages.includes(f.page) && t.rows.some((r) => r.label === f.row),
+    ),
+  );
+  return {
+    ...result,
+    findings,
+    readTables: flagged.map((t) => describeTable(t, lang)),
+    tablesRead: { read: report.tables.length, seen: report.tables.length + report.unread.length },
+  };
+}
+
+export type { TableDescription as ReadTableDescription };
