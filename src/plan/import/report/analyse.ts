@@ -92,8 +92,9 @@ function classifyColumns(t: ReportTable): void {
     !/\b(tkr|mnkr|kr|belopp)\b/i.test(t.title + t.labelHeader);
   t.columns.forEach((col, c) => {
     const cells = t.rows.map((r) => r.cells[c]).filter((x) => x && x.kind === "number");
+    // Shares, averages and per-unit figures (Andel, Genomsnittlig vistelsetid, kr per invånare) do not add up.
     col.percent =
-      /%|andel/i.test(col.header) ||
+      /%|\bandel(en)?\b|genomsnitt|\bmedel(värde|tal)?\b|\bper\b|snitt/i.test(col.header) ||
       (cells.length > 0 && cells.filter((x) => x.percent).length * 2 >= cells.length);
     if (/^(not|noter|not nr|nr)$/i.test(col.header.trim())) {
       col.reference = true;
@@ -367,6 +368,22 @@ export function tableFindings(t: ReportTable, lang: Lang): DocumentFinding[] {
         }
         return false;
       };
+      // Two breakdowns of one total (by age, then by sex): a run of the lines gives it, and so does the rest.
+      let run = 0;
+      const twoBreakdowns = own.slice(0, -1).some((j) => {
+        run = round(run + (valueOf(t.rows[j].cells[x.c]) ?? 0));
+        return (
+          run !== 0 &&
+          Math.abs(run - actual) <= x.tol + 1e-9 &&
+          Math.abs(x.sum - run - actual) <= x.tol + 1e-9
+        );
+      });
+      if (twoBreakdowns) {
+        t.ambiguous.push(
+          `"${r.label}" (${colName(t, x.c)}): its lines hold two breakdowns of the same total`,
+        );
+        continue;
+      }
       if (own.some((_, k) => parent(k))) {
         t.ambiguous.push(
           `"${r.label}" (${colName(t, x.c)}): one of its lines looks like a subtotal of others`,
