@@ -27,3 +27,15 @@ test("a report: only the tables with a finding are described; tables read of see
   expect(r.readTables!.map((t) => t.heading)).toEqual(["s. 2: Tabell 1, utfall per 2024-12-31, tkr [tkr]"]);
   expect(r.readTables![0].columns).toEqual(["1. Bokslut 2023", "2. Budget 2024", "3. Utfall 2024"]);
 });
+
+test("on a page the report reader read, the plan importer's sums give way: a table's last line is no total", () => {
+  const path = join(__dirname, "..", "fixtures", "reports", "years.pdf");
+  const pages = pdfItems(path) as PositionedText[][];
+  const plain = importDocument(documentFromLayout(pages));
+  // The plan importer alone takes the last line of a table without a total (Lokalhyra) as its total.
+  expect(plain.findings.some((f) => f.row === "Lokalhyra")).toBe(true);
+  const r = withReport(plain, checkReport(pages, "sv"), "sv");
+  expect(r.findings.map((f) => `${f.severity} p${f.page} ${f.row} | ${f.column}`)).toEqual([
+    "error p2 Summa kostnader | Utfall 2024",
+  ]);
+});

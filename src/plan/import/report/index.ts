@@ -183,14 +183,21 @@ export function checkReport(pages: readonly PositionedText[][], lang: Lang): Rep
 }
 
 /**
- * An import of a PDF with its report tables: the plan's own findings, then every table's findings not already
- * said at the same place; "how it was read" for each table with a finding (the pane and the CLI show it).
+ * An import of a PDF with its report tables: the plan's own findings (its sums only where the report reader read
+ * no table), then every table's findings not already said at the same place; "how it was read" for each table with a finding (the pane and the CLI show it).
  */
 export function withReport(result: ImportResult, report: ReportResult, lang: Lang): ImportResult {
   const place = (f: Finding) => `${f.rule}|${f.page ?? ""}|${f.row ?? ""}|${f.column ?? ""}`;
-  const seen = new Set(result.findings.map(place));
+  // On a page whose tables the report reader read, its sums replace the plan importer's: that one takes a
+  // table's last line (Eget kapital) as its total when it finds none. Elsewhere (flattened text) they stay.
+  const readPages = new Set(report.tables.flatMap((t) => t.pages));
+  const own = result.findings.filter(
+    (f) =>
+      !((f.rule === "sum.mismatch" || f.rule === "cell.error") && f.page != null && readPages.has(f.page)),
+  );
+  const seen = new Set(own.map(place));
   const extra = report.findings.filter((f) => !seen.has(place(f)));
-  const findings = [...result.findings, ...extra].sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
+  const findings = [...own, ...extra].sort((a, b) => (a.page ?? 0) - (b.page ?? 0));
   const flagged = report.tables.filter((t) =>
     report.findings.some(
       (f) => f.page != null && t.pages.includes(f.page) && t.rows.some((r) => r.label === f.row),
