@@ -80,6 +80,16 @@ export interface Finding {
    * differ, the cell counted twice and both paths. Plain JSON, after the fields above.
    */
   evidence?: Record<string, unknown>;
-  /** The finding this one merely follows from (a knock-on total), counted once with it. */
-  causedBy?: { rule: RuleId; sheet: string | null; cell: string | null };
+  /**
+   * The finding this one merely follows from (a knock-on total), counted once with it: its rule and where it
+   * stands (sheet and cell; for documents page, row and column).
+   */
+  causedBy?: {
+    rule: RuleId;
+    sheet: string | null;
+    cell: string | null;
+    page?: number | null;
+    row?: string | null;
+    column?: string | null;
+  };
 }

@@ -11,27 +11,32 @@ import { runPlan } from "./commands/plan";
 import { runFn } from "./commands/fn";
 import { runCheck } from "./commands/check";
 import { runImport } from "./commands/import";
+import { runTables } from "./commands/tables";
 
 // Swedish is the default, so its usage keeps the English hints a non-Swedish reader needs to find --lang en.
 const USAGE: Record<Lang, string> = {
   sv: `Användning / usage:
-  plankoll check FIL… [--plan P] [--format text|json] [--lang sv|en]   kontrollera arbetsböcker
+  plankoll check FIL… [--plan P] [--format text|json] [--lang sv|en]   kontrollera arbetsböcker och rapport-PDF:er
   plankoll fn NAMN ARG… [--plan P] [--lang sv|en]                      beräkna en PLAN-funktion
   plankoll plan [--plan P] [--format text|json] [--check] [--lang sv|en]
                                                                        visa den aktiva planen
   plankoll import FIL.pdf|.txt|.json [--format text|json] [--out plan.json] [--lang sv|en]
                                                                        läs in en plan från ett dokument
+  plankoll tables FIL.pdf [--page N] [--format text|json] [--lang sv|en]
+                                                                       visa hur rapportens tabeller lästes
   plankoll help KOMMANDO                                               hjälp för ett kommando
   plankoll --version                                                   visa versionen
 In English / på engelska: plankoll --help --lang en
 `,
   en: `Usage:
-  plankoll check FILE… [--plan P] [--format text|json] [--lang sv|en]  check workbooks
+  plankoll check FILE… [--plan P] [--format text|json] [--lang sv|en]  check workbooks and report PDFs
   plankoll fn NAME ARG… [--plan P] [--lang sv|en]                      evaluate a PLAN function
   plankoll plan [--plan P] [--format text|json] [--check] [--lang sv|en]
                                                                        show the active plan
   plankoll import FILE.pdf|.txt|.json [--format text|json] [--out plan.json] [--lang sv|en]
                                                                        import a plan from a document
+  plankoll tables FILE.pdf [--page N] [--format text|json] [--lang sv|en]
+                                                                       show how a report's tables were read
   plankoll help COMMAND                                                help on a command
   plankoll --version                                                   show the version
 `,
@@ -44,6 +49,7 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map([
   ["fn", runFn],
   ["plan", runPlan],
   ["import", runImport],
+  ["tables", runTables],
 ]);
 
 /** Case-insensitive, and a Map so "constructor" or "toString" is no command. */

@@ -19,7 +19,18 @@ export interface FileResult {
   findings: Finding[];
   /** Set when the file could not be read; null otherwise. */
   error: FileError | null;
+  /** Report PDFs: how many of the tables seen were read. */
+  tables?: { read: number; seen: number };
 }
+
+/** Document findings (report PDFs) carry their place and evidence instead of sheet and cell. */
+type DocFields = {
+  page?: number | null;
+  row?: string | null;
+  column?: string | null;
+  evidence?: unknown;
+  causedBy?: unknown;
+};
 
 const WORDS = {
   severity: {
@@ -39,6 +50,14 @@ const WORDS = {
   nothingChecked: { sv: "ingen arbetsbok kontrollerades", en: "no workbook was checked" },
 } as const;
 
+function docFields(f: Finding & DocFields): DocFields {
+  if (f.sheet !== null || f.page === undefined) return {};
+  const out: DocFields = { page: f.page ?? null, row: f.row ?? null, column: f.column ?? null };
+  if (f.evidence !== undefined) out.evidence = f.evidence;
+  if (f.causedBy !== undefined) out.causedBy = f.causedBy;
+  return out;
+}
+
 /** JSON with the contract's field order, whatever order the objects were built in. */
 export function renderJson(results: readonly FileResult[]): string {
   const files = results.map((r) => ({
@@ -51,8 +70,10 @@ export function renderJson(results: readonly FileResult[]): string {
       message: f.message,
       expected: f.expected,
       actual: f.actual,
+      ...docFields(f as Finding & DocFields),
     })),
     error: r.error && { code: r.error.code, message: r.error.message },
+    ...(r.tables ? { tables: r.tables } : {}),
   }));
   return JSON.stringify({ files }, null, 2) + "\n";
 }
@@ -111,8 +132,21 @@ export function renderText(results: readonly FileResult[], lang: Lang): string {
     lines.push(
       `${r.file}: ${serious === 0 ? WORDS.clean[lang] : countText(c, lang)}${serious === 0 && c.info ? ` (${countText(c, lang)})` : ""}`,
     );
+    if (r.tables)
+      lines.push(
+        lang === "sv"
+          ? `  ${formatCount(r.tables.read, lang)} av ${formatCount(r.tables.seen, lang)} tabeller lästa`
+          : `  ${formatCount(r.tables.read, lang)} of ${formatCount(r.tables.seen, lang)} tables read`,
+      );
     let sheet: string | null | undefined = undefined;
     for (const f of r.findings) {
+      if (f.sheet === null && f.page != null) {
+        // A document finding: its page instead of a sheet, its row and column instead of a cell.
+        const sev = WORDS.severity[lang][f.severity];
+        const where = `${lang === "sv" ? "s." : "p."} ${f.page}`;
+        lines.push(`    ${where.padEnd(6)} ${sev.padEnd(8)} ${f.rule.padEnd(20)} ${f.message}`);
+        continue;
+      }
       if (f.sheet !== sheet) {
         sheet = f.sheet;
         lines.push(`  ${sheet ?? ""}`);

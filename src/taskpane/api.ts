@@ -6,7 +6,7 @@
 import type { Finding } from "../checks/types";
 import type { GoalFormulaKind, ReadNotice, ReadProgress, WriteResult } from "../excel";
 import type { Lang } from "../plan/i18n";
-import type { ImportCount, ImportWarning, PlanDiff } from "../plan/import";
+import type { ImportCount, ImportWarning, PlanDiff, TableDescriptionLike } from "../plan/import";
 import type { PlanLoss } from "../plan/content";
 import type { Goal, Plan } from "../plan/schema";
 
@@ -46,6 +46,8 @@ export interface ImportReview {
   diff: PlanDiff;
   /** Parts the imported plan has fewer of than the active one (45 åtaganden → 33): the review asks first. */
   losses: PlanLoss[];
+  /** PDFs: how each report table with a finding was read. */
+  readTables: TableDescriptionLike[];
 }
 
 export type ImportOutcome = { ok: true; review: ImportReview } | { ok: false; message: string };

@@ -205,6 +205,7 @@ const sv = {
   reviewWarnings: (count: number) => `Osäkra uppgifter (${n(count)})`,
   reviewFindings: (count: number) => `Dokumentets egna summor och uppgifter: ${n(count)} problem`,
   reviewNoFindings: "Dokumentets egna summor stämmer.",
+  howRead: (table: string) => `Så lästes tabellen ${table}`,
   reviewDiff: "Jämfört med den aktiva planen",
   reviewSame: "Inga skillnader mot den aktiva planen.",
   reviewTargetsChanged: (count: number) => `${n(count)} ${pl(count, "målvärde ändrat", "målvärden ändrade")}`,
@@ -408,6 +409,7 @@ const en: Strings = {
   reviewFindings: (count: number) =>
     `The document's own sums and figures: ${ne(count)} ${pl(count, "problem", "problems")}`,
   reviewNoFindings: "The document's own sums add up.",
+  howRead: (table: string) => `How the table was read: ${table}`,
   reviewDiff: "Compared with the active plan",
   reviewSame: "No differences from the active plan.",
   reviewTargetsChanged: (count: number) => `${ne(count)} ${pl(count, "target", "targets")} changed`,

@@ -68,6 +68,7 @@ async function reviewOf(
         findings: result.findings,
         diff: im.diffPlans(active, result.plan),
         losses: planLosses(active, result.plan),
+        readTables: result.readTables ?? [],
       },
     };
   } catch (err) {
@@ -262,7 +263,11 @@ export function createPaneApi(excel: ExcelAdapter, initialLang: Lang): PaneApi {
           if (im.looksLikePdf(bytes) || /\.pdf$/i.test(file.name)) {
             const { readPdfPages } = await import(/* webpackChunkName: "pdf" */ "./pdf");
             const pages = await readPdfPages(bytes);
-            return im.importDocument(im.documentFromLayout(pages, file.name), { lang, source: file.name });
+            const result = im.importDocument(im.documentFromLayout(pages, file.name), {
+              lang,
+              source: file.name,
+            });
+            return im.withReport(result, im.checkReport(pages, lang), lang);
           }
           const text = new TextDecoder("utf-8").decode(bytes);
           if (/\.json$/i.test(file.name) || /^\uFEFF?\s*\{/.test(text)) {

@@ -3,13 +3,14 @@
  * (bin/plankoll.js → lib/, built by `npm ci`/`npm install` via prepare; rebuilt here when older than src), since
  * Jest cannot load the ESM-only pdfjs in-process.
  */
-import { execFileSync, spawnSync } from "child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
+import { spawnSync } from "child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { parsePlan } from "../../src/plan/schema";
 import { DOCUMENT_FINDING_FIELDS } from "../support/findingFields";
 import { runCli } from "../support/cli";
+import { ensureCliBuilt } from "../support/builtCli";
 
 const ROOT = join(__dirname, "..", "..");
 const SEED = join(ROOT, "tests", "fixtures", "seed", "KSKF-2018-294.txt");
@@ -130,30 +131,6 @@ describe("plankoll import (text and JSON, in-process)", () => {
     expect(en.err).toMatch(/the file is not a PDF/);
   });
 });
-
-/** Rebuilds lib/ when a source it is built from is newer (CI builds it in `npm ci` via prepare). */
-function ensureCliBuilt(): void {
-  const target = join(ROOT, "lib", "cli", "main.js");
-  const newest = (dir: string): number => {
-    if (!existsSync(dir)) return 0;
-    let t = 0;
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, e.name);
-      t = Math.max(t, e.isDirectory() ? newest(p) : /\.(ts|json)$/.test(e.name) ? statSync(p).mtimeMs : 0);
-    }
-    return t;
-  };
-  const src = Math.max(...["plan", "checks", "cli", "functions"].map((d) => newest(join(ROOT, "src", d))));
-  if (existsSync(target) && statSync(target).mtimeMs >= src) return;
-  try {
-    execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.cli.json"], {
-      cwd: ROOT,
-      stdio: "ignore",
-    });
-  } catch {
-    // Type errors elsewhere still emit JavaScript; the checks below say whether the CLI is usable.
-  }
-}
 
 function cli(args: string[]): { code: number | null; out: string; err: string } {
   const r = spawnSync(process.execPath, [join(ROOT, "bin", "plankoll.js"), "import", ...args], {

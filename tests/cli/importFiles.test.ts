@@ -44,11 +44,13 @@ describe("inputs that hold no plan", () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  test("a long text without a plan is refused the same way, without a stack trace", async () => {
+  test("a long text without a plan is refused the same way, without a stack trace; --format json still prints the document (plan null)", async () => {
     const big = file("stor.txt", "rad med lite text och talet 12 345\n".repeat(2_000));
     const r = await run(big, "--format", "json");
     expect(r.code).toBe(2);
-    expect(r.out).toBe("");
+    const doc = JSON.parse(r.out) as { plan: unknown; findings: unknown[]; warnings: unknown[] };
+    expect(doc.plan).toBeNull();
+    expect(Array.isArray(doc.findings)).toBe(true);
     expect(r.err).toContain("inga planuppgifter hittades");
     expect(r.err).not.toMatch(/\n\s+at /);
   });

@@ -211,7 +211,7 @@ export async function runEngine(dir: string = CORPUS_DIR): Promise<EngineRun> {
   const unreadable: Record<string, string> = {};
   for (const file of files) {
     const result = await checkFile(join(dir, file), embeddedPlan, "sv");
-    if (result.error !== null) unreadable[file] = result.error;
+    if (result.error !== null) unreadable[file] = result.error.message;
     for (const f of result.findings) {
       if (f.severity === "info" || f.sheet === null || f.cell === null) continue;
       const causedBy = (f as Finding & { causedBy?: unknown }).causedBy;

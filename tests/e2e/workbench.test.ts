@@ -260,6 +260,19 @@ describe("workbench", () => {
     assert.match((await page.getByTestId("import-counts").textContent()) ?? "", /Processmål\s*29/);
     await page.screenshot({ path: join(ARTIFACTS, "import-review.png") });
 
+    // A PDF whose table does not add up: the finding, and how its table was read (issue 10).
+    await page
+      .getByTestId("import-file-input")
+      .setInputFiles(join(FIXTURES, "documents/budget-sum-error.pdf"));
+    await page.getByTestId("import-read-table").first().waitFor({ timeout: 60_000 });
+    const read = page.getByTestId("import-read-table").first();
+    assert.match(
+      (await read.textContent()) ?? "",
+      /Så lästes tabellen s\. 1: Ekonomisk redovisning per verksamhet/,
+    );
+    await read.locator("summary").click();
+    assert.match((await read.textContent()) ?? "", /Totalt: 178 473 \| 182 270 ← summa av rad 1, 2, 3, 4/);
+
     // A PDF that is not one: a clear message.
     await page.getByTestId("import-file-input").setInputFiles(join(FIXTURES, "documents/not-a-pdf.pdf"));
     await page.getByText("Filen är inte en PDF (not-a-pdf.pdf).").waitFor();

@@ -15,19 +15,20 @@ import { EXIT, type Io } from "../io";
 import { loadPlanFile, planFileErrorText } from "../planFile";
 import { renderErrors, renderJson, renderText, type FileResult } from "../report";
 import { READ_ERROR_CODES, readWorkbookFile, WorkbookReadError } from "../xlsx";
+import { checkPdfFile, isPdfPath } from "./checkPdf";
 
 // Swedish is the default, so its usage keeps the English hints a non-Swedish reader needs to find --lang en.
 export const CHECK_USAGE: Record<Lang, string> = {
-  sv: `Användning / usage: plankoll check FIL.xlsx… [--plan P] [--format text|json] [--lang sv|en]
-  FIL           arbetsböcker (.xlsx); mönster som inkommet/*.xlsx fungerar också i cmd och PowerShell
+  sv: `Användning / usage: plankoll check FIL.xlsx|FIL.pdf… [--plan P] [--format text|json] [--lang sv|en]
+  FIL           arbetsböcker (.xlsx) och rapporter (.pdf); mönster som inkommet/*.xlsx fungerar också i cmd och PowerShell
   --plan P      planfil (JSON) i stället för den inbyggda planen / plan file instead of the embedded plan
   --format      text (standard) eller json / text (default) or json
   --lang        sv (standard) eller en / sv (default) or en
 Slutkod / exit code: 0 inga fel eller varningar / no errors or warnings, 1 fel eller varningar / errors or
   warnings, 2 användningsfel eller fil som inte kan läsas / usage error or unreadable file
 `,
-  en: `Usage: plankoll check FILE.xlsx… [--plan P] [--format text|json] [--lang sv|en]
-  FILE          workbooks (.xlsx); patterns such as inkommet/*.xlsx work in cmd and PowerShell too
+  en: `Usage: plankoll check FILE.xlsx|FILE.pdf… [--plan P] [--format text|json] [--lang sv|en]
+  FILE          workbooks (.xlsx) and reports (.pdf); patterns such as inkommet/*.xlsx work in cmd and PowerShell too
   --plan P      plan file (JSON) instead of the embedded plan
   --format      text (default) or json
   --lang        sv (default) or en
@@ -226,7 +227,9 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
     results.push(
       f.error
         ? { file: f.file, findings: [], error: { code: "no-match", message: f.error } }
-        : await checkFile(f.file, plan, lang),
+        : isPdfPath(f.file)
+          ? await checkPdfFile(f.file, lang)
+          : await checkFile(f.file, plan, lang),
     );
   }
   progress.end();

@@ -13,6 +13,7 @@ import type { Lang } from "../../plan/i18n";
 import { importPlanJson } from "../../plan/import/json";
 import { importCounts } from "../../plan/import/summary";
 import { documentFromLayout } from "../../plan/import/layout";
+import { checkReport, withReport } from "../../plan/import/report";
 import { importDocument, importPlanFromText } from "../../plan/import/text";
 import type { ImportResult, ImportWarning } from "../../plan/import/types";
 import { parsePlan, PlanValidationError, type Plan } from "../../plan/schema";
@@ -101,7 +102,11 @@ export async function importFile(path: string, lang: Lang): Promise<ImportResult
   }
   if (ext === ".pdf") {
     const pages = await extractPdfFile(path);
-    return importDocument(documentFromLayout(pages, basename(path)), { lang, source: basename(path) });
+    const result = importDocument(documentFromLayout(pages, basename(path)), {
+      lang,
+      source: basename(path),
+    });
+    return withReport(result, checkReport(pages, lang), lang);
   }
   let text: string;
   try {
@@ -193,12 +198,27 @@ export function renderImportText(file: string, r: ImportResult, lang: Lang): str
       lines.push(`  ${SEVERITY[lang][f.severity]} ${f.rule}${place ? ` (${place})` : ""}: ${f.message}`);
     }
   }
+  // How each report table with a finding was read, so the finding can be trusted or disputed.
+  for (const t of r.readTables ?? []) {
+    lines.push("", `${sv ? "Så lästes" : "How it was read"}: ${t.heading}`);
+    for (const c of t.columns) lines.push(`    ${c}`);
+    for (const row of t.rows) lines.push(`  ${row}`);
+    for (const n of t.notes) lines.push(`  ${n}`);
+  }
   return lines.join("\n") + "\n";
 }
 
 function warningLine(w: ImportWarning, lang: Lang): string {
   const head = [where(w.page, lang), w.item ? `"${w.item}"` : ""].filter(Boolean).join(" ");
   return head ? `${head}: ${w.message}` : w.message;
+}
+
+/** The import's JSON document; `tables` (read/seen) only for PDFs. */
+function importJson(result: ImportResult, plan: Plan | null): string {
+  const tables = result.tablesRead ? { tables: result.tablesRead } : {};
+  return (
+    JSON.stringify({ plan, warnings: result.warnings, findings: result.findings, ...tables }, null, 2) + "\n"
+  );
 }
 
 export async function runImport(args: string[], io: Io): Promise<number> {
@@ -239,9 +259,11 @@ export async function runImport(args: string[], io: Io): Promise<number> {
     io.stderr(`plankoll import: ${message}\n`);
     return EXIT.usage;
   }
-  // A document with none of a plan's parts is the wrong document; never write it as a plan.
+  // A document with none of a plan's parts is the wrong document; never write it as a plan. Its own sums are still
+  // reported (a report PDF holds no plan but has tables to check): the JSON document with plan null.
   if (!hasPlanContent(result.plan)) {
     io.stderr(`plankoll import: ${file}: ${MSG.nothing[lang]}\n`);
+    if (values.format === "json") io.stdout(importJson(result, null));
     return EXIT.usage;
   }
 
@@ -255,10 +277,7 @@ export async function runImport(args: string[], io: Io): Promise<number> {
   }
 
   if (values.format === "json") {
-    io.stdout(
-      JSON.stringify({ plan: result.plan, warnings: result.warnings, findings: result.findings }, null, 2) +
-        "\n",
-    );
+    io.stdout(importJson(result, result.plan));
   } else {
     io.stdout(renderImportText(file, result, lang));
     if (values.out) io.stdout(MSG.written[lang](values.out) + "\n");

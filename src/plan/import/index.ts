@@ -25,6 +25,8 @@ export {
 export { diffPlans } from "./diff";
 export type { BudgetChange, ItemChange, PlanDiff, ValueChange } from "./diff";
 export { checkDocument, docTableToSheet } from "./docSums";
+export { checkReport, describeTable, withReport } from "./report";
+export type { DocumentFinding, ReportResult, ReportTable, TableDescription } from "./report";
 export type {
   DocCell,
   DocRow,
@@ -33,4 +35,5 @@ export type {
   ImportResult,
   ImportWarning,
   PlanPart,
+  TableDescriptionLike,
 } from "./types";

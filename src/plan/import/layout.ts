@@ -302,7 +302,10 @@ export function pageFurniture(pages: readonly LayoutRow[][]): Set<LayoutRow> {
     if (first.y - second.y > 1.5 * first.size) candidates.push(first);
     if (beforeLast.y - last.y > 1.5 * last.size && last !== first) candidates.push(last);
   }
-  const eligible = (r: LayoutRow) => r.cells.length === 1 || r.cells.some((c) => PAGE_NUMBER.test(c.text));
+  // A table row holds several figures ("Skolenhet 17 | 590 | 576"): never a page number line.
+  const eligible = (r: LayoutRow) =>
+    r.cells.length === 1 ||
+    (r.cells.length <= 3 && r.cells.filter((c) => PAGE_NUMBER.test(c.text)).length === 1);
   const pagesOf = new Map<string, Set<number>>();
   for (const r of candidates) pagesOf.set(key(r), (pagesOf.get(key(r)) ?? new Set()).add(r.page));
   for (const r of candidates) {
@@ -354,4 +357,11 @@ export function documentFromLayout(pages: readonly PositionedText[][], source?: 
 /** True when no page has any visible text: a scanned (image-only) PDF, which cannot be imported. */
 export function isTextless(pages: readonly PositionedText[][]): boolean {
   return pages.every((items) => items.every((it) => it.str.trim() === ""));
+}
+
+/** Each page's rows as laid out, page furniture (running headers, page numbers) removed: what report tables read. */
+export function layoutPages(pages: readonly PositionedText[][]): LayoutRow[][] {
+  const laid = pages.map((items) => layoutRows(items));
+  const furniture = pageFurniture(laid);
+  return laid.map((rows) => rows.filter((r) => !furniture.has(r)));
 }

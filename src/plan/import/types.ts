@@ -73,6 +73,18 @@ export interface ImportResult {
   /** The document's own sum errors and inconsistencies (document findings: sheet/cell null; page/row/column set). */
   findings: Finding[];
   tables: DocTable[];
+  /** PDFs: "how it was read" for each report table with a finding (src/plan/import/report). */
+  readTables?: TableDescriptionLike[];
+  /** PDFs: report tables read of those seen. */
+  tablesRead?: { read: number; seen: number };
+}
+
+/** A report table as described for the user (see report/describe.ts): heading, columns, rows, notes. */
+export interface TableDescriptionLike {
+  heading: string;
+  columns: string[];
+  rows: string[];
+  notes: string[];
 }
 
 export interface ImportOptions {

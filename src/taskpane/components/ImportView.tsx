@@ -55,6 +55,7 @@ const useStyles = makeStyles({
   },
   diff: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
   dd: { margin: 0 },
+  read: { margin: 0, fontSize: tokens.fontSizeBase100, whiteSpace: "pre-wrap", overflowX: "auto" },
 });
 
 function List({ items, more }: { items: React.ReactNode[]; more: (n: number) => string }) {
@@ -183,6 +184,14 @@ function Review({ review, onUse, onDiscard }: { review: ImportReview; onUse(): v
       ) : (
         <Caption1>{s.reviewNoFindings}</Caption1>
       )}
+      {review.readTables.map((t) => (
+        <details key={t.heading} data-testid="import-read-table">
+          <summary>
+            <Text size={200}>{s.howRead(t.heading)}</Text>
+          </summary>
+          <pre className={styles.read}>{[...t.columns, ...t.rows, ...t.notes].join("\n")}</pre>
+        </details>
+      ))}
       <Body1Strong as="h3" className={styles.heading}>
         {s.reviewDiff}
       </Body1Strong>

@@ -1,0 +1,86 @@
+/**
+ * The report reader's rules on small laid-out tables (positioned text as pdfjs gives it, no PDF needed): what must
+ * and must not be flagged when a table's lines hold two breakdowns, a column has no header, a label is a number.
+ */
+import type { PositionedText } from "../../src/plan/import/layout";
+import { checkReport } from "../../src/plan/import/report";
+
+/** One page: each row a label at x 60 and figures right-aligned at 200, 260, …; rows 16 pt apart. */
+function page(rows: (string | string[])[], header?: string[]): PositionedText[][] {
+  const items: PositionedText[] = [];
+  let y = 700;
+  const put = (str: string, x: number, right = false) =>
+    items.push({ page: 1, str, x: right ? x - str.length * 5 : x, y, width: str.length * 5, size: 10 });
+  put("Tabell 1. Exempel", 60);
+  y -= 24;
+  if (header) {
+    header.forEach((h, i) => put(h, 200 + 60 * i, true));
+    y -= 16;
+  }
+  for (const r of rows) {
+    const [label, ...figures] = Array.isArray(r) ? r : [r];
+    put(label, 60);
+    figures.forEach((f, i) => put(f, 200 + 60 * i, true));
+    y -= 16;
+  }
+  return [items];
+}
+
+const serious = (pages: PositionedText[][]) =>
+  checkReport(pages, "sv").findings.filter((f) => f.severity !== "info");
+
+describe("two breakdowns of one total (by age, then by sex)", () => {
+  const rows = (total: string) => [
+    ["Under 18 år", "3 290", "640"],
+    ["18-64 år", "14 980", "2 676"],
+    ["Över 64 år", "289", "33"],
+    ["Män", "14 136", "1 750"],
+    ["Kvinnor", "4 423", "1 599"],
+    ["Totalt", total, "3 349"],
+  ];
+  test("must not: each breakdown adds up to the total", () => {
+    expect(serious(page(rows("18 559"), ["Irak", "Somalia"]))).toEqual([]);
+  });
+  test("a total neither breakdown gives: no reading of the lines holds, and the table says so (no guess)", () => {
+    const r = checkReport(page(rows("18 659"), ["Irak", "Somalia"]), "sv");
+    expect(r.findings.filter((f) => f.severity !== "info")).toEqual([]);
+    expect(r.tables[0].ambiguous.join(" ")).toMatch(/Totalt/);
+  });
+});
+
+describe("evidence before verdict", () => {
+  const rows = [
+    ["Löner", "120", "130"],
+    ["Hyror", "40", "45"],
+    ["Summa", "170", "175"],
+  ];
+  test("must: a wrong total under a header is an error", () => {
+    expect(serious(page(rows, ["2024", "2025"]))).toEqual([
+      expect.objectContaining({ row: "Summa", column: "2024", expected: 160, actual: 170 }),
+    ]);
+  });
+  test("must not: the same table without column headers is info (an uncertain reading)", () => {
+    const all = checkReport(page(rows), "sv").findings;
+    expect(all.map((f) => f.severity)).toEqual(["info"]);
+    expect(all[0].message).toMatch(/osäker läsning/);
+  });
+});
+
+describe("numbers as row names", () => {
+  test("must not: '1', '2', '3–5' in the label column make no column; the counts add up", () => {
+    const pages = page(
+      [
+        ["1", "126", "130"],
+        ["2", "38", "43"],
+        ["3–5", "86", "94"],
+        [">5", "90", "114"],
+        ["Totalt", "340", "381"],
+      ],
+      ["Kvinnor", "Män"],
+    );
+    const r = checkReport(pages, "sv");
+    expect(r.tables[0].columns.map((c) => c.header)).toEqual(["Kvinnor", "Män"]);
+    expect(r.tables[0].rows.map((x) => x.label)).toEqual(["1", "2", "3-5", ">5", "Totalt"]);
+    expect(r.findings).toEqual([]);
+  });
+});
