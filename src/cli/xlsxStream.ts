@@ -11,9 +11,12 @@
  * each (every cell refers to the same one); error values are one object per error code; rows without any
  * formula (or format, or value) share one frozen all-null row.
  */
+import { readFile } from "node:fs/promises";
 import { posix } from "node:path";
+import { StringDecoder } from "node:string_decoder";
+import { inflateRawSync } from "node:zlib";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
-import { open as openZip, type Entry, type ZipFile } from "yauzl";
+import { fromBuffer, type Entry, type ZipFile } from "yauzl";
 import type { CellError, CellValue, SheetSnapshot, WorkbookSnapshot } from "../checks/types";
 import { a1, columnName } from "../checks/address";
 
@@ -28,12 +31,43 @@ export class XlsxFormatError extends Error {
 // ---------------------------------------------------------------------------------------------------------
 // Zip
 
-function openZipFile(path: string): Promise<ZipFile> {
+/**
+ * The whole package in memory (compressed, a few MB even for a million cells): every part is then inflated in
+ * one synchronous call instead of a chain of stream callbacks through the thread pool, which on a busy machine
+ * spent more time waiting than inflating.
+ */
+async function openZipFile(path: string): Promise<ZipFile> {
+  const buffer = await readFile(path);
   return new Promise((resolve, reject) =>
-    openZip(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true }, (err, zip) =>
+    fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true }, (err, zip) =>
       err || !zip ? reject(err ?? new Error("zip")) : resolve(zip),
     ),
   );
+}
+
+/** A part's bytes, inflated. */
+function partBytes(zip: ZipFile, entry: Entry): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, { decodeFileData: false }, (err, stream) => {
+      if (err || !stream) return reject(err ?? new Error("zip stream"));
+      const chunks: Buffer[] = [];
+      stream.on("data", (c: Buffer) => chunks.push(c));
+      stream.once("error", reject);
+      stream.once("end", () => {
+        try {
+          const raw = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+          let bytes: Buffer;
+          if (entry.compressionMethod === 0) bytes = raw;
+          else if (entry.compressionMethod === 8) bytes = inflateRawSync(raw);
+          else throw new Error(`unsupported zip compression method ${entry.compressionMethod}`);
+          if (bytes.length !== entry.uncompressedSize) throw new Error(`${entry.fileName}: wrong size`);
+          resolve(bytes);
+        } catch (e) {
+          reject(e as Error);
+        }
+      });
+    });
+  });
 }
 
 function listEntries(zip: ZipFile): Promise<Map<string, Entry>> {
@@ -57,44 +91,27 @@ interface SaxHandlers {
   close?(name: string): void;
 }
 
-/** Streams one zip part through saxes (UTF-8 decoded across chunk boundaries). */
-function parsePart(zip: ZipFile, entry: Entry, h: SaxHandlers): Promise<void> {
-  return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, (err, stream) => {
-      if (err || !stream) return reject(err ?? new Error("zip stream"));
-      const parser = new SaxesParser();
-      let failed: Error | null = null;
-      parser.on("error", (e) => {
-        failed ??= e;
-      });
-      parser.on("opentag", (node) => h.open(node.name, (node as SaxesTagPlain).attributes as Attrs));
-      if (h.text) parser.on("text", h.text);
-      if (h.close) parser.on("closetag", (node) => h.close!(node.name));
-      stream.setEncoding("utf8");
-      stream.on("data", (chunk: string) => {
-        if (failed) return;
-        try {
-          parser.write(chunk);
-        } catch (e) {
-          failed = e as Error;
-        }
-        if (failed) {
-          stream.destroy();
-          reject(failed);
-        }
-      });
-      stream.once("error", reject);
-      stream.once("end", () => {
-        if (failed) return reject(failed);
-        try {
-          parser.close();
-        } catch (e) {
-          return reject(e as Error);
-        }
-        resolve();
-      });
-    });
+/** How much text saxes gets at a time: the part's string is never whole in memory. */
+const SLICE = 1 << 18;
+
+/** Parses one zip part with saxes, UTF-8 decoded slice by slice (a character split between slices is kept whole). */
+async function parsePart(zip: ZipFile, entry: Entry, h: SaxHandlers): Promise<void> {
+  const bytes = await partBytes(zip, entry);
+  const parser = new SaxesParser();
+  let failed: Error | null = null;
+  parser.on("error", (e) => {
+    failed ??= e;
   });
+  parser.on("opentag", (node) => h.open(node.name, (node as SaxesTagPlain).attributes as Attrs));
+  if (h.text) parser.on("text", h.text);
+  if (h.close) parser.on("closetag", (node) => h.close!(node.name));
+  const decoder = new StringDecoder("utf8");
+  for (let at = 0; at < bytes.length && !failed; at += SLICE) {
+    parser.write(decoder.write(bytes.subarray(at, Math.min(at + SLICE, bytes.length))));
+  }
+  if (!failed) parser.write(decoder.end());
+  if (!failed) parser.close();
+  if (failed) throw failed;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -368,6 +385,8 @@ class Cached {
 interface SheetContext {
   strings: (string | null)[] | null;
   formats: (string | undefined)[] | null;
+  /** Per style: whether its format is a date format. */
+  dates: boolean[];
   date1904: boolean;
 }
 
@@ -391,7 +410,7 @@ interface ParsedSheet {
 function plainCell(
   t: string | undefined,
   v: string | RichRuns,
-  fmt: string | undefined,
+  isDate: boolean,
   ctx: SheetContext,
 ): { value: CellValue; raw: unknown } {
   if (typeof v !== "string") {
@@ -421,7 +440,7 @@ function plainCell(
       return { value: errorOf(v), raw: { error: v } };
     default: {
       const n = parseFloat(v);
-      if (isDateFormat(fmt)) {
+      if (isDate) {
         const d = dateOf(n, ctx.date1904);
         return { value: serialOf(d), raw: d };
       }
@@ -435,19 +454,14 @@ interface RichRuns {
 }
 
 /** A formula's cached result as ExcelJS types it, or undefined for none. */
-function formulaResult(
-  t: string | undefined,
-  v: string | undefined,
-  fmt: string | undefined,
-  ctx: SheetContext,
-) {
+function formulaResult(t: string | undefined, v: string | undefined, isDate: boolean, ctx: SheetContext) {
   if (!v) return undefined;
   let r: unknown;
   if (t === "str") r = xmlDecode(v);
   else if (t === "b") r = parseInt(v, 10) !== 0;
   else if (t === "e") r = { error: v };
   else r = parseFloat(v);
-  if (isDateFormat(fmt)) r = dateOf(r, ctx.date1904);
+  if (isDate) r = dateOf(r, ctx.date1904);
   return r;
 }
 
@@ -515,18 +529,19 @@ async function readSheet(
     }
     prevCol = col;
     const fmt = styleId && ctx.formats ? ctx.formats[styleId] : undefined;
+    const isDate = styleId ? ctx.dates[styleId] === true : false;
     let value: CellValue;
     let raw: unknown;
     let formula: string | null = null;
     let sharedFrom: string | null = null;
     if (isFormula) {
-      raw = formulaResult(cType, vText, fmt, ctx);
+      raw = formulaResult(cType, vText, isDate, ctx);
       value = resultValue(raw);
       if (fType === "shared" && fRef) shared.set(fSi ?? "undefined", ref);
       if (fText) formula = `=${fText}`;
       else if (fType === "shared" && !fRef) sharedFrom = shared.get(fSi ?? "undefined") ?? null;
     } else {
-      const r = plainCell(cType, rich ? { richText: rich } : (vText as string), fmt, ctx);
+      const r = plainCell(cType, rich ? { richText: rich } : (vText as string), isDate, ctx);
       value = r.value;
       raw = r.raw;
     }
@@ -889,8 +904,10 @@ export async function readXlsx(path: string): Promise<WorkbookSnapshot> {
     const ctx: SheetContext = {
       strings: stringsEntry ? await readSharedStrings(zip, stringsEntry) : null,
       formats: stylesEntry ? await readStyles(zip, stylesEntry) : null,
+      dates: [],
       date1904,
     };
+    ctx.dates = (ctx.formats ?? []).map(isDateFormat);
 
     const parts: SheetPart[] = [];
     for (const s of sheetRefs) {
