@@ -5,14 +5,12 @@
  */
 import { promises as fs } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { globSync } from "tinyglobby";
 import { checkWorkbook } from "../../checks";
 import { embeddedPlan } from "../../plan/embedded";
 import type { Lang } from "../../plan/i18n";
 import type { Plan } from "../../plan/schema";
 import { commandArgs } from "../args";
 import { EXIT, type Io } from "../io";
-import { loadPlanFile, planFileErrorText } from "../planFile";
 import { renderJson, renderText, type FileResult } from "../report";
 import { readWorkbookFile, WorkbookReadError } from "../xlsx";
 
@@ -147,6 +145,7 @@ export async function expandFileArgs(
     const cut = path.lastIndexOf("/", wild);
     const dir = cut < 0 ? "" : path.slice(0, cut + 1);
     const pattern = path.slice(dir.length);
+    const { globSync } = await import("tinyglobby");
     const matches = globSync(pattern, {
       cwd: dir || ".",
       onlyFiles: true,
@@ -196,6 +195,8 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
 
   let plan: Plan = embeddedPlan;
   if (values.plan !== undefined) {
+    // The schema (zod) only for a plan file: the embedded plan needs none.
+    const { loadPlanFile, planFileErrorText } = await import("../planFile");
     try {
       plan = await loadPlanFile(values.plan, lang);
     } catch (e) {
