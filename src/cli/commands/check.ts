@@ -12,6 +12,7 @@ import type { Plan } from "../../plan/schema";
 import { commandArgs } from "../args";
 import { EXIT, type Io } from "../io";
 import { renderJson, renderText, type FileResult } from "../report";
+import { checkAll } from "../parallel";
 import { readWorkbookFile, WorkbookReadError } from "../xlsx";
 
 // Swedish is the default, so its usage keeps the English hints a non-Swedish reader needs to find --lang en.
@@ -215,14 +216,9 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
   if (files.length === 0) return usage(io, lang, WORDS.nothing[lang]);
 
   const progress = new Progress(io, lang);
-  const results: FileResult[] = [];
-  for (let i = 0; i < files.length; i++) {
-    const f = files[i];
-    progress.update(i, files.length, f.file);
-    results.push(
-      f.error ? { file: f.file, findings: [], error: f.error } : await checkFile(f.file, plan, lang),
-    );
-  }
+  const results = await checkAll(files, plan, lang, checkFile, (i, file) =>
+    progress.update(i, files.length, file),
+  );
   progress.end();
 
   io.stdout(values.format === "json" ? renderJson(results) : renderText(results, lang));
