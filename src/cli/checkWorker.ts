@@ -1,12 +1,26 @@
-/** A worker thread of `plankoll check` (./parallel): checks the files it is sent, one at a time. */
+/**
+ * A worker thread of `plankoll check` (./parallel): takes the next file from the counter it shares with the
+ * other threads, checks it and posts the result, until no file is left.
+ */
 import { parentPort, workerData } from "node:worker_threads";
 import type { Lang } from "../plan/i18n";
 import type { Plan } from "../plan/schema";
 import { checkFile } from "./commands/check";
 
-const { plan, lang } = workerData as { plan: Plan; lang: Lang };
-const port = parentPort;
-if (port)
-  port.on("message", (job: { file: string }) => {
-    void checkFile(job.file, plan, lang).then((result) => port.postMessage(result));
-  });
+const { plan, lang, files, counter } = workerData as {
+  plan: Plan;
+  lang: Lang;
+  files: string[];
+  counter: Int32Array;
+};
+
+async function work(): Promise<void> {
+  const port = parentPort;
+  if (!port) return;
+  for (let k = Atomics.add(counter, 0, 1); k < files.length; k = Atomics.add(counter, 0, 1)) {
+    port.postMessage({ started: k });
+    port.postMessage({ index: k, result: await checkFile(files[k], plan, lang) });
+  }
+}
+
+void work();

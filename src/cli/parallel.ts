@@ -1,6 +1,7 @@
 /**
- * `plankoll check` over several workbooks: each file is read and checked in a worker thread, as many at a time
- * as the machine has cores (os.availableParallelism), the results put back in the order the files were given.
+ * `plankoll check` over several workbooks: files are read and checked in this thread and in worker threads, as
+ * many threads as the machine has cores (os.availableParallelism), the results put back in the order the files
+ * were given.
  * One file, a single core, small files (a worker's start costs more than it saves, unless PLANKOLL_JOBS asks
  * for workers) or PLANKOLL_JOBS=1: the files are checked one after another in this thread, as before.
  */
@@ -77,7 +78,10 @@ export async function checkAll(
     return results;
   }
 
-  let next = 0;
+  // Files are taken in the given order from one shared counter, by this thread and by the workers alike: nobody
+  // waits for a busy thread to hand out the next file, and this thread's warm engine does its share.
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const files = todo.map((i) => jobs[i].file);
   let shown = -1;
   const show = (upTo: number) => {
     // Progress in the given order, so the counter only ever goes up (unreadable arguments included).
@@ -92,40 +96,35 @@ export async function checkAll(
     error: `${lang === "sv" ? "filen kunde inte kontrolleras" : "the file could not be checked"} (${why})`,
   });
 
-  await new Promise<void>((resolve) => {
-    let running = 0;
-    const start = () => {
-      const worker = new Worker(workerScript, { workerData: { plan, lang } });
-      let current = -1;
-      running++;
-      const feed = () => {
-        if (next >= todo.length) {
+  const finished: Promise<void>[] = [];
+  for (let w = 1; w < workers; w++) {
+    finished.push(
+      new Promise<void>((resolve) => {
+        const worker = new Worker(workerScript, { workerData: { plan, lang, files, counter } });
+        let current = -1;
+        worker.on("message", (m: { started: number } | { index: number; result: FileResult }) => {
+          if ("started" in m) current = m.started;
+          else {
+            results[todo[m.index]] = m.result;
+            current = -1;
+          }
+        });
+        worker.on("error", (e) => {
+          if (current >= 0) results[todo[current]] = failed(files[current], e.message);
           current = -1;
-          void worker.terminate();
-          return;
-        }
-        current = todo[next++];
-        show(current);
-        worker.postMessage({ file: jobs[current].file });
-      };
-      worker.on("message", (result: FileResult) => {
-        if (current >= 0) results[current] = result;
-        feed();
-      });
-      worker.on("error", (e) => {
-        if (current >= 0) results[current] = failed(jobs[current].file, e.message);
-        current = -1;
-      });
-      worker.on("exit", () => {
-        if (current >= 0) results[current] = failed(jobs[current].file, "worker stopped");
-        running--;
-        if (next < todo.length) start();
-        else if (running === 0) resolve();
-      });
-      feed();
-    };
-    for (let w = 0; w < workers; w++) start();
-  });
+        });
+        worker.on("exit", () => {
+          if (current >= 0) results[todo[current]] = failed(files[current], "worker stopped");
+          resolve();
+        });
+      }),
+    );
+  }
+  for (let k = Atomics.add(counter, 0, 1); k < files.length; k = Atomics.add(counter, 0, 1)) {
+    show(todo[k]);
+    results[todo[k]] = await checkOne(files[k], plan, lang);
+  }
+  await Promise.all(finished);
   show(jobs.length - 1);
   return results;
 }
