@@ -2,11 +2,11 @@
  * `plankoll check` over several workbooks: files are read and checked in this thread and in worker threads, as
  * many threads as the machine has cores (os.availableParallelism), the results put back in the order the files
  * were given.
- * One file, a single core, small files (a worker's start costs more than it saves, unless PLANKOLL_JOBS asks
- * for workers) or PLANKOLL_JOBS=1: the files are checked one after another in this thread, as before.
+ * One file, a single core or all cores busy, small files (a worker's start costs more than it saves, unless
+ * PLANKOLL_JOBS asks for workers) or PLANKOLL_JOBS=1: the files are checked one after another in this thread.
  */
 import { existsSync, statSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Lang } from "../plan/i18n";
@@ -27,11 +27,21 @@ export interface CheckJob {
 
 export type CheckOne = (file: string, plan: Plan, lang: Lang) => Promise<FileResult>;
 
-/** How many workers: PLANKOLL_JOBS if set (1 = none), else the cores, never more than the files. */
-export function workerCount(files: number, env: NodeJS.ProcessEnv = process.env): number {
+/**
+ * How many threads: PLANKOLL_JOBS if set (1 = this one only), else the cores that are free — the cores less the
+ * load others already put on them (os.loadavg; 0 where unknown, as on Windows): on a machine whose cores are all
+ * busy a second thread only adds its own start-up. Never more than the files.
+ */
+export function workerCount(
+  files: number,
+  env: NodeJS.ProcessEnv = process.env,
+  load: number = loadavg()[0],
+): number {
   const asked = Number.parseInt(env.PLANKOLL_JOBS ?? "", 10);
-  const cores = Number.isFinite(asked) && asked >= 1 ? asked : availableParallelism();
-  return Math.max(1, Math.min(cores, files, 16));
+  const cores = availableParallelism();
+  const threads =
+    Number.isFinite(asked) && asked >= 1 ? asked : Math.ceil(cores - Math.max(0, Math.min(cores, load - 1)));
+  return Math.max(1, Math.min(threads, files, 16));
 }
 
 function totalBytes(files: readonly string[]): number {

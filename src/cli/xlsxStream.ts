@@ -9,7 +9,7 @@
  *
  * Memory: one pass per sheet; per row a few small arrays; shared strings and number formats are one string
  * each (every cell refers to the same one); error values are one object per error code; rows without any
- * formula (or format, or value) share one frozen all-null row.
+ * formula (or format, or value) share one frozen all-null row, and rows of formats alike one frozen row.
  */
 import { readFile } from "node:fs/promises";
 import { posix } from "node:path";
@@ -704,6 +704,30 @@ function mergeArea(ref: string): { top: number; left: number; bottom: number; ri
   };
 }
 
+/**
+ * Rows of number formats repeat (every line of a table formatted alike): one frozen array per distinct row, so
+ * a sheet holds each row of formats once. Formats are few strings, numbered for the key.
+ */
+class RowInterner {
+  private readonly ids = new Map<string, number>();
+  private readonly rows = new Map<string, (string | null)[]>();
+  get(row: (string | null)[]): (string | null)[] {
+    let key = "";
+    for (const f of row) {
+      if (f === null) key += ",";
+      else {
+        let id = this.ids.get(f);
+        if (id === undefined) this.ids.set(f, (id = this.ids.size));
+        key += `${id},`;
+      }
+    }
+    const seen = this.rows.get(key);
+    if (seen) return seen;
+    this.rows.set(key, Object.freeze(row) as (string | null)[]);
+    return row;
+  }
+}
+
 let NULL_ROWS = new Map<number, readonly null[]>();
 /** One frozen all-null row per width, shared by every row that holds nothing of a kind. */
 function nullRow(width: number): null[] {
@@ -826,6 +850,7 @@ function finishSheet(
   const height = maxR - minR + 1,
     width = maxC - minC + 1;
   const empty = nullRow(width);
+  const formatRows = new RowInterner();
   const values: CellValue[][] = new Array<CellValue[]>(height).fill(empty);
   const formulas: (string | null)[][] = new Array<(string | null)[]>(height).fill(empty);
   const numberFormats: (string | null)[][] = new Array<(string | null)[]>(height).fill(empty);
@@ -846,7 +871,7 @@ function finishSheet(
     const r = rc.row - minR;
     if (vRow) values[r] = vRow;
     if (fRow) formulas[r] = fRow;
-    if (nRow) numberFormats[r] = nRow;
+    if (nRow) numberFormats[r] = formatRows.get(nRow);
   }
   return {
     ...base,

@@ -3,7 +3,7 @@
  * given, and the same exit code as checking them one after another; unreadable files stay where they were named.
  */
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkFile } from "../../src/cli/commands/check";
 import { checkAll, workerCount } from "../../src/cli/parallel";
@@ -20,13 +20,15 @@ const fixtures = readdirSync(WORKBOOKS, { withFileTypes: true })
   );
 
 describe("workerCount", () => {
-  test("the cores by default, never more than the files, PLANKOLL_JOBS when set", () => {
-    expect(workerCount(1, {})).toBe(1);
-    expect(workerCount(1000, {})).toBeGreaterThanOrEqual(1);
-    expect(workerCount(5, { PLANKOLL_JOBS: "3" })).toBe(3);
-    expect(workerCount(2, { PLANKOLL_JOBS: "8" })).toBe(2);
-    expect(workerCount(5, { PLANKOLL_JOBS: "1" })).toBe(1);
-    expect(workerCount(5, { PLANKOLL_JOBS: "nonsense" })).toBe(Math.min(5, workerCount(5, {})));
+  const cores = availableParallelism();
+  test("the free cores by default, never more than the files; PLANKOLL_JOBS when set", () => {
+    expect(workerCount(1, {}, 0)).toBe(1);
+    expect(workerCount(1000, {}, 0)).toBe(Math.min(cores, 16));
+    expect(workerCount(1000, {}, 0.9 + cores)).toBe(1); // every core busy with others' work
+    expect(workerCount(5, { PLANKOLL_JOBS: "3" }, 50)).toBe(3);
+    expect(workerCount(2, { PLANKOLL_JOBS: "8" }, 0)).toBe(2);
+    expect(workerCount(5, { PLANKOLL_JOBS: "1" }, 0)).toBe(1);
+    expect(workerCount(5, { PLANKOLL_JOBS: "nonsense" }, 0)).toBe(Math.min(5, cores));
   });
 });
 
