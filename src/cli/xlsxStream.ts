@@ -150,6 +150,15 @@ async function readRels(zip: ZipFile, entries: Map<string, Entry>, part: string)
   return rels;
 }
 
+/**
+ * A string of its own. The parser's texts are slices of the 256 KB piece of XML they came from, and V8 keeps
+ * the whole piece alive for as long as any slice of it lives: a sheet's few formulas kept all of its XML in
+ * memory. Joining and slicing again copies the characters into a string just as long.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : (s + " ").slice(0, -1);
+}
+
 /** ExcelJS decodes _xHHHH_ escapes in shared strings and rich-text runs (not in inline strings). */
 const decodeX = (s: string) =>
   s.indexOf("_x") < 0
@@ -209,7 +218,7 @@ async function readSharedStrings(zip: ZipFile, entry: Entry): Promise<(string | 
       if (name === "rPh") inPhonetic = false;
       else if (inPhonetic) return;
       else if (name === "t" && text) {
-        const s = decodeX(text.join(""));
+        const s = own(decodeX(text.join("")));
         text = null;
         if (inRun) runText = s;
         else value = s;
@@ -308,7 +317,7 @@ const ERRORS = new Map<string, CellError>();
 /** One object per error code: many #N/A cells share one. */
 function errorOf(code: string): CellError {
   let e = ERRORS.get(code);
-  if (!e) ERRORS.set(code, (e = { error: code }));
+  if (!e) ERRORS.set(own(code), (e = { error: own(code) }));
   return e;
 }
 
@@ -415,7 +424,7 @@ function plainCell(
 ): { value: CellValue; raw: unknown } {
   if (typeof v !== "string") {
     // Rich text inline (<is><r>…</r></is>).
-    return { value: v.richText.join(""), raw: v };
+    return { value: own(v.richText.join("")), raw: v };
   }
   switch (t) {
     case "s": {
@@ -427,11 +436,13 @@ function plainCell(
       return { value: s, raw: s ?? {} };
     }
     case "str": {
-      const s = xmlDecode(v);
+      const s = own(xmlDecode(v));
       return { value: s, raw: s };
     }
-    case "inlineStr":
-      return { value: v, raw: v };
+    case "inlineStr": {
+      const s = own(v);
+      return { value: s, raw: s };
+    }
     case "b": {
       const b = parseInt(v, 10) !== 0;
       return { value: b, raw: b };
@@ -457,7 +468,7 @@ interface RichRuns {
 function formulaResult(t: string | undefined, v: string | undefined, isDate: boolean, ctx: SheetContext) {
   if (!v) return undefined;
   let r: unknown;
-  if (t === "str") r = xmlDecode(v);
+  if (t === "str") r = own(xmlDecode(v));
   else if (t === "b") r = parseInt(v, 10) !== 0;
   else if (t === "e") r = { error: v };
   else r = parseFloat(v);
@@ -538,7 +549,7 @@ async function readSheet(
       raw = formulaResult(cType, vText, isDate, ctx);
       value = resultValue(raw);
       if (fType === "shared" && fRef) shared.set(fSi ?? "undefined", ref);
-      if (fText) formula = `=${fText}`;
+      if (fText) formula = own(`=${fText}`);
       else if (fType === "shared" && !fRef) sharedFrom = shared.get(fSi ?? "undefined") ?? null;
     } else {
       const r = plainCell(cType, rich ? { richText: rich } : (vText as string), isDate, ctx);
