@@ -9,7 +9,8 @@
  *
  * Memory: one pass per sheet; per row a few small arrays; shared strings and number formats are one string
  * each (every cell refers to the same one); error values are one object per error code; rows without any
- * formula (or format, or value) share one frozen all-null row, and rows of formats alike one frozen row.
+ * formula (or format, or value) share one frozen all-null row, and rows of formats alike one frozen row; texts
+ * are copied out of the XML they were parsed from (see own()).
  */
 import { readFile } from "node:fs/promises";
 import { posix } from "node:path";
