@@ -5,7 +5,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { Lang } from "../plan/i18n";
 import type { Plan } from "../plan/schema";
-import { checkFile } from "./commands/check";
+import { checkPath } from "./commands/check";
 
 const { plan, lang, files, counter } = workerData as {
   plan: Plan;
@@ -19,7 +19,7 @@ async function work(): Promise<void> {
   if (!port) return;
   for (let k = Atomics.add(counter, 0, 1); k < files.length; k = Atomics.add(counter, 0, 1)) {
     port.postMessage({ started: k });
-    port.postMessage({ index: k, result: await checkFile(files[k], plan, lang) });
+    port.postMessage({ index: k, result: await checkPath(files[k], plan, lang) });
   }
 }
 

@@ -108,6 +108,14 @@ export async function checkFile(path: string, plan: Plan, lang: Lang): Promise<F
   }
 }
 
+/**
+ * Checks one named file of any kind `check` accepts: what this thread and the worker threads (../checkWorker)
+ * both run for each file, so a new kind of file is dispatched here once.
+ */
+export function checkPath(path: string, plan: Plan, lang: Lang): Promise<FileResult> {
+  return checkFile(path, plan, lang);
+}
+
 /** One argument after expansion: a file to check, or a pattern that matched nothing (reported as unreadable). */
 export type FileArg = { file: string; error?: undefined } | { file: string; error: string };
 
@@ -216,7 +224,7 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
   if (files.length === 0) return usage(io, lang, WORDS.nothing[lang]);
 
   const progress = new Progress(io, lang);
-  const results = await checkAll(files, plan, lang, checkFile, (i, file) =>
+  const results = await checkAll(files, plan, lang, checkPath, (i, file) =>
     progress.update(i, files.length, file),
   );
   progress.end();

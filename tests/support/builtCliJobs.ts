@@ -1,6 +1,7 @@
 /**
- * The built CLI (bin/plankoll.js → lib/), for what Jest cannot run in-process: worker threads load the compiled
- * lib/cli/checkWorker.js. lib/ is built by `npm ci`/`npm install` via prepare; rebuilt here when older than src.
+ * The built CLI (bin/plankoll.js → lib/) with its environment (PLANKOLL_JOBS), for what Jest cannot run
+ * in-process: worker threads load the compiled lib/cli/checkWorker.js. lib/ is built by `npm ci`/`npm install`
+ * via prepare; rebuilt here when older than src.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
