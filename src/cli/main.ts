@@ -1,17 +1,14 @@
 /**
  * `plankoll` command line: dispatches to one module per command (DESIGN.md §3).
  * Every command returns its exit code; nothing here calls process.exit, so tests run it in-process.
+ * A command's module is loaded only when it runs: `--version` or `fn` never load the xlsx reader, the
+ * check engine or pdf.js.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Lang } from "../plan/i18n";
 import { langOf } from "./args";
 import { processIo, EXIT, type Io } from "./io";
-import { runPlan } from "./commands/plan";
-import { runFn } from "./commands/fn";
-import { runCheck } from "./commands/check";
-import { runImport } from "./commands/import";
-import { runTables } from "./commands/tables";
 
 // Swedish is the default, so its usage keeps the English hints a non-Swedish reader needs to find --lang en.
 const USAGE: Record<Lang, string> = {
@@ -44,12 +41,12 @@ In English / på engelska: plankoll --help --lang en
 
 type Command = (args: string[], io: Io) => Promise<number>;
 
-const COMMANDS: ReadonlyMap<string, Command> = new Map([
-  ["check", runCheck],
-  ["fn", runFn],
-  ["plan", runPlan],
-  ["import", runImport],
-  ["tables", runTables],
+const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
+  ["check", async (args, io) => (await import("./commands/check")).runCheck(args, io)],
+  ["fn", async (args, io) => (await import("./commands/fn")).runFn(args, io)],
+  ["plan", async (args, io) => (await import("./commands/plan")).runPlan(args, io)],
+  ["import", async (args, io) => (await import("./commands/import")).runImport(args, io)],
+  ["tables", async (args, io) => (await import("./commands/tables")).runTables(args, io)],
 ]);
 
 /** Case-insensitive, and a Map so "constructor" or "toString" is no command. */

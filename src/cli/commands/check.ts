@@ -5,17 +5,16 @@
  */
 import { promises as fs } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { globSync } from "tinyglobby";
 import { checkWorkbook } from "../../checks";
 import { embeddedPlan } from "../../plan/embedded";
 import type { Lang } from "../../plan/i18n";
 import type { Plan } from "../../plan/schema";
 import { commandArgs } from "../args";
 import { EXIT, type Io } from "../io";
-import { loadPlanFile, planFileErrorText } from "../planFile";
 import { renderErrors, renderJson, renderText, type FileResult } from "../report";
+import { checkAll } from "../parallel";
 import { READ_ERROR_CODES, readWorkbookFile, WorkbookReadError } from "../xlsx";
-import { checkPdfFile, isPdfPath } from "./checkPdf";
+import { isPdfPath } from "../fileKinds";
 
 // Swedish is the default, so its usage keeps the English hints a non-Swedish reader needs to find --lang en.
 export const CHECK_USAGE: Record<Lang, string> = {
@@ -115,6 +114,16 @@ export async function checkFile(path: string, plan: Plan, lang: Lang): Promise<F
   }
 }
 
+/**
+ * Checks one named file of any kind `check` accepts: what this thread and the worker threads (../checkWorker)
+ * both run for each file, so a new kind of file is dispatched here once.
+ */
+export async function checkPath(path: string, plan: Plan, lang: Lang): Promise<FileResult> {
+  // Report PDFs load pdf.js and the report reader only when one is named.
+  if (isPdfPath(path)) return (await import("./checkPdf")).checkPdfFile(path, lang);
+  return checkFile(path, plan, lang);
+}
+
 /** One argument after expansion: a file to check, or a pattern that matched nothing (reported as unreadable). */
 export type FileArg = { file: string; error?: undefined } | { file: string; error: string };
 
@@ -153,6 +162,7 @@ export async function expandFileArgs(
     const cut = path.lastIndexOf("/", wild);
     const dir = cut < 0 ? "" : path.slice(0, cut + 1);
     const pattern = path.slice(dir.length);
+    const { globSync } = await import("tinyglobby");
     const matches = globSync(pattern, {
       cwd: dir || ".",
       onlyFiles: true,
@@ -202,6 +212,8 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
 
   let plan: Plan = embeddedPlan;
   if (values.plan !== undefined) {
+    // The schema (zod) only for a plan file: the embedded plan needs none.
+    const { loadPlanFile, planFileErrorText } = await import("../planFile");
     try {
       plan = await loadPlanFile(values.plan, lang);
     } catch (e) {
@@ -220,18 +232,9 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
   if (files.length === 0) return usage(io, lang, WORDS.nothing[lang]);
 
   const progress = new Progress(io, lang);
-  const results: FileResult[] = [];
-  for (let i = 0; i < files.length; i++) {
-    const f = files[i];
-    progress.update(i, files.length, f.file);
-    results.push(
-      f.error
-        ? { file: f.file, findings: [], error: { code: "no-match", message: f.error } }
-        : isPdfPath(f.file)
-          ? await checkPdfFile(f.file, lang)
-          : await checkFile(f.file, plan, lang),
-    );
-  }
+  const results = await checkAll(files, plan, lang, checkPath, (i, file) =>
+    progress.update(i, files.length, file),
+  );
   progress.end();
 
   // Why a file could not be read goes to stderr, in both formats; stdout carries only the report.

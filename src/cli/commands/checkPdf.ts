@@ -3,14 +3,13 @@
  * host-free report reader. Kept apart from check.ts so the workbook path stays as it is.
  */
 import { statSync } from "node:fs";
-import { extname } from "node:path";
 import type { Lang } from "../../plan/i18n";
 import type { PdfProblem } from "../../plan/import/pdfText";
 import { checkReport, type ReportResult } from "../../plan/import/report";
 import { extractPdfFile, PdfReadError } from "../pdf";
 import type { FileResult } from "../report";
 
-export const isPdfPath = (path: string) => extname(path).toLowerCase() === ".pdf";
+export { isPdfPath } from "../fileKinds";
 
 /** Reads every table of a report PDF; throws PdfReadError for a PDF that cannot be read. */
 export async function readReportFile(path: string, lang: Lang): Promise<ReportResult> {

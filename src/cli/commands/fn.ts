@@ -17,7 +17,6 @@ import type { Lang } from "../../plan/i18n";
 import { parseSvNumber } from "../../plan/numbers";
 import type { Plan } from "../../plan/schema";
 import { langOf } from "../args";
-import { loadPlanFile, planFileErrorText } from "../planFile";
 import { EXIT, type Io } from "../io";
 
 const NAMES = FUNCTIONS.map((f) => `${f.sv}/${f.en}`).join(", ");
@@ -166,6 +165,8 @@ export async function runFn(argv: string[], io: Io): Promise<number> {
 
   let plan: Plan = embeddedPlan;
   if (parsed.plan !== undefined) {
+    // The schema (zod) only for a plan file: the embedded plan needs none.
+    const { loadPlanFile, planFileErrorText } = await import("../planFile");
     try {
       plan = await loadPlanFile(parsed.plan, parsed.lang);
     } catch (err) {

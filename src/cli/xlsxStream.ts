@@ -1,0 +1,979 @@
+/**
+ * The CLI's .xlsx reader: streams the zip parts (yauzl, Node's zlib) through a SAX parser (saxes) straight into
+ * the host-neutral WorkbookSnapshot, without ExcelJS's in-memory model of every cell, style and row.
+ *
+ * It reads what the checks see — values, cached formula results, formulas (shared formulas translated), number
+ * formats, dates (as serials), rich text, errors, merged areas, hidden rows and columns, tables — and gives the
+ * same snapshot as the ExcelJS reader it replaces (src/cli/xlsxExcelJS.ts, kept for the parity test). Where
+ * ExcelJS's reading has an odd rule the checks' findings depend on, it is kept and marked "ExcelJS parity".
+ *
+ * Memory: one pass per sheet; per row a few small arrays; shared strings and number formats are one string
+ * each (every cell refers to the same one); error values are one object per error code; rows without any
+ * formula (or format, or value) share one frozen all-null row, and rows of formats alike one frozen row; texts
+ * are copied out of the XML they were parsed from (see own()).
+ */
+import { readFile } from "node:fs/promises";
+import { posix } from "node:path";
+import { StringDecoder } from "node:string_decoder";
+import { inflateRawSync } from "node:zlib";
+import { SaxesParser, type SaxesTagPlain } from "saxes";
+import { fromBuffer, type Entry, type ZipFile } from "yauzl";
+import type { CellError, CellValue, SheetSnapshot, WorkbookSnapshot } from "../checks/types";
+import { a1, columnName } from "../checks/address";
+
+/** Something in the package cannot be read: the caller turns it into the "corrupt" reason. */
+export class XlsxFormatError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "XlsxFormatError";
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Zip
+
+/**
+ * The whole package in memory (compressed, a few MB even for a million cells): every part is then inflated in
+ * one synchronous call instead of a chain of stream callbacks through the thread pool, which on a busy machine
+ * spent more time waiting than inflating.
+ */
+async function openZipFile(path: string): Promise<ZipFile> {
+  const buffer = await readFile(path);
+  return new Promise((resolve, reject) =>
+    fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true }, (err, zip) =>
+      err || !zip ? reject(err ?? new Error("zip")) : resolve(zip),
+    ),
+  );
+}
+
+/** A part's bytes, inflated. */
+function partBytes(zip: ZipFile, entry: Entry): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, { decodeFileData: false }, (err, stream) => {
+      if (err || !stream) return reject(err ?? new Error("zip stream"));
+      const chunks: Buffer[] = [];
+      stream.on("data", (c: Buffer) => chunks.push(c));
+      stream.once("error", reject);
+      stream.once("end", () => {
+        try {
+          const raw = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+          let bytes: Buffer;
+          if (entry.compressionMethod === 0) bytes = raw;
+          else if (entry.compressionMethod === 8) bytes = inflateRawSync(raw);
+          else throw new Error(`unsupported zip compression method ${entry.compressionMethod}`);
+          if (bytes.length !== entry.uncompressedSize) throw new Error(`${entry.fileName}: wrong size`);
+          resolve(bytes);
+        } catch (e) {
+          reject(e as Error);
+        }
+      });
+    });
+  });
+}
+
+function listEntries(zip: ZipFile): Promise<Map<string, Entry>> {
+  return new Promise((resolve, reject) => {
+    const out = new Map<string, Entry>();
+    zip.on("entry", (e: Entry) => {
+      const name = e.fileName.replace(/^\/+/, "");
+      if (!name.endsWith("/") && !out.has(name)) out.set(name, e);
+      zip.readEntry();
+    });
+    zip.once("end", () => resolve(out));
+    zip.once("error", reject);
+    zip.readEntry();
+  });
+}
+
+type Attrs = Record<string, string>;
+interface SaxHandlers {
+  open(name: string, attrs: Attrs): void;
+  text?(text: string): void;
+  close?(name: string): void;
+}
+
+/** How much text saxes gets at a time: the part's string is never whole in memory. */
+const SLICE = 1 << 18;
+
+/** Parses one zip part with saxes, UTF-8 decoded slice by slice (a character split between slices is kept whole). */
+async function parsePart(zip: ZipFile, entry: Entry, h: SaxHandlers): Promise<void> {
+  const bytes = await partBytes(zip, entry);
+  const parser = new SaxesParser();
+  let failed: Error | null = null;
+  parser.on("error", (e) => {
+    failed ??= e;
+  });
+  parser.on("opentag", (node) => h.open(node.name, (node as SaxesTagPlain).attributes as Attrs));
+  if (h.text) parser.on("text", h.text);
+  if (h.close) parser.on("closetag", (node) => h.close!(node.name));
+  const decoder = new StringDecoder("utf8");
+  for (let at = 0; at < bytes.length && !failed; at += SLICE) {
+    parser.write(decoder.write(bytes.subarray(at, Math.min(at + SLICE, bytes.length))));
+  }
+  if (!failed) parser.write(decoder.end());
+  if (!failed) parser.close();
+  if (failed) throw failed;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Small parts: relationships, workbook, shared strings, styles, tables
+
+interface Rel {
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+const relsPathOf = (part: string) => posix.join(posix.dirname(part), "_rels", `${posix.basename(part)}.rels`);
+
+function resolveTarget(base: string, target: string): string {
+  const t = target.trim().replace(/\\/g, "/");
+  if (t.startsWith("/")) return posix.normalize(t.slice(1));
+  return posix.normalize(posix.join(posix.dirname(base), t));
+}
+
+async function readRels(zip: ZipFile, entries: Map<string, Entry>, part: string): Promise<Map<string, Rel>> {
+  const rels = new Map<string, Rel>();
+  const entry = entries.get(relsPathOf(part));
+  if (!entry) return rels;
+  await parsePart(zip, entry, {
+    open(name, a) {
+      if (name !== "Relationship" || !a.Id || a.Target === undefined) return;
+      rels.set(a.Id, {
+        id: a.Id,
+        type: a.Type ?? "",
+        target: a.Target,
+        external: a.TargetMode === "External",
+      });
+    },
+  });
+  return rels;
+}
+
+/**
+ * A string of its own. The parser's texts are slices of the 256 KB piece of XML they came from, and V8 keeps
+ * the whole piece alive for as long as any slice of it lives: a sheet's few formulas kept all of its XML in
+ * memory. Joining and slicing again copies the characters into a string just as long.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : (s + " ").slice(0, -1);
+}
+
+/** ExcelJS decodes _xHHHH_ escapes in shared strings and rich-text runs (not in inline strings). */
+const decodeX = (s: string) =>
+  s.indexOf("_x") < 0
+    ? s
+    : s.replace(/_x([0-9A-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+
+/** ExcelJS parity: a second entity decoding of `str` values (the XML parser has decoded them once). */
+const xmlDecode = (s: string) =>
+  s.indexOf("&") < 0
+    ? s
+    : s.replace(/&([a-z]*);/g, (c) =>
+        c === "&lt;"
+          ? "<"
+          : c === "&gt;"
+            ? ">"
+            : c === "&amp;"
+              ? "&"
+              : c === "&apos;"
+                ? "'"
+                : c === "&quot;"
+                  ? '"'
+                  : c,
+      );
+
+/**
+ * A shared string: its text, or for rich text the runs' texts (a run without text counts as "undefined", as
+ * ExcelJS joins them), or null for an empty <si/>.
+ */
+async function readSharedStrings(zip: ZipFile, entry: Entry): Promise<(string | null)[]> {
+  const out: (string | null)[] = [];
+  let depth = 0; // inside <si>
+  let value: string | null = null;
+  let runs: string[] | null = null;
+  let inRun = false;
+  let inPhonetic = false;
+  let text: string[] | null = null;
+  let runText: string | undefined;
+  await parsePart(zip, entry, {
+    open(name) {
+      if (name === "si") {
+        depth = 1;
+        value = null;
+        runs = null;
+      } else if (!depth) return;
+      else if (name === "rPh") inPhonetic = true;
+      else if (inPhonetic) return;
+      else if (name === "r") {
+        inRun = true;
+        runText = undefined;
+      } else if (name === "t") text = [];
+    },
+    text(t) {
+      if (text) text.push(t);
+    },
+    close(name) {
+      if (!depth) return;
+      if (name === "rPh") inPhonetic = false;
+      else if (inPhonetic) return;
+      else if (name === "t" && text) {
+        const s = own(decodeX(text.join("")));
+        text = null;
+        if (inRun) runText = s;
+        else value = s;
+      } else if (name === "r") {
+        inRun = false;
+        (runs ??= []).push(runText === undefined ? "undefined" : runText);
+      } else if (name === "si") {
+        depth = 0;
+        out.push(runs ? runs.join("") : value);
+      }
+    },
+  });
+  return out;
+}
+
+/** Built-in number formats ExcelJS names (the others have no code and count as General). */
+const BUILTIN_FORMATS: Record<number, string> = {
+  0: "General",
+  1: "0",
+  2: "0.00",
+  3: "#,##0",
+  4: "#,##0.00",
+  9: "0%",
+  10: "0.00%",
+  11: "0.00E+00",
+  12: "# ?/?",
+  13: "# ??/??",
+  14: "mm-dd-yy",
+  15: "d-mmm-yy",
+  16: "d-mmm",
+  17: "mmm-yy",
+  18: "h:mm AM/PM",
+  19: "h:mm:ss AM/PM",
+  20: "h:mm",
+  21: "h:mm:ss",
+  22: 'm/d/yy "h":mm',
+  37: "#,##0 ;(#,##0)",
+  38: "#,##0 ;[Red](#,##0)",
+  39: "#,##0.00 ;(#,##0.00)",
+  40: "#,##0.00 ;[Red](#,##0.00)",
+  45: "mm:ss",
+  46: "[h]:mm:ss",
+  47: "mmss.0",
+  48: "##0.0E+0",
+  49: "@",
+};
+
+/** Per cell style (cellXfs index): its number format code, or undefined for none. */
+async function readStyles(zip: ZipFile, entry: Entry): Promise<(string | undefined)[]> {
+  const codes = new Map<number, string>();
+  const xfs: number[] = [];
+  let inXfs = false;
+  let nested = 0;
+  await parsePart(zip, entry, {
+    open(name, a) {
+      if (name === "numFmt" && a.formatCode !== undefined)
+        codes.set(parseInt(a.numFmtId, 10), a.formatCode.replace(/[\\](.)/g, "$1"));
+      else if (name === "cellXfs") inXfs = true;
+      else if (inXfs && name === "xf") {
+        if (nested === 0) xfs.push(parseInt(a.numFmtId, 10));
+        nested++;
+      }
+    },
+    close(name) {
+      if (name === "cellXfs") inXfs = false;
+      else if (inXfs && name === "xf") nested--;
+    },
+  });
+  return xfs.map((id) => (id ? (codes.get(id) ?? BUILTIN_FORMATS[id]) : undefined));
+}
+
+/** ExcelJS's test for a date format: y, m, d, h, s or b outside quotes and brackets. */
+export function isDateFormat(fmt: string | undefined): boolean {
+  if (!fmt) return false;
+  return /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
+}
+
+/** Days between Excel's epoch (1899-12-30) and 1970-01-01. */
+const EXCEL_EPOCH_OFFSET = 25569;
+
+/** ExcelJS reads a date cell as a Date rounded to the millisecond; the snapshot holds it as a serial again. */
+function dateOf(v: unknown, date1904: boolean): Date {
+  return new Date(
+    Math.round(((v as number) - EXCEL_EPOCH_OFFSET + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000),
+  );
+}
+function serialOf(d: Date): number | null {
+  const t = d.getTime();
+  return Number.isNaN(t) ? null : t / 86_400_000 + EXCEL_EPOCH_OFFSET;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Sheets
+
+const ERRORS = new Map<string, CellError>();
+/** One object per error code: many #N/A cells share one. */
+function errorOf(code: string): CellError {
+  let e = ERRORS.get(code);
+  if (!e) ERRORS.set(own(code), (e = { error: own(code) }));
+  return e;
+}
+
+/** A column's letters → 1-based number (ExcelJS's A–XFD); NaN for anything else. */
+function colNumber(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) {
+    const c = letters.charCodeAt(i) | 0x20;
+    if (c < 97 || c > 122) return NaN;
+    n = n * 26 + (c - 96);
+  }
+  return letters.length > 0 && n <= 16384 ? n : NaN;
+}
+
+const ADDRESS = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
+function decodeAddress(ref: string): { row: number; col: number } | null {
+  const m = ADDRESS.exec(ref.trim());
+  if (!m) return null;
+  const col = colNumber(m[1]);
+  const row = parseInt(m[2], 10);
+  return Number.isNaN(col) ? null : { row, col };
+}
+
+/** ExcelJS's slideFormula: moves a shared formula's relative references from its master to a cell. */
+const CANDIDATE = /(([a-z_\-0-9]*)!)?([a-z0-9_$]{2,})([(])?/gi;
+const CELL_REF = /^([$])?([a-z]+)([$])?([1-9][0-9]*)$/i;
+function slideFormula(formula: string, from: { row: number; col: number }, to: { row: number; col: number }) {
+  return formula.replace(
+    CANDIDATE,
+    (ref, sheet: string | undefined, _s, addr: string, paren: string | undefined) => {
+      if (paren) return ref;
+      const m = CELL_REF.exec(addr);
+      if (!m) return ref;
+      const letters = m[2].toUpperCase();
+      if (letters.length > 3 || (letters.length === 3 && letters > "XFD")) return ref;
+      let col = colNumber(letters);
+      let row = parseInt(m[4], 10);
+      if (!m[1]) col += to.col - from.col;
+      if (!m[3]) row += to.row - from.row;
+      if (!(col >= 1 && col <= 16384)) throw new XlsxFormatError(`column ${col} out of bounds`);
+      return (sheet ?? "") + (m[1] ?? "") + columnName(col - 1) + (m[3] ?? "") + row;
+    },
+  );
+}
+
+/** ExcelJS parity: the text a hyperlinked cell's value becomes. */
+function hyperlinkText(t: unknown): string | null {
+  if (t === null || t === undefined) return null;
+  if (typeof t === "string") return t;
+  if (typeof t === "object" && Array.isArray((t as { richText?: unknown }).richText))
+    return ((t as { richText: string[] }).richText as string[]).join("");
+  return String(t);
+}
+
+/** A cell as read, before merges and hyperlinks (which come after the cells in the sheet's XML) apply. */
+interface RowCells {
+  row: number; // 0-based
+  cols: number[]; // 0-based
+  values: CellValue[];
+  formulas: (string | null)[];
+  formats: (string | null)[];
+  /**
+   * Only where the sheet has hyperlinks: the value ExcelJS would turn into the link's text (a Date, a number, a
+   * formula's result…).
+   */
+  raw: unknown[] | null;
+}
+
+/** A formula cell's cached result, as kept for a hyperlink. */
+class Cached {
+  constructor(readonly result: unknown) {}
+}
+
+interface SheetContext {
+  strings: (string | null)[] | null;
+  formats: (string | undefined)[] | null;
+  /** Per style: whether its format is a date format. */
+  dates: boolean[];
+  date1904: boolean;
+}
+
+interface SheetPart {
+  name: string;
+  path: string;
+}
+
+interface ParsedSheet {
+  rows: Map<number, RowCells>;
+  hiddenRows: Map<number, boolean>;
+  cols: { min: number; max: number; hidden: boolean }[];
+  merges: string[];
+  hyperlinks: { ref: string; rId: string | undefined }[];
+  tableRIds: string[];
+  /** The cells of shared formulas other than the master: the master's address, resolved at the end. */
+  slaves: { r0: number; c0: number; from: string }[];
+}
+
+/** The value a non-formula cell gets: ExcelJS's cell parse and reconcile, then today's snapshot conversion. */
+function plainCell(
+  t: string | undefined,
+  v: string | RichRuns,
+  isDate: boolean,
+  ctx: SheetContext,
+): { value: CellValue; raw: unknown } {
+  if (typeof v !== "string") {
+    // Rich text inline (<is><r>…</r></is>).
+    return { value: own(v.richText.join("")), raw: v };
+  }
+  switch (t) {
+    case "s": {
+      const index = parseInt(v, 10);
+      if (!ctx.strings) return { value: Number.isFinite(index) ? index : errorOf("#NUM!"), raw: index };
+      if (!(index >= 0 && index < ctx.strings.length))
+        throw new XlsxFormatError(`shared string ${v} does not exist`);
+      const s = ctx.strings[index];
+      return { value: s, raw: s ?? {} };
+    }
+    case "str": {
+      const s = own(xmlDecode(v));
+      return { value: s, raw: s };
+    }
+    case "inlineStr": {
+      const s = own(v);
+      return { value: s, raw: s };
+    }
+    case "b": {
+      const b = parseInt(v, 10) !== 0;
+      return { value: b, raw: b };
+    }
+    case "e":
+      return { value: errorOf(v), raw: { error: v } };
+    default: {
+      const n = parseFloat(v);
+      if (isDate) {
+        const d = dateOf(n, ctx.date1904);
+        return { value: serialOf(d), raw: d };
+      }
+      return { value: Number.isFinite(n) ? n : errorOf("#NUM!"), raw: n };
+    }
+  }
+}
+
+interface RichRuns {
+  richText: string[];
+}
+
+/** A formula's cached result as ExcelJS types it, or undefined for none. */
+function formulaResult(t: string | undefined, v: string | undefined, isDate: boolean, ctx: SheetContext) {
+  if (!v) return undefined;
+  let r: unknown;
+  if (t === "str") r = own(xmlDecode(v));
+  else if (t === "b") r = parseInt(v, 10) !== 0;
+  else if (t === "e") r = { error: v };
+  else r = parseFloat(v);
+  if (isDate) r = dateOf(r, ctx.date1904);
+  return r;
+}
+
+/** A cached result → snapshot value (today's plainValue on ExcelJS's result). */
+function resultValue(r: unknown): CellValue {
+  // ExcelJS parity: a formula cell's value object drops a falsy result (0, false, ""), so it reads as not cached.
+  if (!r) return null;
+  if (typeof r === "number") return Number.isFinite(r) ? r : errorOf("#NUM!");
+  if (typeof r === "string" || typeof r === "boolean") return r;
+  if (r instanceof Date) return serialOf(r);
+  const o = r as { error?: unknown };
+  if (typeof o.error === "string") return errorOf(o.error);
+  return null;
+}
+
+async function readSheet(
+  zip: ZipFile,
+  entry: Entry,
+  ctx: SheetContext,
+  keepRaw: boolean,
+): Promise<ParsedSheet> {
+  const rows = new Map<number, RowCells>();
+  const hiddenRows = new Map<number, boolean>();
+  const cols: ParsedSheet["cols"] = [];
+  const merges: string[] = [];
+  const hyperlinks: ParsedSheet["hyperlinks"] = [];
+  const tableRIds: string[] = [];
+  const shared = new Map<string, string | undefined>(); // si → master address
+  const slaves: ParsedSheet["slaves"] = [];
+
+  let where = 0; // 1 sheetData, 2 cols, 3 mergeCells, 4 hyperlinks, 5 tableParts
+  let row: RowCells | null = null;
+  let rowNumber = NaN;
+  let prevCol = 0;
+  // The current <c>.
+  let inCell = false;
+  let ref: string | undefined;
+  let cType: string | undefined;
+  let styleId = 0;
+  let fText: string | undefined;
+  let fType: string | undefined;
+  let fRef: string | undefined;
+  let fSi: string | undefined;
+  let vText: string | undefined;
+  let current = 0; // 1 <f>, 2 <v>/<t>, 3 a run's <t>
+  let rich: string[] | null = null;
+  let inRun = false;
+  let runParts: string[] | null = null;
+  let runText: string | undefined;
+
+  const closeCell = () => {
+    if (!row || !Number.isFinite(rowNumber)) return;
+    let col: number;
+    if (ref !== undefined) {
+      const m = /^\$?([A-Za-z]+)/.exec(ref);
+      col = m ? colNumber(m[1]) : NaN;
+      if (Number.isNaN(col)) throw new XlsxFormatError(`bad cell address ${ref}`);
+    } else if (prevCol > 0) col = prevCol + 1;
+    else throw new XlsxFormatError("a cell without an address");
+    const isFormula = !!fText || !!fType;
+    const hasValue = vText !== undefined || rich !== null;
+    if (!isFormula && !hasValue) {
+      if (styleId) prevCol = col; // a styled empty cell (ExcelJS "Null"); unstyled ones are skipped entirely
+      return;
+    }
+    prevCol = col;
+    const fmt = styleId && ctx.formats ? ctx.formats[styleId] : undefined;
+    const isDate = styleId ? ctx.dates[styleId] === true : false;
+    let value: CellValue;
+    let raw: unknown;
+    let formula: string | null = null;
+    let sharedFrom: string | null = null;
+    if (isFormula) {
+      raw = formulaResult(cType, vText, isDate, ctx);
+      value = resultValue(raw);
+      if (fType === "shared" && fRef) shared.set(fSi ?? "undefined", ref);
+      if (fText) formula = own(`=${fText}`);
+      else if (fType === "shared" && !fRef) sharedFrom = shared.get(fSi ?? "undefined") ?? null;
+    } else {
+      const r = plainCell(cType, rich ? { richText: rich } : (vText as string), isDate, ctx);
+      value = r.value;
+      raw = r.raw;
+    }
+    // Duplicate cells in a row: the last one wins.
+    const c0 = col - 1;
+    let i = row.cols.length;
+    if (i > 0 && row.cols[i - 1] >= c0) {
+      const at = row.cols.indexOf(c0);
+      if (at >= 0) i = at;
+      else {
+        i = row.cols.findIndex((x) => x > c0);
+        row.cols.splice(i, 0, c0);
+        row.values.splice(i, 0, null);
+        row.formulas.splice(i, 0, null);
+        row.formats.splice(i, 0, null);
+        row.raw?.splice(i, 0, null);
+      }
+    }
+    row.cols[i] = c0;
+    row.values[i] = value;
+    row.formulas[i] = formula;
+    row.formats[i] = typeof fmt === "string" && fmt !== "General" ? fmt : null;
+    if (row.raw) row.raw[i] = isFormula ? new Cached(raw) : raw;
+    if (sharedFrom) slaves.push({ r0: row.row, c0, from: sharedFrom });
+  };
+
+  await parsePart(zip, entry, {
+    open(name, a) {
+      if (where === 1) {
+        if (inCell) {
+          if (inRun) {
+            if (name === "t") {
+              current = 3;
+              runParts = [];
+            }
+            return;
+          }
+          if (name === "f") {
+            current = 1;
+            fType = a.t;
+            fRef = a.ref;
+            fSi = a.si;
+          } else if (name === "v" || name === "t") current = 2;
+          else if (name === "r") {
+            inRun = true;
+            runText = undefined;
+          }
+          return;
+        }
+        if (name === "row") {
+          rowNumber = parseInt(a.r, 10);
+          prevCol = 0;
+          if (!Number.isFinite(rowNumber)) {
+            row = null;
+            return;
+          }
+          const r0 = rowNumber - 1;
+          hiddenRows.set(r0, a.hidden === "1" || a.hidden === "true");
+          row = { row: r0, cols: [], values: [], formulas: [], formats: [], raw: keepRaw ? [] : null };
+          rows.set(r0, row);
+        } else if (name === "c" && row) {
+          inCell = true;
+          ref = a.r;
+          cType = a.t;
+          styleId = a.s ? parseInt(a.s, 10) || 0 : 0;
+          fText = fType = fRef = fSi = vText = undefined;
+          rich = null;
+          current = 0;
+        }
+        return;
+      }
+      switch (name) {
+        case "sheetData":
+          where = 1;
+          break;
+        case "cols":
+          where = 2;
+          break;
+        case "col":
+          if (where === 2)
+            cols.push({
+              min: parseInt(a.min || "0", 10),
+              max: parseInt(a.max || "0", 10),
+              hidden: a.hidden === "1" || a.hidden === "true",
+            });
+          break;
+        case "mergeCells":
+          where = 3;
+          break;
+        case "mergeCell":
+          if (where === 3 && a.ref) merges.push(a.ref);
+          break;
+        case "hyperlinks":
+          where = 4;
+          break;
+        case "hyperlink":
+          if (where === 4 && a.ref !== undefined) hyperlinks.push({ ref: a.ref, rId: a["r:id"] });
+          break;
+        case "tableParts":
+          where = 5;
+          break;
+        case "tablePart":
+          if (where === 5 && a["r:id"]) tableRIds.push(a["r:id"]);
+          break;
+      }
+    },
+    text(t) {
+      if (current === 1) fText = fText === undefined ? t : fText + t;
+      else if (current === 2) vText = vText === undefined ? t : vText + t;
+      else if (current === 3) runParts!.push(t);
+    },
+    close(name) {
+      if (where === 1) {
+        if (inCell) {
+          if (inRun) {
+            if (name === "t") {
+              runText = decodeX(runParts!.join(""));
+              runParts = null;
+              current = 0;
+            } else if (name === "r") {
+              inRun = false;
+              (rich ??= []).push(runText === undefined ? "undefined" : runText);
+            }
+            return;
+          }
+          if (name === "f" || name === "v" || name === "t" || name === "is") current = 0;
+          else if (name === "c") {
+            inCell = false;
+            closeCell();
+          }
+          return;
+        }
+        if (name === "row") row = null;
+        else if (name === "sheetData") where = 0;
+        return;
+      }
+      if (
+        (where === 2 && name === "cols") ||
+        (where === 3 && name === "mergeCells") ||
+        (where === 4 && name === "hyperlinks") ||
+        (where === 5 && name === "tableParts")
+      )
+        where = 0;
+    },
+  });
+  return { rows, hiddenRows, cols, merges, hyperlinks, tableRIds, slaves };
+}
+
+/** A merge's area as ExcelJS normalises it (top-left:bottom-right), or a format error. */
+function mergeArea(ref: string): { top: number; left: number; bottom: number; right: number } {
+  const [p, q] = ref.split(":");
+  const a = decodeAddress(p);
+  const b = q === undefined ? a : decodeAddress(q);
+  if (!a || !b) throw new XlsxFormatError(`bad merged area ${ref}`);
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.col, b.col),
+  };
+}
+
+/**
+ * Rows of number formats repeat (every line of a table formatted alike): one frozen array per distinct row, so
+ * a sheet holds each row of formats once. Formats are few strings, numbered for the key.
+ */
+class RowInterner {
+  private readonly ids = new Map<string, number>();
+  private readonly rows = new Map<string, (string | null)[]>();
+  get(row: (string | null)[]): (string | null)[] {
+    let key = "";
+    for (const f of row) {
+      if (f === null) key += ",";
+      else {
+        let id = this.ids.get(f);
+        if (id === undefined) this.ids.set(f, (id = this.ids.size));
+        key += `${id},`;
+      }
+    }
+    const seen = this.rows.get(key);
+    if (seen) return seen;
+    this.rows.set(key, Object.freeze(row) as (string | null)[]);
+    return row;
+  }
+}
+
+let NULL_ROWS = new Map<number, readonly null[]>();
+/** One frozen all-null row per width, shared by every row that holds nothing of a kind. */
+function nullRow(width: number): null[] {
+  let r = NULL_ROWS.get(width);
+  if (!r) {
+    if (NULL_ROWS.size > 64) NULL_ROWS = new Map();
+    NULL_ROWS.set(width, (r = Object.freeze(new Array<null>(width).fill(null))));
+  }
+  return r as null[];
+}
+
+function finishSheet(
+  name: string,
+  p: ParsedSheet,
+  tables: { name: string; address: string }[],
+): SheetSnapshot {
+  // Merged areas: every cell but the top-left one is part of the merge, whatever the file holds there.
+  const merged: string[] = [];
+  const areas: ReturnType<typeof mergeArea>[] = [];
+  for (const ref of p.merges) {
+    const m = mergeArea(ref);
+    for (const o of areas)
+      if (o.left <= m.right && m.left <= o.right && o.top <= m.bottom && m.top <= o.bottom)
+        throw new XlsxFormatError("overlapping merged areas"); // ExcelJS parity: it refuses such a file
+    areas.push(m);
+    merged.push(`${a1(m.top - 1, m.left - 1)}:${a1(m.bottom - 1, m.right - 1)}`);
+  }
+  const rowOf = (r0: number) => p.rows.get(r0);
+  for (const m of areas) {
+    for (let r = m.top; r <= m.bottom; r++) {
+      const rc = rowOf(r - 1);
+      if (!rc) continue;
+      for (let i = rc.cols.length - 1; i >= 0; i--) {
+        const c = rc.cols[i] + 1;
+        if (c < m.left || c > m.right || (r === m.top && c === m.left)) continue;
+        rc.cols.splice(i, 1);
+        rc.values.splice(i, 1);
+        rc.formulas.splice(i, 1);
+        rc.formats.splice(i, 1);
+        rc.raw?.splice(i, 1);
+      }
+    }
+  }
+  const find = (r0: number, c0: number): [RowCells, number] | null => {
+    const rc = rowOf(r0);
+    if (!rc) return null;
+    const i = rc.cols.indexOf(c0);
+    return i < 0 ? null : [rc, i];
+  };
+  // Hyperlinks: the cell's value becomes the link's text (ExcelJS parity: the formula is dropped).
+  const linked = new Set<string>();
+  for (const h of p.hyperlinks) {
+    if (!h.rId) continue; // internal links (location="…") leave the cell as it is
+    const at = decodeAddress(h.ref);
+    const hit = at && find(at.row - 1, at.col - 1);
+    if (!hit) continue;
+    const [rc, i] = hit;
+    const raw = rc.raw?.[i];
+    rc.values[i] = hyperlinkText(raw instanceof Cached ? raw.result : raw);
+    rc.formulas[i] = null;
+    if (rc.raw) rc.raw[i] = null; // no longer a formula: a shared formula's master no more
+    linked.add(`${rc.row}:${rc.cols[i]}`);
+  }
+  // Shared formulas: the master's formula moved to each cell (after merges and links, as ExcelJS does it lazily).
+  for (const s of p.slaves) {
+    const self = find(s.r0, s.c0);
+    if (!self || linked.has(`${s.r0}:${s.c0}`)) continue;
+    const at = decodeAddress(s.from);
+    const hit = at && find(at.row - 1, at.col - 1);
+    const masterFormula = hit ? hit[0].formulas[hit[1]] : null;
+    if (!at || !masterFormula) continue;
+    try {
+      self[0].formulas[self[1]] =
+        `=${slideFormula(masterFormula.slice(1), at, { row: s.r0 + 1, col: s.c0 + 1 })}`;
+    } catch {
+      // ExcelJS parity: a reference moved off the sheet leaves the cell without a formula.
+    }
+  }
+
+  // Hidden rows in row order; hidden columns as ExcelJS lays out the <col> ranges (sorted by min, no overlap).
+  const hiddenRows = [...p.hiddenRows.entries()]
+    .filter(([, h]) => h)
+    .map(([r]) => r)
+    .sort((a, b) => a - b);
+  const hiddenColumns: number[] = [];
+  let count = 1;
+  for (const col of [...p.cols].sort((a, b) => a.min - b.min)) {
+    while (count < col.min) count++;
+    while (count <= col.max) {
+      if (col.hidden) hiddenColumns.push(count - 1);
+      count++;
+    }
+  }
+
+  // Trim to the cells that hold something, then dense grids.
+  const ordered = [...p.rows.values()].sort((a, b) => a.row - b.row);
+  let minR = Infinity,
+    minC = Infinity,
+    maxR = -1,
+    maxC = -1;
+  const kept: RowCells[] = [];
+  for (const rc of ordered) {
+    let any = false;
+    for (let i = 0; i < rc.cols.length; i++) {
+      if (rc.values[i] === null && rc.formulas[i] === null) continue;
+      any = true;
+      const c = rc.cols[i];
+      if (c < minC) minC = c;
+      if (c > maxC) maxC = c;
+    }
+    if (any) {
+      kept.push(rc);
+      if (rc.row < minR) minR = rc.row;
+      if (rc.row > maxR) maxR = rc.row;
+    }
+  }
+  const base = { name, hiddenRows, hiddenColumns, merged, tables };
+  if (maxR < 0)
+    return { ...base, address: "", origin: { row: 0, col: 0 }, values: [], formulas: [], numberFormats: [] };
+  const height = maxR - minR + 1,
+    width = maxC - minC + 1;
+  const empty = nullRow(width);
+  const formatRows = new RowInterner();
+  const values: CellValue[][] = new Array<CellValue[]>(height).fill(empty);
+  const formulas: (string | null)[][] = new Array<(string | null)[]>(height).fill(empty);
+  const numberFormats: (string | null)[][] = new Array<(string | null)[]>(height).fill(empty);
+  for (const rc of kept) {
+    let vRow: CellValue[] | null = null,
+      fRow: (string | null)[] | null = null,
+      nRow: (string | null)[] | null = null;
+    for (let i = 0; i < rc.cols.length; i++) {
+      const v = rc.values[i],
+        f = rc.formulas[i];
+      if (v === null && f === null) continue;
+      const c = rc.cols[i] - minC;
+      if (v !== null) (vRow ??= new Array<CellValue>(width).fill(null))[c] = v;
+      if (f !== null) (fRow ??= new Array<string | null>(width).fill(null))[c] = f;
+      const n = rc.formats[i];
+      if (n !== null) (nRow ??= new Array<string | null>(width).fill(null))[c] = n;
+    }
+    const r = rc.row - minR;
+    if (vRow) values[r] = vRow;
+    if (fRow) formulas[r] = fRow;
+    if (nRow) numberFormats[r] = formatRows.get(nRow);
+  }
+  return {
+    ...base,
+    address: `${a1(minR, minC)}:${a1(maxR, maxC)}`,
+    origin: { row: minR, col: minC },
+    values,
+    formulas,
+    numberFormats,
+  };
+}
+
+async function readTable(zip: ZipFile, entry: Entry): Promise<{ name: string; address: string } | null> {
+  let table: { name: string; address: string } | null = null;
+  await parsePart(zip, entry, {
+    open(name, a) {
+      if (name === "table" && !table) table = { name: a.name ?? "", address: a.ref ?? "" };
+    },
+  });
+  return table;
+}
+
+/**
+ * Reads an .xlsx file's sheets into a snapshot. Throws XlsxFormatError or the zip/XML library's error for a
+ * damaged package; returns a snapshot with no sheets for a zip that holds no workbook.
+ */
+export async function readXlsx(path: string): Promise<WorkbookSnapshot> {
+  const zip = await openZipFile(path);
+  try {
+    const entries = await listEntries(zip);
+    const rootRels = await readRels(zip, entries, "");
+    const office = [...rootRels.values()].find((r) => r.type.endsWith("/officeDocument") && !r.external);
+    let wbPath = office ? resolveTarget("", office.target) : "xl/workbook.xml";
+    if (!entries.has(wbPath)) wbPath = "xl/workbook.xml";
+    const wbEntry = entries.get(wbPath);
+    if (!wbEntry) return { name: path, sheets: [] };
+
+    const sheetRefs: { name: string; rId: string }[] = [];
+    let date1904 = false;
+    await parsePart(zip, wbEntry, {
+      open(name, a) {
+        if (name === "sheet") {
+          const rId = a["r:id"] ?? Object.entries(a).find(([k]) => k.endsWith(":id"))?.[1];
+          if (rId) sheetRefs.push({ name: a.name ?? "", rId });
+        } else if (name === "workbookPr") date1904 = a.date1904 === "1";
+      },
+    });
+    const wbRels = await readRels(zip, entries, wbPath);
+    const partOf = (type: string, fallback: string) => {
+      const rel = [...wbRels.values()].find((r) => r.type.endsWith(type) && !r.external);
+      const p = rel ? resolveTarget(wbPath, rel.target) : fallback;
+      return entries.get(p) ?? entries.get(fallback);
+    };
+    const stringsEntry = partOf("/sharedStrings", "xl/sharedStrings.xml");
+    const stylesEntry = partOf("/styles", "xl/styles.xml");
+    const ctx: SheetContext = {
+      strings: stringsEntry ? await readSharedStrings(zip, stringsEntry) : null,
+      formats: stylesEntry ? await readStyles(zip, stylesEntry) : null,
+      dates: [],
+      date1904,
+    };
+    ctx.dates = (ctx.formats ?? []).map(isDateFormat);
+
+    const parts: SheetPart[] = [];
+    for (const s of sheetRefs) {
+      const rel = wbRels.get(s.rId);
+      if (!rel || rel.external) continue;
+      const isSheet = rel.type ? rel.type.endsWith("/worksheet") : /worksheets\//.test(rel.target);
+      if (!isSheet) continue; // chartsheets, dialog sheets: nothing the checks read
+      const p = resolveTarget(wbPath, rel.target);
+      if (entries.has(p)) parts.push({ name: s.name, path: p });
+    }
+
+    const sheets: SheetSnapshot[] = [];
+    for (const part of parts) {
+      // The sheet's relationships first: only a sheet with hyperlinks needs the values they would turn into text.
+      const rels = await readRels(zip, entries, part.path);
+      const links = [...rels.values()].some((r) => r.type.endsWith("/hyperlink"));
+      const parsed = await readSheet(zip, entries.get(part.path)!, ctx, links);
+      parsed.hyperlinks = parsed.hyperlinks.filter((h) => h.rId && rels.has(h.rId));
+      const tables = new Map<string, { name: string; address: string }>();
+      for (const rId of parsed.tableRIds) {
+        const rel = rels.get(rId);
+        const entry = rel && entries.get(resolveTarget(part.path, rel.target));
+        const t = entry && (await readTable(zip, entry));
+        if (t) tables.set(t.name, t);
+      }
+      sheets.push(finishSheet(part.name, parsed, [...tables.values()]));
+    }
+    return { name: path, sheets };
+  } finally {
+    zip.close();
+  }
+}
