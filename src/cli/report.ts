@@ -50,9 +50,12 @@ const WORDS = {
   nothingChecked: { sv: "ingen arbetsbok kontrollerades", en: "no workbook was checked" },
 } as const;
 
-function docFields(f: Finding & DocFields): DocFields {
-  if (f.sheet !== null || f.page === undefined) return {};
-  const out: DocFields = { page: f.page ?? null, row: f.row ?? null, column: f.column ?? null };
+/** After the contract's fields: a document finding's place, then (any finding's) evidence and causedBy. */
+function extraFields(f: Finding & DocFields): DocFields {
+  const out: DocFields =
+    f.sheet !== null || f.page === undefined
+      ? {}
+      : { page: f.page ?? null, row: f.row ?? null, column: f.column ?? null };
   if (f.evidence !== undefined) out.evidence = f.evidence;
   if (f.causedBy !== undefined) out.causedBy = f.causedBy;
   return out;
@@ -70,7 +73,7 @@ export function renderJson(results: readonly FileResult[]): string {
       message: f.message,
       expected: f.expected,
       actual: f.actual,
-      ...docFields(f as Finding & DocFields),
+      ...extraFields(f as Finding & DocFields),
     })),
     error: r.error && { code: r.error.code, message: r.error.message },
     ...(r.tables ? { tables: r.tables } : {}),

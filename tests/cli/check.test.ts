@@ -6,7 +6,7 @@ import { main } from "../../src/cli/main";
 import { Progress } from "../../src/cli/commands/check";
 import data from "../../src/plan/data/eskilstuna-2019.json";
 import { captureIo } from "../support/cli";
-import { WORKBOOK_FINDING_FIELDS } from "../support/findingFields";
+import { WORKBOOK_FINDING_FIELDS, FINDING_EXTRA_FIELDS } from "../support/findingFields";
 
 const EXAMPLE = join(__dirname, "../../examples/budget-2019.xlsx");
 const CLEAN = join(__dirname, "../fixtures/workbooks/plan.mismatch/not-plan-table-as-printed.xlsx");
@@ -110,7 +110,15 @@ test("JSON: exactly the DESIGN §3 shape and field order", async () => {
   expect(Object.keys(doc)).toEqual(["files"]);
   expect(Object.keys(doc.files[0])).toEqual(["file", "findings", "error"]);
   expect(doc.files[0].error).toBeNull();
-  for (const f of doc.files[0].findings) expect(Object.keys(f)).toEqual(WORKBOOK_FINDING_FIELDS);
+  for (const f of doc.files[0].findings) {
+    const keys = Object.keys(f);
+    expect(keys.slice(0, WORKBOOK_FINDING_FIELDS.length)).toEqual(WORKBOOK_FINDING_FIELDS);
+    const extra = keys.slice(WORKBOOK_FINDING_FIELDS.length);
+    expect(extra).toEqual(FINDING_EXTRA_FIELDS.filter((k) => extra.includes(k)));
+  }
+  // The evidence a finding carries reaches the JSON (the plan figure and what the plan states).
+  const mismatch = doc.files[0].findings.find((f: { rule: string }) => f.rule === "plan.mismatch");
+  expect(mismatch.evidence).toEqual(expect.objectContaining({ plan: expect.anything() }));
   expect(doc.files[0].findings).toContainEqual(
     expect.objectContaining({
       rule: "sum.mismatch",

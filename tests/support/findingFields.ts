@@ -6,3 +6,6 @@ export const WORKBOOK_FINDING_FIELDS = ["rule", "severity", "sheet", "cell", "me
 
 /** Document findings (import, `plan --check`): the same fields, then where in the document. */
 export const DOCUMENT_FINDING_FIELDS = [...WORKBOOK_FINDING_FIELDS, "page", "row", "column"];
+
+/** What may follow a finding's fields, in this order, where the finding has it (evidence for errors/warnings). */
+export const FINDING_EXTRA_FIELDS = ["evidence", "causedBy"];
