@@ -75,4 +75,11 @@ export interface Finding {
   page?: number | null;
   row?: string | null;
   column?: string | null;
+  /**
+   * What makes an error/warning a finding (DESIGN §3): the lines and their sum, the peer totals whose ranges
+   * differ, the cell counted twice and both paths. Plain JSON, after the fields above.
+   */
+  evidence?: Record<string, unknown>;
+  /** The finding this one merely follows from (a knock-on total), counted once with it. */
+  causedBy?: { rule: RuleId; sheet: string | null; cell: string | null };
 }
