@@ -3,7 +3,7 @@
  * lines out, subtotals counted twice, typed totals. The sum.* rule files turn these results into findings.
  */
 import { clean } from "../plan/numbers";
-import { isSubtotalFormula, parseSumFormula } from "./formula";
+import { isSubtotalFormula, parseSumFormula, type SumFormula } from "./formula";
 import { formatInfo, storedDecimals } from "./numfmt";
 import {
   figureAt,
@@ -41,6 +41,24 @@ export interface TotalCell {
   lastLeaf: number;
   /** A net row (intäkter − kostnader with costs written positive): expected is that difference. */
   net?: boolean;
+  /** A sum formula along the axis: the ranges it references, relative along the axis. */
+  refs?: [number, number][];
+  /** The value is within rounding of the lines of our reading (or of its subtotals as written). */
+  fits?: boolean;
+  /** double-count: the cell counted twice and the two reference paths it is reached by. */
+  twice?: Twice;
+  /** range-gap: the peer totals (same total, other columns/rows) that include the lines left out. */
+  peers?: TotalCell[];
+  /** range-gap: the lines left out sit between the SUM's range and the total itself. */
+  between?: boolean;
+}
+
+/** A cell reached twice through a total's references: the cell, both paths (relative cells), the extra value. */
+export interface Twice {
+  leaf: number;
+  paths: number[][];
+  /** The value counted more than once (Σ over repeated leaves). */
+  extra: number;
 }
 
 export interface DiffCell {
@@ -64,61 +82,6 @@ export interface SheetTotals {
   formulaTotals: Map<string, number>;
   /** Cells (r × nCols + c) of totals whose status is not ok (unchecked included). */
   notOk: Set<number>;
-}
-
-interface SpecIndex {
-  leafSet: Set<number>;
-  subtotalAt: Map<number, TotalSpec>;
-  minLeaf: number;
-  maxLeaf: number;
-}
-
-const specIndexes = new WeakMap<TotalSpec, SpecIndex>();
-
-/** What a total covers, indexed once per total (not per column). */
-function specIndex(spec: TotalSpec): SpecIndex {
-  let ix = specIndexes.get(spec);
-  if (ix) return ix;
-  const subtotalAt = new Map<number, TotalSpec>();
-  const collect = (s: TotalSpec) => {
-    for (const st of s.subtotals) {
-      subtotalAt.set(st.idx, st);
-      collect(st);
-    }
-  };
-  collect(spec);
-  let minLeaf = Infinity,
-    maxLeaf = -Infinity;
-  for (const l of spec.leaves) {
-    if (l < minLeaf) minLeaf = l;
-    if (l > maxLeaf) maxLeaf = l;
-  }
-  ix = { leafSet: new Set(spec.leaves), subtotalAt, minLeaf, maxLeaf };
-  specIndexes.set(spec, ix);
-  return ix;
-}
-
-const totalPrefix = new WeakMap<SheetModel, Int32Array>();
-
-/** Whether another total lies in [lo, hi] along the spec's axis (then a whole-range SUM may count it too). */
-function totalsWithin(m: SheetModel, block: Block, spec: TotalSpec, lo: number, hi: number): boolean {
-  if (spec.axis === "col")
-    return block.colTotals.some((t) => t.idx !== spec.idx && t.idx >= lo && t.idx <= hi);
-  let prefix = totalPrefix.get(m);
-  if (!prefix) {
-    prefix = new Int32Array(m.nRows + 1);
-    for (let i = 0; i < m.nRows; i++) prefix[i + 1] = prefix[i] + (m.rows[i].kind === "total" ? 1 : 0);
-    totalPrefix.set(m, prefix);
-  }
-  const a = Math.max(0, lo),
-    b = Math.min(m.nRows - 1, hi);
-  if (b < a) return false;
-  return prefix[b + 1] - prefix[a] - (spec.idx >= a && spec.idx <= b ? 1 : 0) > 0;
-}
-
-function isTotalAt(m: SheetModel, block: Block, axis: "row" | "col", i: number): boolean {
-  if (axis === "row") return m.rows[i]?.kind === "total";
-  return block.colTotals.some((s) => s.idx === i);
 }
 
 /** The coarsest shown unit among formatted figures and the finest written decimals among General ones. */
@@ -149,6 +112,110 @@ class Precision {
 }
 
 const PRECISION = new Precision();
+
+/**
+ * The ranges a sum formula references along a total's axis (relative rows of its column, or relative columns
+ * of its row), or null when it references anything else (another sheet, across the axis, constants).
+ */
+function alongRanges(
+  m: SheetModel,
+  p: SumFormula,
+  rowAxis: boolean,
+  cross: number,
+): [number, number][] | null {
+  if (p.terms.length === 0 || p.constant !== 0) return null;
+  const absCross = rowAxis ? m.oCol + cross : m.oRow + cross;
+  const origin = rowAxis ? m.oRow : m.oCol;
+  const out: [number, number][] = [];
+  for (const t of p.terms) {
+    if (t.sheet !== null && t.sheet !== m.name) return null;
+    if (rowAxis ? t.c1 !== absCross || t.c2 !== absCross : t.r1 !== absCross || t.r2 !== absCross)
+      return null;
+    out.push(rowAxis ? [t.r1 - origin, t.r2 - origin] : [t.c1 - origin, t.c2 - origin]);
+  }
+  return out;
+}
+
+function inRanges(ranges: readonly [number, number][], i: number): boolean {
+  for (const [lo, hi] of ranges) if (i >= lo && i <= hi) return true;
+  return false;
+}
+
+/** A plain sum formula on this sheet (SUM, SUBTOTAL 9, + of references), or null. */
+function plainSum(m: SheetModel, r: number, c: number): SumFormula | null {
+  const f = formulaAt(m, r, c);
+  if (!f) return null;
+  const p = parseSumFormula(f);
+  if (!p || p.hasMinus || p.constant !== 0) return null;
+  for (const t of p.terms) if (t.sheet !== null && t.sheet !== m.name) return null;
+  return p;
+}
+
+/** Cells a reference walk may visit per total before it gives up (nested sums over large ranges). */
+const WALK_BUDGET = 200_000;
+
+/**
+ * Walks the references of the sum formula at (r, c) through the plain sums it references, down to the cells
+ * that are not sums themselves (its leaves). Reports the first nonzero leaf reached by two paths, and collects
+ * every cell reached (for "is this line counted, perhaps through a subtotal?").
+ */
+function walk(m: SheetModel, r: number, c: number, reached?: Set<number>): Twice | null {
+  const nCols = m.nCols;
+  const first = new Map<number, number[]>();
+  const found: { twice: Twice | null } = { twice: null };
+  let budget = WALK_BUDGET;
+  const onPath = new Set<number>();
+  const visit = (key: number, path: number[]): boolean => {
+    if (--budget < 0) return false;
+    const rr = Math.floor(key / nCols),
+      cc = key % nCols;
+    reached?.add(key);
+    const p = path.length === 1 || !onPath.has(key) ? plainSum(m, rr, cc) : null;
+    if (p === null || path.length > 8) {
+      if (path.length === 1) return true;
+      const v = figureAt(m, rr, cc);
+      if (v === undefined || v === 0) return true;
+      const seen = first.get(key);
+      if (!seen) first.set(key, path);
+      else {
+        found.twice ??= { leaf: key, paths: [seen, path], extra: 0 };
+        found.twice.extra += v;
+      }
+      return true;
+    }
+    onPath.add(key);
+    for (const t of p.terms) {
+      const r1 = Math.max(0, t.r1 - m.oRow),
+        r2 = Math.min(m.nRows - 1, t.r2 - m.oRow);
+      const c1 = Math.max(0, t.c1 - m.oCol),
+        c2 = Math.min(nCols - 1, t.c2 - m.oCol);
+      for (let i = r1; i <= r2; i++)
+        for (let j = c1; j <= c2; j++) {
+          if (i === rr && j === cc) continue;
+          // SUBTOTAL leaves out the SUBTOTALs inside its ranges, as Excel does.
+          if (p.subtotal && isSubtotalFormula(formulaAt(m, i, j))) continue;
+          const child = i * nCols + j;
+          if (!visit(child, [...path, child])) return false;
+        }
+    }
+    onPath.delete(key);
+    return true;
+  };
+  if (!visit(r * nCols + c, [r * nCols + c])) return null;
+  return found.twice;
+}
+
+/** A nonzero cell the sum formula at (r, c) counts twice (directly and through a subtotal, or via two subtotals). */
+function countedTwice(m: SheetModel, r: number, c: number): Twice | null {
+  return walk(m, r, c);
+}
+
+/** The cells the sum formula at (r, c) reaches, through the sums it references too. */
+function reachedBy(m: SheetModel, r: number, c: number): Set<number> {
+  const reached = new Set<number>();
+  walk(m, r, c, reached);
+  return reached;
+}
 
 function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: number): TotalCell | null {
   const rowAxis = spec.axis === "row";
@@ -197,95 +264,28 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
     lastLeaf,
   };
   if (cell.formula) {
+    // A formula total is what it references: its value is right by construction. What can be wrong is which
+    // cells it references (sum.range-gap, decided against its peers) and whether a cell is reached twice
+    // (sum.double-count, decided on the reference graph). A formula of another shape (A − B, a product, a
+    // reference across the axis, another function) states its own relation: there is no sum of ours to check.
     const p = parseSumFormula(cell.formula);
-    if (p) {
-      const absAlong = rowAxis ? m.oCol + c : m.oRow + r;
-      let along = p.terms.length > 0 && p.constant === 0;
-      for (const t of p.terms) {
-        if (t.sheet !== null && t.sheet !== m.name) along = false;
-        else if (rowAxis ? t.c1 !== absAlong || t.c2 !== absAlong : t.r1 !== absAlong || t.r2 !== absAlong)
-          along = false;
-        if (!along) break;
-      }
-      if (along) {
-        // A formula with minus states its own relation (Netto = Intäkter − Kostnader): not a sum to check.
-        if (p.hasMinus) {
-          cell.status = "unchecked";
-          return cell;
-        }
-        const origin = rowAxis ? m.oRow : m.oCol;
-        const ix = specIndex(spec);
-        const t0 = p.terms[0];
-        const lo0 = (rowAxis ? t0.r1 : t0.c1) - origin;
-        const hi0 = (rowAxis ? t0.r2 : t0.c2) - origin;
-        // Common case: one range over all the lines and no subtotals — nothing left out, nothing twice.
-        const simple =
-          p.terms.length === 1 &&
-          ix.subtotalAt.size === 0 &&
-          lo0 <= ix.minLeaf &&
-          hi0 >= ix.maxLeaf &&
-          !totalsWithin(m, block, spec, lo0, hi0);
-        if (!simple) {
-          const count = new Map<number, number>();
-          const referenced: TotalSpec[] = [];
-          const foreign: number[] = [];
-          for (const t of p.terms) {
-            const lo = (rowAxis ? t.r1 : t.c1) - origin;
-            const hi = (rowAxis ? t.r2 : t.c2) - origin;
-            for (let i = lo; i <= hi; i++) {
-              // SUBTOTAL skips the SUBTOTALs inside its range, so subtotals made with it are not counted twice.
-              if (p.subtotal && isSubtotalFormula(rowAxis ? formulaAt(m, i, c) : formulaAt(m, r, i)))
-                continue;
-              if (ix.leafSet.has(i)) count.set(i, (count.get(i) ?? 0) + 1);
-              else {
-                const st = ix.subtotalAt.get(i);
-                if (st) {
-                  referenced.push(st);
-                  for (const l of st.leaves) count.set(l, (count.get(l) ?? 0) + 1);
-                } else if (i !== spec.idx && isTotalAt(m, block, spec.axis, i)) foreign.push(i);
-              }
-            }
-          }
-          if (foreign.length > 0) {
-            // An earlier total counted together with its own lines is a double count all the same.
-            const all = new Set<number>();
-            for (const t of p.terms)
-              for (let i = (rowAxis ? t.r1 : t.c1) - origin; i <= (rowAxis ? t.r2 : t.c2) - origin; i++)
-                all.add(i);
-            const totals = rowAxis ? block.rowTotals : block.colTotals;
-            const twice = totals.find(
-              (t) => foreign.includes(t.idx) && t.leaves.some((l) => all.has(l) && (at(l) ?? 0) !== 0),
-            );
-            if (twice) {
-              cell.status = "double-count";
-              cell.doubled = twice;
-              cell.expected = clean(expected);
-              return cell;
-            }
-            // "Resultat efter finansiella poster = Nettokostnad + finansiella poster": the formula builds on an
-            // earlier total of its own choosing; what it adds is its definition, not a sum of our reading.
-            cell.status = "unchecked";
-            return cell;
-          }
-          const doubledLeaves = leaves.filter((l) => (count.get(l) ?? 0) > 1 && (at(l) ?? 0) !== 0);
-          if (doubledLeaves.length > 0) {
-            cell.status = "double-count";
-            cell.doubled = referenced.find((st) => st.leaves.some((l) => doubledLeaves.includes(l)));
-            cell.expected = clean(expected);
-            return cell;
-          }
-          const missing = leaves.filter((l) => !count.has(l) && at(l) !== undefined);
-          if (missing.length > 0) {
-            cell.missing = missing;
-            cell.status = missing.some((l) => (at(l) ?? 0) !== 0) ? "range-gap" : "range-gap-zero";
-            if (cell.status === "range-gap") {
-              cell.expected = clean(expected);
-              return cell;
-            }
-          }
-        }
-      }
+    const refs = p ? alongRanges(m, p, rowAxis, rowAxis ? c : r) : null;
+    if (!p || !refs || p.hasMinus) {
+      cell.status = "unchecked";
+      return cell;
     }
+    cell.refs = refs;
+    let alt = 0;
+    for (const idx of spec.covers) alt += at(idx) ?? 0;
+    cell.fits = Math.abs(value - expected) <= tolerance || Math.abs(value - alt) <= tolerance;
+    const twice = countedTwice(m, r, c);
+    if (twice) {
+      cell.status = "double-count";
+      cell.twice = twice;
+      cell.expected = clean(value - twice.extra);
+      return cell;
+    }
+    return cell;
   }
   if (Math.abs(value - expected) > tolerance && rowAxis && block.sides) {
     // Intäkter and kostnader both written positive: the net row is their difference (either way round).
@@ -333,7 +333,142 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
     if (Math.abs(value - alt) > tolerance) cell.status = "mismatch";
     cell.expected = clean(expected);
   }
+  cell.fits = cell.status === "ok";
   return cell;
+}
+
+/**
+ * The value of a contiguous run of figures right before a typed total along its axis (the lines directly
+ * above a total row, left of a total column) that adds up to it, if any: then the total is the total of that
+ * run, and our reading of its lines (by labels and headings) was what went wrong.
+ */
+function fitsRunBefore(cell: TotalCell): boolean {
+  const m = cell.model;
+  const rowAxis = cell.spec.axis === "row";
+  const at = (i: number) => (rowAxis ? figureAt(m, i, cell.c) : figureAt(m, cell.r, i));
+  const start = rowAxis ? cell.block.first : cell.block.labelCol + 1;
+  let sum = 0,
+    n = 0;
+  for (let i = cell.spec.idx - 1; i >= start; i--) {
+    const x = at(i);
+    if (x === undefined) continue;
+    sum += x;
+    n++;
+    if (n >= 2 && Math.abs(cell.value - sum) <= cell.tolerance) return true;
+  }
+  return false;
+}
+
+/** Lines along the axis a peer-less SUM can be said to leave out: those between its range and its total. */
+function linesBetween(cell: TotalCell): number[] {
+  const refs = cell.refs!;
+  if (refs.length !== 1) return [];
+  const [lo, hi] = refs[0];
+  const m = cell.model;
+  const idx = cell.spec.idx;
+  if (hi >= idx || lo > hi) return [];
+  const out: number[] = [];
+  if (cell.spec.axis === "row") {
+    for (let i = hi + 1; i < idx; i++) {
+      const k = m.rows[i].kind;
+      if (k === "excluded") continue;
+      if (k !== "line") return [];
+      if (figureAt(m, i, cell.c) !== undefined) out.push(i);
+    }
+  } else {
+    const byCol = new Map(cell.block.columns.map((ci) => [ci.col, ci]));
+    for (let i = hi + 1; i < idx; i++) {
+      const ci = byCol.get(i);
+      if (!ci || ci.kind !== "line") return [];
+      if (figureAt(m, cell.r, i) !== undefined) out.push(i);
+    }
+  }
+  return out;
+}
+
+/** Whether an index along the axis holds something a total adds (a line or a total), not a heading or note. */
+function isAddend(cell: TotalCell, i: number): boolean {
+  if (cell.spec.axis === "row") {
+    const k = cell.model.rows[i]?.kind;
+    return k === "line" || k === "total";
+  }
+  const ci = cell.block.columns.find((x) => x.col === i);
+  return ci !== undefined && (ci.kind === "line" || ci.kind === "total");
+}
+
+/**
+ * Decides one total (a row or column of total cells) as a whole: a SUM that leaves out lines its peers include
+ * (or lines standing between its range and itself) is a range gap; a typed total that misfits its lines is a
+ * mismatch only when our reading of the lines fits most of the total's cells and no run of lines explains it.
+ */
+function decideSpec(cells: TotalCell[]): void {
+  if (cells.length === 0) return;
+  const m = cells[0].model;
+  const rowAxis = cells[0].spec.axis === "row";
+  const withRefs = cells.filter((x) => x.refs && x.status === "ok");
+  // Peers grouped by what they reference: the same total in every column usually has one or two shapes.
+  const shapes = new Map<string, TotalCell[]>();
+  for (const x of withRefs) {
+    const tag = x.refs!.map(([lo, hi]) => `${lo}:${hi}`).join(",");
+    const list = shapes.get(tag);
+    if (list) list.push(x);
+    else if (shapes.size < 20) shapes.set(tag, [x]);
+  }
+  for (const x of withRefs) {
+    const cross = rowAxis ? x.c : x.r;
+    const at = (i: number) => (rowAxis ? figureAt(m, i, cross) : figureAt(m, cross, i));
+    const key = (i: number) => (rowAxis ? i * m.nCols + cross : cross * m.nCols + i);
+    // Candidates from the peers' direct references; confirmed against everything x reaches through its sums.
+    const candidates = new Map<number, TotalCell[]>();
+    for (const list of shapes.values()) {
+      const peer = list[0] === x ? list[1] : list[0];
+      if (!peer || list.includes(x)) continue;
+      for (const [lo, hi] of peer.refs!)
+        for (let i = Math.max(0, lo); i <= hi; i++) {
+          if (i === x.spec.idx || inRanges(x.refs!, i)) continue;
+          if (at(i) === undefined || !isAddend(x, i)) continue;
+          const have = candidates.get(i);
+          if (!have) candidates.set(i, list);
+          else if (have !== list) candidates.set(i, [...have, ...list]);
+        }
+    }
+    let missing: number[] = [];
+    let peers: TotalCell[] = [];
+    if (candidates.size > 0) {
+      const reached = reachedBy(m, x.r, x.c);
+      for (const [i, list] of candidates) {
+        if (reached.has(key(i))) continue;
+        missing.push(i);
+        for (const p of list) if (p !== x && !peers.includes(p)) peers.push(p);
+      }
+      missing.sort((a, b) => a - b);
+    }
+    if (missing.length === 0) {
+      missing = linesBetween(x);
+      peers = [];
+      if (missing.length > 0) x.between = true;
+    }
+    if (missing.length === 0) continue;
+    x.missing = missing;
+    x.peers = peers;
+    let extra = 0;
+    for (const i of missing) extra += at(i) ?? 0;
+    x.status = missing.some((i) => (at(i) ?? 0) !== 0) ? "range-gap" : "range-gap-zero";
+    x.expected = clean(x.value + extra);
+  }
+  // Typed totals: trusted only where our reading fits at least as many of the total's cells as it misfits.
+  let fits = 0,
+    misfits = 0;
+  for (const x of cells) {
+    if (x.status === "unchecked" || x.fits === undefined) continue;
+    if (x.fits) fits++;
+    else misfits++;
+  }
+  for (const x of cells) {
+    if (x.status !== "mismatch") continue;
+    if (misfits > fits) x.status = "unchecked";
+    else if (fitsRunBefore(x)) x.status = "ok";
+  }
 }
 
 /** Σ intäkter and Σ kostnader of the given rows, when every one of them is on a side and both sides occur. */
@@ -467,24 +602,32 @@ export function sheetTotals(m: SheetModel): SheetTotals {
   };
   for (const block of m.blocks) {
     const crossCols = block.columns.filter((ci) => ci.kind !== "skip").map((ci) => ci.col);
-    for (const spec of block.rowTotals)
+    for (const spec of block.rowTotals) {
+      const own: TotalCell[] = [];
       for (const c of crossCols) {
         const cell = evaluateTotal(m, block, spec, c);
         if (cell) {
+          own.push(cell);
           cells.push(cell);
           countFormula(cell);
         }
       }
+      decideSpec(own);
+    }
     const crossRows = block.dataRows.filter((r) => !m.rows[r].countLike);
     // A total column over a single column is no sum across columns ("Antal | à-pris | Totalt" is a product).
-    for (const spec of block.colTotals.filter((t) => t.leaves.length >= 2))
+    for (const spec of block.colTotals.filter((t) => t.leaves.length >= 2)) {
+      const own: TotalCell[] = [];
       for (const r of crossRows) {
         const cell = evaluateTotal(m, block, spec, r);
         if (cell) {
+          own.push(cell);
           cells.push(cell);
           countFormula(cell);
         }
       }
+      decideSpec(own);
+    }
     evaluateDiffs(m, block, diffs);
   }
   // A total whose mismatch comes from a wrong total it sums on the other axis (the Summa row's Helår when one
