@@ -5,6 +5,7 @@
 import { clean } from "../plan/numbers";
 import { isSubtotalFormula, parseSumFormula, type SumFormula } from "./formula";
 import { formatInfo, storedDecimals } from "./numfmt";
+import type { RuleId } from "./types";
 import {
   figureAt,
   formatAt,
@@ -51,6 +52,8 @@ export interface TotalCell {
   peers?: TotalCell[];
   /** range-gap: the lines left out sit between the SUM's range and the total itself. */
   between?: boolean;
+  /** A knock-on: the finding at this other total (same rule) is what makes this one wrong. */
+  causedBy?: { r: number; c: number; rule: RuleId };
 }
 
 /** A cell reached twice through a total's references: the cell, both paths (relative cells), the extra value. */
@@ -151,6 +154,11 @@ function plainSum(m: SheetModel, r: number, c: number): SumFormula | null {
   return p;
 }
 
+/** A formula that references one single cell. */
+function isCopy(p: SumFormula): boolean {
+  return p.terms.length === 1 && p.terms[0].r1 === p.terms[0].r2 && p.terms[0].c1 === p.terms[0].c2;
+}
+
 /** Cells a reference walk may visit per total before it gives up (nested sums over large ranges). */
 const WALK_BUDGET = 200_000;
 
@@ -170,7 +178,9 @@ function walk(m: SheetModel, r: number, c: number, reached?: Set<number>): Twice
     const rr = Math.floor(key / nCols),
       cc = key % nCols;
     reached?.add(key);
-    const p = path.length === 1 || !onPath.has(key) ? plainSum(m, rr, cc) : null;
+    let p = path.length === 1 || !onPath.has(key) ? plainSum(m, rr, cc) : null;
+    // A line that copies one cell (=+E22: unit 202 as unit 201) is a figure of its own, not a subtotal.
+    if (p && path.length > 1 && isCopy(p) && m.rows[rr]?.kind !== "total") p = null;
     if (p === null || path.length > 8) {
       if (path.length === 1) return true;
       const v = figureAt(m, rr, cc);
@@ -456,6 +466,19 @@ function decideSpec(cells: TotalCell[]): void {
     x.status = missing.some((i) => (at(i) ?? 0) !== 0) ? "range-gap" : "range-gap-zero";
     x.expected = clean(x.value + extra);
   }
+  // A line left out that is empty or zero here is worth a warning only where the same SUM shape leaves out a
+  // line with a figure in another column (one wrong pattern); an income column's SUM that skips the cost lines
+  // (zero there) beside a cost column that includes them is two columns of one layout, not a gap.
+  for (const list of shapes.values()) {
+    if (list.some((x) => x.status === "range-gap")) continue;
+    for (const x of list)
+      if (x.status === "range-gap-zero" && !x.between) {
+        x.status = "ok";
+        x.missing = [];
+        x.peers = undefined;
+        x.expected = x.value;
+      }
+  }
   // Typed totals: trusted only where our reading fits at least as many of the total's cells as it misfits.
   let fits = 0,
     misfits = 0;
@@ -646,6 +669,18 @@ export function sheetTotals(m: SheetModel): SheetTotals {
           : along.map((i) => cell.r * m.nCols + i);
       if (covers.some((k) => broken.has(k))) cell.status = "ok";
     }
+  // A total that counts a cell twice only because a total it references does so (=E73+E79+E87 where E87
+  // counts E79 and its lines) follows from that finding.
+  const doubled = new Set<number>();
+  for (const cell of cells) if (cell.status === "double-count") doubled.add(cell.r * m.nCols + cell.c);
+  for (const cell of cells) {
+    if (cell.status !== "double-count" || !cell.twice) continue;
+    const own = cell.r * m.nCols + cell.c;
+    for (const path of cell.twice.paths)
+      for (const k of path.slice(1, -1))
+        if (k !== own && doubled.has(k) && !cell.causedBy)
+          cell.causedBy = { r: Math.floor(k / m.nCols), c: k % m.nCols, rule: "sum.double-count" };
+  }
   const notOk = new Set<number>();
   for (const cell of cells) if (cell.status !== "ok") notOk.add(cell.r * m.nCols + cell.c);
   const result = { cells, diffs, formulaTotals, notOk };

@@ -36,12 +36,27 @@ export const sumDoubleCount: Rule = ({ models, lang }) => {
         expected: num(cell.expected, lang),
       });
       out.push(
-        finding(m, "sum.double-count", "error", cell.r, cell.c, text, cell.expected, cell.value, {
-          formula: cell.formula,
-          counted: addr(leaf),
-          paths: paths.map((p) => p.map(addr)),
-          extra: cell.twice.extra,
-        }),
+        finding(
+          m,
+          "sum.double-count",
+          "error",
+          cell.r,
+          cell.c,
+          text,
+          cell.expected,
+          cell.value,
+          {
+            formula: cell.formula,
+            counted: addr(leaf),
+            paths: paths.map((p) => p.map(addr)),
+            extra: cell.twice.extra,
+          },
+          cell.causedBy && {
+            rule: cell.causedBy.rule,
+            sheet: m.name,
+            cell: cellAddress(m, cell.causedBy.r, cell.causedBy.c),
+          },
+        ),
       );
     }
   }
