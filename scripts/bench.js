@@ -10,7 +10,8 @@ const fs = require("node:fs");
 const path = require("node:path");
 
 const root = path.resolve(__dirname, "..");
-const only = process.argv.slice(2);
+// Words starting with -- are options for the benches themselves (e.g. `precision --list`), not names.
+const only = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 
 execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.bench.json"], {
   cwd: root,
