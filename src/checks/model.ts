@@ -338,6 +338,26 @@ function isFormulaTotalRow(m: SheetModel, r: number, labelCol: number): boolean 
   return false;
 }
 
+/**
+ * A column whose formulas SUM a run of cells left of them on their own row ("Totals-thru 1999" =SUM(B6:K6)) is
+ * a total column, whatever its header says.
+ */
+function sumsLeftInRow(m: SheetModel, first: number, last: number, c: number): boolean {
+  const formulas = m.sheet.formulas;
+  if (!formulas) return false;
+  const absC = m.oCol + c;
+  for (let r = first; r <= last; r++) {
+    const f = formulas[r]?.[c];
+    if (!isFormula(f)) continue;
+    const p = parseSumFormula(f);
+    if (!p || p.hasMinus || p.constant !== 0 || p.terms.length !== 1) continue;
+    const t = p.terms[0];
+    if (t.sheet !== null && t.sheet !== m.name) continue;
+    if (t.r1 === t.r2 && t.r1 === m.oRow + r && t.c2 === absC - 1 && t.c2 - t.c1 >= 1) return true;
+  }
+  return false;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Blocks and totals
 
@@ -603,7 +623,7 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
     let kind: ColumnKind = "line";
     if (percent || said.average || (numberCells > 0 && dateCells * 2 > numberCells)) kind = "skip";
     else if (said.diff) kind = "diff";
-    else if (said.total) kind = "total";
+    else if (said.total || sumsLeftInRow(m, first, last, c)) kind = "total";
     return {
       col: c,
       header,

@@ -479,7 +479,8 @@ function decideSpec(cells: TotalCell[]): void {
         x.expected = x.value;
       }
   }
-  // Typed totals: trusted only where our reading fits at least as many of the total's cells as it misfits.
+  // Typed totals: trusted only where our reading fits at least as many of the total's cells as it misfits
+  // (a lone total has only its own cell to go by).
   let fits = 0,
     misfits = 0;
   for (const x of cells) {
@@ -489,7 +490,7 @@ function decideSpec(cells: TotalCell[]): void {
   }
   for (const x of cells) {
     if (x.status !== "mismatch") continue;
-    if (misfits > fits) x.status = "unchecked";
+    if (misfits > fits && misfits >= 2) x.status = "unchecked";
     else if (fitsRunBefore(x)) x.status = "ok";
   }
 }
