@@ -19,6 +19,7 @@ import {
   isGrandLabel,
   isNetLabel,
   isPercentCaption,
+  isPrefixTotalLabel,
   isTotalCaption,
   isTotalLabel,
   isYear,
@@ -310,8 +311,38 @@ function classifyRows(m: SheetModel): void {
       // A row of percentages (Andel …, Avvikelse %) is a ratio, not a line of a sum.
       info.kind = "excluded";
     } else if (hasFormula && isFormulaTotalRow(m, r, labelCol)) info.kind = "total";
+    else if (isPrefixTotalLabel(norm) && nearlySumsRunAbove(m, r, labelCol)) info.kind = "total";
     m.rows[r] = info;
   }
+}
+
+/**
+ * "Total driftram" under "Driftram enligt Årsplan" and "Budgetregleringsposter": a row whose figure in some
+ * most columns is (within 1 %) the sum of the ≥ 2 lines right above it is their total; a goal "Total sjukfrånvaro"
+ * among other goals is not. Near, not exact: a typed total that is slightly off is exactly what to report.
+ */
+function nearlySumsRunAbove(m: SheetModel, r: number, labelCol: number): boolean {
+  const row = m.values[r] ?? [];
+  let fits = 0,
+    figures = 0;
+  for (let c = labelCol + 1; c < row.length; c++) {
+    const v = row[c];
+    if (typeof v !== "number" || v === 0) continue;
+    figures++;
+    let sum = 0,
+      n = 0;
+    for (let i = r - 1; i >= 0; i--) {
+      const k = m.rows[i]?.kind;
+      if (k !== "line") break;
+      const x = m.values[i]?.[c];
+      if (typeof x !== "number") break;
+      sum += x;
+      n++;
+    }
+    if (n >= 2 && Math.abs(v - sum) <= 0.01 * Math.abs(v)) fits++;
+  }
+  // In most of its columns: a closing balance that happens to match in a few columns is not their total.
+  return fits > 0 && fits * 2 >= figures;
 }
 
 /** A row whose figures are SUMs of the cells above it in their own column, whatever its label says. */

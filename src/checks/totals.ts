@@ -490,7 +490,10 @@ function decideSpec(cells: TotalCell[]): void {
   }
   for (const x of cells) {
     if (x.status !== "mismatch") continue;
-    if (misfits > fits && misfits >= 2) x.status = "unchecked";
+    // A row that is a total only by its SUM formulas says nothing of its typed cells: a typed figure there
+    // that does not add up is a figure of its own (a scratch number), not a total.
+    if (x.spec.byFormula && !x.formula && !x.net) x.status = "unchecked";
+    else if (misfits > fits && misfits >= 2) x.status = "unchecked";
     else if (fitsRunBefore(x)) x.status = "ok";
   }
 }
