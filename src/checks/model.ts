@@ -720,7 +720,7 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
         kind: "total",
         grand: info.grand,
         label: info.label,
-        byFormula: !isTotalLabel(info.norm),
+        byFormula: !isTotalLabel(info.norm) && !isPrefixTotalLabel(info.norm),
       });
     else if (info.kind === "title")
       items.push({ idx: i, kind: "heading", grand: false, label: info.label, byFormula: false });

@@ -75,6 +75,8 @@ export interface DiffCell {
   expected: number;
   a: number;
   b: number;
+  /** A knock-on: the wrong cell (a total it is computed from, or a wrong line of its own column) it follows from. */
+  causedBy?: { r: number; c: number; rule: RuleId };
 }
 
 export interface SheetTotals {
@@ -684,6 +686,33 @@ export function sheetTotals(m: SheetModel): SheetTotals {
       for (const k of path.slice(1, -1))
         if (k !== own && doubled.has(k) && !cell.causedBy)
           cell.causedBy = { r: Math.floor(k / m.nCols), c: k % m.nCols, rule: "sum.double-count" };
+  }
+  // A difference that is wrong only because what it is computed from is wrong (Avvikelse of a typed net row that
+  // is off, the Summa row's Avvikelse when one line's Avvikelse is off) follows from that finding.
+  for (const d of diffs) {
+    const at = (x: number) => (d.axis === "col" ? d.r * m.nCols + x : x * m.nCols + d.c);
+    for (const x of [d.a, d.b]) {
+      const k = at(x);
+      if (!broken.has(k)) continue;
+      const cause = cells.find(
+        (t) => t.r * m.nCols + t.c === k && t.status !== "ok" && t.status !== "unchecked",
+      );
+      if (cause) {
+        const rule: RuleId =
+          cause.status === "double-count"
+            ? "sum.double-count"
+            : cause.status === "mismatch"
+              ? "sum.mismatch"
+              : "sum.range-gap";
+        d.causedBy = { r: cause.r, c: cause.c, rule };
+        break;
+      }
+    }
+    if (d.causedBy || d.axis !== "col" || m.rows[d.r]?.kind !== "total") continue;
+    const line = diffs.find(
+      (o) => o !== d && o.c === d.c && o.block === d.block && m.rows[o.r]?.kind !== "total",
+    );
+    if (line) d.causedBy = { r: line.r, c: line.c, rule: "sum.mismatch" };
   }
   const notOk = new Set<number>();
   for (const cell of cells) if (cell.status !== "ok") notOk.add(cell.r * m.nCols + cell.c);
