@@ -81,6 +81,18 @@ const CATALOGUE: Record<string, Record<Lang, Template>> = {
     sv: (p) => `${p.what} är ${p.actual} men planen anger ${p.expected}${p.source}.`,
     en: (p) => `${p.what} is ${p.actual} but the plan states ${p.expected}${p.source}.`,
   },
+  "plan.mismatch.column": {
+    sv: (p) =>
+      `Kolumnen ${p.what} stämmer inte med planen${p.source}: ${p.differing} av ${p.count} värden avviker från planens (${p.cells}).`,
+    en: (p) =>
+      `The column ${p.what} does not match the plan${p.source}: ${p.differing} of ${p.count} figures differ from the plan's (${p.cells}).`,
+  },
+  "plan.mismatch.column.note": {
+    sv: (p) =>
+      `Kolumnen ${p.what} har planens rader men inget av dess ${p.count} värden stämmer med planen${p.source} – visar den andra siffror än planens, eller är alla fel?`,
+    en: (p) =>
+      `The column ${p.what} has the plan's lines but none of its ${p.count} figures matches the plan${p.source} – does it show other figures than the plan's, or are they all wrong?`,
+  },
   "plan.unit": {
     sv: (p) =>
       `${p.what} är ${p.actual}, vilket motsvarar planens ${p.planValue} bara om talet läses i ${p.foundUnit} – kolumnen är i ${p.unit} (förväxling kr/tkr/mnkr?).`,

@@ -19,6 +19,7 @@ import type {
   Relation,
   UnitKind,
 } from "../plan/schema";
+import { a1 } from "./address";
 import { formatInfo, storedDecimals } from "./numfmt";
 import { sheetTotals } from "./totals";
 import { figureAt, formatAt, shownUnit, type Block, type ColumnInfo, type SheetModel } from "./model";
@@ -28,7 +29,8 @@ export interface PlanFigure {
   r: number;
   c: number;
   value: number;
-  status: "ok" | "mismatch" | "unit";
+  /** "column": the whole column against the plan's measure (most of its figures differ), at its header cell. */
+  status: "ok" | "mismatch" | "unit" | "column";
   /** The plan's figure as this cell should hold it (column unit; fraction for percent cells). */
   expected: number;
   /** Describes the figure: "Budget 2019 för HR". */
@@ -41,6 +43,22 @@ export interface PlanFigure {
   planValue?: number;
   planUnit?: MoneyUnit;
   percent?: boolean;
+  /** status "column": how the column's figures compare; `level` info when nothing shows it is the plan's. */
+  column?: ColumnVerdict;
+  /** A total off from the plan because it is off from its own lines (which agree with the plan): that sum error. */
+  causedBy?: "sum.mismatch";
+  /** Such a total's lines, as evidence: cell, value, the plan's figure. */
+  lines?: { cell: string; value: number; plan: number }[];
+}
+
+/** A column most of whose figures differ from the plan's measure. */
+export interface ColumnVerdict {
+  level: "warning" | "info";
+  /** Its figures (the table's total left out): cell, value, the plan's figure in the column's unit, status. */
+  cells: { r: number; c: number; value: number; expected: number; status: "ok" | "mismatch" | "unit" }[];
+  agreeing: number;
+  differing: number;
+  unit?: MoneyUnit;
 }
 
 const UNITS: MoneyUnit[] = ["kr", "tkr", "mnkr"];
@@ -124,6 +142,8 @@ function checkBudgetBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFigu
       break;
     }
   }
+  // Whether the table's title or the sheet's name names the plan's table (not only its lines).
+  const names = namesTable(table, `${block.title} ${m.name}`);
   // Columns ↔ measures.
   const candidates = block.columns.filter((ci) => ci.kind === "line" || ci.kind === "total");
   const mapping: { ci: ColumnInfo; measure: Measure }[] = [];
@@ -157,6 +177,7 @@ function checkBudgetBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFigu
       ci.header.trim() || measure.label,
       table.title,
       out,
+      { anchor: headerCell(block, Math.min(...lineRows), ci.col), namesPlan: names },
     );
   }
 }
@@ -201,6 +222,7 @@ function checkTransposedBudgetBlock(m: SheetModel, block: Block, plan: Plan, out
       info.label.trim(),
       table.title,
       out,
+      { anchor: { r, c: info.labelCol }, namesPlan: namesTable(table, `${block.title} ${m.name}`) },
     );
   }
   return true;
@@ -380,6 +402,7 @@ function judgeColumn(
   header: string,
   source: string,
   out: PlanFigure[],
+  where: ColumnPlace = { namesPlan: false },
 ): void {
   if (cells.length === 0) return;
   // Whether each cell fits the plan in each unit, worked out once: many small tables make this the hot path.
@@ -446,13 +469,88 @@ function judgeColumn(
     const sumCell = sheetTotals(m).notOk.has(total.r * m.nCols + total.c);
     const tol =
       0.5 * cells.length * shownUnit(m, total.r, total.c, total.value) + 1e-9 * Math.abs(total.expected);
-    if (sumCell || (lineDiff !== 0 && Math.abs(total.value - total.expected - lineDiff) <= tol))
+    const linesAgree = results.every((x) => x === total || x.status === "ok");
+    const lineSum = cells.reduce((s, x, k) => (k === totalIndex ? s : s + x.value), 0);
+    if (sumCell && linesAgree && Math.abs(lineSum - total.expected) <= tol) {
+      // Its lines agree with the plan and add up to the plan's total: the total alone is wrong — against its
+      // lines (sum.mismatch) and against the plan. Both, this one following from the sum error.
+      total.causedBy = "sum.mismatch";
+      total.lines = cells
+        .filter((_, k) => k !== totalIndex)
+        .map((x) => ({
+          cell: a1(m.oRow + x.r, m.oCol + x.c),
+          value: x.value,
+          plan: results[cells.indexOf(x)].expected,
+        }));
+    } else if (sumCell || (lineDiff !== 0 && Math.abs(total.value - total.expected - lineDiff) <= tol))
       total.status = "ok";
   }
-  // A column that mostly disagrees with the plan (in any unit) shows other figures — a department's own
-  // breakdown under the same header — not the plan's.
-  if (cells.length >= 3 && results.filter((x) => x.status !== "mismatch").length * 2 < cells.length) return;
+  // A column that mostly disagrees with the plan (in any unit): the plan's column gone wrong, or other figures
+  // under the same header (a department's own breakdown). Never silence: when one of its lines agrees with the
+  // plan, or the table's title names the plan's table, it is the plan's column — its cells and a column finding;
+  // otherwise only a note on the column.
+  if (cells.length >= 3 && results.filter((x) => x.status !== "mismatch").length * 2 < cells.length) {
+    const agreeing = results.filter((x, k) => !cells[k].total && x.status !== "mismatch").length;
+    const strong = agreeing > 0 || where.namesPlan;
+    pushColumnVerdict(m, where.anchor, results, cells, strong, header, source, unit, out);
+    if (!strong) return;
+  }
   for (const x of results) out.push(x);
+}
+
+/** Where a column's verdict goes (its header cell) and whether the table's title names the plan's table. */
+interface ColumnPlace {
+  anchor?: { r: number; c: number };
+  namesPlan: boolean;
+}
+
+/** The header cell above a column's first figure: the nearest header row of the block above it. */
+function headerCell(block: Block, firstRow: number, col: number): { r: number; c: number } | undefined {
+  let best = -1;
+  for (const h of block.headerRows) if (h < firstRow && h > best) best = h;
+  return best >= 0 ? { r: best, c: col } : undefined;
+}
+
+/** The column-level finding: how many of the column's figures (its total left out) differ from the plan. */
+function pushColumnVerdict(
+  m: SheetModel,
+  anchor: { r: number; c: number } | undefined,
+  results: PlanFigure[],
+  cells: { total?: boolean }[],
+  strong: boolean,
+  header: string,
+  source: string,
+  unit: MoneyUnit | undefined,
+  out: PlanFigure[],
+): void {
+  const lines = results.filter((_, k) => !cells[k]?.total);
+  // A note needs a column of at least three of the plan's lines; two named departments are too little to go on.
+  if (!anchor || (!strong && lines.length < 3)) return;
+  const verdict: ColumnVerdict = {
+    level: strong ? "warning" : "info",
+    cells: lines.map((x) => ({
+      r: x.r,
+      c: x.c,
+      value: x.value,
+      expected: x.expected,
+      status: x.status === "column" ? "mismatch" : x.status,
+    })),
+    agreeing: lines.filter((x) => x.status !== "mismatch").length,
+    differing: lines.filter((x) => x.status === "mismatch").length,
+    unit,
+  };
+  out.push({
+    model: m,
+    r: anchor.r,
+    c: anchor.c,
+    value: verdict.differing,
+    expected: lines.length,
+    status: "column",
+    what: header,
+    source,
+    unit,
+    column: verdict,
+  });
 }
 
 interface RelationAmount {
@@ -505,20 +603,23 @@ function checkRelationBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFi
   if (candidates.length !== 1) return;
   const ci = candidates[0];
   const index = relationIndex(plan);
+  const context = `${ci.header} ${block.title} ${m.name}`;
   const hits = new Map<number, RelationAmount>();
   let asked = 0;
   for (const r of block.dataRows) {
     const info = m.rows[r];
-    if (info.kind !== "line" || !info.label.trim()) continue;
+    if ((info.kind !== "line" && info.kind !== "total") || !info.label.trim()) continue;
     if (giveUp(++asked, hits.size)) return;
-    const res = index.find(info.label);
-    if (res.ok) hits.set(r, res.item);
+    const hit = relationAmountOf(index, info.label, context);
+    if (hit) hits.set(r, hit);
   }
   const byRelation = new Map<Relation, number[]>();
   for (const [r, hit] of hits) byRelation.set(hit.relation, [...(byRelation.get(hit.relation) ?? []), r]);
-  for (const [relation, rows] of byRelation) {
+  for (const [relation, named] of byRelation) {
+    // The relation's terms, and its total: a total row covering them, else the row below them naming the total.
+    const rows = named.filter((r) => !hits.get(r)!.isTotal);
     if (rows.length < 2) {
-      checkSingleAmount(m, block, ci, rows[0], hits.get(rows[0])!, out);
+      for (const r of named) checkSingleAmount(m, block, ci, r, hits.get(r)!, out);
       continue;
     }
     const unit = relation.total.unit;
@@ -541,6 +642,8 @@ function checkRelationBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFi
         totalRow = spec.idx;
         break;
       }
+    const last = Math.max(...rows);
+    if (totalRow < 0) totalRow = named.find((r) => r > last && hits.get(r)!.isTotal) ?? -1;
     if (totalRow >= 0) {
       const v = figureAt(m, totalRow, ci.col);
       if (v !== undefined)
@@ -562,8 +665,42 @@ function checkRelationBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFi
       ci.header.trim() || relation.total.label,
       relation.description,
       out,
+      { anchor: headerCell(block, Math.min(...rows), ci.col), namesPlan: false },
     );
   }
+}
+
+/**
+ * The plan's stated amount a row names: by the plan's lookup, or — a workbook words it its own way ("Driftram
+ * enligt Årsplan 2019", "Total driftram") — the closest one whose every word is in the row's label or the
+ * column's header, the table's title and the sheet's name, the label naming at least one of them itself.
+ */
+function relationAmountOf(
+  index: TextIndex<RelationAmount>,
+  label: string,
+  context: string,
+): RelationAmount | undefined {
+  const res = index.find(label);
+  if (res.ok) return res.item;
+  if (res.reason !== "none" || res.candidates.length === 0) return undefined;
+  const own = new Set(contentWords(label));
+  const around = new Set([...own, ...contentWords(context)]);
+  let best: RelationAmount | undefined;
+  let bestScore = 0;
+  let tie = false;
+  for (const x of res.candidates) {
+    const planWords = contentWords(x.amount.label);
+    if (planWords.length === 0 || !planWords.every((w) => around.has(w))) continue;
+    if (!planWords.some((w) => own.has(w) && !/^\d+$/.test(w))) continue;
+    // The one most of whose words the label itself says ("enligt Årsplan 2019" is the Årsplan term, not the total).
+    const score = planWords.filter((w) => own.has(w)).length;
+    if (score > bestScore) {
+      best = x;
+      bestScore = score;
+      tie = false;
+    } else if (score === bestScore) tie = true;
+  }
+  return tie ? undefined : best;
 }
 
 /**
@@ -579,8 +716,14 @@ function checkSingleAmount(
   hit: RelationAmount,
   out: PlanFigure[],
 ): void {
-  const context = new Set(contentWords(`${m.rows[r].label} ${ci.header} ${block.title} ${m.name}`));
+  const text = `${m.rows[r].label} ${ci.header} ${block.title} ${m.name}`;
+  const context = new Set(contentWords(text));
   if (!contentWords(hit.amount.label).every((w) => context.has(w))) return;
+  // A term without a year of its own ("Budgetregleringsposter") is the plan's only where the table is about the
+  // plan's year: a sheet about 2020 names 2020's.
+  const year = headerYear(hit.relation.total.label) ?? headerYear(hit.relation.description);
+  const years = [...text.matchAll(new RegExp(YEAR_RE.source, "g"))].map((x) => Number(x[1]));
+  if (year !== undefined && years.length > 0 && !years.includes(year)) return;
   const v = figureAt(m, r, ci.col);
   if (v === undefined) return;
   const cell: PlanCell = { r, c: ci.col, value: v, planValue: hit.amount.value, label: hit.amount.label };
@@ -752,8 +895,14 @@ function checkGoalBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFigure
         percent: percentGoal,
       });
     }
-    // A column that mostly disagrees shows other figures (another unit's own targets), not the plan's.
-    if (results.length >= 3 && results.filter((x) => x.status === "ok").length * 2 < results.length) continue;
+    // A column that mostly disagrees: the plan's targets gone wrong when one of them still agrees (its cells and
+    // a column finding), else perhaps another unit's own targets (a note on the column only).
+    if (results.length >= 3 && results.filter((x) => x.status === "ok").length * 2 < results.length) {
+      const strong = results.some((x) => x.status === "ok");
+      const anchor = headerCell(block, Math.min(...results.map((x) => x.r)), ci.col);
+      pushColumnVerdict(m, anchor, results, [], strong, ci.header.trim(), "", undefined, out);
+      if (!strong) continue;
+    }
     for (const x of results) out.push(x);
   }
 }

@@ -2,12 +2,20 @@
  * The corpus annotations (tests/corpus/annotations/*.json) are well-formed and point at cells that exist, and the
  * scorer judges findings the way tests/corpus/README.md says. The goals themselves are in precision.goals.test.ts.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseRange } from "../../src/checks/address";
 import { readWorkbookFile } from "../../src/cli/xlsx";
-import { CORPUS_DIR, corpusFiles, loadAnnotations, scoreFindings, type CorpusFinding } from "./score";
+import {
+  CORPUS_DIR,
+  REPO_ROOT,
+  corpusFiles,
+  judge,
+  loadAnnotations,
+  scoreFindings,
+  type CorpusFinding,
+} from "./score";
 
 const corpusPresent = corpusFiles().length > 0;
 
@@ -50,6 +58,18 @@ describe("corpus annotations", () => {
     },
     120_000,
   );
+});
+
+test("every finding of the baseline sample (tests/corpus/baseline-sample.json) is judged", () => {
+  const loaded = loadAnnotations();
+  const sample = JSON.parse(readFileSync(join(REPO_ROOT, "tests/corpus/baseline-sample.json"), "utf8")) as {
+    findings: CorpusFinding[];
+  };
+  expect(sample.findings.length).toBeGreaterThanOrEqual(150);
+  const unjudged = sample.findings
+    .filter((f) => judge(f, loaded.byFile.get(f.file)).judgement === "unjudged")
+    .map((f) => `${f.file} ${f.sheet}!${f.cell} ${f.rule}`);
+  expect(unjudged).toEqual([]);
 });
 
 describe("scorer", () => {
