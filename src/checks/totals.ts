@@ -52,6 +52,8 @@ export interface TotalCell {
   peers?: TotalCell[];
   /** range-gap: the lines left out sit between the SUM's range and the total itself. */
   between?: boolean;
+  /** Other cells of the same total are sum formulas (so a typed one is an overwritten formula). */
+  peerFormulas?: boolean;
   /** A knock-on: the finding at this other total (same rule) is what makes this one wrong. */
   causedBy?: { r: number; c: number; rule: RuleId };
 }
@@ -158,7 +160,9 @@ function plainSum(m: SheetModel, r: number, c: number): SumFormula | null {
 
 /** A formula that references one single cell. */
 function isCopy(p: SumFormula): boolean {
-  return p.terms.length === 1 && p.terms[0].r1 === p.terms[0].r2 && p.terms[0].c1 === p.terms[0].c2;
+  return (
+    !p.usesSum && p.terms.length === 1 && p.terms[0].r1 === p.terms[0].r2 && p.terms[0].c1 === p.terms[0].c2
+  );
 }
 
 /** Cells a reference walk may visit per total before it gives up (nested sums over large ranges). */
@@ -256,9 +260,11 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
     if (rowAxis) precision.add(m, leaf, c, x);
     else precision.add(m, r, leaf, x);
   }
-  if (n === 0) return null;
+  // A typed total with no figures among its lines (an income Subsubtotal typed 0 over cost lines) is kept only
+  // so that sum.hardcoded can see it beside its formula peers; there is nothing to add up.
+  if (n === 0 && (formulaAt(m, r, c) || spec.byFormula || spec.leaves.length === 0)) return null;
   const unit = precision.unit();
-  const tolerance = n * 0.5 * unit + 1e-9 * Math.max(1, Math.abs(expected));
+  const tolerance = Math.max(n, 1) * 0.5 * unit + 1e-9 * Math.max(1, Math.abs(expected));
   const cell: TotalCell = {
     model: m,
     block,
@@ -371,7 +377,12 @@ function fitsRunBefore(cell: TotalCell): boolean {
   return false;
 }
 
-/** Lines along the axis a peer-less SUM can be said to leave out: those between its range and its total. */
+/**
+ * Lines along the axis a peer-less SUM can be said to leave out: lines between its range and the total below
+ * it (blank rows may stand between), and lines of the same block right before the range (up to a blank row, a
+ * heading or another total) that hold a nonzero figure. An income column's zeros before the first cost line
+ * of a cost SUM are not left out: they add nothing.
+ */
 function linesBetween(cell: TotalCell): number[] {
   const refs = cell.refs!;
   if (refs.length !== 1) return [];
@@ -381,12 +392,24 @@ function linesBetween(cell: TotalCell): number[] {
   if (hi >= idx || lo > hi) return [];
   const out: number[] = [];
   if (cell.spec.axis === "row") {
+    const c = cell.c;
     for (let i = hi + 1; i < idx; i++) {
       const k = m.rows[i].kind;
-      if (k === "excluded") continue;
+      if (k === "excluded" || k === "blank") continue;
       if (k !== "line") return [];
-      if (figureAt(m, i, cell.c) !== undefined) out.push(i);
+      if (figureAt(m, i, c) !== undefined) out.push(i);
     }
+    for (let i = lo - 1; i >= cell.block.first; i--) {
+      const k = m.rows[i].kind;
+      if (k === "excluded") continue;
+      if (k !== "line") break;
+      // Contiguous figures only: an empty cell or a derived figure (=I84-I64) ends the run.
+      const x = figureAt(m, i, c);
+      if (x === undefined || formulaAt(m, i, c)) break;
+      if (x !== 0) out.push(i);
+    }
+    // Only figures that change the sum make a gap of this kind (zeros are an income/cost split).
+    if (!out.some((i) => (figureAt(m, i, c) ?? 0) !== 0)) return [];
   } else {
     const byCol = new Map(cell.block.columns.map((ci) => [ci.col, ci]));
     for (let i = hi + 1; i < idx; i++) {
@@ -395,7 +418,7 @@ function linesBetween(cell: TotalCell): number[] {
       if (figureAt(m, cell.r, i) !== undefined) out.push(i);
     }
   }
-  return out;
+  return out.sort((x, y) => x - y);
 }
 
 /** Whether an index along the axis holds something a total adds (a line or a total), not a heading or note. */
@@ -418,6 +441,7 @@ function decideSpec(cells: TotalCell[]): void {
   const m = cells[0].model;
   const rowAxis = cells[0].spec.axis === "row";
   const withRefs = cells.filter((x) => x.refs && x.status === "ok");
+  if (withRefs.length > 0 || cells.some((x) => x.refs)) for (const x of cells) x.peerFormulas = true;
   // Peers grouped by what they reference: the same total in every column usually has one or two shapes.
   const shapes = new Map<string, TotalCell[]>();
   for (const x of withRefs) {
@@ -458,6 +482,12 @@ function decideSpec(cells: TotalCell[]): void {
     if (missing.length === 0) {
       missing = linesBetween(x);
       peers = [];
+      if (missing.length > 0) {
+        // Lines counted through a subtotal in the range (a Grand Total =SUM(B21:B22) over its Subtotal) are in.
+        const reached = reachedBy(m, x.r, x.c);
+        missing = missing.filter((i) => !reached.has(key(i)));
+        if (!missing.some((i) => (at(i) ?? 0) !== 0)) missing = [];
+      }
       if (missing.length > 0) x.between = true;
     }
     if (missing.length === 0) continue;

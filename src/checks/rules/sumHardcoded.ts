@@ -15,7 +15,10 @@ export const sumHardcoded: Rule = ({ models, lang }) => {
     const typed = new Map<string, TotalCell[]>();
     const seen = new Set<number>();
     for (const cell of cells) {
-      if (cell.formula || cell.n < 2 || cell.status === "unchecked") continue;
+      // Over figures (≥ 2 lines), or over no figures at all beside formula cells of the same total (a typed 0
+      // where the other columns' subtotal is =SUM: a line added later would not be counted).
+      if (cell.formula || cell.status === "unchecked") continue;
+      if (cell.n < 2 && !(cell.n === 0 && cell.peerFormulas)) continue;
       const key = cell.r * m.nCols + cell.c;
       if (seen.has(key)) continue;
       seen.add(key);
