@@ -262,9 +262,10 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
   }
   // A typed total with no figures among its lines (an income Subsubtotal typed 0 over cost lines) is kept only
   // so that sum.hardcoded can see it beside its formula peers; there is nothing to add up.
-  if (n === 0 && (formulaAt(m, r, c) || spec.byFormula || spec.leaves.length === 0)) return null;
+  if (n === 0 && (formulaAt(m, r, c) || scratchRow(spec) || spec.leaves.length === 0)) return null;
   const unit = precision.unit();
   const tolerance = Math.max(n, 1) * 0.5 * unit + 1e-9 * Math.max(1, Math.abs(expected));
+  const empty = n === 0;
   const cell: TotalCell = {
     model: m,
     block,
@@ -281,6 +282,12 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
     firstLeaf,
     lastLeaf,
   };
+  if (empty) {
+    // Nothing to add up: a typed 0 may be an overwritten formula (sum.hardcoded decides), any other typed figure
+    // (last year's balance beside this year's subtotals) is a figure of its own.
+    if (value !== 0) cell.status = "unchecked";
+    return cell;
+  }
   if (cell.formula) {
     // A formula total is what it references: its value is right by construction. What can be wrong is which
     // cells it references (sum.range-gap, decided against its peers) and whether a cell is reached twice
@@ -353,6 +360,14 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
   }
   cell.fits = cell.status === "ok";
   return cell;
+}
+
+/**
+ * A row that is a total only by its SUM formulas and whose label does not call it one either ("Subsubtotalt"
+ * does): its typed figures are figures of their own (scratch numbers), not totals.
+ */
+function scratchRow(spec: TotalSpec): boolean {
+  return spec.byFormula && !/total|summa|\bsum\b|s:a/i.test(spec.label);
 }
 
 /**
@@ -524,7 +539,7 @@ function decideSpec(cells: TotalCell[]): void {
     if (x.status !== "mismatch") continue;
     // A row that is a total only by its SUM formulas says nothing of its typed cells: a typed figure there
     // that does not add up is a figure of its own (a scratch number), not a total.
-    if (x.spec.byFormula && !x.formula && !x.net) x.status = "unchecked";
+    if (scratchRow(x.spec) && !x.formula && !x.net) x.status = "unchecked";
     else if (misfits > fits && misfits >= 2) x.status = "unchecked";
     else if (fitsRunBefore(x)) x.status = "ok";
   }
@@ -641,6 +656,11 @@ function evaluateDiffs(m: SheetModel, block: Block, out: DiffCell[]): void {
   }
 }
 
+/** The table and the column (row totals) or row (column totals) a total cell stands in. */
+export function lineKey(cell: TotalCell): string {
+  return `${tableKey(cell)}|${cell.spec.axis === "row" ? `c${cell.c}` : `r${cell.r}`}`;
+}
+
 /** The table a total cell belongs to: its block and, within it, the table its row is in. */
 export function tableKey(cell: TotalCell): string {
   return `${cell.block.id}:${tableOf(cell.block, cell.r)}`;
@@ -658,6 +678,8 @@ export function sheetTotals(m: SheetModel): SheetTotals {
     if (!cell.formula) return;
     const key = tableKey(cell);
     formulaTotals.set(key, (formulaTotals.get(key) ?? 0) + 1);
+    const line = lineKey(cell);
+    formulaTotals.set(line, (formulaTotals.get(line) ?? 0) + 1);
   };
   for (const block of m.blocks) {
     const crossCols = block.columns.filter((ci) => ci.kind !== "skip").map((ci) => ci.col);

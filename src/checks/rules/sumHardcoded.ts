@@ -4,7 +4,7 @@
  */
 import { clean } from "../../plan/numbers";
 import { message, num } from "../messages";
-import { sheetTotals, tableKey, type TotalCell } from "../totals";
+import { lineKey, sheetTotals, tableKey, type TotalCell } from "../totals";
 import type { Finding } from "../types";
 import { finding, totalName, type Rule } from "./common";
 
@@ -15,10 +15,11 @@ export const sumHardcoded: Rule = ({ models, lang }) => {
     const typed = new Map<string, TotalCell[]>();
     const seen = new Set<number>();
     for (const cell of cells) {
-      // Over figures (≥ 2 lines), or over no figures at all beside formula cells of the same total (a typed 0
-      // where the other columns' subtotal is =SUM: a line added later would not be counted).
+      // Over figures (≥ 2 lines), or a typed 0 over no figures where both the same total's other cells and the
+      // same column's other totals are formulas (a line added later would not be counted).
       if (cell.formula || cell.status === "unchecked") continue;
-      if (cell.n < 2 && !(cell.n === 0 && cell.peerFormulas)) continue;
+      if (cell.n < 2 && !(cell.n === 0 && cell.peerFormulas && (formulaTotals.get(lineKey(cell)) ?? 0) > 0))
+        continue;
       const key = cell.r * m.nCols + cell.c;
       if (seen.has(key)) continue;
       seen.add(key);
