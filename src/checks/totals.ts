@@ -494,16 +494,21 @@ function decideSpec(cells: TotalCell[]): void {
       }
       missing.sort((a, b) => a - b);
     }
-    if (missing.length === 0) {
-      missing = linesBetween(x);
-      peers = [];
-      if (missing.length > 0) {
-        // Lines counted through a subtotal in the range (a Grand Total =SUM(B21:B22) over its Subtotal) are in.
-        const reached = reachedBy(m, x.r, x.c);
-        missing = missing.filter((i) => !reached.has(key(i)));
-        if (!missing.some((i) => (at(i) ?? 0) !== 0)) missing = [];
-      }
-      if (missing.length > 0) x.between = true;
+    // Lines of its own block it leaves out, peers or not (a cost SUM that skips the block's last cost line
+    // while the income column's SUM covers the income lines only).
+    let own = linesBetween(x).filter((i) => !missing.includes(i));
+    if (own.length > 0) {
+      // Lines counted through a subtotal in the range (a Grand Total =SUM(B21:B22) over its Subtotal) are in.
+      const reached = reachedBy(m, x.r, x.c);
+      own = own.filter((i) => !reached.has(key(i)));
+      if (!own.some((i) => (at(i) ?? 0) !== 0)) own = [];
+    }
+    if (own.length > 0) {
+      if (!missing.some((i) => (at(i) ?? 0) !== 0)) {
+        missing = own;
+        peers = [];
+        x.between = true;
+      } else missing = [...missing, ...own].sort((a, b) => a - b);
     }
     if (missing.length === 0) continue;
     x.missing = missing;
