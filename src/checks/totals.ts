@@ -3,6 +3,7 @@
  * lines out, subtotals counted twice, typed totals. The sum.* rule files turn these results into findings.
  */
 import { clean } from "../plan/numbers";
+import { isFormula } from "./cells";
 import { isSubtotalFormula, parseSumFormula, type SumFormula } from "./formula";
 import { formatInfo, storedDecimals } from "./numfmt";
 import type { RuleId } from "./types";
@@ -175,26 +176,30 @@ const WALK_BUDGET = 200_000;
  */
 function walk(m: SheetModel, r: number, c: number, reached?: Set<number>): Twice | null {
   const nCols = m.nCols;
-  const first = new Map<number, number[]>();
+  const root = r * nCols + c;
+  // Per leaf, the cell right after the total on the first path that reached it (the leaf itself when direct):
+  // paths are told as total → that cell → leaf, without building an array per visit.
+  const first = new Map<number, number>();
   const found: { twice: Twice | null } = { twice: null };
   let budget = WALK_BUDGET;
   const onPath = new Set<number>();
-  const visit = (key: number, path: number[]): boolean => {
+  const pathOf = (hop: number, leaf: number) => (hop === leaf ? [root, leaf] : [root, hop, leaf]);
+  const visit = (key: number, depth: number, hop: number): boolean => {
     if (--budget < 0) return false;
     const rr = Math.floor(key / nCols),
       cc = key % nCols;
     reached?.add(key);
-    let p = path.length === 1 || !onPath.has(key) ? plainSum(m, rr, cc) : null;
+    let p = depth === 0 || !onPath.has(key) ? plainSum(m, rr, cc) : null;
     // A line that copies one cell (=+E22: unit 202 as unit 201) is a figure of its own, not a subtotal.
-    if (p && path.length > 1 && isCopy(p) && m.rows[rr]?.kind !== "total") p = null;
-    if (p === null || path.length > 8) {
-      if (path.length === 1) return true;
+    if (p && depth > 0 && isCopy(p) && m.rows[rr]?.kind !== "total") p = null;
+    if (p === null || depth > 8) {
+      if (depth === 0) return true;
       const v = figureAt(m, rr, cc);
       if (v === undefined || v === 0) return true;
       const seen = first.get(key);
-      if (!seen) first.set(key, path);
+      if (seen === undefined) first.set(key, hop);
       else {
-        found.twice ??= { leaf: key, paths: [seen, path], extra: 0 };
+        found.twice ??= { leaf: key, paths: [pathOf(seen, key), pathOf(hop, key)], extra: 0 };
         found.twice.extra += v;
       }
       return true;
@@ -211,14 +216,32 @@ function walk(m: SheetModel, r: number, c: number, reached?: Set<number>): Twice
           // SUBTOTAL leaves out the SUBTOTALs inside its ranges, as Excel does.
           if (p.subtotal && isSubtotalFormula(formulaAt(m, i, j))) continue;
           const child = i * nCols + j;
-          if (!visit(child, [...path, child])) return false;
+          if (!visit(child, depth + 1, depth === 0 ? child : hop)) return false;
         }
     }
     onPath.delete(key);
     return true;
   };
-  if (!visit(r * nCols + c, [r * nCols + c])) return null;
+  if (!visit(root, 0, root)) return null;
   return found.twice;
+}
+
+/** Whether a sum formula's ranges hold any formula (else no cell can be reached twice through a subtotal). */
+function rangesHoldFormulas(m: SheetModel, p: SumFormula, r: number, c: number): boolean {
+  const formulas = m.sheet.formulas;
+  if (!formulas) return false;
+  for (const t of p.terms) {
+    const r1 = Math.max(0, t.r1 - m.oRow),
+      r2 = Math.min(m.nRows - 1, t.r2 - m.oRow);
+    const c1 = Math.max(0, t.c1 - m.oCol),
+      c2 = Math.min(m.nCols - 1, t.c2 - m.oCol);
+    for (let i = r1; i <= r2; i++) {
+      const row = formulas[i];
+      if (!row) continue;
+      for (let j = c1; j <= c2; j++) if ((i !== r || j !== c) && isFormula(row[j])) return true;
+    }
+  }
+  return false;
 }
 
 /** A nonzero cell the sum formula at (r, c) counts twice (directly and through a subtotal, or via two subtotals). */
@@ -303,7 +326,8 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
     let alt = 0;
     for (const idx of spec.covers) alt += at(idx) ?? 0;
     cell.fits = Math.abs(value - expected) <= tolerance || Math.abs(value - alt) <= tolerance;
-    const twice = countedTwice(m, r, c);
+    // Plain ranges over plain figures (the common total) cannot count a cell twice unless they overlap.
+    const twice = p.terms.length > 1 || rangesHoldFormulas(m, p, r, c) ? countedTwice(m, r, c) : null;
     if (twice) {
       cell.status = "double-count";
       cell.twice = twice;
@@ -683,8 +707,6 @@ export function sheetTotals(m: SheetModel): SheetTotals {
     if (!cell.formula) return;
     const key = tableKey(cell);
     formulaTotals.set(key, (formulaTotals.get(key) ?? 0) + 1);
-    const line = lineKey(cell);
-    formulaTotals.set(line, (formulaTotals.get(line) ?? 0) + 1);
   };
   for (const block of m.blocks) {
     const crossCols = block.columns.filter((ci) => ci.kind !== "skip").map((ci) => ci.col);

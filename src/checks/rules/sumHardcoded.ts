@@ -12,14 +12,22 @@ export const sumHardcoded: Rule = ({ models, lang }) => {
   const out: Finding[] = [];
   for (const m of models) {
     const { cells, formulaTotals } = sheetTotals(m);
+    // Formula totals per column (row totals) or row (column totals) of a table, counted only when asked.
+    let perLine: Map<string, number> | null = null;
+    const lineFormulas = (cell: TotalCell): number => {
+      if (!perLine) {
+        perLine = new Map();
+        for (const x of cells) if (x.formula) perLine.set(lineKey(x), (perLine.get(lineKey(x)) ?? 0) + 1);
+      }
+      return perLine.get(lineKey(cell)) ?? 0;
+    };
     const typed = new Map<string, TotalCell[]>();
     const seen = new Set<number>();
     for (const cell of cells) {
       // Over figures (≥ 2 lines), or a typed 0 over no figures where both the same total's other cells and the
       // same column's other totals are formulas (a line added later would not be counted).
       if (cell.formula || cell.status === "unchecked") continue;
-      if (cell.n < 2 && !(cell.n === 0 && cell.peerFormulas && (formulaTotals.get(lineKey(cell)) ?? 0) > 0))
-        continue;
+      if (cell.n < 2 && !(cell.n === 0 && cell.peerFormulas && lineFormulas(cell) > 0)) continue;
       const key = cell.r * m.nCols + cell.c;
       if (seen.has(key)) continue;
       seen.add(key);
