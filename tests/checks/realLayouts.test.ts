@@ -199,3 +199,15 @@ describe("must: what is right on real workbooks stays found, with evidence", () 
     for (const f of fs.filter((x) => x.causedBy)) expect(f.causedBy).toMatchObject({ cell: "D4" });
   });
 });
+
+test("every sum.* and cell.* error or warning of the example workbook carries its evidence", async () => {
+  const { readWorkbookFile } = await import("../../src/cli/xlsx");
+  const { embeddedPlan } = await import("../../src/plan/embedded");
+  const { join } = await import("node:path");
+  const snapshot = await readWorkbookFile(join(__dirname, "../../examples/budget-2019.xlsx"));
+  const fs = checkWorkbook(snapshot, { plan: embeddedPlan }).filter(
+    (f) => f.severity !== "info" && /^(sum|cell)\./.test(f.rule),
+  );
+  expect(fs.length).toBe(4);
+  for (const f of fs) expect(f.evidence).toBeDefined();
+});

@@ -6,7 +6,7 @@ import { clean } from "../../plan/numbers";
 import { message, num } from "../messages";
 import { lineKey, sheetTotals, tableKey, type TotalCell } from "../totals";
 import type { Finding } from "../types";
-import { finding, totalName, type Rule } from "./common";
+import { cellAddress, finding, leafCells, totalName, type Rule } from "./common";
 
 export const sumHardcoded: Rule = ({ models, lang }) => {
   const out: Finding[] = [];
@@ -43,8 +43,18 @@ export const sumHardcoded: Rule = ({ models, lang }) => {
             label: totalName(cell),
             actual: num(cell.value, lang),
           });
+          // Evidence: the table's formula totals (a few of them) and the lines the typed value stands for.
+          const formulas = cells
+            .filter((x) => x.formula && tableKey(x) === table)
+            .slice(0, 5)
+            .map((x) => cellAddress(m, x.r, x.c));
           out.push(
-            finding(m, "sum.hardcoded", "warning", cell.r, cell.c, text, clean(cell.expected), cell.value),
+            finding(m, "sum.hardcoded", "warning", cell.r, cell.c, text, clean(cell.expected), cell.value, {
+              typed: cell.value,
+              formulaTotals: formulas,
+              lines: leafCells(cell),
+              sum: clean(cell.expected),
+            }),
           );
         }
       } else {
