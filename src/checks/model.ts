@@ -310,7 +310,7 @@ function classifyRows(m: SheetModel): void {
     } else if (firstNum >= 0 && fmtRow[firstNum] != null && formatInfo(fmtRow[firstNum]).percent) {
       // A row of percentages (Andel …, Avvikelse %) is a ratio, not a line of a sum.
       info.kind = "excluded";
-    } else if (hasFormula && isFormulaTotalRow(m, r, labelCol)) info.kind = "total";
+    } else if (hasFormula && isFormulaTotalRow(m, r, labelCol, /total|summa/.test(norm))) info.kind = "total";
     else if (isPrefixTotalLabel(norm) && nearlySumsRunAbove(m, r, labelCol)) info.kind = "total";
     m.rows[r] = info;
   }
@@ -346,7 +346,7 @@ function nearlySumsRunAbove(m: SheetModel, r: number, labelCol: number): boolean
 }
 
 /** A row whose figures are SUMs of the cells above it in their own column, whatever its label says. */
-function isFormulaTotalRow(m: SheetModel, r: number, labelCol: number): boolean {
+function isFormulaTotalRow(m: SheetModel, r: number, labelCol: number, totalWord: boolean): boolean {
   const frow = m.sheet.formulas?.[r] ?? NO_ROW;
   const absR = m.oRow + r;
   for (let c = labelCol + 1; c < frow.length; c++) {
@@ -364,7 +364,8 @@ function isFormulaTotalRow(m: SheetModel, r: number, labelCol: number): boolean 
       }
       rows += t.r2 - t.r1 + 1;
     }
-    if (vertical && rows >= 2) return true;
+    // One line is enough where the label says total too ("Subsubtotalt" =SUM(F144)).
+    if (vertical && (rows >= 2 || (totalWord && p.usesSum && rows >= 1))) return true;
   }
   return false;
 }

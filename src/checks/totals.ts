@@ -435,7 +435,7 @@ function linesBetween(cell: TotalCell): number[] {
     for (let i = hi + 1; i < idx; i++) {
       const k = m.rows[i].kind;
       if (k === "excluded" || k === "blank") continue;
-      if (k !== "line") return [];
+      if (k !== "line") return ownLinesAbove(cell);
       if (figureAt(m, i, c) !== undefined) out.push(i);
     }
     for (let i = lo - 1; i >= cell.block.first; i--) {
@@ -456,6 +456,25 @@ function linesBetween(cell: TotalCell): number[] {
       if (!ci || ci.kind !== "line") return [];
       if (figureAt(m, cell.r, i) !== undefined) out.push(i);
     }
+  }
+  return out.sort((x, y) => x - y);
+}
+
+/**
+ * A SUM whose range lies above another total (=SUM(F136) at F146 with F140 and F142 between): the lines of its
+ * own block, right above it (up to a blank row, a heading or another total), that it does not reference.
+ */
+function ownLinesAbove(cell: TotalCell): number[] {
+  const m = cell.model;
+  const out: number[] = [];
+  let i = cell.spec.idx - 1;
+  while (i >= 0 && (m.rows[i].kind === "blank" || m.rows[i].kind === "excluded")) i--;
+  for (; i >= cell.block.first; i--) {
+    const k = m.rows[i].kind;
+    if (k === "excluded") continue;
+    if (k !== "line") break;
+    const x = figureAt(m, i, cell.c);
+    if (x !== undefined && x !== 0 && !inRanges(cell.refs!, i)) out.push(i);
   }
   return out.sort((x, y) => x - y);
 }
