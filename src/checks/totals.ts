@@ -80,6 +80,8 @@ export interface DiffCell {
   b: number;
   /** A knock-on: the wrong cell (a total it is computed from, or a wrong line of its own column) it follows from. */
   causedBy?: { r: number; c: number; rule: RuleId };
+  /** How many rows of the column are that difference (the evidence that it is one). */
+  fits?: number;
 }
 
 export interface SheetTotals {
@@ -679,6 +681,86 @@ function fitDifference(
   }
 }
 
+/**
+ * A column that is =X − Y of the same row in most rows is a difference column whatever its header says
+ * ("Externt resultat" =H2-G2): a row where it is typed or written otherwise and is not X − Y is the finding (the
+ * totals row is a sum, checked as one; an empty cell is a line without that figure, not a wrong one).
+ */
+function formulaDifferences(m: SheetModel, block: Block, out: DiffCell[]): void {
+  const formulas = m.sheet.formulas;
+  if (!formulas) return;
+  const rows = block.dataRows.filter((r) => m.rows[r].kind === "line");
+  if (rows.length < 4) return;
+  for (const ci of block.columns) {
+    if (ci.kind === "diff" || ci.kind === "skip") continue;
+    const d = ci.col;
+    const pairs = new Map<number, number>();
+    let shaped = 0;
+    for (const r of rows) {
+      const f = formulas[r]?.[d];
+      if (!isFormula(f)) continue;
+      const pair = differencePair(m, f, r);
+      if (pair === null) continue;
+      shaped++;
+      pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
+    }
+    if (shaped < 3) continue;
+    let best = -1,
+      count = 0;
+    for (const [pair, n] of pairs)
+      if (n > count) {
+        best = pair;
+        count = n;
+      }
+    if (count < 3 || count < 0.6 * rows.length) continue;
+    const a = Math.floor(best / m.nCols),
+      b = best % m.nCols;
+    for (const r of rows) {
+      const f = formulas[r]?.[d];
+      if (isFormula(f) && differencePair(m, f, r) === best) continue;
+      if (isFormula(f) && figureAt(m, r, d) === undefined) continue;
+      const av = figureAt(m, r, a),
+        bv = figureAt(m, r, b);
+      if (av === undefined && bv === undefined) continue;
+      const expected = clean((av ?? 0) - (bv ?? 0));
+      // An empty cell is left out, not wrong: per-line balances stand "where present" in real budgets.
+      const v = figureAt(m, r, d);
+      if (v === undefined) continue;
+      const value = v;
+      const u = Math.max(shownUnit(m, r, a, av ?? 0), shownUnit(m, r, b, bv ?? 0), shownUnit(m, r, d, value));
+      if (Math.abs(value - expected) <= 1.5 * u + 1e-9 * Math.max(1, Math.abs(expected))) continue;
+      out.push({
+        model: m,
+        block,
+        axis: "col",
+        r,
+        c: d,
+        value,
+        expected,
+        a,
+        b,
+        fits: count,
+      });
+    }
+  }
+}
+
+/** (a × nCols + b) for a formula =A − B of two cells of row r of this sheet, else null. */
+function differencePair(m: SheetModel, f: string, r: number): number | null {
+  const p = parseSumFormula(f);
+  if (!p || p.terms.length !== 2 || p.constant !== 0) return null;
+  const [x, y] = p.terms;
+  const absR = m.oRow + r;
+  for (const t of p.terms)
+    if ((t.sheet !== null && t.sheet !== m.name) || t.r1 !== absR || t.r2 !== absR || t.c1 !== t.c2)
+      return null;
+  if (x.sign !== 1 || y.sign !== -1) return null;
+  const a = x.c1 - m.oCol,
+    b = y.c1 - m.oCol;
+  if (a < 0 || b < 0 || a >= m.nCols || b >= m.nCols) return null;
+  return a * m.nCols + b;
+}
+
 /** Difference columns, and difference rows (transposed tables: Budget / Utfall / Avvikelse as rows). */
 function evaluateDiffs(m: SheetModel, block: Block, out: DiffCell[]): void {
   const operandCols = block.columns
@@ -756,6 +838,7 @@ export function sheetTotals(m: SheetModel): SheetTotals {
       decideSpec(own);
     }
     evaluateDiffs(m, block, diffs);
+    formulaDifferences(m, block, diffs);
   }
   // A total whose mismatch comes from a wrong total it sums on the other axis (the Summa row's Helår when one
   // quarter's SUM misses a line) is a consequence of that finding, not a second one.

@@ -211,3 +211,24 @@ test("every sum.* and cell.* error or warning of the example workbook carries it
   expect(fs.length).toBe(4);
   for (const f of fs) expect(f.evidence).toBeDefined();
 });
+
+test("a column that is =H − G in most rows is a difference column whatever its header; a typed row off it is the finding", () => {
+  const rows: CellSpec[][] = [["Enhet", "Intäkter", "Utgifter", "Externt resultat", "Internt", "Balans"]];
+  const lines: [string, number, number, number][] = [
+    ["A", 100, 300, -20],
+    ["B", 50, 80, -5],
+    ["C", 10, 40, 0],
+    ["D", 70, 20, -10],
+    ["E", 5, 60, -1],
+  ];
+  lines.forEach(([name, inc, out, internal], i) => {
+    const r = i + 2;
+    const balance = inc - out;
+    const external: CellSpec =
+      name === "C" ? -25 : name === "E" ? null : { f: `F${r}-E${r}`, v: balance - internal };
+    rows.push([name, inc, out, external, internal, { f: `B${r}-C${r}`, v: balance }]);
+  });
+  const fs = checkWorkbook(book(sheet("Rambudget", rows)), { rules: ["sum.mismatch"] });
+  expect(where(fs)).toEqual(["sum.mismatch D4"]);
+  expect(fs[0]).toMatchObject({ expected: -30, actual: -25 });
+});

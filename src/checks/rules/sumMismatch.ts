@@ -62,7 +62,11 @@ export const sumMismatch: Rule = ({ models, lang }) => {
           text,
           d.expected,
           d.value,
-          { difference: [cellA, cellB], expected: d.expected },
+          {
+            difference: [cellA, cellB],
+            expected: d.expected,
+            ...(d.fits ? { rowsThatFit: d.fits } : {}),
+          },
           d.causedBy && {
             rule: d.causedBy.rule,
             sheet: m.name,
