@@ -505,7 +505,9 @@ function decideSpec(cells: TotalCell[]): void {
   // Peers grouped by what they reference: the same total in every column usually has one or two shapes.
   const shapes = new Map<string, TotalCell[]>();
   for (const x of withRefs) {
-    const tag = x.refs!.map(([lo, hi]) => `${lo}:${hi}`).join(",");
+    const refs = x.refs!;
+    const tag =
+      refs.length === 1 ? `${refs[0][0]}:${refs[0][1]}` : refs.map(([lo, hi]) => `${lo}:${hi}`).join(",");
     const list = shapes.get(tag);
     if (list) list.push(x);
     else if (shapes.size < 20) shapes.set(tag, [x]);
@@ -516,18 +518,20 @@ function decideSpec(cells: TotalCell[]): void {
     const key = (i: number) => (rowAxis ? i * m.nCols + cross : cross * m.nCols + i);
     // Candidates from the peers' direct references; confirmed against everything x reaches through its sums.
     const candidates = new Map<number, TotalCell[]>();
-    for (const list of shapes.values()) {
-      const peer = list[0] === x ? list[1] : list[0];
-      if (!peer || list.includes(x)) continue;
-      for (const [lo, hi] of peer.refs!)
-        for (let i = Math.max(0, lo); i <= hi; i++) {
-          if (i === x.spec.idx || inRanges(x.refs!, i)) continue;
-          if (at(i) === undefined || !isAddend(x, i)) continue;
-          const have = candidates.get(i);
-          if (!have) candidates.set(i, list);
-          else if (have !== list) candidates.set(i, [...have, ...list]);
-        }
-    }
+    // One shape for all (the common case): no peer references what another does not.
+    if (shapes.size > 1)
+      for (const list of shapes.values()) {
+        const peer = list[0] === x ? list[1] : list[0];
+        if (!peer || list.includes(x)) continue;
+        for (const [lo, hi] of peer.refs!)
+          for (let i = Math.max(0, lo); i <= hi; i++) {
+            if (i === x.spec.idx || inRanges(x.refs!, i)) continue;
+            if (at(i) === undefined || !isAddend(x, i)) continue;
+            const have = candidates.get(i);
+            if (!have) candidates.set(i, list);
+            else if (have !== list) candidates.set(i, [...have, ...list]);
+          }
+      }
     let missing: number[] = [];
     let peers: TotalCell[] = [];
     if (candidates.size > 0) {
