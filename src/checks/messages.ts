@@ -99,6 +99,12 @@ const CATALOGUE: Record<string, Record<Lang, Template>> = {
     en: (p) =>
       `${p.what} is ${p.actual}, which equals the plan's ${p.planValue} only if read in ${p.foundUnit} – the column is in ${p.unit} (kr/tkr/mnkr mix-up?).`,
   },
+  "plan.unit.outlier": {
+    sv: (p) =>
+      `${p.what} är ${p.actual}, ${p.ratio} gånger det största av kolumnens övriga belopp (${p.min}–${p.max} ${p.unit}). Kolumnen är i ${p.unit}: är beloppet inskrivet i ${p.smaller}? Då är det ${p.asUnit} ${p.unit}, i nivå med de andra.`,
+    en: (p) =>
+      `${p.what} is ${p.actual}, ${p.ratio} times the largest of the column's other amounts (${p.min}–${p.max} ${p.unit}). The column is in ${p.unit}: was the amount typed in ${p.smaller}? Then it is ${p.asUnit} ${p.unit}, in line with the others.`,
+  },
 };
 
 export function message(key: string, lang: Lang, params: Params): string {

@@ -22,7 +22,15 @@ import type {
 import { a1 } from "./address";
 import { formatInfo, storedDecimals } from "./numfmt";
 import { sheetTotals } from "./totals";
-import { figureAt, formatAt, shownUnit, type Block, type ColumnInfo, type SheetModel } from "./model";
+import {
+  figureAt,
+  formatAt,
+  formulaAt,
+  shownUnit,
+  type Block,
+  type ColumnInfo,
+  type SheetModel,
+} from "./model";
 
 export interface PlanFigure {
   model: SheetModel;
@@ -603,7 +611,7 @@ function checkRelationBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFi
   if (candidates.length !== 1) return;
   const ci = candidates[0];
   const index = relationIndex(plan);
-  const context = `${ci.header} ${block.title} ${m.name}`;
+  const context = contentWords(`${ci.header} ${block.title} ${m.name}`);
   const hits = new Map<number, RelationAmount>();
   let asked = 0;
   for (const r of block.dataRows) {
@@ -678,13 +686,13 @@ function checkRelationBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFi
 function relationAmountOf(
   index: TextIndex<RelationAmount>,
   label: string,
-  context: string,
+  context: readonly string[],
 ): RelationAmount | undefined {
   const res = index.find(label);
   if (res.ok) return res.item;
   if (res.reason !== "none" || res.candidates.length === 0) return undefined;
   const own = new Set(contentWords(label));
-  const around = new Set([...own, ...contentWords(context)]);
+  const around = new Set([...own, ...context]);
   let best: RelationAmount | undefined;
   let bestScore = 0;
   let tie = false;
@@ -945,6 +953,96 @@ function judgeAmount(
     planValue: pv,
     planUnit,
   };
+}
+
+/** A typed figure about 1 000 times every other line of a column whose unit is stated: tkr typed in kr. */
+export interface MagnitudeOutlier {
+  model: SheetModel;
+  r: number;
+  c: number;
+  value: number;
+  /** The column's stated unit, and the one the figure reads right in. */
+  unit: MoneyUnit;
+  smaller: MoneyUnit;
+  /** The figure in the column's unit if it was typed in the smaller one. */
+  asUnit: number;
+  /** The column's other lines (their absolute amounts). */
+  peers: { count: number; min: number; max: number; median: number };
+  label: string;
+  header: string;
+}
+
+/** The outlier is at least this many times the column's largest other line… */
+const OUTLIER_OVER_PEERS = 50;
+/** …whose lines lie within this factor of each other (one magnitude: a department's lines, not a balance sheet). */
+const PEERS_SPREAD = 100;
+const PEERS_MIN = 4;
+
+/**
+ * Figures ×1 000 in a column whose header or title states tkr or mnkr: typed in the smaller unit. Only typed
+ * lines (not totals, counts or percent), only where the column's other lines are of one magnitude and the figure
+ * read ÷ 1 000 falls among them: the evidence that it is a unit slip and not a large line.
+ */
+export function magnitudeOutliers(m: SheetModel): MagnitudeOutlier[] {
+  const out: MagnitudeOutlier[] = [];
+  for (const block of m.blocks) {
+    for (const ci of block.columns) {
+      if (ci.kind !== "line" || ci.percent) continue;
+      const unit = ci.unit ?? block.unit;
+      if (unit !== "tkr" && unit !== "mnkr") continue;
+      // One pass over the column's lines: the largest (the candidate), the next largest and the smallest.
+      let n = 0;
+      let top = -1;
+      let topAbs = 0;
+      let second = 0;
+      let min = Infinity;
+      for (const r of block.dataRows) {
+        const info = m.rows[r];
+        if (info.kind !== "line" || info.countLike || info.diff) continue;
+        const v = m.values[r]?.[ci.col];
+        if (typeof v !== "number" || v === 0 || !Number.isFinite(v)) continue;
+        const a = Math.abs(v);
+        n++;
+        if (a > topAbs) {
+          second = topAbs;
+          topAbs = a;
+          top = r;
+        } else if (a > second) second = a;
+        if (a < min) min = a;
+      }
+      if (n < PEERS_MIN + 1 || topAbs < OUTLIER_OVER_PEERS * second || second > PEERS_SPREAD * min) continue;
+      const asUnit = topAbs / 1000;
+      if (asUnit < min / 20 || asUnit > second * 20) continue;
+      // Only a typed figure (not a formula, not a date) is a slip of the hand.
+      const r = top;
+      const value = figureAt(m, r, ci.col);
+      if (value === undefined || formulaAt(m, r, ci.col) !== null) continue;
+      const peers: number[] = [];
+      for (const k of block.dataRows) {
+        const info = m.rows[k];
+        if (k === r || info.kind !== "line" || info.countLike || info.diff) continue;
+        const v = m.values[k]?.[ci.col];
+        if (typeof v === "number" && v !== 0 && Number.isFinite(v)) peers.push(Math.abs(v));
+      }
+      peers.sort((a, b) => a - b);
+      const mid = peers.length >> 1;
+      const median = peers.length % 2 ? peers[mid] : (peers[mid - 1] + peers[mid]) / 2;
+      const max = second;
+      out.push({
+        model: m,
+        r,
+        c: ci.col,
+        value,
+        unit,
+        smaller: unit === "tkr" ? "kr" : "tkr",
+        asUnit: clean(value / 1000),
+        peers: { count: peers.length, min, max, median },
+        label: m.rows[r].label.trim(),
+        header: ci.header.trim(),
+      });
+    }
+  }
+  return out;
 }
 
 const cache = new WeakMap<SheetModel, WeakMap<Plan, PlanFigure[]>>();

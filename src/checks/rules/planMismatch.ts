@@ -38,7 +38,7 @@ export const planMismatch: Rule = ({ models, plan, lang }) => {
           },
         );
         out.push({
-          ...finding(m, "plan.mismatch", v.level, f.r, f.c, text, v.cells.length, v.differing),
+          ...finding(m, "plan.mismatch", v.level, f.r, f.c, text, null, null),
           evidence: {
             column: f.what,
             unit: v.unit ?? null,
