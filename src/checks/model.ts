@@ -385,7 +385,14 @@ function sumsLeftInRow(m: SheetModel, first: number, last: number, c: number): b
     if (!p || p.hasMinus || p.constant !== 0 || p.terms.length !== 1) continue;
     const t = p.terms[0];
     if (t.sheet !== null && t.sheet !== m.name) continue;
-    if (t.r1 === t.r2 && t.r1 === m.oRow + r && t.c2 === absC - 1 && t.c2 - t.c1 >= 1) return true;
+    if (t.r1 !== t.r2 || t.r1 !== m.oRow + r || t.c2 >= absC || t.c2 - t.c1 < 1) continue;
+    // Up to the column right before it, spacer columns left empty (C, E, … Y then TOTALS in AA) allowed.
+    let gap = true;
+    for (let j = t.c2 - m.oCol + 1; j < c && gap; j++) {
+      const v = m.values[r]?.[j];
+      if (v !== null && v !== undefined && v !== "") gap = false;
+    }
+    if (gap) return true;
   }
   return false;
 }

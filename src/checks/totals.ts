@@ -151,6 +151,12 @@ function inRanges(ranges: readonly [number, number][], i: number): boolean {
   return false;
 }
 
+/** Whether a total cell's formula references along its own axis. */
+function cellRefsAlong(m: SheetModel, cell: TotalCell, rowAxis: boolean): boolean {
+  const p = parseSumFormula(cell.formula!);
+  return p !== null && alongRanges(m, p, rowAxis, rowAxis ? cell.c : cell.r) !== null;
+}
+
 /** A plain sum formula on this sheet (SUM, SUBTOTAL 9, + of references), or null. */
 function plainSum(m: SheetModel, r: number, c: number): SumFormula | null {
   const f = formulaAt(m, r, c);
@@ -320,10 +326,27 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
     // reference across the axis, another function) states its own relation: there is no sum of ours to check.
     const p = parseSumFormula(cell.formula);
     const refs = p ? alongRanges(m, p, rowAxis, rowAxis ? c : r) : null;
-    if (!p || !refs || p.hasMinus) {
+    // A crossing total (the TOTALS column's Subtotal =SUM(AA39:AA43)) sums the other axis: on this axis its
+    // value must still be the sum of its lines, as a typed total's is (a line's missing TOTALS cell shows here).
+    const crossing =
+      p &&
+      !refs &&
+      !p.hasMinus &&
+      alongRanges(m, p, !rowAxis, rowAxis ? r : c) !== null &&
+      spec.leaves.length >= 2;
+    if (!crossing && (!p || !refs || p.hasMinus)) {
       cell.status = "unchecked";
       return cell;
     }
+  }
+  if (
+    cell.formula &&
+    cell.status === "ok" &&
+    parseSumFormula(cell.formula) &&
+    cellRefsAlong(m, cell, rowAxis)
+  ) {
+    const p = parseSumFormula(cell.formula)!;
+    const refs = alongRanges(m, p, rowAxis, rowAxis ? c : r)!;
     cell.refs = refs;
     let alt = 0;
     for (const idx of spec.covers) alt += at(idx) ?? 0;

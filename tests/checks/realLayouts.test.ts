@@ -232,3 +232,27 @@ test("a column that is =H − G in most rows is a difference column whatever its
   expect(where(fs)).toEqual(["sum.mismatch D4"]);
   expect(fs[0]).toMatchObject({ expected: -30, actual: -25 });
 });
+
+test("a TOTALS column (spacer columns between the months) whose Subtotal misses a line's empty TOTALS cell", () => {
+  const rows: CellSpec[][] = [["Post", "Apr", null, "May", null, "TOTALS"]];
+  const lines: [string, number, number][] = [
+    ["Rent", -100, -100],
+    ["Owner's draw", -50, -60],
+    ["Phone", -20, -25],
+  ];
+  lines.forEach(([name, a, b], i) => {
+    const r = i + 2;
+    rows.push([name, a, null, b, null, name === "Owner's draw" ? null : { f: `SUM(B${r}:D${r})`, v: a + b }]);
+  });
+  rows.push([
+    "Subtotal",
+    { f: "SUM(B2:B4)", v: -170 },
+    null,
+    { f: "SUM(D2:D4)", v: -185 },
+    null,
+    { f: "SUM(F2:F4)", v: -245 },
+  ]);
+  const fs = checkWorkbook(book(sheet("Cash Flow", rows)), { rules: ["sum.mismatch"] });
+  expect(where(fs)).toEqual(["sum.mismatch F5"]);
+  expect(fs[0]).toMatchObject({ expected: -355, actual: -245 });
+});
