@@ -71,7 +71,13 @@ export function computeMissing(wb: WorkbookSnapshot): {
     visiting.add(key);
     let result: CellValue | undefined = undefined;
     const p: SumFormula | null = parseSumFormula(f);
-    if (p) {
+    const only = p && p.terms.length === 1 && !p.usesSum && p.constant === 0 ? p.terms[0] : null;
+    if (only && only.sign === 1 && only.r1 === only.r2 && only.c1 === only.c2) {
+      // A reference to one cell (=G2, ='History'!Y144) shows that cell, text included: a header, not #VALUE!.
+      const target = only.sheet === null ? si : byName.get(only.sheet.toLowerCase());
+      result = target === undefined ? { error: "#REF!" } : valueOf(target, only.r1, only.c1);
+      if (result === null) result = 0;
+    } else if (p) {
       let sum = p.constant;
       let ok = true;
       for (const t of p.terms) {

@@ -56,8 +56,18 @@ export function isTotalLabel(norm: string): boolean {
     norm.startsWith("totalt ") ||
     norm.startsWith("summa:") ||
     norm.startsWith("delsumma") ||
-    norm.startsWith("totalsumma")
+    norm.startsWith("totalsumma") ||
+    norm === "sub total" ||
+    norm === "sub-total"
   );
+}
+
+/**
+ * "Total driftram", "Subtotal personal": a label that may name a total — or a line of its own ("Total
+ * sjukfrånvaro" is a goal). Whether it is one is for the numbers to say (see model.ts).
+ */
+export function isPrefixTotalLabel(norm: string): boolean {
+  return /^(total|totalt|subtotal|sub total|sub-total|grand total)\b/.test(norm) && !isTotalLabel(norm);
 }
 
 /** A grand total (covers everything above it in the table) rather than a section's subtotal. */

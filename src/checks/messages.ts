@@ -40,9 +40,9 @@ const CATALOGUE: Record<string, Record<Lang, Template>> = {
   },
   "sum.double-count": {
     sv: (p) =>
-      `Summaformeln ${p.formula} räknar både delsumman ${p.subtotal} och dess rader; summan blir ${p.actual} i stället för ${p.expected}.`,
+      `Summaformeln ${p.formula} räknar ${p.cell} två gånger (${p.paths}); summan blir ${p.actual} i stället för ${p.expected}.`,
     en: (p) =>
-      `The sum formula ${p.formula} counts both the subtotal ${p.subtotal} and its lines; the total is ${p.actual} instead of ${p.expected}.`,
+      `The sum formula ${p.formula} counts ${p.cell} twice (${p.paths}); the total is ${p.actual} instead of ${p.expected}.`,
   },
   "sum.hardcoded": {
     sv: (p) =>

@@ -19,6 +19,7 @@ import {
   isGrandLabel,
   isNetLabel,
   isPercentCaption,
+  isPrefixTotalLabel,
   isTotalCaption,
   isTotalLabel,
   isYear,
@@ -309,13 +310,43 @@ function classifyRows(m: SheetModel): void {
     } else if (firstNum >= 0 && fmtRow[firstNum] != null && formatInfo(fmtRow[firstNum]).percent) {
       // A row of percentages (Andel …, Avvikelse %) is a ratio, not a line of a sum.
       info.kind = "excluded";
-    } else if (hasFormula && isFormulaTotalRow(m, r, labelCol)) info.kind = "total";
+    } else if (hasFormula && isFormulaTotalRow(m, r, labelCol, /total|summa/.test(norm))) info.kind = "total";
+    else if (isPrefixTotalLabel(norm) && nearlySumsRunAbove(m, r, labelCol)) info.kind = "total";
     m.rows[r] = info;
   }
 }
 
+/**
+ * "Total driftram" under "Driftram enligt Årsplan" and "Budgetregleringsposter": a row whose figure in some
+ * most columns is (within 1 %) the sum of the ≥ 2 lines right above it is their total; a goal "Total sjukfrånvaro"
+ * among other goals is not. Near, not exact: a typed total that is slightly off is exactly what to report.
+ */
+function nearlySumsRunAbove(m: SheetModel, r: number, labelCol: number): boolean {
+  const row = m.values[r] ?? [];
+  let fits = 0,
+    figures = 0;
+  for (let c = labelCol + 1; c < row.length; c++) {
+    const v = row[c];
+    if (typeof v !== "number" || v === 0) continue;
+    figures++;
+    let sum = 0,
+      n = 0;
+    for (let i = r - 1; i >= 0; i--) {
+      const k = m.rows[i]?.kind;
+      if (k !== "line") break;
+      const x = m.values[i]?.[c];
+      if (typeof x !== "number") break;
+      sum += x;
+      n++;
+    }
+    if (n >= 2 && Math.abs(v - sum) <= 0.01 * Math.abs(v)) fits++;
+  }
+  // In most of its columns: a closing balance that happens to match in a few columns is not their total.
+  return fits > 0 && fits * 2 >= figures;
+}
+
 /** A row whose figures are SUMs of the cells above it in their own column, whatever its label says. */
-function isFormulaTotalRow(m: SheetModel, r: number, labelCol: number): boolean {
+function isFormulaTotalRow(m: SheetModel, r: number, labelCol: number, totalWord: boolean): boolean {
   const frow = m.sheet.formulas?.[r] ?? NO_ROW;
   const absR = m.oRow + r;
   for (let c = labelCol + 1; c < frow.length; c++) {
@@ -333,7 +364,35 @@ function isFormulaTotalRow(m: SheetModel, r: number, labelCol: number): boolean 
       }
       rows += t.r2 - t.r1 + 1;
     }
-    if (vertical && rows >= 2) return true;
+    // One line is enough where the label says total too ("Subsubtotalt" =SUM(F144)).
+    if (vertical && (rows >= 2 || (totalWord && p.usesSum && rows >= 1))) return true;
+  }
+  return false;
+}
+
+/**
+ * A column whose formulas SUM a run of cells left of them on their own row ("Totals-thru 1999" =SUM(B6:K6)) is
+ * a total column, whatever its header says.
+ */
+function sumsLeftInRow(m: SheetModel, first: number, last: number, c: number): boolean {
+  const formulas = m.sheet.formulas;
+  if (!formulas) return false;
+  const absC = m.oCol + c;
+  for (let r = first; r <= last; r++) {
+    const f = formulas[r]?.[c];
+    if (!isFormula(f)) continue;
+    const p = parseSumFormula(f);
+    if (!p || p.hasMinus || p.constant !== 0 || p.terms.length !== 1) continue;
+    const t = p.terms[0];
+    if (t.sheet !== null && t.sheet !== m.name) continue;
+    if (t.r1 !== t.r2 || t.r1 !== m.oRow + r || t.c2 >= absC || t.c2 - t.c1 < 1) continue;
+    // Up to the column right before it, spacer columns left empty (C, E, … Y then TOTALS in AA) allowed.
+    let gap = true;
+    for (let j = t.c2 - m.oCol + 1; j < c && gap; j++) {
+      const v = m.values[r]?.[j];
+      if (v !== null && v !== undefined && v !== "") gap = false;
+    }
+    if (gap) return true;
   }
   return false;
 }
@@ -603,7 +662,7 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
     let kind: ColumnKind = "line";
     if (percent || said.average || (numberCells > 0 && dateCells * 2 > numberCells)) kind = "skip";
     else if (said.diff) kind = "diff";
-    else if (said.total) kind = "total";
+    else if (said.total || sumsLeftInRow(m, first, last, c)) kind = "total";
     return {
       col: c,
       header,
@@ -669,7 +728,7 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
         kind: "total",
         grand: info.grand,
         label: info.label,
-        byFormula: !isTotalLabel(info.norm),
+        byFormula: !isTotalLabel(info.norm) && !isPrefixTotalLabel(info.norm),
       });
     else if (info.kind === "title")
       items.push({ idx: i, kind: "heading", grand: false, label: info.label, byFormula: false });

@@ -3,8 +3,10 @@
  * lines out, subtotals counted twice, typed totals. The sum.* rule files turn these results into findings.
  */
 import { clean } from "../plan/numbers";
-import { isSubtotalFormula, parseSumFormula } from "./formula";
+import { isFormula } from "./cells";
+import { isSubtotalFormula, parseSumFormula, type SumFormula } from "./formula";
 import { formatInfo, storedDecimals } from "./numfmt";
+import type { RuleId } from "./types";
 import {
   figureAt,
   formatAt,
@@ -41,6 +43,28 @@ export interface TotalCell {
   lastLeaf: number;
   /** A net row (intäkter − kostnader with costs written positive): expected is that difference. */
   net?: boolean;
+  /** A sum formula along the axis: the ranges it references, relative along the axis. */
+  refs?: [number, number][];
+  /** The value is within rounding of the lines of our reading (or of its subtotals as written). */
+  fits?: boolean;
+  /** double-count: the cell counted twice and the two reference paths it is reached by. */
+  twice?: Twice;
+  /** range-gap: the peer totals (same total, other columns/rows) that include the lines left out. */
+  peers?: TotalCell[];
+  /** range-gap: the lines left out sit between the SUM's range and the total itself. */
+  between?: boolean;
+  /** Other cells of the same total are sum formulas (so a typed one is an overwritten formula). */
+  peerFormulas?: boolean;
+  /** A knock-on: the finding at this other total (same rule) is what makes this one wrong. */
+  causedBy?: { r: number; c: number; rule: RuleId };
+}
+
+/** A cell reached twice through a total's references: the cell, both paths (relative cells), the extra value. */
+export interface Twice {
+  leaf: number;
+  paths: number[][];
+  /** The value counted more than once (Σ over repeated leaves). */
+  extra: number;
 }
 
 export interface DiffCell {
@@ -54,6 +78,10 @@ export interface DiffCell {
   expected: number;
   a: number;
   b: number;
+  /** A knock-on: the wrong cell (a total it is computed from, or a wrong line of its own column) it follows from. */
+  causedBy?: { r: number; c: number; rule: RuleId };
+  /** How many rows of the column are that difference (the evidence that it is one). */
+  fits?: number;
 }
 
 export interface SheetTotals {
@@ -64,61 +92,6 @@ export interface SheetTotals {
   formulaTotals: Map<string, number>;
   /** Cells (r × nCols + c) of totals whose status is not ok (unchecked included). */
   notOk: Set<number>;
-}
-
-interface SpecIndex {
-  leafSet: Set<number>;
-  subtotalAt: Map<number, TotalSpec>;
-  minLeaf: number;
-  maxLeaf: number;
-}
-
-const specIndexes = new WeakMap<TotalSpec, SpecIndex>();
-
-/** What a total covers, indexed once per total (not per column). */
-function specIndex(spec: TotalSpec): SpecIndex {
-  let ix = specIndexes.get(spec);
-  if (ix) return ix;
-  const subtotalAt = new Map<number, TotalSpec>();
-  const collect = (s: TotalSpec) => {
-    for (const st of s.subtotals) {
-      subtotalAt.set(st.idx, st);
-      collect(st);
-    }
-  };
-  collect(spec);
-  let minLeaf = Infinity,
-    maxLeaf = -Infinity;
-  for (const l of spec.leaves) {
-    if (l < minLeaf) minLeaf = l;
-    if (l > maxLeaf) maxLeaf = l;
-  }
-  ix = { leafSet: new Set(spec.leaves), subtotalAt, minLeaf, maxLeaf };
-  specIndexes.set(spec, ix);
-  return ix;
-}
-
-const totalPrefix = new WeakMap<SheetModel, Int32Array>();
-
-/** Whether another total lies in [lo, hi] along the spec's axis (then a whole-range SUM may count it too). */
-function totalsWithin(m: SheetModel, block: Block, spec: TotalSpec, lo: number, hi: number): boolean {
-  if (spec.axis === "col")
-    return block.colTotals.some((t) => t.idx !== spec.idx && t.idx >= lo && t.idx <= hi);
-  let prefix = totalPrefix.get(m);
-  if (!prefix) {
-    prefix = new Int32Array(m.nRows + 1);
-    for (let i = 0; i < m.nRows; i++) prefix[i + 1] = prefix[i] + (m.rows[i].kind === "total" ? 1 : 0);
-    totalPrefix.set(m, prefix);
-  }
-  const a = Math.max(0, lo),
-    b = Math.min(m.nRows - 1, hi);
-  if (b < a) return false;
-  return prefix[b + 1] - prefix[a] - (spec.idx >= a && spec.idx <= b ? 1 : 0) > 0;
-}
-
-function isTotalAt(m: SheetModel, block: Block, axis: "row" | "col", i: number): boolean {
-  if (axis === "row") return m.rows[i]?.kind === "total";
-  return block.colTotals.some((s) => s.idx === i);
 }
 
 /** The coarsest shown unit among formatted figures and the finest written decimals among General ones. */
@@ -150,6 +123,147 @@ class Precision {
 
 const PRECISION = new Precision();
 
+/**
+ * The ranges a sum formula references along a total's axis (relative rows of its column, or relative columns
+ * of its row), or null when it references anything else (another sheet, across the axis, constants).
+ */
+function alongRanges(
+  m: SheetModel,
+  p: SumFormula,
+  rowAxis: boolean,
+  cross: number,
+): [number, number][] | null {
+  if (p.terms.length === 0 || p.constant !== 0) return null;
+  const absCross = rowAxis ? m.oCol + cross : m.oRow + cross;
+  const origin = rowAxis ? m.oRow : m.oCol;
+  const out: [number, number][] = [];
+  for (const t of p.terms) {
+    if (t.sheet !== null && t.sheet !== m.name) return null;
+    if (rowAxis ? t.c1 !== absCross || t.c2 !== absCross : t.r1 !== absCross || t.r2 !== absCross)
+      return null;
+    out.push(rowAxis ? [t.r1 - origin, t.r2 - origin] : [t.c1 - origin, t.c2 - origin]);
+  }
+  return out;
+}
+
+function inRanges(ranges: readonly [number, number][], i: number): boolean {
+  for (const [lo, hi] of ranges) if (i >= lo && i <= hi) return true;
+  return false;
+}
+
+/** Whether a total cell's formula references along its own axis. */
+function cellRefsAlong(m: SheetModel, cell: TotalCell, rowAxis: boolean): boolean {
+  const p = parseSumFormula(cell.formula!);
+  return p !== null && alongRanges(m, p, rowAxis, rowAxis ? cell.c : cell.r) !== null;
+}
+
+/** A plain sum formula on this sheet (SUM, SUBTOTAL 9, + of references), or null. */
+function plainSum(m: SheetModel, r: number, c: number): SumFormula | null {
+  const f = formulaAt(m, r, c);
+  if (!f) return null;
+  const p = parseSumFormula(f);
+  if (!p || p.hasMinus || p.constant !== 0) return null;
+  for (const t of p.terms) if (t.sheet !== null && t.sheet !== m.name) return null;
+  return p;
+}
+
+/** A formula that references one single cell. */
+function isCopy(p: SumFormula): boolean {
+  return (
+    !p.usesSum && p.terms.length === 1 && p.terms[0].r1 === p.terms[0].r2 && p.terms[0].c1 === p.terms[0].c2
+  );
+}
+
+/** Cells a reference walk may visit per total before it gives up (nested sums over large ranges). */
+const WALK_BUDGET = 200_000;
+
+/**
+ * Walks the references of the sum formula at (r, c) through the plain sums it references, down to the cells
+ * that are not sums themselves (its leaves). Reports the first nonzero leaf reached by two paths, and collects
+ * every cell reached (for "is this line counted, perhaps through a subtotal?").
+ */
+function walk(m: SheetModel, r: number, c: number, reached?: Set<number>): Twice | null {
+  const nCols = m.nCols;
+  const root = r * nCols + c;
+  // Per leaf, the cell right after the total on the first path that reached it (the leaf itself when direct):
+  // paths are told as total → that cell → leaf, without building an array per visit.
+  const first = new Map<number, number>();
+  const found: { twice: Twice | null } = { twice: null };
+  let budget = WALK_BUDGET;
+  const onPath = new Set<number>();
+  const pathOf = (hop: number, leaf: number) => (hop === leaf ? [root, leaf] : [root, hop, leaf]);
+  const visit = (key: number, depth: number, hop: number): boolean => {
+    if (--budget < 0) return false;
+    const rr = Math.floor(key / nCols),
+      cc = key % nCols;
+    reached?.add(key);
+    let p = depth === 0 || !onPath.has(key) ? plainSum(m, rr, cc) : null;
+    // A line that copies one cell (=+E22: unit 202 as unit 201) is a figure of its own, not a subtotal.
+    if (p && depth > 0 && isCopy(p) && m.rows[rr]?.kind !== "total") p = null;
+    if (p === null || depth > 8) {
+      if (depth === 0) return true;
+      const v = figureAt(m, rr, cc);
+      if (v === undefined || v === 0) return true;
+      const seen = first.get(key);
+      if (seen === undefined) first.set(key, hop);
+      else {
+        found.twice ??= { leaf: key, paths: [pathOf(seen, key), pathOf(hop, key)], extra: 0 };
+        found.twice.extra += v;
+      }
+      return true;
+    }
+    onPath.add(key);
+    for (const t of p.terms) {
+      const r1 = Math.max(0, t.r1 - m.oRow),
+        r2 = Math.min(m.nRows - 1, t.r2 - m.oRow);
+      const c1 = Math.max(0, t.c1 - m.oCol),
+        c2 = Math.min(nCols - 1, t.c2 - m.oCol);
+      for (let i = r1; i <= r2; i++)
+        for (let j = c1; j <= c2; j++) {
+          if (i === rr && j === cc) continue;
+          // SUBTOTAL leaves out the SUBTOTALs inside its ranges, as Excel does.
+          if (p.subtotal && isSubtotalFormula(formulaAt(m, i, j))) continue;
+          const child = i * nCols + j;
+          if (!visit(child, depth + 1, depth === 0 ? child : hop)) return false;
+        }
+    }
+    onPath.delete(key);
+    return true;
+  };
+  if (!visit(root, 0, root)) return null;
+  return found.twice;
+}
+
+/** Whether a sum formula's ranges hold any formula (else no cell can be reached twice through a subtotal). */
+function rangesHoldFormulas(m: SheetModel, p: SumFormula, r: number, c: number): boolean {
+  const formulas = m.sheet.formulas;
+  if (!formulas) return false;
+  for (const t of p.terms) {
+    const r1 = Math.max(0, t.r1 - m.oRow),
+      r2 = Math.min(m.nRows - 1, t.r2 - m.oRow);
+    const c1 = Math.max(0, t.c1 - m.oCol),
+      c2 = Math.min(m.nCols - 1, t.c2 - m.oCol);
+    for (let i = r1; i <= r2; i++) {
+      const row = formulas[i];
+      if (!row) continue;
+      for (let j = c1; j <= c2; j++) if ((i !== r || j !== c) && isFormula(row[j])) return true;
+    }
+  }
+  return false;
+}
+
+/** A nonzero cell the sum formula at (r, c) counts twice (directly and through a subtotal, or via two subtotals). */
+function countedTwice(m: SheetModel, r: number, c: number): Twice | null {
+  return walk(m, r, c);
+}
+
+/** The cells the sum formula at (r, c) reaches, through the sums it references too. */
+function reachedBy(m: SheetModel, r: number, c: number): Set<number> {
+  const reached = new Set<number>();
+  walk(m, r, c, reached);
+  return reached;
+}
+
 function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: number): TotalCell | null {
   const rowAxis = spec.axis === "row";
   const r = rowAxis ? spec.idx : cross;
@@ -177,9 +291,12 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
     if (rowAxis) precision.add(m, leaf, c, x);
     else precision.add(m, r, leaf, x);
   }
-  if (n === 0) return null;
+  // A typed total with no figures among its lines (an income Subsubtotal typed 0 over cost lines) is kept only
+  // so that sum.hardcoded can see it beside its formula peers; there is nothing to add up.
+  if (n === 0 && (formulaAt(m, r, c) || scratchRow(spec) || spec.leaves.length === 0)) return null;
   const unit = precision.unit();
-  const tolerance = n * 0.5 * unit + 1e-9 * Math.max(1, Math.abs(expected));
+  const tolerance = Math.max(n, 1) * 0.5 * unit + 1e-9 * Math.max(1, Math.abs(expected));
+  const empty = n === 0;
   const cell: TotalCell = {
     model: m,
     block,
@@ -196,96 +313,53 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
     firstLeaf,
     lastLeaf,
   };
+  if (empty) {
+    // Nothing to add up: a typed 0 may be an overwritten formula (sum.hardcoded decides), any other typed figure
+    // (last year's balance beside this year's subtotals) is a figure of its own.
+    if (value !== 0) cell.status = "unchecked";
+    return cell;
+  }
   if (cell.formula) {
+    // A formula total is what it references: its value is right by construction. What can be wrong is which
+    // cells it references (sum.range-gap, decided against its peers) and whether a cell is reached twice
+    // (sum.double-count, decided on the reference graph). A formula of another shape (A − B, a product, a
+    // reference across the axis, another function) states its own relation: there is no sum of ours to check.
     const p = parseSumFormula(cell.formula);
-    if (p) {
-      const absAlong = rowAxis ? m.oCol + c : m.oRow + r;
-      let along = p.terms.length > 0 && p.constant === 0;
-      for (const t of p.terms) {
-        if (t.sheet !== null && t.sheet !== m.name) along = false;
-        else if (rowAxis ? t.c1 !== absAlong || t.c2 !== absAlong : t.r1 !== absAlong || t.r2 !== absAlong)
-          along = false;
-        if (!along) break;
-      }
-      if (along) {
-        // A formula with minus states its own relation (Netto = Intäkter − Kostnader): not a sum to check.
-        if (p.hasMinus) {
-          cell.status = "unchecked";
-          return cell;
-        }
-        const origin = rowAxis ? m.oRow : m.oCol;
-        const ix = specIndex(spec);
-        const t0 = p.terms[0];
-        const lo0 = (rowAxis ? t0.r1 : t0.c1) - origin;
-        const hi0 = (rowAxis ? t0.r2 : t0.c2) - origin;
-        // Common case: one range over all the lines and no subtotals — nothing left out, nothing twice.
-        const simple =
-          p.terms.length === 1 &&
-          ix.subtotalAt.size === 0 &&
-          lo0 <= ix.minLeaf &&
-          hi0 >= ix.maxLeaf &&
-          !totalsWithin(m, block, spec, lo0, hi0);
-        if (!simple) {
-          const count = new Map<number, number>();
-          const referenced: TotalSpec[] = [];
-          const foreign: number[] = [];
-          for (const t of p.terms) {
-            const lo = (rowAxis ? t.r1 : t.c1) - origin;
-            const hi = (rowAxis ? t.r2 : t.c2) - origin;
-            for (let i = lo; i <= hi; i++) {
-              // SUBTOTAL skips the SUBTOTALs inside its range, so subtotals made with it are not counted twice.
-              if (p.subtotal && isSubtotalFormula(rowAxis ? formulaAt(m, i, c) : formulaAt(m, r, i)))
-                continue;
-              if (ix.leafSet.has(i)) count.set(i, (count.get(i) ?? 0) + 1);
-              else {
-                const st = ix.subtotalAt.get(i);
-                if (st) {
-                  referenced.push(st);
-                  for (const l of st.leaves) count.set(l, (count.get(l) ?? 0) + 1);
-                } else if (i !== spec.idx && isTotalAt(m, block, spec.axis, i)) foreign.push(i);
-              }
-            }
-          }
-          if (foreign.length > 0) {
-            // An earlier total counted together with its own lines is a double count all the same.
-            const all = new Set<number>();
-            for (const t of p.terms)
-              for (let i = (rowAxis ? t.r1 : t.c1) - origin; i <= (rowAxis ? t.r2 : t.c2) - origin; i++)
-                all.add(i);
-            const totals = rowAxis ? block.rowTotals : block.colTotals;
-            const twice = totals.find(
-              (t) => foreign.includes(t.idx) && t.leaves.some((l) => all.has(l) && (at(l) ?? 0) !== 0),
-            );
-            if (twice) {
-              cell.status = "double-count";
-              cell.doubled = twice;
-              cell.expected = clean(expected);
-              return cell;
-            }
-            // "Resultat efter finansiella poster = Nettokostnad + finansiella poster": the formula builds on an
-            // earlier total of its own choosing; what it adds is its definition, not a sum of our reading.
-            cell.status = "unchecked";
-            return cell;
-          }
-          const doubledLeaves = leaves.filter((l) => (count.get(l) ?? 0) > 1 && (at(l) ?? 0) !== 0);
-          if (doubledLeaves.length > 0) {
-            cell.status = "double-count";
-            cell.doubled = referenced.find((st) => st.leaves.some((l) => doubledLeaves.includes(l)));
-            cell.expected = clean(expected);
-            return cell;
-          }
-          const missing = leaves.filter((l) => !count.has(l) && at(l) !== undefined);
-          if (missing.length > 0) {
-            cell.missing = missing;
-            cell.status = missing.some((l) => (at(l) ?? 0) !== 0) ? "range-gap" : "range-gap-zero";
-            if (cell.status === "range-gap") {
-              cell.expected = clean(expected);
-              return cell;
-            }
-          }
-        }
-      }
+    const refs = p ? alongRanges(m, p, rowAxis, rowAxis ? c : r) : null;
+    // A crossing total (the TOTALS column's Subtotal =SUM(AA39:AA43)) sums the other axis: on this axis its
+    // value must still be the sum of its lines, as a typed total's is (a line's missing TOTALS cell shows here).
+    const crossing =
+      p &&
+      !refs &&
+      !p.hasMinus &&
+      alongRanges(m, p, !rowAxis, rowAxis ? r : c) !== null &&
+      spec.leaves.length >= 2;
+    if (!crossing && (!p || !refs || p.hasMinus)) {
+      cell.status = "unchecked";
+      return cell;
     }
+  }
+  if (
+    cell.formula &&
+    cell.status === "ok" &&
+    parseSumFormula(cell.formula) &&
+    cellRefsAlong(m, cell, rowAxis)
+  ) {
+    const p = parseSumFormula(cell.formula)!;
+    const refs = alongRanges(m, p, rowAxis, rowAxis ? c : r)!;
+    cell.refs = refs;
+    let alt = 0;
+    for (const idx of spec.covers) alt += at(idx) ?? 0;
+    cell.fits = Math.abs(value - expected) <= tolerance || Math.abs(value - alt) <= tolerance;
+    // Plain ranges over plain figures (the common total) cannot count a cell twice unless they overlap.
+    const twice = p.terms.length > 1 || rangesHoldFormulas(m, p, r, c) ? countedTwice(m, r, c) : null;
+    if (twice) {
+      cell.status = "double-count";
+      cell.twice = twice;
+      cell.expected = clean(value - twice.extra);
+      return cell;
+    }
+    return cell;
   }
   if (Math.abs(value - expected) > tolerance && rowAxis && block.sides) {
     // Intäkter and kostnader both written positive: the net row is their difference (either way round).
@@ -333,7 +407,219 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
     if (Math.abs(value - alt) > tolerance) cell.status = "mismatch";
     cell.expected = clean(expected);
   }
+  cell.fits = cell.status === "ok";
   return cell;
+}
+
+/**
+ * A row that is a total only by its SUM formulas and whose label does not call it one either ("Subsubtotalt"
+ * does): its typed figures are figures of their own (scratch numbers), not totals.
+ */
+function scratchRow(spec: TotalSpec): boolean {
+  return spec.byFormula && !/total|summa|\bsum\b|s:a/i.test(spec.label);
+}
+
+/**
+ * The value of a contiguous run of figures right before a typed total along its axis (the lines directly
+ * above a total row, left of a total column) that adds up to it, if any: then the total is the total of that
+ * run, and our reading of its lines (by labels and headings) was what went wrong.
+ */
+function fitsRunBefore(cell: TotalCell): boolean {
+  const m = cell.model;
+  const rowAxis = cell.spec.axis === "row";
+  const at = (i: number) => (rowAxis ? figureAt(m, i, cell.c) : figureAt(m, cell.r, i));
+  const start = rowAxis ? cell.block.first : cell.block.labelCol + 1;
+  let sum = 0,
+    n = 0;
+  for (let i = cell.spec.idx - 1; i >= start; i--) {
+    const x = at(i);
+    if (x === undefined) continue;
+    sum += x;
+    n++;
+    if (n >= 2 && Math.abs(cell.value - sum) <= cell.tolerance) return true;
+  }
+  return false;
+}
+
+/**
+ * Lines along the axis a peer-less SUM can be said to leave out: lines between its range and the total below
+ * it (blank rows may stand between), and lines of the same block right before the range (up to a blank row, a
+ * heading or another total) that hold a nonzero figure. An income column's zeros before the first cost line
+ * of a cost SUM are not left out: they add nothing.
+ */
+function linesBetween(cell: TotalCell): number[] {
+  const refs = cell.refs!;
+  if (refs.length !== 1) return [];
+  const [lo, hi] = refs[0];
+  const m = cell.model;
+  const idx = cell.spec.idx;
+  if (hi >= idx || lo > hi) return [];
+  const out: number[] = [];
+  if (cell.spec.axis === "row") {
+    const c = cell.c;
+    for (let i = hi + 1; i < idx; i++) {
+      const k = m.rows[i].kind;
+      if (k === "excluded" || k === "blank") continue;
+      if (k !== "line") return ownLinesAbove(cell);
+      if (figureAt(m, i, c) !== undefined) out.push(i);
+    }
+    for (let i = lo - 1; i >= cell.block.first; i--) {
+      const k = m.rows[i].kind;
+      if (k === "excluded") continue;
+      if (k !== "line") break;
+      // Contiguous figures only: an empty cell or a derived figure (=I84-I64) ends the run.
+      const x = figureAt(m, i, c);
+      if (x === undefined || formulaAt(m, i, c)) break;
+      if (x !== 0) out.push(i);
+    }
+    // Only figures that change the sum make a gap of this kind (zeros are an income/cost split).
+    if (!out.some((i) => (figureAt(m, i, c) ?? 0) !== 0)) return [];
+  } else {
+    const byCol = new Map(cell.block.columns.map((ci) => [ci.col, ci]));
+    for (let i = hi + 1; i < idx; i++) {
+      const ci = byCol.get(i);
+      if (!ci || ci.kind !== "line") return [];
+      if (figureAt(m, cell.r, i) !== undefined) out.push(i);
+    }
+  }
+  return out.sort((x, y) => x - y);
+}
+
+/**
+ * A SUM whose range lies above another total (=SUM(F136) at F146 with F140 and F142 between): the lines of its
+ * own block, right above it (up to a blank row, a heading or another total), that it does not reference.
+ */
+function ownLinesAbove(cell: TotalCell): number[] {
+  const m = cell.model;
+  const out: number[] = [];
+  let i = cell.spec.idx - 1;
+  while (i >= 0 && (m.rows[i].kind === "blank" || m.rows[i].kind === "excluded")) i--;
+  for (; i >= cell.block.first; i--) {
+    const k = m.rows[i].kind;
+    if (k === "excluded") continue;
+    if (k !== "line") break;
+    const x = figureAt(m, i, cell.c);
+    if (x !== undefined && x !== 0 && !inRanges(cell.refs!, i)) out.push(i);
+  }
+  return out.sort((x, y) => x - y);
+}
+
+/** Whether an index along the axis holds something a total adds (a line or a total), not a heading or note. */
+function isAddend(cell: TotalCell, i: number): boolean {
+  if (cell.spec.axis === "row") {
+    const k = cell.model.rows[i]?.kind;
+    return k === "line" || k === "total";
+  }
+  const ci = cell.block.columns.find((x) => x.col === i);
+  return ci !== undefined && (ci.kind === "line" || ci.kind === "total");
+}
+
+/**
+ * Decides one total (a row or column of total cells) as a whole: a SUM that leaves out lines its peers include
+ * (or lines standing between its range and itself) is a range gap; a typed total that misfits its lines is a
+ * mismatch only when our reading of the lines fits most of the total's cells and no run of lines explains it.
+ */
+function decideSpec(cells: TotalCell[]): void {
+  if (cells.length === 0) return;
+  const m = cells[0].model;
+  const rowAxis = cells[0].spec.axis === "row";
+  const withRefs = cells.filter((x) => x.refs && x.status === "ok");
+  if (withRefs.length > 0 || cells.some((x) => x.refs)) for (const x of cells) x.peerFormulas = true;
+  // Peers grouped by what they reference: the same total in every column usually has one or two shapes.
+  const shapes = new Map<string, TotalCell[]>();
+  for (const x of withRefs) {
+    const refs = x.refs!;
+    const tag =
+      refs.length === 1 ? `${refs[0][0]}:${refs[0][1]}` : refs.map(([lo, hi]) => `${lo}:${hi}`).join(",");
+    const list = shapes.get(tag);
+    if (list) list.push(x);
+    else if (shapes.size < 20) shapes.set(tag, [x]);
+  }
+  for (const x of withRefs) {
+    const cross = rowAxis ? x.c : x.r;
+    const at = (i: number) => (rowAxis ? figureAt(m, i, cross) : figureAt(m, cross, i));
+    const key = (i: number) => (rowAxis ? i * m.nCols + cross : cross * m.nCols + i);
+    // Candidates from the peers' direct references; confirmed against everything x reaches through its sums.
+    const candidates = new Map<number, TotalCell[]>();
+    // One shape for all (the common case): no peer references what another does not.
+    if (shapes.size > 1)
+      for (const list of shapes.values()) {
+        const peer = list[0] === x ? list[1] : list[0];
+        if (!peer || list.includes(x)) continue;
+        for (const [lo, hi] of peer.refs!)
+          for (let i = Math.max(0, lo); i <= hi; i++) {
+            if (i === x.spec.idx || inRanges(x.refs!, i)) continue;
+            if (at(i) === undefined || !isAddend(x, i)) continue;
+            const have = candidates.get(i);
+            if (!have) candidates.set(i, list);
+            else if (have !== list) candidates.set(i, [...have, ...list]);
+          }
+      }
+    let missing: number[] = [];
+    let peers: TotalCell[] = [];
+    if (candidates.size > 0) {
+      const reached = reachedBy(m, x.r, x.c);
+      for (const [i, list] of candidates) {
+        if (reached.has(key(i))) continue;
+        missing.push(i);
+        for (const p of list) if (p !== x && !peers.includes(p)) peers.push(p);
+      }
+      missing.sort((a, b) => a - b);
+    }
+    // Lines of its own block it leaves out, peers or not (a cost SUM that skips the block's last cost line
+    // while the income column's SUM covers the income lines only).
+    let own = linesBetween(x).filter((i) => !missing.includes(i));
+    if (own.length > 0) {
+      // Lines counted through a subtotal in the range (a Grand Total =SUM(B21:B22) over its Subtotal) are in.
+      const reached = reachedBy(m, x.r, x.c);
+      own = own.filter((i) => !reached.has(key(i)));
+      if (!own.some((i) => (at(i) ?? 0) !== 0)) own = [];
+    }
+    if (own.length > 0) {
+      if (!missing.some((i) => (at(i) ?? 0) !== 0)) {
+        missing = own;
+        peers = [];
+        x.between = true;
+      } else missing = [...missing, ...own].sort((a, b) => a - b);
+    }
+    if (missing.length === 0) continue;
+    x.missing = missing;
+    x.peers = peers;
+    let extra = 0;
+    for (const i of missing) extra += at(i) ?? 0;
+    x.status = missing.some((i) => (at(i) ?? 0) !== 0) ? "range-gap" : "range-gap-zero";
+    x.expected = clean(x.value + extra);
+  }
+  // A line left out that is empty or zero here is worth a warning only where the same SUM shape leaves out a
+  // line with a figure in another column (one wrong pattern); an income column's SUM that skips the cost lines
+  // (zero there) beside a cost column that includes them is two columns of one layout, not a gap.
+  for (const list of shapes.values()) {
+    if (list.some((x) => x.status === "range-gap")) continue;
+    for (const x of list)
+      if (x.status === "range-gap-zero" && !x.between) {
+        x.status = "ok";
+        x.missing = [];
+        x.peers = undefined;
+        x.expected = x.value;
+      }
+  }
+  // Typed totals: trusted only where our reading fits at least as many of the total's cells as it misfits
+  // (a lone total has only its own cell to go by).
+  let fits = 0,
+    misfits = 0;
+  for (const x of cells) {
+    if (x.status === "unchecked" || x.fits === undefined) continue;
+    if (x.fits) fits++;
+    else misfits++;
+  }
+  for (const x of cells) {
+    if (x.status !== "mismatch") continue;
+    // A row that is a total only by its SUM formulas says nothing of its typed cells: a typed figure there
+    // that does not add up is a figure of its own (a scratch number), not a total.
+    if (scratchRow(x.spec) && !x.formula && !x.net) x.status = "unchecked";
+    else if (misfits > fits && misfits >= 2) x.status = "unchecked";
+    else if (fitsRunBefore(x)) x.status = "ok";
+  }
 }
 
 /** Σ intäkter and Σ kostnader of the given rows, when every one of them is on a side and both sides occur. */
@@ -422,6 +708,86 @@ function fitDifference(
   }
 }
 
+/**
+ * A column that is =X − Y of the same row in most rows is a difference column whatever its header says
+ * ("Externt resultat" =H2-G2): a row where it is typed or written otherwise and is not X − Y is the finding (the
+ * totals row is a sum, checked as one; an empty cell is a line without that figure, not a wrong one).
+ */
+function formulaDifferences(m: SheetModel, block: Block, out: DiffCell[]): void {
+  const formulas = m.sheet.formulas;
+  if (!formulas) return;
+  const rows = block.dataRows.filter((r) => m.rows[r].kind === "line");
+  if (rows.length < 4) return;
+  for (const ci of block.columns) {
+    if (ci.kind === "diff" || ci.kind === "skip") continue;
+    const d = ci.col;
+    const pairs = new Map<number, number>();
+    let shaped = 0;
+    for (const r of rows) {
+      const f = formulas[r]?.[d];
+      if (!isFormula(f)) continue;
+      const pair = differencePair(m, f, r);
+      if (pair === null) continue;
+      shaped++;
+      pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
+    }
+    if (shaped < 3) continue;
+    let best = -1,
+      count = 0;
+    for (const [pair, n] of pairs)
+      if (n > count) {
+        best = pair;
+        count = n;
+      }
+    if (count < 3 || count < 0.6 * rows.length) continue;
+    const a = Math.floor(best / m.nCols),
+      b = best % m.nCols;
+    for (const r of rows) {
+      const f = formulas[r]?.[d];
+      if (isFormula(f) && differencePair(m, f, r) === best) continue;
+      if (isFormula(f) && figureAt(m, r, d) === undefined) continue;
+      const av = figureAt(m, r, a),
+        bv = figureAt(m, r, b);
+      if (av === undefined && bv === undefined) continue;
+      const expected = clean((av ?? 0) - (bv ?? 0));
+      // An empty cell is left out, not wrong: per-line balances stand "where present" in real budgets.
+      const v = figureAt(m, r, d);
+      if (v === undefined) continue;
+      const value = v;
+      const u = Math.max(shownUnit(m, r, a, av ?? 0), shownUnit(m, r, b, bv ?? 0), shownUnit(m, r, d, value));
+      if (Math.abs(value - expected) <= 1.5 * u + 1e-9 * Math.max(1, Math.abs(expected))) continue;
+      out.push({
+        model: m,
+        block,
+        axis: "col",
+        r,
+        c: d,
+        value,
+        expected,
+        a,
+        b,
+        fits: count,
+      });
+    }
+  }
+}
+
+/** (a × nCols + b) for a formula =A − B of two cells of row r of this sheet, else null. */
+function differencePair(m: SheetModel, f: string, r: number): number | null {
+  const p = parseSumFormula(f);
+  if (!p || p.terms.length !== 2 || p.constant !== 0) return null;
+  const [x, y] = p.terms;
+  const absR = m.oRow + r;
+  for (const t of p.terms)
+    if ((t.sheet !== null && t.sheet !== m.name) || t.r1 !== absR || t.r2 !== absR || t.c1 !== t.c2)
+      return null;
+  if (x.sign !== 1 || y.sign !== -1) return null;
+  const a = x.c1 - m.oCol,
+    b = y.c1 - m.oCol;
+  if (a < 0 || b < 0 || a >= m.nCols || b >= m.nCols) return null;
+  return a * m.nCols + b;
+}
+
 /** Difference columns, and difference rows (transposed tables: Budget / Utfall / Avvikelse as rows). */
 function evaluateDiffs(m: SheetModel, block: Block, out: DiffCell[]): void {
   const operandCols = block.columns
@@ -447,6 +813,11 @@ function evaluateDiffs(m: SheetModel, block: Block, out: DiffCell[]): void {
   }
 }
 
+/** The table and the column (row totals) or row (column totals) a total cell stands in. */
+export function lineKey(cell: TotalCell): string {
+  return `${tableKey(cell)}|${cell.spec.axis === "row" ? `c${cell.c}` : `r${cell.r}`}`;
+}
+
 /** The table a total cell belongs to: its block and, within it, the table its row is in. */
 export function tableKey(cell: TotalCell): string {
   return `${cell.block.id}:${tableOf(cell.block, cell.r)}`;
@@ -467,25 +838,34 @@ export function sheetTotals(m: SheetModel): SheetTotals {
   };
   for (const block of m.blocks) {
     const crossCols = block.columns.filter((ci) => ci.kind !== "skip").map((ci) => ci.col);
-    for (const spec of block.rowTotals)
+    for (const spec of block.rowTotals) {
+      const own: TotalCell[] = [];
       for (const c of crossCols) {
         const cell = evaluateTotal(m, block, spec, c);
         if (cell) {
+          own.push(cell);
           cells.push(cell);
           countFormula(cell);
         }
       }
+      decideSpec(own);
+    }
     const crossRows = block.dataRows.filter((r) => !m.rows[r].countLike);
     // A total column over a single column is no sum across columns ("Antal | à-pris | Totalt" is a product).
-    for (const spec of block.colTotals.filter((t) => t.leaves.length >= 2))
+    for (const spec of block.colTotals.filter((t) => t.leaves.length >= 2)) {
+      const own: TotalCell[] = [];
       for (const r of crossRows) {
         const cell = evaluateTotal(m, block, spec, r);
         if (cell) {
+          own.push(cell);
           cells.push(cell);
           countFormula(cell);
         }
       }
+      decideSpec(own);
+    }
     evaluateDiffs(m, block, diffs);
+    formulaDifferences(m, block, diffs);
   }
   // A total whose mismatch comes from a wrong total it sums on the other axis (the Summa row's Helår when one
   // quarter's SUM misses a line) is a consequence of that finding, not a second one.
@@ -503,6 +883,45 @@ export function sheetTotals(m: SheetModel): SheetTotals {
           : along.map((i) => cell.r * m.nCols + i);
       if (covers.some((k) => broken.has(k))) cell.status = "ok";
     }
+  // A total that counts a cell twice only because a total it references does so (=E73+E79+E87 where E87
+  // counts E79 and its lines) follows from that finding.
+  const doubled = new Set<number>();
+  for (const cell of cells) if (cell.status === "double-count") doubled.add(cell.r * m.nCols + cell.c);
+  for (const cell of cells) {
+    if (cell.status !== "double-count" || !cell.twice) continue;
+    const own = cell.r * m.nCols + cell.c;
+    for (const path of cell.twice.paths)
+      for (const k of path.slice(1, -1))
+        if (k !== own && doubled.has(k) && !cell.causedBy)
+          cell.causedBy = { r: Math.floor(k / m.nCols), c: k % m.nCols, rule: "sum.double-count" };
+  }
+  // A difference that is wrong only because what it is computed from is wrong (Avvikelse of a typed net row that
+  // is off, the Summa row's Avvikelse when one line's Avvikelse is off) follows from that finding.
+  for (const d of diffs) {
+    const at = (x: number) => (d.axis === "col" ? d.r * m.nCols + x : x * m.nCols + d.c);
+    for (const x of [d.a, d.b]) {
+      const k = at(x);
+      if (!broken.has(k)) continue;
+      const cause = cells.find(
+        (t) => t.r * m.nCols + t.c === k && t.status !== "ok" && t.status !== "unchecked",
+      );
+      if (cause) {
+        const rule: RuleId =
+          cause.status === "double-count"
+            ? "sum.double-count"
+            : cause.status === "mismatch"
+              ? "sum.mismatch"
+              : "sum.range-gap";
+        d.causedBy = { r: cause.r, c: cause.c, rule };
+        break;
+      }
+    }
+    if (d.causedBy || d.axis !== "col" || m.rows[d.r]?.kind !== "total") continue;
+    const line = diffs.find(
+      (o) => o !== d && o.c === d.c && o.block === d.block && m.rows[o.r]?.kind !== "total",
+    );
+    if (line) d.causedBy = { r: line.r, c: line.c, rule: "sum.mismatch" };
+  }
   const notOk = new Set<number>();
   for (const cell of cells) if (cell.status !== "ok") notOk.add(cell.r * m.nCols + cell.c);
   const result = { cells, diffs, formulaTotals, notOk };

@@ -48,7 +48,12 @@ export const cellError: Rule = ({ models, lang }) => {
           if (words.has(c)) continue;
           const where = info.kind === "total" ? (lang === "sv" ? " i en summarad" : " in a total row") : "";
           const text = message("cell.error", lang, { error, where });
-          out.push(finding(m, "cell.error", "error", r, c, text, null, error));
+          out.push(
+            finding(m, "cell.error", "error", r, c, text, null, error, {
+              error,
+              ...(formulaAt(m, r, c) ? { formula: formulaAt(m, r, c) } : {}),
+            }),
+          );
         }
       }
     }

@@ -24,8 +24,10 @@ export function finding(
   message: string,
   expected: number | string | null,
   actual: number | string | null,
+  evidence?: Record<string, unknown>,
+  causedBy?: Finding["causedBy"],
 ): Finding {
-  return {
+  const f: Finding = {
     rule,
     severity,
     sheet: m.name,
@@ -34,6 +36,34 @@ export function finding(
     expected,
     actual,
   };
+  if (evidence) f.evidence = evidence;
+  if (causedBy) f.causedBy = causedBy;
+  return f;
+}
+
+/** The A1 address of a model cell. */
+export function cellAddress(m: SheetModel, r: number, c: number): string {
+  return a1(m.oRow + r, m.oCol + c);
+}
+
+/** A1 addresses of the cells along a total's axis (rows of its column, columns of its row), at most 50. */
+export function alongCells(cell: TotalCell, idxs: readonly number[]): string[] {
+  const m = cell.model;
+  return idxs
+    .slice(0, 50)
+    .map((i) => (cell.spec.axis === "row" ? cellAddress(m, i, cell.c) : cellAddress(m, cell.r, i)));
+}
+
+/** The leaf lines of a total that hold figures, as A1 addresses (the lines its expected sum adds). */
+export function leafCells(cell: TotalCell): string[] {
+  const m = cell.model;
+  const rowAxis = cell.spec.axis === "row";
+  const idxs = cell.spec.leaves.filter(
+    (i) =>
+      (rowAxis ? m.values[i]?.[cell.c] : m.values[cell.r]?.[i]) !== null &&
+      typeof (rowAxis ? m.values[i]?.[cell.c] : m.values[cell.r]?.[i]) === "number",
+  );
+  return alongCells(cell, idxs);
 }
 
 /** The caption of a column in a block, or its letter. */

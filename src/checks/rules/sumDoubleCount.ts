@@ -1,29 +1,63 @@
-/** sum.double-count: a total whose range includes subtotals as well as their lines. */
-import { a1 } from "../address";
+/**
+ * sum.double-count: a total that reaches one nonzero cell twice through its references — a line counted
+ * directly and again through a subtotal, or two subtotals that share a line. The finding names the cell counted
+ * twice and both paths; a total of separate subtotals (no cell reached twice) is not one.
+ */
 import { message, num } from "../messages";
 import { sheetTotals } from "../totals";
 import type { Finding } from "../types";
-import { finding, type Rule } from "./common";
+import { cellAddress, finding, type Rule } from "./common";
 
 export const sumDoubleCount: Rule = ({ models, lang }) => {
   const out: Finding[] = [];
   for (const m of models) {
     for (const cell of sheetTotals(m).cells) {
-      if (cell.status !== "double-count") continue;
-      const st = cell.doubled;
-      let subtotal = "";
-      if (st) {
-        const addr =
-          st.axis === "row" ? a1(m.oRow + st.idx, m.oCol + cell.c) : a1(m.oRow + cell.r, m.oCol + st.idx);
-        subtotal = `${addr}${st.label.trim() ? ` (${st.label.trim()})` : ""}`;
-      }
+      if (cell.status !== "double-count" || !cell.twice) continue;
+      const { leaf, paths } = cell.twice;
+      const addr = (k: number) => cellAddress(m, Math.floor(k / m.nCols), k % m.nCols);
+      const named = (k: number) => {
+        const r = Math.floor(k / m.nCols);
+        const label = m.rows[r]?.label.trim();
+        return label ? `${addr(k)} (${label})` : addr(k);
+      };
+      // Each path named by the cell it goes through right after the total: "direkt" or "via B6 (Summa intäkter)".
+      const through = (p: number[]) =>
+        p.length <= 2
+          ? lang === "sv"
+            ? "direkt"
+            : "directly"
+          : `${lang === "sv" ? "via" : "through"} ${named(p[1])}`;
+      const pathText = `${through(paths[0])} ${lang === "sv" ? "och" : "and"} ${through(paths[1])}`;
       const text = message("sum.double-count", lang, {
         formula: cell.formula ?? "",
-        subtotal,
+        cell: named(leaf),
+        paths: pathText,
         actual: num(cell.value, lang),
         expected: num(cell.expected, lang),
       });
-      out.push(finding(m, "sum.double-count", "error", cell.r, cell.c, text, cell.expected, cell.value));
+      out.push(
+        finding(
+          m,
+          "sum.double-count",
+          "error",
+          cell.r,
+          cell.c,
+          text,
+          cell.expected,
+          cell.value,
+          {
+            formula: cell.formula,
+            counted: addr(leaf),
+            paths: paths.map((p) => p.map(addr)),
+            extra: cell.twice.extra,
+          },
+          cell.causedBy && {
+            rule: cell.causedBy.rule,
+            sheet: m.name,
+            cell: cellAddress(m, cell.causedBy.r, cell.causedBy.c),
+          },
+        ),
+      );
     }
   }
   return out;

@@ -4,18 +4,30 @@
  */
 import { clean } from "../../plan/numbers";
 import { message, num } from "../messages";
-import { sheetTotals, tableKey, type TotalCell } from "../totals";
+import { lineKey, sheetTotals, tableKey, type TotalCell } from "../totals";
 import type { Finding } from "../types";
-import { finding, totalName, type Rule } from "./common";
+import { cellAddress, finding, leafCells, totalName, type Rule } from "./common";
 
 export const sumHardcoded: Rule = ({ models, lang }) => {
   const out: Finding[] = [];
   for (const m of models) {
     const { cells, formulaTotals } = sheetTotals(m);
+    // Formula totals per column (row totals) or row (column totals) of a table, counted only when asked.
+    let perLine: Map<string, number> | null = null;
+    const lineFormulas = (cell: TotalCell): number => {
+      if (!perLine) {
+        perLine = new Map();
+        for (const x of cells) if (x.formula) perLine.set(lineKey(x), (perLine.get(lineKey(x)) ?? 0) + 1);
+      }
+      return perLine.get(lineKey(cell)) ?? 0;
+    };
     const typed = new Map<string, TotalCell[]>();
     const seen = new Set<number>();
     for (const cell of cells) {
-      if (cell.formula || cell.n < 2 || cell.status === "unchecked") continue;
+      // Over figures (≥ 2 lines), or a typed 0 over no figures where both the same total's other cells and the
+      // same column's other totals are formulas (a line added later would not be counted).
+      if (cell.formula || cell.status === "unchecked") continue;
+      if (cell.n < 2 && !(cell.n === 0 && cell.peerFormulas && lineFormulas(cell) > 0)) continue;
       const key = cell.r * m.nCols + cell.c;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -31,8 +43,18 @@ export const sumHardcoded: Rule = ({ models, lang }) => {
             label: totalName(cell),
             actual: num(cell.value, lang),
           });
+          // Evidence: the table's formula totals (a few of them) and the lines the typed value stands for.
+          const formulas = cells
+            .filter((x) => x.formula && tableKey(x) === table)
+            .slice(0, 5)
+            .map((x) => cellAddress(m, x.r, x.c));
           out.push(
-            finding(m, "sum.hardcoded", "warning", cell.r, cell.c, text, clean(cell.expected), cell.value),
+            finding(m, "sum.hardcoded", "warning", cell.r, cell.c, text, clean(cell.expected), cell.value, {
+              typed: cell.value,
+              formulaTotals: formulas,
+              lines: leafCells(cell),
+              sum: clean(cell.expected),
+            }),
           );
         }
       } else {

@@ -4,7 +4,7 @@ import { a1 } from "../address";
 import { message, num } from "../messages";
 import { sheetTotals } from "../totals";
 import type { Finding } from "../types";
-import { columnCaption, finding, linesSpan, totalName, type Rule } from "./common";
+import { cellAddress, columnCaption, finding, leafCells, linesSpan, totalName, type Rule } from "./common";
 
 export const sumMismatch: Rule = ({ models, lang }) => {
   const out: Finding[] = [];
@@ -20,7 +20,14 @@ export const sumMismatch: Rule = ({ models, lang }) => {
         expected: num(cell.expected, lang),
         diff: num(clean(cell.value - cell.expected), lang),
       });
-      out.push(finding(m, "sum.mismatch", "error", cell.r, cell.c, text, cell.expected, cell.value));
+      out.push(
+        finding(m, "sum.mismatch", "error", cell.r, cell.c, text, cell.expected, cell.value, {
+          lines: leafCells(cell),
+          sum: cell.expected,
+          ...(cell.net ? { net: "intäkter − kostnader" } : {}),
+          ...(cell.formula ? { formula: cell.formula } : {}),
+        }),
+      );
     }
     for (const d of diffs) {
       const fake = { model: m, block: d.block } as Parameters<typeof columnCaption>[0];
@@ -43,7 +50,30 @@ export const sumMismatch: Rule = ({ models, lang }) => {
         b,
         expected: num(d.expected, lang),
       });
-      out.push(finding(m, "sum.mismatch", "error", d.r, d.c, text, d.expected, d.value));
+      const cellA = d.axis === "col" ? cellAddress(m, d.r, d.a) : cellAddress(m, d.a, d.c);
+      const cellB = d.axis === "col" ? cellAddress(m, d.r, d.b) : cellAddress(m, d.b, d.c);
+      out.push(
+        finding(
+          m,
+          "sum.mismatch",
+          "error",
+          d.r,
+          d.c,
+          text,
+          d.expected,
+          d.value,
+          {
+            difference: [cellA, cellB],
+            expected: d.expected,
+            ...(d.fits ? { rowsThatFit: d.fits } : {}),
+          },
+          d.causedBy && {
+            rule: d.causedBy.rule,
+            sheet: m.name,
+            cell: cellAddress(m, d.causedBy.r, d.causedBy.c),
+          },
+        ),
+      );
     }
   }
   return out;

@@ -1,8 +1,13 @@
-/** sum.range-gap: a SUM whose range leaves out lines of the block it totals. */
+/**
+ * sum.range-gap: a SUM that leaves out lines its peers include — the same total in the neighbouring columns
+ * (or rows) references them and this one does not reach them, directly or through a subtotal — or lines that
+ * stand between its range and the total itself. A range that merely differs from our reading of the block is
+ * not one: the peers or the lines' place are the evidence.
+ */
 import { message, num } from "../messages";
 import { sheetTotals } from "../totals";
 import type { Finding } from "../types";
-import { finding, lineNames, type Rule } from "./common";
+import { alongCells, cellAddress, finding, lineNames, type Rule } from "./common";
 
 export const sumRangeGap: Rule = ({ models, lang }) => {
   const out: Finding[] = [];
@@ -10,9 +15,18 @@ export const sumRangeGap: Rule = ({ models, lang }) => {
     for (const cell of sheetTotals(m).cells) {
       if (cell.status !== "range-gap" && cell.status !== "range-gap-zero") continue;
       const zero = cell.status === "range-gap-zero";
+      const peers = (cell.peers ?? []).map((p) => cellAddress(m, p.r, p.c));
+      const shown = peers.slice(0, 3).join(", ") + (peers.length > 3 ? " …" : "");
+      const why = peers.length
+        ? lang === "sv"
+          ? ` (${shown} tar med dem)`
+          : ` (${shown} include them)`
+        : lang === "sv"
+          ? " (de står mellan intervallet och summan)"
+          : " (they stand between the range and the total)";
       const text = message(zero ? "sum.range-gap.zero" : "sum.range-gap", lang, {
         formula: cell.formula ?? "",
-        missing: lineNames(cell, cell.missing, lang),
+        missing: lineNames(cell, cell.missing, lang) + why,
         expected: num(cell.expected, lang),
         actual: num(cell.value, lang),
       });
@@ -26,6 +40,12 @@ export const sumRangeGap: Rule = ({ models, lang }) => {
           text,
           cell.expected,
           cell.value,
+          {
+            formula: cell.formula,
+            missing: alongCells(cell, cell.missing),
+            ...(peers.length ? { peers: peers.slice(0, 50) } : { between: true }),
+            sum: cell.expected,
+          },
         ),
       );
     }
