@@ -609,6 +609,9 @@ function decideSpec(cells: TotalCell[]): void {
     misfits = 0;
   for (const x of cells) {
     if (x.status === "unchecked" || x.fits === undefined) continue;
+    // A SUM that misses lines of our reading (a range gap) or counts one twice is explained by its own
+    // finding: it says nothing against the reading of the lines.
+    if (x.status === "range-gap" || x.status === "double-count") continue;
     if (x.fits) fits++;
     else misfits++;
   }

@@ -256,3 +256,23 @@ test("a TOTALS column (spacer columns between the months) whose Subtotal misses 
   expect(where(fs)).toEqual(["sum.mismatch F5"]);
   expect(fs[0]).toMatchObject({ expected: -355, actual: -245 });
 });
+
+describe("must: a typed-over total beside a SUM that misses a line", () => {
+  // The range gap in B explains B's misfit; it is no sign that the lines were read wrongly, so the typed C
+  // total that does not add up is still a mismatch (and, among formula totals, typed).
+  const rows: CellSpec[][] = [
+    ["Avdelning", "Budget", "Prognos"],
+    ["Ledning", 100, 110],
+    ["Ekonomi", 200, 190],
+    ["HR", 300, 305],
+    ["Miljö", 400, 420],
+    ["Totalt", { f: "SUM(B2:B4)", v: 600 }, 1_115],
+  ];
+  test("the gap, the mismatch and the typed total are all reported", () => {
+    expect(where(check(rows)).sort()).toEqual(["sum.hardcoded C6", "sum.mismatch C6", "sum.range-gap B6"]);
+  });
+  test("with C a true sum, only the gap and the typed total", () => {
+    const fixed = rows.map((r, i) => (i === 5 ? [r[0], r[1], 1_025] : r));
+    expect(where(check(fixed)).sort()).toEqual(["sum.hardcoded C6", "sum.range-gap B6"]);
+  });
+});
