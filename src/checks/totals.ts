@@ -504,6 +504,19 @@ function ownLinesAbove(cell: TotalCell): number[] {
   return out.sort((x, y) => x - y);
 }
 
+/** Whether peer p holds a nonzero figure of its own on some line it references and x does not. */
+function addsBeyond(p: TotalCell, x: TotalCell): boolean {
+  const m = p.model;
+  const rowAxis = p.spec.axis === "row";
+  for (const [lo, hi] of p.refs!)
+    for (let i = Math.max(0, lo); i <= hi; i++) {
+      if (i === x.spec.idx || inRanges(x.refs!, i) || !isAddend(x, i)) continue;
+      const v = rowAxis ? figureAt(m, i, p.c) : figureAt(m, p.r, i);
+      if (v !== undefined && v !== 0) return true;
+    }
+  return false;
+}
+
 /** Whether an index along the axis holds something a total adds (a line or a total), not a heading or note. */
 function isAddend(cell: TotalCell, i: number): boolean {
   if (cell.spec.axis === "row") {
@@ -546,6 +559,9 @@ function decideSpec(cells: TotalCell[]): void {
       for (const list of shapes.values()) {
         const peer = list[0] === x ? list[1] : list[0];
         if (!peer || list.includes(x)) continue;
+        // A peer is evidence only where its own figures on the lines it adds beyond x say something: a zero-filled
+        // income column whose SUM runs over the cost lines (all 0 there) may simply have the wider range.
+        if (!list.some((p) => addsBeyond(p, x))) continue;
         for (const [lo, hi] of peer.refs!)
           for (let i = Math.max(0, lo); i <= hi; i++) {
             if (i === x.spec.idx || inRanges(x.refs!, i)) continue;

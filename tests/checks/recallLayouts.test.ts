@@ -1,0 +1,48 @@
+/**
+ * Real problems of real workbooks (issue 9, recall) as small in-memory sheets, each with its must-not twin:
+ * the evidence that makes a finding, and the same kind of layout without it staying silent.
+ */
+import { checkWorkbook } from "../../src/checks";
+import type { Finding } from "../../src/checks/types";
+import { book, sheet, type CellSpec } from "./helpers";
+
+const SUM_RULES = ["sum.mismatch", "sum.range-gap", "sum.double-count", "sum.hardcoded"] as const;
+const check = (rows: CellSpec[][], name = "Blad") =>
+  checkWorkbook(book(sheet(name, rows)), { rules: [...SUM_RULES] }).filter((f) => f.severity !== "info");
+const where = (fs: Finding[]) => fs.map((f) => `${f.rule} ${f.cell}`);
+
+describe("a peer total is evidence of a range gap only through figures of its own", () => {
+  test("must not: a zero-filled income column's SUM running back over the block above says nothing", () => {
+    // Intäkter | Utgifter: the second block's Subsubtotal. The income column's SUM reaches back over the first
+    // block (all 0 there); the cost column's SUM covers its own block exactly.
+    const rows: CellSpec[][] = [
+      ["Budgetpost", "Intäkter", "Utgifter"],
+      ["Mat", 0, -9000],
+      ["Dekoration", 0, -700],
+      [],
+      ["Subsubtotal", { f: "SUM(B2:B3)", v: 0 }, { f: "SUM(C2:C3)", v: -9700 }],
+      [],
+      ["Fika", 0, -1500],
+      ["Dryck", 0, -300],
+      [],
+      ["Subsubtotal", { f: "SUM(B2:B9)", v: 0 }, { f: "SUM(C7:C9)", v: -1800 }],
+    ];
+    expect(where(check(rows))).toEqual([]);
+  });
+
+  test("must: a peer with a figure of its own on the lines left out still shows them", () => {
+    // One block; the income column's SUM covers all its lines, the cost column's SUM starts two lines late.
+    const rows: CellSpec[][] = [
+      ["Budgetpost", "Intäkter", "Utgifter"],
+      ["Biljetter", 5300, 0],
+      ["Dryck", 0, -1400],
+      ["Mat", 0, -9000],
+      ["Dekoration", 0, -700],
+      [],
+      ["Subsubtotal", { f: "SUM(B2:B5)", v: 5300 }, { f: "SUM(C4:C5)", v: -9700 }],
+    ];
+    const fs = check(rows);
+    expect(where(fs)).toEqual(["sum.range-gap C7"]);
+    expect(fs[0].evidence).toMatchObject({ missing: ["C2", "C3"], peers: ["B7"] });
+  });
+});
