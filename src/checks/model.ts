@@ -9,7 +9,7 @@ import type { MoneyUnit } from "../plan/schema";
 import { parseRange } from "./address";
 import { errorOf, ERROR_TEXTS, isFormula } from "./cells";
 import { computeMissing } from "./compute";
-import { parseSumFormula } from "./formula";
+import { parseSumFormula, parseSumIfs } from "./formula";
 import {
   BARE_TOTALS,
   HEADER_WORDS,
@@ -353,8 +353,9 @@ function isFormulaTotalRow(m: SheetModel, r: number, labelCol: number, totalWord
     const f = frow[c];
     if (!isFormula(f)) continue;
     const p = parseSumFormula(f);
-    if (!p || p.hasMinus || p.constant !== 0) continue;
     const absC = m.oCol + c;
+    if (!p && sumsIfsAbove(f, absR, absC)) return true;
+    if (!p || p.hasMinus || p.constant !== 0) continue;
     let rows = 0;
     let vertical = true;
     for (const t of p.terms) {
@@ -368,6 +369,18 @@ function isFormulaTotalRow(m: SheetModel, r: number, labelCol: number, totalWord
     if (vertical && (rows >= 2 || (totalWord && p.usesSum && rows >= 1))) return true;
   }
   return false;
+}
+
+/**
+ * A SUMIFS over a run of ≥ 2 cells above in its own column, its criteria on the same rows ("Subtotal"
+ * =SUMIFS(F3:F8,C3:C8,"Subsubtotal"): the sheet's subtotals picked by their label): a total like a SUM.
+ */
+function sumsIfsAbove(f: string, absR: number, absC: number): boolean {
+  const q = parseSumIfs(f);
+  if (!q) return false;
+  const t = q.sum;
+  if (t.c1 !== absC || t.c2 !== absC || t.r2 >= absR || t.r2 - t.r1 < 1) return false;
+  return q.criteria.every((x) => x.range.r1 === t.r1 && x.range.r2 === t.r2 && x.range.c1 === x.range.c2);
 }
 
 /**

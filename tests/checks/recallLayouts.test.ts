@@ -46,3 +46,27 @@ describe("a peer total is evidence of a range gap only through figures of its ow
     expect(fs[0].evidence).toMatchObject({ missing: ["C2", "C3"], peers: ["B7"] });
   });
 });
+
+describe("a SUMIFS over the subtotals above is a formula total like SUM", () => {
+  // Intäkter | Utgifter: the block's Subsubtotal, then the Subtotal that picks the Subsubtotal rows by label.
+  const rows = (costTotal: CellSpec): CellSpec[][] => [
+    ["Budgetpost", "Intäkter", "Utgifter"],
+    ["Allmänt", null, null],
+    ["Fika", 0, -300],
+    ["Inköp teknik", 0, -20000],
+    [],
+    ["Subsubtotal", { f: "SUM(B3:B5)", v: 0 }, { f: "SUM(C3:C5)", v: -20300 }],
+    [],
+    ["Subtotal", 0, costTotal],
+  ];
+
+  test('must: a typed 0 Subtotal beside its =SUMIFS(…,"Subsubtotal") peer is an overwritten formula', () => {
+    const fs = check(rows({ f: 'SUMIFS(C2:C7,A2:A7,"Subsubtotal")', v: -20300 }));
+    expect(where(fs)).toEqual(["sum.hardcoded B8"]);
+  });
+
+  test("must not: a SUMIFS that looks figures up elsewhere (another column) makes no total of the row", () => {
+    const lookup = check(rows({ f: 'SUMIFS(B2:B7,A2:A7,"Fika")', v: 0 }));
+    expect(where(lookup)).toEqual([]);
+  });
+});
