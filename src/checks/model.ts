@@ -590,18 +590,58 @@ function buildBlocks(m: SheetModel): void {
   for (let r = 0; r < m.nRows; r++) {
     const k = rows[r].kind;
     if (k === "line" || k === "total" || k === "excluded") {
+      // Three blank rows end a block, unless what follows is a total whose SUM reaches back over them.
+      if (blanks >= 3 && start >= 0 && !(k === "total" && sumReachesBack(m, r, start, lastData)))
+        flush(lastData);
       if (start < 0) start = r;
       lastData = r;
       blanks = 0;
     } else if (k === "header") {
       if (start >= 0) flush(lastData);
       blanks = 0;
-    } else if (k === "blank") {
-      blanks++;
+    } else if (k === "blank") blanks++;
+    else {
       if (blanks >= 3 && start >= 0) flush(lastData);
-    } else blanks = 0;
+      blanks = 0;
+    }
   }
   if (start >= 0) flush(lastData);
+}
+
+/**
+ * Whether a SUM in row r reaches back, in its own column, into rows first..last above it ("Summa" =SUM(D45:D51)
+ * three blank rows below its list): the rows between are blank space, not the end of its table.
+ */
+function sumReachesBack(m: SheetModel, r: number, first: number, last: number): boolean {
+  const frow = m.sheet.formulas?.[r] ?? NO_ROW;
+  for (let c = 0; c < frow.length; c++) {
+    const f = frow[c];
+    if (!isFormula(f)) continue;
+    const p = parseSumFormula(f);
+    if (!p || !p.usesSum || p.hasMinus || p.constant !== 0) continue;
+    const absC = m.oCol + c;
+    for (const t of p.terms)
+      if (
+        (t.sheet === null || t.sheet === m.name) &&
+        t.c1 === absC &&
+        t.c2 === absC &&
+        t.r1 <= m.oRow + last &&
+        t.r2 >= m.oRow + first &&
+        t.r2 < m.oRow + r
+      )
+        return true;
+  }
+  return false;
+}
+
+/** After the blank row i: whether the next non-blank row (up to last) is a total whose SUM reaches rows first..i. */
+function totalBelowReaches(m: SheetModel, i: number, last: number, first: number): boolean {
+  let j = i + 1;
+  while (j <= last && m.rows[j].kind === "blank") j++;
+  if (j > last || m.rows[j].kind !== "total") return false;
+  let above = i;
+  while (above >= first && m.rows[above].kind === "blank") above--;
+  return above >= first && sumReachesBack(m, j, first, above);
 }
 
 function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, last: number): Block {
@@ -700,7 +740,7 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
   for (let i = first; i <= last; i++) {
     const info = rows[i];
     if (info.kind === "blank") {
-      if (++blankRun === 2) {
+      if (++blankRun === 2 && !totalBelowReaches(m, i, last, first)) {
         items.push({ idx: i, kind: "reset", grand: false, label: "", byFormula: false });
         section = 0;
         seenRevenue = seenCost = false;

@@ -70,3 +70,39 @@ describe("a SUMIFS over the subtotals above is a formula total like SUM", () => 
     expect(where(lookup)).toEqual([]);
   });
 });
+
+describe("a Summa three blank rows below its list still totals that list", () => {
+  const list = (sum: CellSpec): CellSpec[][] => [
+    ["Beslut", "Kostnad"],
+    ["Barstolar", 897],
+    ["Kameratillbehör", 1905],
+    ["Mottagningsmärken", 14251],
+    ["Ljudsystem", 9199],
+    [],
+    [],
+    [],
+    ["Summa", sum],
+  ];
+
+  test("must: its SUM reaching back over the blank rows but starting two lines late leaves them out", () => {
+    const fs = check(list({ f: "SUM(B4:B8)", v: 23450 }));
+    expect(where(fs)).toEqual(["sum.range-gap B9"]);
+    expect(fs[0]).toMatchObject({ expected: 26252, actual: 23450 });
+    expect(fs[0].evidence).toMatchObject({ missing: ["B2", "B3"] });
+    expect(fs[0].message).toContain("före intervallet");
+  });
+
+  test("must not: the same Summa over the whole list, or a list below the blank rows with its own Summa", () => {
+    expect(where(check(list({ f: "SUM(B2:B8)", v: 26252 })))).toEqual([]);
+    const two: CellSpec[][] = [
+      ...list({ f: "SUM(B2:B8)", v: 26252 }).slice(0, 5),
+      [],
+      [],
+      [],
+      ["Tröjor", 2800],
+      ["Julklappar", 2734],
+      ["Summa", { f: "SUM(B9:B10)", v: 5534 }],
+    ];
+    expect(where(check(two))).toEqual([]);
+  });
+});
