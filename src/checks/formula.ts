@@ -328,3 +328,40 @@ export function parseSumIfs(formula: string): SumIfs | null {
   sumIfsCache.set(formula, result);
   return result;
 }
+
+/**
+ * Whether a cell meets a SUMIFS criterion, as Excel decides it: a comparison with a number (">=0", "<0", 5), or a
+ * text equal to the cell's text case-insensitively (* and ? as wildcards); null when the criterion is not one of
+ * these (the caller then cannot know the result).
+ */
+export function meetsCriterion(v: unknown, criterion: string | number): boolean | null {
+  if (typeof criterion === "number") return typeof v === "number" && v === criterion;
+  const cmp = /^(<=|>=|<>|<|>|=)?\s*(-?\d+(?:\.\d+)?)$/.exec(criterion.trim());
+  if (cmp) {
+    const n = Number(cmp[2]);
+    const op = cmp[1] ?? "=";
+    if (typeof v !== "number") return op === "<>";
+    switch (op) {
+      case "<=":
+        return v <= n;
+      case ">=":
+        return v >= n;
+      case "<":
+        return v < n;
+      case ">":
+        return v > n;
+      case "<>":
+        return v !== n;
+      default:
+        return v === n;
+    }
+  }
+  if (/^[<>=]/.test(criterion) || criterion === "") return null;
+  if (typeof v !== "string") return false;
+  const pattern = criterion
+    .toLowerCase()
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, ".*")
+    .replace(/\?/g, ".");
+  return new RegExp(`^${pattern}$`).test(v.trim().toLowerCase());
+}

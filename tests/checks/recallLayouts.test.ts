@@ -4,6 +4,7 @@
  */
 import { checkWorkbook } from "../../src/checks";
 import type { Finding } from "../../src/checks/types";
+import { meetsCriterion, parseSumIfs } from "../../src/checks/formula";
 import { book, sheet, type CellSpec } from "./helpers";
 
 const SUM_RULES = ["sum.mismatch", "sum.range-gap", "sum.double-count", "sum.hardcoded"] as const;
@@ -104,5 +105,76 @@ describe("a Summa three blank rows below its list still totals that list", () =>
       ["Summa", { f: "SUM(B9:B10)", v: 5534 }],
     ];
     expect(where(check(two))).toEqual([]);
+  });
+});
+
+describe("a SUMIFS that splits the Subsubtotal rows by sign takes every one of them", () => {
+  // Intäkter then Utgifter in one Resultat column; the Subtotal picks the Subsubtotals by label, Total Intäkter and
+  // Total Utgifter split them by sign. Results of 0 are not cached (as real files are read): they are computed.
+  const rows = (from: number): CellSpec[][] => [
+    ["Budgetpost", "Resultat"],
+    ["Spons", 4000],
+    [],
+    ["Subsubtotal", { f: "SUM(B2:B2)", v: 4000 }],
+    [],
+    ["Fika", -1000],
+    ["Priser", -2500],
+    [],
+    ["Subsubtotal", { f: "SUM(B6:B8)", v: -3500 }],
+    [],
+    ["Subtotal", { f: 'SUMIFS(B2:B10,A2:A10,"Subsubtotal")', v: 500 }],
+    [],
+    ["Total Intäkter", { f: `SUMIFS(B${from}:B12,A${from}:A12,"Subsubtotal",B${from}:B12,">=0")` }],
+    ["Total Utgifter", { f: `SUMIFS(B${from}:B12,A${from}:A12,"Subsubtotal",B${from}:B12,"<0")`, v: -3500 }],
+    ["Total", { f: "SUM(B13:B14)" }],
+  ];
+
+  test("must: 'Total Intäkter' whose range starts in the Utgifter section leaves out the income Subsubtotal", () => {
+    const fs = check(rows(6));
+    expect(where(fs)).toEqual(["sum.range-gap B13"]);
+    expect(fs[0]).toMatchObject({ expected: 4000, actual: 0 });
+    expect(fs[0].evidence).toMatchObject({ missing: ["B4"], peers: ["B11"] });
+  });
+
+  test("must not: the same split over the whole table, or a Subsubtotal the criteria do not take", () => {
+    const whole = rows(2);
+    whole[12][1] = { f: 'SUMIFS(B2:B12,A2:A12,"Subsubtotal",B2:B12,">=0")', v: 4000 };
+    whole[14][1] = { f: "SUM(B13:B14)", v: 500 };
+    expect(where(check(whole))).toEqual([]);
+    // Total Utgifter (<0) over the same short range: the income Subsubtotal (4 000) is not one it takes.
+    const costsOnly = rows(6);
+    costsOnly[12][1] = { f: 'SUMIFS(B2:B12,A2:A12,"Subsubtotal",B2:B12,">=0")', v: 4000 };
+    expect(where(check(costsOnly))).toEqual([]);
+    // A section's own SUMIFS without a sign criterion ("Subtotal Utgifter" over the Utgifter rows) is no split.
+    const section = rows(2);
+    section[12] = ["Subtotal Utgifter", { f: 'SUMIFS(B6:B12,A6:A12,"Subsubtotal")', v: -3500 }];
+    section[13] = ["Total Utgifter", { f: 'SUMIFS(B6:B12,A6:A12,"Subsubtotal")', v: -3500 }];
+    section[14] = [];
+    expect(where(check(section))).toEqual([]);
+  });
+});
+
+describe("SUMIFS as the engine reads it", () => {
+  test("parses SUMIFS and SUMIF with literal criteria; anything else is not one", () => {
+    expect(parseSumIfs('=SUMIFS(D9:D20,C9:C20,"Subsubtotal",D9:D20,">=0")')).toMatchObject({
+      sum: { r1: 8, r2: 19, c1: 3, c2: 3 },
+      criteria: [{ criterion: "Subsubtotal" }, { criterion: ">=0" }],
+    });
+    expect(parseSumIfs('=SUMIF(C3:C8,"Fika",D3:D8)')).toMatchObject({
+      sum: { c1: 3 },
+      criteria: [{ criterion: "Fika" }],
+    });
+    expect(parseSumIfs("=SUMIFS(D3:D8,C3:C8,B2)")).toBeNull();
+    expect(parseSumIfs("=SUM(D3:D8)")).toBeNull();
+  });
+
+  test("criteria: numeric comparisons, text case-insensitively with wildcards, unknown shapes undecided", () => {
+    expect(meetsCriterion(4000, ">=0")).toBe(true);
+    expect(meetsCriterion(-3500, ">=0")).toBe(false);
+    expect(meetsCriterion(null, "<0")).toBe(false);
+    expect(meetsCriterion("Subsubtotal", "subsubtotal")).toBe(true);
+    expect(meetsCriterion("Subtotal", "Sub*total")).toBe(true);
+    expect(meetsCriterion("Subtotal", "Subsubtotal")).toBe(false);
+    expect(meetsCriterion("x", "<>Fika")).toBeNull();
   });
 });
