@@ -2,7 +2,14 @@
  * Formula results a file did not save (written by a script): computed for SUM and + − over references, across
  * sheets of the workbook; what cannot be computed is listed so it is reported, never silently skipped.
  */
-import { isSubtotalFormula, parseSumFormula, type SumFormula } from "./formula";
+import {
+  isSubtotalFormula,
+  meetsCriterion,
+  parseSumFormula,
+  parseSumIfs,
+  type SumFormula,
+  type SumIfs,
+} from "./formula";
 import { isFormula } from "./cells";
 import { isCellError, type CellValue, type WorkbookSnapshot } from "./types";
 
@@ -105,10 +112,43 @@ export function computeMissing(wb: WorkbookSnapshot): {
         if (!ok) break;
       }
       if (ok) result = Number(sum.toPrecision(15));
+    } else {
+      const q = parseSumIfs(f);
+      if (q) result = sumIfs(si, q);
     }
     visiting.delete(key);
     memo.set(key, result);
     return result;
+  };
+
+  // SUMIFS over ranges of its own sheet: the cells of the sum range whose criteria cells all meet their criteria.
+  const sumIfs = (si: number, q: SumIfs): CellValue | undefined => {
+    const t = q.sum;
+    const h = t.r2 - t.r1,
+      w = t.c2 - t.c1;
+    if ((h + 1) * (w + 1) > 100_000) return undefined;
+    for (const x of q.criteria)
+      if (x.range.r2 - x.range.r1 !== h || x.range.c2 - x.range.c1 !== w) return undefined;
+    let sum = 0;
+    for (let i = 0; i <= h; i++)
+      for (let j = 0; j <= w; j++) {
+        let all = true;
+        for (const x of q.criteria) {
+          const cv = valueOf(si, x.range.r1 + i, x.range.c1 + j);
+          if (cv === undefined) return undefined;
+          const met = meetsCriterion(cv, x.criterion);
+          if (met === null) return undefined;
+          if (!met) {
+            all = false;
+            break;
+          }
+        }
+        if (!all) continue;
+        const v = valueOf(si, t.r1 + i, t.c1 + j);
+        if (v === undefined) return undefined;
+        if (typeof v === "number") sum += v;
+      }
+    return Number(sum.toPrecision(15));
   };
 
   for (const { s, r, c } of pending) {

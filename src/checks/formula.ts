@@ -234,3 +234,134 @@ export function parseSumFormula(formula: string): SumFormula | null {
   parseCache.set(formula, result);
   return result;
 }
+
+/** A SUMIFS (or SUMIF) over ranges of the formula's own sheet: the range it adds and its criteria. */
+export interface SumIfs {
+  sum: RefTerm;
+  criteria: { range: RefTerm; criterion: string | number }[];
+}
+
+const SUMIFS_HEAD = /^=?\s*(?:_xlfn\.)?(SUMIFS|SUMIF|SUMMA\.OMF|SUMMA\.OM)\s*\(/i;
+
+/** Splits a function's argument text at top-level , or ; (not inside quotes or parentheses). */
+function splitArgs(s: string): string[] | null {
+  const out: string[] = [];
+  let depth = 0,
+    quoted = false,
+    start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (ch === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (ch === "(") depth++;
+    else if (ch === ")") depth--;
+    else if ((ch === "," || ch === ";") && depth === 0) {
+      out.push(s.slice(start, i).trim());
+      start = i + 1;
+    }
+    if (depth < 0) return null;
+  }
+  if (quoted || depth !== 0) return null;
+  out.push(s.slice(start).trim());
+  return out;
+}
+
+function rangeTerm(text: string): RefTerm | null {
+  const m = /^(\$?[A-Za-z]{1,3}\$?\d+)(?::(\$?[A-Za-z]{1,3}\$?\d+))?$/.exec(text);
+  if (!m) return null;
+  const a = cell(m[1]);
+  const b = m[2] ? cell(m[2]) : a;
+  if (!a || !b) return null;
+  return {
+    sign: 1,
+    sheet: null,
+    r1: Math.min(a.row, b.row),
+    c1: Math.min(a.col, b.col),
+    r2: Math.max(a.row, b.row),
+    c2: Math.max(a.col, b.col),
+  };
+}
+
+const sumIfsCache = new Map<string, SumIfs | null>();
+
+/**
+ * Parses =SUMIFS(D3:D17,C3:C17,"Subsubtotal",D3:D17,">=0") and =SUMIF(C3:C17,"Subsubtotal",D3:D17) over ranges
+ * of its own sheet with literal criteria; null for anything else.
+ */
+export function parseSumIfs(formula: string): SumIfs | null {
+  const cached = sumIfsCache.get(formula);
+  if (cached !== undefined) return cached;
+  let result: SumIfs | null = null;
+  const head = SUMIFS_HEAD.exec(formula);
+  const body = head ? formula.slice(head[0].length).trimEnd() : "";
+  if (head && body.endsWith(")")) {
+    const args = splitArgs(body.slice(0, -1));
+    const literal = (t: string): string | number | null =>
+      /^"[^"]*"$/.test(t) ? t.slice(1, -1) : /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : null;
+    if (args) {
+      const ifs = head[1].toUpperCase().endsWith("S") || head[1].toUpperCase() === "SUMMA.OMF";
+      const ranges: RefTerm[] = [];
+      const crits: (string | number)[] = [];
+      let ok = true;
+      if (ifs && args.length >= 3 && args.length % 2 === 1) {
+        const sum = rangeTerm(args[0]);
+        if (!sum) ok = false;
+        for (let i = 1; ok && i < args.length; i += 2) {
+          const r = rangeTerm(args[i]);
+          const c = literal(args[i + 1]);
+          if (!r || c === null) ok = false;
+          else {
+            ranges.push(r);
+            crits.push(c);
+          }
+        }
+        if (ok && sum) result = { sum, criteria: ranges.map((range, i) => ({ range, criterion: crits[i] })) };
+      } else if (!ifs && (args.length === 2 || args.length === 3)) {
+        const r = rangeTerm(args[0]);
+        const c = literal(args[1]);
+        const sum = args.length === 3 ? rangeTerm(args[2]) : r;
+        if (r && c !== null && sum) result = { sum, criteria: [{ range: r, criterion: c }] };
+      }
+    }
+  }
+  if (sumIfsCache.size > 50_000) sumIfsCache.clear();
+  sumIfsCache.set(formula, result);
+  return result;
+}
+
+/**
+ * Whether a cell meets a SUMIFS criterion, as Excel decides it: a comparison with a number (">=0", "<0", 5), or a
+ * text equal to the cell's text case-insensitively (* and ? as wildcards); null when the criterion is not one of
+ * these (the caller then cannot know the result).
+ */
+export function meetsCriterion(v: unknown, criterion: string | number): boolean | null {
+  if (typeof criterion === "number") return typeof v === "number" && v === criterion;
+  const cmp = /^(<=|>=|<>|<|>|=)?\s*(-?\d+(?:\.\d+)?)$/.exec(criterion.trim());
+  if (cmp) {
+    const n = Number(cmp[2]);
+    const op = cmp[1] ?? "=";
+    if (typeof v !== "number") return op === "<>";
+    switch (op) {
+      case "<=":
+        return v <= n;
+      case ">=":
+        return v >= n;
+      case "<":
+        return v < n;
+      case ">":
+        return v > n;
+      case "<>":
+        return v !== n;
+      default:
+        return v === n;
+    }
+  }
+  if (/^[<>=]/.test(criterion) || criterion === "") return null;
+  if (typeof v !== "string") return false;
+  const pattern = criterion
+    .toLowerCase()
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, ".*")
+    .replace(/\?/g, ".");
+  return new RegExp(`^${pattern}$`).test(v.trim().toLowerCase());
+}

@@ -9,7 +9,7 @@ import type { MoneyUnit } from "../plan/schema";
 import { parseRange } from "./address";
 import { errorOf, ERROR_TEXTS, isFormula } from "./cells";
 import { computeMissing } from "./compute";
-import { parseSumFormula } from "./formula";
+import { parseSumFormula, parseSumIfs } from "./formula";
 import {
   BARE_TOTALS,
   HEADER_WORDS,
@@ -353,8 +353,9 @@ function isFormulaTotalRow(m: SheetModel, r: number, labelCol: number, totalWord
     const f = frow[c];
     if (!isFormula(f)) continue;
     const p = parseSumFormula(f);
-    if (!p || p.hasMinus || p.constant !== 0) continue;
     const absC = m.oCol + c;
+    if (!p && sumsIfsAbove(f, absR, absC)) return true;
+    if (!p || p.hasMinus || p.constant !== 0) continue;
     let rows = 0;
     let vertical = true;
     for (const t of p.terms) {
@@ -368,6 +369,18 @@ function isFormulaTotalRow(m: SheetModel, r: number, labelCol: number, totalWord
     if (vertical && (rows >= 2 || (totalWord && p.usesSum && rows >= 1))) return true;
   }
   return false;
+}
+
+/**
+ * A SUMIFS over a run of ≥ 2 cells above in its own column, its criteria on the same rows ("Subtotal"
+ * =SUMIFS(F3:F8,C3:C8,"Subsubtotal"): the sheet's subtotals picked by their label): a total like a SUM.
+ */
+function sumsIfsAbove(f: string, absR: number, absC: number): boolean {
+  const q = parseSumIfs(f);
+  if (!q) return false;
+  const t = q.sum;
+  if (t.c1 !== absC || t.c2 !== absC || t.r2 >= absR || t.r2 - t.r1 < 1) return false;
+  return q.criteria.every((x) => x.range.r1 === t.r1 && x.range.r2 === t.r2 && x.range.c1 === x.range.c2);
 }
 
 /**
@@ -577,18 +590,58 @@ function buildBlocks(m: SheetModel): void {
   for (let r = 0; r < m.nRows; r++) {
     const k = rows[r].kind;
     if (k === "line" || k === "total" || k === "excluded") {
+      // Three blank rows end a block, unless what follows is a total whose SUM reaches back over them.
+      if (blanks >= 3 && start >= 0 && !(k === "total" && sumReachesBack(m, r, start, lastData)))
+        flush(lastData);
       if (start < 0) start = r;
       lastData = r;
       blanks = 0;
     } else if (k === "header") {
       if (start >= 0) flush(lastData);
       blanks = 0;
-    } else if (k === "blank") {
-      blanks++;
+    } else if (k === "blank") blanks++;
+    else {
       if (blanks >= 3 && start >= 0) flush(lastData);
-    } else blanks = 0;
+      blanks = 0;
+    }
   }
   if (start >= 0) flush(lastData);
+}
+
+/**
+ * Whether a SUM in row r reaches back, in its own column, into rows first..last above it ("Summa" =SUM(D45:D51)
+ * three blank rows below its list): the rows between are blank space, not the end of its table.
+ */
+function sumReachesBack(m: SheetModel, r: number, first: number, last: number): boolean {
+  const frow = m.sheet.formulas?.[r] ?? NO_ROW;
+  for (let c = 0; c < frow.length; c++) {
+    const f = frow[c];
+    if (!isFormula(f)) continue;
+    const p = parseSumFormula(f);
+    if (!p || !p.usesSum || p.hasMinus || p.constant !== 0) continue;
+    const absC = m.oCol + c;
+    for (const t of p.terms)
+      if (
+        (t.sheet === null || t.sheet === m.name) &&
+        t.c1 === absC &&
+        t.c2 === absC &&
+        t.r1 <= m.oRow + last &&
+        t.r2 >= m.oRow + first &&
+        t.r2 < m.oRow + r
+      )
+        return true;
+  }
+  return false;
+}
+
+/** After the blank row i: whether the next non-blank row (up to last) is a total whose SUM reaches rows first..i. */
+function totalBelowReaches(m: SheetModel, i: number, last: number, first: number): boolean {
+  let j = i + 1;
+  while (j <= last && m.rows[j].kind === "blank") j++;
+  if (j > last || m.rows[j].kind !== "total") return false;
+  let above = i;
+  while (above >= first && m.rows[above].kind === "blank") above--;
+  return above >= first && sumReachesBack(m, j, first, above);
 }
 
 function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, last: number): Block {
@@ -687,7 +740,7 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
   for (let i = first; i <= last; i++) {
     const info = rows[i];
     if (info.kind === "blank") {
-      if (++blankRun === 2) {
+      if (++blankRun === 2 && !totalBelowReaches(m, i, last, first)) {
         items.push({ idx: i, kind: "reset", grand: false, label: "", byFormula: false });
         section = 0;
         seenRevenue = seenCost = false;

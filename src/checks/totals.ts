@@ -4,7 +4,14 @@
  */
 import { clean } from "../plan/numbers";
 import { isFormula } from "./cells";
-import { isSubtotalFormula, parseSumFormula, type SumFormula } from "./formula";
+import {
+  isSubtotalFormula,
+  meetsCriterion,
+  parseSumFormula,
+  parseSumIfs,
+  type SumFormula,
+  type SumIfs,
+} from "./formula";
 import { formatInfo, storedDecimals } from "./numfmt";
 import type { RuleId } from "./types";
 import {
@@ -504,6 +511,19 @@ function ownLinesAbove(cell: TotalCell): number[] {
   return out.sort((x, y) => x - y);
 }
 
+/** Whether peer p holds a nonzero figure of its own on some line it references and x does not. */
+function addsBeyond(p: TotalCell, x: TotalCell): boolean {
+  const m = p.model;
+  const rowAxis = p.spec.axis === "row";
+  for (const [lo, hi] of p.refs!)
+    for (let i = Math.max(0, lo); i <= hi; i++) {
+      if (i === x.spec.idx || inRanges(x.refs!, i) || !isAddend(x, i)) continue;
+      const v = rowAxis ? figureAt(m, i, p.c) : figureAt(m, p.r, i);
+      if (v !== undefined && v !== 0) return true;
+    }
+  return false;
+}
+
 /** Whether an index along the axis holds something a total adds (a line or a total), not a heading or note. */
 function isAddend(cell: TotalCell, i: number): boolean {
   if (cell.spec.axis === "row") {
@@ -546,6 +566,9 @@ function decideSpec(cells: TotalCell[]): void {
       for (const list of shapes.values()) {
         const peer = list[0] === x ? list[1] : list[0];
         if (!peer || list.includes(x)) continue;
+        // A peer is evidence only where its own figures on the lines it adds beyond x say something: a zero-filled
+        // income column whose SUM runs over the cost lines (all 0 there) may simply have the wider range.
+        if (!list.some((p) => addsBeyond(p, x))) continue;
         for (const [lo, hi] of peer.refs!)
           for (let i = Math.max(0, lo); i <= hi; i++) {
             if (i === x.spec.idx || inRanges(x.refs!, i)) continue;
@@ -816,6 +839,69 @@ function evaluateDiffs(m: SheetModel, block: Block, out: DiffCell[]): void {
   }
 }
 
+/** A SUMIFS total down its own column that picks rows by one label criterion: the label column and text. */
+function labelSumIfs(m: SheetModel, x: TotalCell): { q: SumIfs; labelCol: number; label: string } | null {
+  if (!x.formula || x.spec.axis !== "row") return null;
+  const q = parseSumIfs(x.formula);
+  if (!q) return null;
+  const absC = m.oCol + x.c;
+  if (q.sum.c1 !== absC || q.sum.c2 !== absC || q.sum.r2 >= m.oRow + x.r) return null;
+  const labels = q.criteria.filter(
+    (k) => typeof k.criterion === "string" && k.range.c1 === k.range.c2 && k.range.c1 !== absC,
+  );
+  if (labels.length !== 1 || meetsCriterion("", labels[0].criterion) === null) return null;
+  return { q, labelCol: labels[0].range.c1 - m.oCol, label: labels[0].criterion as string };
+}
+
+/**
+ * "Total Intäkter" =SUMIFS(D9:D20,C9:C20,"Subsubtotal",D9:D20,">=0"): a SUMIFS that splits the rows of a label by
+ * the sign of their own figures (beside its "<0" twin) is meant to take every such row of the table, whatever its
+ * section. A row with that label, meeting its criteria, that another SUMIFS of the same label in the same column
+ * takes (the Subtotal =SUMIFS(D3:D17,C3:C17,"Subsubtotal")) but this one's range leaves out, is a range gap.
+ */
+function signSplitGaps(m: SheetModel, cells: TotalCell[]): void {
+  const sumIfsCells: { x: TotalCell; q: SumIfs; labelCol: number; label: string }[] = [];
+  for (const x of cells) {
+    if (x.status !== "unchecked" || !x.formula || !/sumif/i.test(x.formula)) continue;
+    const l = labelSumIfs(m, x);
+    if (l) sumIfsCells.push({ x, ...l });
+  }
+  if (sumIfsCells.length < 2) return;
+  for (const a of sumIfsCells) {
+    const s = a.q.sum;
+    // The sign split: a criterion on the sum range itself.
+    const own = a.q.criteria.filter(
+      (k) => k.range.c1 === s.c1 && k.range.c2 === s.c2 && k.range.r1 === s.r1 && k.range.r2 === s.r2,
+    );
+    if (own.length === 0) continue;
+    const missing: number[] = [];
+    const peers: TotalCell[] = [];
+    for (const b of sumIfsCells) {
+      if (b === a || b.x.block !== a.x.block || b.x.c !== a.x.c || b.labelCol !== a.labelCol) continue;
+      if (b.label.toLowerCase() !== a.label.toLowerCase()) continue;
+      for (let abs = b.q.sum.r1; abs <= b.q.sum.r2; abs++) {
+        const i = abs - m.oRow;
+        if ((abs >= s.r1 && abs <= s.r2) || i >= a.x.r || i < a.x.block.first || missing.includes(i))
+          continue;
+        if (meetsCriterion(m.values[i]?.[a.labelCol], a.label) !== true) continue;
+        const v = figureAt(m, i, a.x.c);
+        if (v === undefined || v === 0) continue;
+        if (!own.every((k) => meetsCriterion(v, k.criterion) === true)) continue;
+        missing.push(i);
+        if (!peers.includes(b.x)) peers.push(b.x);
+      }
+    }
+    if (missing.length === 0) continue;
+    missing.sort((p, q) => p - q);
+    let extra = 0;
+    for (const i of missing) extra += figureAt(m, i, a.x.c) ?? 0;
+    a.x.status = "range-gap";
+    a.x.missing = missing;
+    a.x.peers = peers;
+    a.x.expected = clean(a.x.value + extra);
+  }
+}
+
 /** The table and the column (row totals) or row (column totals) a total cell stands in. */
 export function lineKey(cell: TotalCell): string {
   return `${tableKey(cell)}|${cell.spec.axis === "row" ? `c${cell.c}` : `r${cell.r}`}`;
@@ -870,6 +956,7 @@ export function sheetTotals(m: SheetModel): SheetTotals {
     evaluateDiffs(m, block, diffs);
     formulaDifferences(m, block, diffs);
   }
+  signSplitGaps(m, cells);
   // A total whose mismatch comes from a wrong total it sums on the other axis (the Summa row's Helår when one
   // quarter's SUM misses a line) is a consequence of that finding, not a second one.
   const broken = new Set<number>();

@@ -5,7 +5,7 @@
  * not one: the peers or the lines' place are the evidence.
  */
 import { message, num } from "../messages";
-import { sheetTotals } from "../totals";
+import { sheetTotals, type TotalCell } from "../totals";
 import type { Finding } from "../types";
 import { alongCells, cellAddress, finding, lineNames, type Rule } from "./common";
 
@@ -21,9 +21,13 @@ export const sumRangeGap: Rule = ({ models, lang }) => {
         ? lang === "sv"
           ? ` (${shown} tar med dem)`
           : ` (${shown} include them)`
-        : lang === "sv"
-          ? " (de står mellan intervallet och summan)"
-          : " (they stand between the range and the total)";
+        : before(cell)
+          ? lang === "sv"
+            ? " (de står i samma lista, före intervallet)"
+            : " (they stand in the same list, before the range)"
+          : lang === "sv"
+            ? " (de står mellan intervallet och summan)"
+            : " (they stand between the range and the total)";
       const text = message(zero ? "sum.range-gap.zero" : "sum.range-gap", lang, {
         formula: cell.formula ?? "",
         missing: lineNames(cell, cell.missing, lang) + why,
@@ -52,3 +56,9 @@ export const sumRangeGap: Rule = ({ models, lang }) => {
   }
   return out;
 };
+
+/** The lines left out all stand before the SUM's (single) range, not between it and the total. */
+function before(cell: TotalCell): boolean {
+  const lo = cell.refs?.[0]?.[0];
+  return cell.refs?.length === 1 && lo !== undefined && cell.missing.every((i) => i < lo);
+}
