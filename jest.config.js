@@ -3,12 +3,7 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/tests"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
-  // The issue-9 goals on the real corpus (tests/corpus/precision.goals.test.ts) fail until the engine reaches them:
-  // left out of the default run until enabled; run them with PLANKOLL_GOALS=1.
-  testPathIgnorePatterns: [
-    "/node_modules/",
-    ...(process.env.PLANKOLL_GOALS ? [] : ["precision\\.goals\\.test\\.ts$"]),
-  ],
+  testPathIgnorePatterns: ["/node_modules/"],
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true }],
   },
