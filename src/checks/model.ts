@@ -113,8 +113,19 @@ export interface Block {
 
 /** Which of a block's tables a row belongs to. */
 export function tableOf(block: Block, r: number): number {
-  let t = 0;
-  for (let i = 0; i < block.tableStarts.length; i++) if (block.tableStarts[i] <= r) t = i;
+  // tableStarts ascend (pushed in row order): the last start at or above r, by bisection, so a block of
+  // thousands of tiny tables costs log(tables) per lookup, not a scan.
+  const ts = block.tableStarts;
+  let lo = 0,
+    hi = ts.length - 1,
+    t = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ts[mid] <= r) {
+      t = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
   return t;
 }
 
