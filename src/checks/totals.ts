@@ -123,6 +123,9 @@ class Precision {
 
 const PRECISION = new Precision();
 
+/** The shared empty `missing` of every total that leaves nothing out (one array, not one per total cell). */
+const NO_LINES: number[] = Object.freeze([]) as unknown as number[];
+
 /**
  * The ranges a sum formula references along a total's axis (relative rows of its column, or relative columns
  * of its row), or null when it references anything else (another sheet, across the axis, constants).
@@ -149,12 +152,6 @@ function alongRanges(
 function inRanges(ranges: readonly [number, number][], i: number): boolean {
   for (const [lo, hi] of ranges) if (i >= lo && i <= hi) return true;
   return false;
-}
-
-/** Whether a total cell's formula references along its own axis. */
-function cellRefsAlong(m: SheetModel, cell: TotalCell, rowAxis: boolean): boolean {
-  const p = parseSumFormula(cell.formula!);
-  return p !== null && alongRanges(m, p, rowAxis, rowAxis ? cell.c : cell.r) !== null;
 }
 
 /** A plain sum formula on this sheet (SUM, SUBTOTAL 9, + of references), or null. */
@@ -309,9 +306,20 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
     n,
     tolerance,
     status: "ok",
-    missing: [],
+    missing: NO_LINES,
     firstLeaf,
     lastLeaf,
+    // Every optional field is present from the start: one object shape for all total cells (set later, they
+    // would each grow a property store of their own, ~100 000 of them on a big sheet).
+    doubled: undefined,
+    net: undefined,
+    refs: undefined,
+    fits: undefined,
+    twice: undefined,
+    peers: undefined,
+    between: undefined,
+    peerFormulas: undefined,
+    causedBy: undefined,
   };
   if (empty) {
     // Nothing to add up: a typed 0 may be an overwritten formula (sum.hardcoded decides), any other typed figure
@@ -319,13 +327,15 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
     if (value !== 0) cell.status = "unchecked";
     return cell;
   }
+  let p: SumFormula | null = null;
+  let refs: [number, number][] | null = null;
   if (cell.formula) {
     // A formula total is what it references: its value is right by construction. What can be wrong is which
     // cells it references (sum.range-gap, decided against its peers) and whether a cell is reached twice
     // (sum.double-count, decided on the reference graph). A formula of another shape (A − B, a product, a
     // reference across the axis, another function) states its own relation: there is no sum of ours to check.
-    const p = parseSumFormula(cell.formula);
-    const refs = p ? alongRanges(m, p, rowAxis, rowAxis ? c : r) : null;
+    p = parseSumFormula(cell.formula);
+    refs = p ? alongRanges(m, p, rowAxis, rowAxis ? c : r) : null;
     // A crossing total (the TOTALS column's Subtotal =SUM(AA39:AA43)) sums the other axis: on this axis its
     // value must still be the sum of its lines, as a typed total's is (a line's missing TOTALS cell shows here).
     const crossing =
@@ -339,14 +349,8 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
       return cell;
     }
   }
-  if (
-    cell.formula &&
-    cell.status === "ok" &&
-    parseSumFormula(cell.formula) &&
-    cellRefsAlong(m, cell, rowAxis)
-  ) {
-    const p = parseSumFormula(cell.formula)!;
-    const refs = alongRanges(m, p, rowAxis, rowAxis ? c : r)!;
+  // Parsed once above: the formula's own ranges along the axis (null for a crossing total).
+  if (p && refs) {
     cell.refs = refs;
     let alt = 0;
     for (const idx of spec.covers) alt += at(idx) ?? 0;
