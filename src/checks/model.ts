@@ -555,7 +555,9 @@ interface HeaderMeaning {
 const headerMeanings = new Map<string, HeaderMeaning>();
 
 function headerMeaning(header: string, last: string): HeaderMeaning {
-  const key = `${header}\u0000${last}`;
+  // One header row (the common case): the header itself is the key, a string whose hash is already known;
+  // a built key would be a new string to hash for every column of every small table.
+  const key = header === last ? header : `${header}\u0000${last}`;
   let said = headerMeanings.get(key);
   if (said) return said;
   const caption = normalizeLabel(last);
@@ -634,23 +636,25 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
   const unit = findUnitStatement(title) ?? m.unitAbove ?? findUnitStatement(m.name);
 
   // Columns with figures in the block.
-  const colSet = new Set<number>();
+  // Marks per column (no Set, spread and sort per block: a sheet of thousands of small tables has as many).
+  const hasFigure = new Uint8Array(m.nCols);
   for (let i = first; i <= last; i++) {
     const row = m.values[i];
     const frow = m.sheet.formulas?.[i] ?? NO_ROW;
     for (let c = labelCol + 1; c < row.length; c++) {
       const v = row[c];
-      if (typeof v === "number" || ((v === null || v === undefined) && isFormula(frow[c]))) colSet.add(c);
+      if (typeof v === "number" || ((v === null || v === undefined) && isFormula(frow[c]))) hasFigure[c] = 1;
     }
   }
-  const cols = [...colSet].sort((a, b) => a - b);
+  const cols: number[] = [];
+  for (let c = 0; c < hasFigure.length; c++) if (hasFigure[c]) cols.push(c);
   const columns: ColumnInfo[] = cols.map((c) => {
     const parts: string[] = [];
     for (const hr of headerRows) {
       const t = headerText(m, merged, hr, c);
       if (t) parts.push(t);
     }
-    const header = parts.join(" ");
+    const header = parts.length === 1 ? parts[0] : parts.join(" ");
     const said = headerMeaning(header, parts.length ? parts[parts.length - 1] : "");
     const { caption } = said;
     let percentCells = 0,
