@@ -824,8 +824,18 @@ export function lineKey(cell: TotalCell): string {
 
 /** The table a total cell belongs to: its block and, within it, the table its row is in. */
 export function tableKey(cell: TotalCell): string {
-  return `${cell.block.id}:${tableOf(cell.block, cell.r)}`;
+  const t = tableOf(cell.block, cell.r);
+  // Cells come table by table: a one-entry memo hands back the same string (its hash already known) instead
+  // of building and hashing a new one per total cell.
+  if (cell.block === lastKeyBlock && t === lastKeyTable) return lastKey;
+  lastKeyBlock = cell.block;
+  lastKeyTable = t;
+  lastKey = `${cell.block.id}:${t}`;
+  return lastKey;
 }
+let lastKeyBlock: Block | null = null;
+let lastKeyTable = -1;
+let lastKey = "";
 
 const cache = new WeakMap<SheetModel, SheetTotals>();
 
