@@ -9,7 +9,7 @@ import type { MoneyUnit } from "../plan/schema";
 import { parseRange } from "./address";
 import { errorOf, ERROR_TEXTS, isFormula } from "./cells";
 import { computeMissing } from "./compute";
-import { parseSumFormula } from "./formula";
+import { parseSumFormula, type SumFormula } from "./formula";
 import {
   BARE_TOTALS,
   HEADER_WORDS,
@@ -145,6 +145,8 @@ export interface SheetModel {
   uncomputed: { r: number; c: number; formula: string }[];
   /** A side-by-side table's unit stated above both tables, in the first table's columns ("Alla belopp i tkr"). */
   unitAbove?: MoneyUnit;
+  /** Parsed sum formulas per cell, filled on demand by sumFormulaAt (rows without formulas stay holes). */
+  parsed?: (SumFormula | null | undefined)[][];
 }
 
 const EMPTY_ROW: RowInfo = {
@@ -177,6 +179,22 @@ export function figureAt(m: SheetModel, r: number, c: number): number | undefine
 export function formulaAt(m: SheetModel, r: number, c: number): string | null {
   const f = m.sheet.formulas?.[r]?.[c];
   return isFormula(f) ? f : null;
+}
+
+/**
+ * The parsed sum formula of a cell (parseSumFormula of formulaAt), kept per cell of the model: a total's
+ * formula is asked for by several passes, and two array indexes are far cheaper than a lookup in the
+ * workbook-wide parse cache of ~100 000 formula texts.
+ */
+export function sumFormulaAt(m: SheetModel, r: number, c: number): SumFormula | null {
+  const f = m.sheet.formulas?.[r]?.[c];
+  if (!isFormula(f)) return null;
+  const parsed = (m.parsed ??= []);
+  let row = parsed[r];
+  if (!row) row = parsed[r] = [];
+  let p = row[c];
+  if (p === undefined) p = row[c] = parseSumFormula(f);
+  return p;
 }
 
 export function formatAt(m: SheetModel, r: number, c: number): string | null {
@@ -361,9 +379,7 @@ function isFormulaTotalRow(m: SheetModel, r: number, labelCol: number, totalWord
   const frow = m.sheet.formulas?.[r] ?? NO_ROW;
   const absR = m.oRow + r;
   for (let c = labelCol + 1; c < frow.length; c++) {
-    const f = frow[c];
-    if (!isFormula(f)) continue;
-    const p = parseSumFormula(f);
+    const p = sumFormulaAt(m, r, c);
     if (!p || p.hasMinus || p.constant !== 0) continue;
     const absC = m.oCol + c;
     let rows = 0;
@@ -390,9 +406,7 @@ function sumsLeftInRow(m: SheetModel, first: number, last: number, c: number): b
   if (!formulas) return false;
   const absC = m.oCol + c;
   for (let r = first; r <= last; r++) {
-    const f = formulas[r]?.[c];
-    if (!isFormula(f)) continue;
-    const p = parseSumFormula(f);
+    const p = sumFormulaAt(m, r, c);
     if (!p || p.hasMinus || p.constant !== 0 || p.terms.length !== 1) continue;
     const t = p.terms[0];
     if (t.sheet !== null && t.sheet !== m.name) continue;

@@ -14,6 +14,7 @@ import {
   shownUnit,
   tableOf,
   type Block,
+  sumFormulaAt,
   type SheetModel,
   type TotalSpec,
 } from "./model";
@@ -156,9 +157,7 @@ function inRanges(ranges: readonly [number, number][], i: number): boolean {
 
 /** A plain sum formula on this sheet (SUM, SUBTOTAL 9, + of references), or null. */
 function plainSum(m: SheetModel, r: number, c: number): SumFormula | null {
-  const f = formulaAt(m, r, c);
-  if (!f) return null;
-  const p = parseSumFormula(f);
+  const p = sumFormulaAt(m, r, c);
   if (!p || p.hasMinus || p.constant !== 0) return null;
   for (const t of p.terms) if (t.sheet !== null && t.sheet !== m.name) return null;
   return p;
@@ -334,7 +333,7 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
     // cells it references (sum.range-gap, decided against its peers) and whether a cell is reached twice
     // (sum.double-count, decided on the reference graph). A formula of another shape (A − B, a product, a
     // reference across the axis, another function) states its own relation: there is no sum of ours to check.
-    p = parseSumFormula(cell.formula);
+    p = sumFormulaAt(m, r, c);
     refs = p ? alongRanges(m, p, rowAxis, rowAxis ? c : r) : null;
     // A crossing total (the TOTALS column's Subtotal =SUM(AA39:AA43)) sums the other axis: on this axis its
     // value must still be the sum of its lines, as a typed total's is (a line's missing TOTALS cell shows here).
