@@ -517,6 +517,10 @@ function isAddend(cell: TotalCell, i: number): boolean {
   return ci !== undefined && (ci.kind === "line" || ci.kind === "total");
 }
 
+/** decideSpec's candidates when the peers have one shape: never written, so one map serves every total. */
+const NO_CANDIDATES = new Map<number, TotalCell[]>();
+const NO_PEERS: TotalCell[] = Object.freeze([]) as unknown as TotalCell[];
+
 /**
  * Decides one total (a row or column of total cells) as a whole: a SUM that leaves out lines its peers include
  * (or lines standing between its range and itself) is a range gap; a typed total that misfits its lines is a
@@ -543,7 +547,8 @@ function decideSpec(cells: TotalCell[]): void {
     const at = (i: number) => (rowAxis ? figureAt(m, i, cross) : figureAt(m, cross, i));
     const key = (i: number) => (rowAxis ? i * m.nCols + cross : cross * m.nCols + i);
     // Candidates from the peers' direct references; confirmed against everything x reaches through its sums.
-    const candidates = new Map<number, TotalCell[]>();
+    // Filled only when the peers have more than one shape: the common case shares one empty map.
+    const candidates = shapes.size > 1 ? new Map<number, TotalCell[]>() : NO_CANDIDATES;
     // One shape for all (the common case): no peer references what another does not.
     if (shapes.size > 1)
       for (const list of shapes.values()) {
@@ -558,9 +563,11 @@ function decideSpec(cells: TotalCell[]): void {
             else if (have !== list) candidates.set(i, [...have, ...list]);
           }
       }
-    let missing: number[] = [];
-    let peers: TotalCell[] = [];
+    let missing: number[] = NO_LINES;
+    let peers: TotalCell[] = NO_PEERS;
     if (candidates.size > 0) {
+      missing = [];
+      peers = [];
       const reached = reachedBy(m, x.r, x.c);
       for (const [i, list] of candidates) {
         if (reached.has(key(i))) continue;
@@ -724,7 +731,8 @@ function formulaDifferences(m: SheetModel, block: Block, out: DiffCell[]): void 
   for (const ci of block.columns) {
     if (ci.kind === "diff" || ci.kind === "skip") continue;
     const d = ci.col;
-    const pairs = new Map<number, number>();
+    // Made at the first A − B formula only: most columns of most blocks hold none.
+    let pairs: Map<number, number> | null = null;
     let shaped = 0;
     for (const r of rows) {
       const f = formulas[r]?.[d];
@@ -732,9 +740,10 @@ function formulaDifferences(m: SheetModel, block: Block, out: DiffCell[]): void 
       const pair = differencePair(m, f, r);
       if (pair === null) continue;
       shaped++;
+      pairs ??= new Map<number, number>();
       pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
     }
-    if (shaped < 3) continue;
+    if (shaped < 3 || !pairs) continue;
     let best = -1,
       count = 0;
     for (const [pair, n] of pairs)
