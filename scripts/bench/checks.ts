@@ -219,11 +219,18 @@ export async function run(): Promise<{ name: string; lines: string[] }> {
 
   // 1. Engine throughput on ≥ 1 M cells.
   lines.push(throughput("engine", snapshotOf(20, 5_000, 10)));
+  // maxRSS only grows: read after each case, it is that case's peak (the later cases add to what came before).
+  const rssAfter = (label: string) => {
+    const rss = process.resourceUsage().maxRSS * 1024;
+    return `${label}: peak RSS so far ${mb(rss)} (goal < 500 MB: ratio ${(rss / (500 * 1024 * 1024)).toFixed(2)}×${rss < 500 * 1024 * 1024 ? ", met" : ", NOT met"})`;
+  };
+  lines.push(rssAfter("memory after the 1 M-cell engine case"));
 
   // 1b. ≥ 1 M cells as many tiny tables (≈ 14 000 tables of four lines): plan lookups per distinct text only.
   const tinySheets: SheetSnapshot[] = [];
   for (let s = 0; s < 20; s++) tinySheets.push(tinyTablesSheet(`Enheter ${s + 1}`, 5_000, 10, s + 1));
   lines.push(throughput("engine, many tiny tables", { name: "tiny", sheets: tinySheets }));
+  lines.push(rssAfter("memory after the many-tiny-tables case"));
 
   // 2. plankoll check vs a bare ExcelJS read of the same 50-sheet file.
   const dir = mkdtempSync(join(tmpdir(), "plankoll-bench-"));

@@ -9,7 +9,7 @@ import type { MoneyUnit } from "../plan/schema";
 import { parseRange } from "./address";
 import { errorOf, ERROR_TEXTS, isFormula } from "./cells";
 import { computeMissing } from "./compute";
-import { parseSumFormula, parseSumIfs } from "./formula";
+import { parseSumFormula, parseSumIfs, type SumFormula } from "./formula";
 import {
   BARE_TOTALS,
   HEADER_WORDS,
@@ -113,8 +113,19 @@ export interface Block {
 
 /** Which of a block's tables a row belongs to. */
 export function tableOf(block: Block, r: number): number {
-  let t = 0;
-  for (let i = 0; i < block.tableStarts.length; i++) if (block.tableStarts[i] <= r) t = i;
+  // tableStarts ascend (pushed in row order): the last start at or above r, by bisection, so a block of
+  // thousands of tiny tables costs log(tables) per lookup, not a scan.
+  const ts = block.tableStarts;
+  let lo = 0,
+    hi = ts.length - 1,
+    t = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ts[mid] <= r) {
+      t = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
   return t;
 }
 
@@ -134,6 +145,8 @@ export interface SheetModel {
   uncomputed: { r: number; c: number; formula: string }[];
   /** A side-by-side table's unit stated above both tables, in the first table's columns ("Alla belopp i tkr"). */
   unitAbove?: MoneyUnit;
+  /** Parsed sum formulas per cell, filled on demand by sumFormulaAt (rows without formulas stay holes). */
+  parsed?: (SumFormula | null | undefined)[][];
 }
 
 const EMPTY_ROW: RowInfo = {
@@ -166,6 +179,22 @@ export function figureAt(m: SheetModel, r: number, c: number): number | undefine
 export function formulaAt(m: SheetModel, r: number, c: number): string | null {
   const f = m.sheet.formulas?.[r]?.[c];
   return isFormula(f) ? f : null;
+}
+
+/**
+ * The parsed sum formula of a cell (parseSumFormula of formulaAt), kept per cell of the model: a total's
+ * formula is asked for by several passes, and two array indexes are far cheaper than a lookup in the
+ * workbook-wide parse cache of ~100 000 formula texts.
+ */
+export function sumFormulaAt(m: SheetModel, r: number, c: number): SumFormula | null {
+  const f = m.sheet.formulas?.[r]?.[c];
+  if (!isFormula(f)) return null;
+  const parsed = (m.parsed ??= []);
+  let row = parsed[r];
+  if (!row) row = parsed[r] = [];
+  let p = row[c];
+  if (p === undefined) p = row[c] = parseSumFormula(f);
+  return p;
 }
 
 export function formatAt(m: SheetModel, r: number, c: number): string | null {
@@ -352,7 +381,7 @@ function isFormulaTotalRow(m: SheetModel, r: number, labelCol: number, totalWord
   for (let c = labelCol + 1; c < frow.length; c++) {
     const f = frow[c];
     if (!isFormula(f)) continue;
-    const p = parseSumFormula(f);
+    const p = sumFormulaAt(m, r, c);
     const absC = m.oCol + c;
     if (!p && sumsIfsAbove(f, absR, absC)) return true;
     if (!p || p.hasMinus || p.constant !== 0) continue;
@@ -392,9 +421,7 @@ function sumsLeftInRow(m: SheetModel, first: number, last: number, c: number): b
   if (!formulas) return false;
   const absC = m.oCol + c;
   for (let r = first; r <= last; r++) {
-    const f = formulas[r]?.[c];
-    if (!isFormula(f)) continue;
-    const p = parseSumFormula(f);
+    const p = sumFormulaAt(m, r, c);
     if (!p || p.hasMinus || p.constant !== 0 || p.terms.length !== 1) continue;
     const t = p.terms[0];
     if (t.sheet !== null && t.sheet !== m.name) continue;
@@ -557,7 +584,9 @@ interface HeaderMeaning {
 const headerMeanings = new Map<string, HeaderMeaning>();
 
 function headerMeaning(header: string, last: string): HeaderMeaning {
-  const key = `${header}\u0000${last}`;
+  // One header row (the common case): the header itself is the key, a string whose hash is already known;
+  // a built key would be a new string to hash for every column of every small table.
+  const key = header === last ? header : `${header}\u0000${last}`;
   let said = headerMeanings.get(key);
   if (said) return said;
   const caption = normalizeLabel(last);
@@ -676,23 +705,25 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
   const unit = findUnitStatement(title) ?? m.unitAbove ?? findUnitStatement(m.name);
 
   // Columns with figures in the block.
-  const colSet = new Set<number>();
+  // Marks per column (no Set, spread and sort per block: a sheet of thousands of small tables has as many).
+  const hasFigure = new Uint8Array(m.nCols);
   for (let i = first; i <= last; i++) {
     const row = m.values[i];
     const frow = m.sheet.formulas?.[i] ?? NO_ROW;
     for (let c = labelCol + 1; c < row.length; c++) {
       const v = row[c];
-      if (typeof v === "number" || ((v === null || v === undefined) && isFormula(frow[c]))) colSet.add(c);
+      if (typeof v === "number" || ((v === null || v === undefined) && isFormula(frow[c]))) hasFigure[c] = 1;
     }
   }
-  const cols = [...colSet].sort((a, b) => a - b);
+  const cols: number[] = [];
+  for (let c = 0; c < hasFigure.length; c++) if (hasFigure[c]) cols.push(c);
   const columns: ColumnInfo[] = cols.map((c) => {
     const parts: string[] = [];
     for (const hr of headerRows) {
       const t = headerText(m, merged, hr, c);
       if (t) parts.push(t);
     }
-    const header = parts.join(" ");
+    const header = parts.length === 1 ? parts[0] : parts.join(" ");
     const said = headerMeaning(header, parts.length ? parts[parts.length - 1] : "");
     const { caption } = said;
     let percentCells = 0,

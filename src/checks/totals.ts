@@ -21,6 +21,7 @@ import {
   shownUnit,
   tableOf,
   type Block,
+  sumFormulaAt,
   type SheetModel,
   type TotalSpec,
 } from "./model";
@@ -130,6 +131,9 @@ class Precision {
 
 const PRECISION = new Precision();
 
+/** The shared empty `missing` of every total that leaves nothing out (one array, not one per total cell). */
+const NO_LINES: number[] = Object.freeze([]) as unknown as number[];
+
 /**
  * The ranges a sum formula references along a total's axis (relative rows of its column, or relative columns
  * of its row), or null when it references anything else (another sheet, across the axis, constants).
@@ -158,17 +162,9 @@ function inRanges(ranges: readonly [number, number][], i: number): boolean {
   return false;
 }
 
-/** Whether a total cell's formula references along its own axis. */
-function cellRefsAlong(m: SheetModel, cell: TotalCell, rowAxis: boolean): boolean {
-  const p = parseSumFormula(cell.formula!);
-  return p !== null && alongRanges(m, p, rowAxis, rowAxis ? cell.c : cell.r) !== null;
-}
-
 /** A plain sum formula on this sheet (SUM, SUBTOTAL 9, + of references), or null. */
 function plainSum(m: SheetModel, r: number, c: number): SumFormula | null {
-  const f = formulaAt(m, r, c);
-  if (!f) return null;
-  const p = parseSumFormula(f);
+  const p = sumFormulaAt(m, r, c);
   if (!p || p.hasMinus || p.constant !== 0) return null;
   for (const t of p.terms) if (t.sheet !== null && t.sheet !== m.name) return null;
   return p;
@@ -316,9 +312,20 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
     n,
     tolerance,
     status: "ok",
-    missing: [],
+    missing: NO_LINES,
     firstLeaf,
     lastLeaf,
+    // Every optional field is present from the start: one object shape for all total cells (set later, they
+    // would each grow a property store of their own, ~100 000 of them on a big sheet).
+    doubled: undefined,
+    net: undefined,
+    refs: undefined,
+    fits: undefined,
+    twice: undefined,
+    peers: undefined,
+    between: undefined,
+    peerFormulas: undefined,
+    causedBy: undefined,
   };
   if (empty) {
     // Nothing to add up: a typed 0 may be an overwritten formula (sum.hardcoded decides), any other typed figure
@@ -326,13 +333,15 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
     if (value !== 0) cell.status = "unchecked";
     return cell;
   }
+  let p: SumFormula | null = null;
+  let refs: [number, number][] | null = null;
   if (cell.formula) {
     // A formula total is what it references: its value is right by construction. What can be wrong is which
     // cells it references (sum.range-gap, decided against its peers) and whether a cell is reached twice
     // (sum.double-count, decided on the reference graph). A formula of another shape (A − B, a product, a
     // reference across the axis, another function) states its own relation: there is no sum of ours to check.
-    const p = parseSumFormula(cell.formula);
-    const refs = p ? alongRanges(m, p, rowAxis, rowAxis ? c : r) : null;
+    p = sumFormulaAt(m, r, c);
+    refs = p ? alongRanges(m, p, rowAxis, rowAxis ? c : r) : null;
     // A crossing total (the TOTALS column's Subtotal =SUM(AA39:AA43)) sums the other axis: on this axis its
     // value must still be the sum of its lines, as a typed total's is (a line's missing TOTALS cell shows here).
     const crossing =
@@ -346,14 +355,8 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
       return cell;
     }
   }
-  if (
-    cell.formula &&
-    cell.status === "ok" &&
-    parseSumFormula(cell.formula) &&
-    cellRefsAlong(m, cell, rowAxis)
-  ) {
-    const p = parseSumFormula(cell.formula)!;
-    const refs = alongRanges(m, p, rowAxis, rowAxis ? c : r)!;
+  // Parsed once above: the formula's own ranges along the axis (null for a crossing total).
+  if (p && refs) {
     cell.refs = refs;
     let alt = 0;
     for (const idx of spec.covers) alt += at(idx) ?? 0;
@@ -534,6 +537,10 @@ function isAddend(cell: TotalCell, i: number): boolean {
   return ci !== undefined && (ci.kind === "line" || ci.kind === "total");
 }
 
+/** decideSpec's candidates when the peers have one shape: never written, so one map serves every total. */
+const NO_CANDIDATES = new Map<number, TotalCell[]>();
+const NO_PEERS: TotalCell[] = Object.freeze([]) as unknown as TotalCell[];
+
 /**
  * Decides one total (a row or column of total cells) as a whole: a SUM that leaves out lines its peers include
  * (or lines standing between its range and itself) is a range gap; a typed total that misfits its lines is a
@@ -560,7 +567,8 @@ function decideSpec(cells: TotalCell[]): void {
     const at = (i: number) => (rowAxis ? figureAt(m, i, cross) : figureAt(m, cross, i));
     const key = (i: number) => (rowAxis ? i * m.nCols + cross : cross * m.nCols + i);
     // Candidates from the peers' direct references; confirmed against everything x reaches through its sums.
-    const candidates = new Map<number, TotalCell[]>();
+    // Filled only when the peers have more than one shape: the common case shares one empty map.
+    const candidates = shapes.size > 1 ? new Map<number, TotalCell[]>() : NO_CANDIDATES;
     // One shape for all (the common case): no peer references what another does not.
     if (shapes.size > 1)
       for (const list of shapes.values()) {
@@ -578,9 +586,11 @@ function decideSpec(cells: TotalCell[]): void {
             else if (have !== list) candidates.set(i, [...have, ...list]);
           }
       }
-    let missing: number[] = [];
-    let peers: TotalCell[] = [];
+    let missing: number[] = NO_LINES;
+    let peers: TotalCell[] = NO_PEERS;
     if (candidates.size > 0) {
+      missing = [];
+      peers = [];
       const reached = reachedBy(m, x.r, x.c);
       for (const [i, list] of candidates) {
         if (reached.has(key(i))) continue;
@@ -747,7 +757,8 @@ function formulaDifferences(m: SheetModel, block: Block, out: DiffCell[]): void 
   for (const ci of block.columns) {
     if (ci.kind === "diff" || ci.kind === "skip") continue;
     const d = ci.col;
-    const pairs = new Map<number, number>();
+    // Made at the first A − B formula only: most columns of most blocks hold none.
+    let pairs: Map<number, number> | null = null;
     let shaped = 0;
     for (const r of rows) {
       const f = formulas[r]?.[d];
@@ -755,9 +766,10 @@ function formulaDifferences(m: SheetModel, block: Block, out: DiffCell[]): void 
       const pair = differencePair(m, f, r);
       if (pair === null) continue;
       shaped++;
+      pairs ??= new Map<number, number>();
       pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
     }
-    if (shaped < 3) continue;
+    if (shaped < 3 || !pairs) continue;
     let best = -1,
       count = 0;
     for (const [pair, n] of pairs)
@@ -909,8 +921,18 @@ export function lineKey(cell: TotalCell): string {
 
 /** The table a total cell belongs to: its block and, within it, the table its row is in. */
 export function tableKey(cell: TotalCell): string {
-  return `${cell.block.id}:${tableOf(cell.block, cell.r)}`;
+  const t = tableOf(cell.block, cell.r);
+  // Cells come table by table: a one-entry memo hands back the same string (its hash already known) instead
+  // of building and hashing a new one per total cell.
+  if (cell.block === lastKeyBlock && t === lastKeyTable) return lastKey;
+  lastKeyBlock = cell.block;
+  lastKeyTable = t;
+  lastKey = `${cell.block.id}:${t}`;
+  return lastKey;
 }
+let lastKeyBlock: Block | null = null;
+let lastKeyTable = -1;
+let lastKey = "";
 
 const cache = new WeakMap<SheetModel, SheetTotals>();
 
