@@ -84,3 +84,53 @@ describe("numbers as row names", () => {
     expect(r.findings).toEqual([]);
   });
 });
+
+describe("figures printed into one another (overprinted or touching text)", () => {
+  const table = (cell: string) =>
+    page(
+      [
+        ["Anslag A", "10 000", "4 000", "6 000"],
+        ["Anslag B", "20 000", cell, "8 000"],
+        ["Summa", "30 000", "16 000", "14 000"],
+      ],
+      ["Tilldelat", "Utgifter", "Utgående"],
+    );
+
+  test("must not: '9 0009 000' (9 000 twice) is no malformed-number warning but an info on that row", () => {
+    const report = checkReport(table("9 0009 000"), "sv");
+    expect(report.findings.filter((f) => f.severity !== "info")).toEqual([]);
+    const info = report.findings.find((f) => f.rule === "cell.number-as-text");
+    expect(info?.severity).toBe("info");
+    expect(info?.message).toContain("9 000 / 9 000");
+  });
+
+  test("must not: two different figures touching ('12 0008 000') are an info too", () => {
+    const info = checkReport(table("12 0008 000"), "sv").findings.find(
+      (f) => f.rule === "cell.number-as-text",
+    );
+    expect(info?.severity).toBe("info");
+    expect(info?.message).toContain("12 000 / 8 000");
+  });
+
+  test("must: a digit lost ('12 00') stays a malformed-number warning", () => {
+    const f = checkReport(table("12 00"), "sv").findings.find((x) => x.rule === "cell.number-as-text");
+    expect(f?.severity).toBe("warning");
+  });
+});
+
+describe("a column of codes (inkomsttitel 2511, 2394 9) is no figure column", () => {
+  const rows = [
+    ["Avgifter", "2511", "79 022"],
+    ["Inkomster", "2394 9", "2"],
+    ["Särskild avgift", "2714 09", "510"],
+    ["Summa", "", "79 534"],
+  ];
+  test("must not: the codes are not warned about as malformed figures, and the amounts add up", () => {
+    expect(serious(page(rows, ["Titel", "Belopp"]))).toEqual([]);
+  });
+  test("must: a wrong total beside the codes is still an error", () => {
+    const wrong = rows.map((r) => (r[0] === "Summa" ? ["Summa", "", "79 634"] : r));
+    const f = serious(page(wrong, ["Titel", "Belopp"]));
+    expect(f.map((x) => [x.rule, x.severity, x.column])).toEqual([["sum.mismatch", "error", "Belopp"]]);
+  });
+});

@@ -101,6 +101,19 @@ function classifyColumns(t: ReportTable): void {
       col.reference = true;
       col.percent = true; // never summed, never an operand
     }
+    // Codes (inkomsttitel 2511, 2394 9): figures of four or more digits never grouped as sv-SE amounts are, and
+    // "figures" whose first group is longer than three digits: identifiers, never summed nor warned about.
+    const all = t.rows
+      .map((r) => r.cells[c])
+      .filter((x) => x && (x.kind === "number" || x.kind === "malformed"));
+    if (
+      cells.length > 0 &&
+      all.every((x) => /^\d{4,}(?: \d{1,3})?$/.test(x.text)) &&
+      cells.every((x) => /^\d{4,}$/.test(x.text))
+    ) {
+      col.reference = true;
+      col.percent = true;
+    }
     const whole = cells.length > 0 && cells.every((x) => x.decimals === 0);
     col.count = whole && (countTable || COUNT_WORDS.test(col.header));
   });
@@ -324,6 +337,12 @@ const WORDS = {
     en: (text: string, label: string, col: string) =>
       `The number "${text}" in "${label}" (${col}) is malformed (a digit missing or a footnote glued to it); it was not used.`,
   },
+  glued: {
+    sv: (text: string, label: string, col: string, parts: string[]) =>
+      `"${text}" i "${label}" (${col}) är flera tal tryckta i varandra (${parts.join(" / ")}); vilket som gäller går inte att avgöra, så raden lästes inte i den kolumnen.`,
+    en: (text: string, label: string, col: string, parts: string[]) =>
+      `"${text}" in "${label}" (${col}) is several figures printed into one another (${parts.join(" / ")}); which one holds cannot be told, so the row was not read in that column.`,
+  },
 };
 
 function colName(t: ReportTable, c: number): string {
@@ -513,12 +532,14 @@ export function tableFindings(t: ReportTable, lang: Lang): DocumentFinding[] {
   });
   t.rows.forEach((r) =>
     r.cells.forEach((cell, c) => {
-      if (cell.kind !== "malformed") return;
+      if (cell.kind !== "malformed" || t.columns[c].reference) return;
       out.push(
         doc(
-          "warning",
+          cell.glued ? "info" : "warning",
           "cell.number-as-text",
-          WORDS.malformed[lang](cell.text, r.label, colName(t, c)),
+          cell.glued
+            ? WORDS.glued[lang](cell.text, r.label, colName(t, c), cell.glued)
+            : WORDS.malformed[lang](cell.text, r.label, colName(t, c)),
           null,
           cell.text,
           r.page,

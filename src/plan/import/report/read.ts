@@ -42,8 +42,35 @@ export function parseCell(raw: string): ReportCell {
     if (m[5]) cell.note = m[5].trim();
     return cell;
   }
-  if (LOOSE_NUMBER.test(text)) return { text, kind: "malformed", value: null, decimals: 0 };
+  if (LOOSE_NUMBER.test(text)) {
+    const glued = gluedFigures(text);
+    return glued
+      ? { text, kind: "malformed", value: null, decimals: 0, glued }
+      : { text, kind: "malformed", value: null, decimals: 0 };
+  }
   return { text, kind: "text", value: null, decimals: 0 };
+}
+
+/**
+ * Splits a malformed figure whose digit groups run together ("59 29959 299": a group of five digits where two
+ * figures touch) into the well-formed figures it is made of, or null. Only a group longer than three digits after the
+ * first is a seam (its first three digits end one figure, the rest begin the next); a short group ("-7 73", a digit
+ * lost) is no seam, so such a cell stays malformed.
+ */
+function gluedFigures(text: string): string[] | null {
+  const m = /^(-)? ?(\d[\d ]*)$/.exec(text);
+  if (!m) return null;
+  const groups = m[2].split(" ");
+  const parts: string[][] = [[groups[0]]];
+  for (const g of groups.slice(1)) {
+    if (g.length > 3) {
+      parts[parts.length - 1].push(g.slice(0, 3));
+      parts.push([g.slice(3)]);
+    } else parts[parts.length - 1].push(g);
+  }
+  if (parts.length < 2) return null;
+  const figures = parts.map((p, k) => `${k === 0 && m[1] ? "-" : ""}${p.join(" ")}`);
+  return figures.every((f) => /^-?(\d{1,3}(?: \d{3})+|\d{1,3})$/.test(f)) ? figures : null;
 }
 
 const isFigure = (c: ReportCell) => c.kind === "number" || c.kind === "dash" || c.kind === "malformed";
