@@ -134,3 +134,24 @@ describe("a column of codes (inkomsttitel 2511, 2394 9) is no figure column", ()
     expect(f.map((x) => [x.rule, x.severity, x.column])).toEqual([["sum.mismatch", "error", "Belopp"]]);
   });
 });
+
+describe("a relation between columns found by arithmetic alone needs figures that are no small coincidence", () => {
+  const rows = (last: string[]) => [
+    ["Schweiz", "1", "1", "2", "4"],
+    ["Ryssland", "2", "1", "3", "6"],
+    ["Brasilien", "1", "2", "3", "6"],
+    ["Vitryssland", "2", "2", "4", "8"],
+    last,
+  ];
+  test("must not: counts of 1 and 2 where C = A + B in four rows make no relation; the fifth row is no error", () => {
+    expect(serious(page(rows(["Övriga", "3", "3", "11", "17"]), ["H1", "H2", "H3", "Totalt"]))).toEqual([]);
+  });
+  test("must: with sizeable figures the same relation is found and its broken row is an error", () => {
+    const big = rows(["Övriga", "30", "30", "110", "170"]).map(([l, ...v]) => [
+      l,
+      ...v.map((x) => String(Number(x) * 10)),
+    ]);
+    const f = serious(page(big, ["H1", "H2", "H3", "Totalt"]));
+    expect(f.map((x) => [x.rule, x.row])).toContainEqual(["sum.mismatch", "Övriga"]);
+  });
+});

@@ -186,6 +186,15 @@ function findTotals(t: ReportTable): void {
         candidates.push(c);
     };
     add(since);
+    // A heading between the previous total and this one (INVESTERINGAR after KASSAFLÖDE FRÅN DRIFT) may open this
+    // total's block: the lines under it are a reading too.
+    let heading = -1;
+    for (let j = i - 1; j > lastTotal; j--)
+      if (t.rows[j].kind === "heading" && j > lastTotal + 1 && isLine(j + 1)) {
+        heading = j;
+        break;
+      }
+    if (heading >= 0) add(since.filter((j) => j > heading));
     if (lastTotal >= 0) add([lastTotal, ...since].sort((a, b) => a - b));
     if (open.length > 1) add([...open, ...since].sort((a, b) => a - b));
     add(all);
@@ -195,11 +204,17 @@ function findTotals(t: ReportTable): void {
       const v = verdicts(t, i, lines);
       // A column agrees in earnest only when it has figures to add (not a column of zeros).
       const ok = v.filter((x) => x.ok && x.sum !== 0).length;
-      if (!best || ok > best.ok) best = { lines, v, ok };
+      // As many columns for it, fewer against it: the better reading.
+      const against = (w: ColumnVerdict[]) => w.filter((x) => !x.ok).length;
+      if (!best || ok > best.ok || (ok === best.ok && ok > 0 && against(v) < against(best.v)))
+        best = { lines, v, ok };
     }
     if (labelled) {
       const bad = best ? best.v.filter((x) => !x.ok).length : 0;
-      if (best && best.ok > 0 && best.ok >= bad) {
+      // The plain reading (the lines since the previous total) stands on a tie of columns; any other reading (the
+      // previous total among its lines, every line above) needs more columns for it than against it.
+      const plain = best !== null && best.lines.join() === since.join();
+      if (best && best.ok > 0 && (plain ? best.ok >= bad : best.ok > bad)) {
         r.total = { by: "label", lines: best.lines };
         for (const x of best.lines) if (t.rows[x].kind === "total") consumed.add(x);
       } else if (
@@ -249,6 +264,7 @@ function findRelations(t: ReportTable): void {
           let holds = 0;
           let of = 0;
           let nonTrivial = 0;
+          let sizeable = 0;
           for (const r of rows) {
             const [va, vb, vc] = [valueOf(r.cells[a]), valueOf(r.cells[b]), valueOf(r.cells[c])];
             if (va === null || vb === null || vc === null) continue;
@@ -258,11 +274,15 @@ function findRelations(t: ReportTable): void {
             if (Math.abs(vc - expected) <= unitOf(d) + 1e-9) {
               holds++;
               if (vc !== 0 && va !== 0 && vb !== 0) nonTrivial++;
+              if (vc !== 0 && va !== 0 && vb !== 0 && Math.min(Math.abs(va), Math.abs(vb)) >= 10) sizeable++;
             }
           }
           const named = DIFF_HEADER.test(t.columns[c].header);
           const enough = named ? holds >= 2 && holds * 2 >= of : holds >= 3 && holds >= 0.7 * of;
-          if (enough && nonTrivial >= 2) found.push({ c, a, b, op, holds, of });
+          // Found by arithmetic alone, a relation needs rows where it holds in figures that are no small
+          // coincidence: 1 + 1 = 2 among counts of a cross-table says nothing.
+          const evidence = named ? nonTrivial >= 2 : sizeable >= 3;
+          if (enough && nonTrivial >= 2 && evidence) found.push({ c, a, b, op, holds, of });
         }
       }
   }
