@@ -155,3 +155,45 @@ describe("a relation between columns found by arithmetic alone needs figures tha
     expect(f.map((x) => [x.rule, x.row])).toContainEqual(["sum.mismatch", "Övriga"]);
   });
 });
+
+describe("a footnote mark set apart, a section number whose dots were lost, a column of appropriation codes", () => {
+  test("must not: '1 314 308 *' is the figure 1 314 308 with a note; the total adds up", () => {
+    const rows = [
+      ["A", "1 000 000"],
+      ["B", "314 308 *"],
+      ["Totalt", "1 314 308"],
+    ];
+    const report = checkReport(page(rows, ["2008"]), "sv");
+    expect(report.findings.filter((f) => f.severity !== "info")).toEqual([]);
+    expect(report.tables[0].rows[1].cells[0]).toMatchObject({ kind: "number", value: 314308, note: "*" });
+  });
+  test("must not: '9 2 4' (section 9.2.4) is no malformed figure", () => {
+    const rows = [
+      ["A", "100", "9 2 4"],
+      ["B", "200", ""],
+      ["Summa", "300", ""],
+    ];
+    expect(serious(page(rows, ["2015", ""]))).toEqual([]);
+  });
+  test("must not: anslag '11 1', '11 2', '12 1' in a column of their own are codes, not malformed figures", () => {
+    const rows = [
+      ["Garantipension", "11 1", "793 925"],
+      ["Efterlevande", "11 1", "622 995"],
+      ["Förvaltning", "11 2", "16 033"],
+      ["Summa", "", "1 432 953"],
+    ];
+    expect(serious(page(rows, ["Anslag", "Beviljad kredit"]))).toEqual([]);
+  });
+  test("must: one '-7 73' among well-formed figures is still a malformed-number warning", () => {
+    const rows = [
+      ["A", "-7 73"],
+      ["B", "1 200"],
+      ["C", "900"],
+      ["Summa", "2 873"],
+    ];
+    expect(serious(page(rows, ["2015"])).map((f) => [f.rule, f.severity])).toContainEqual([
+      "cell.number-as-text",
+      "warning",
+    ]);
+  });
+});

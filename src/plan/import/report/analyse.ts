@@ -106,11 +106,13 @@ function classifyColumns(t: ReportTable): void {
     const all = t.rows
       .map((r) => r.cells[c])
       .filter((x) => x && (x.kind === "number" || x.kind === "malformed"));
-    if (
+    // So is a column of nothing but "malformed figures" (anslag 11 1, 11 2, 12 1): a lost digit strikes one figure
+    // of a column, not every one.
+    const codes =
       cells.length > 0 &&
       all.every((x) => /^\d{4,}(?: \d{1,3})?$/.test(x.text)) &&
-      cells.every((x) => /^\d{4,}$/.test(x.text))
-    ) {
+      cells.every((x) => /^\d{4,}$/.test(x.text));
+    if (codes || (cells.length === 0 && all.length >= 2)) {
       col.reference = true;
       col.percent = true;
     }
@@ -359,9 +361,9 @@ const WORDS = {
   },
   glued: {
     sv: (text: string, label: string, col: string, parts: string[]) =>
-      `"${text}" i "${label}" (${col}) är flera tal tryckta i varandra (${parts.join(" / ")}); vilket som gäller går inte att avgöra, så raden lästes inte i den kolumnen.`,
+      `"${text}" i "${label}" (${col}) är flera tal, eller ett tal och en fotnot, tryckta i varandra (${parts.join(" / ")}); vilket som gäller går inte att avgöra, så raden lästes inte i den kolumnen.`,
     en: (text: string, label: string, col: string, parts: string[]) =>
-      `"${text}" in "${label}" (${col}) is several figures printed into one another (${parts.join(" / ")}); which one holds cannot be told, so the row was not read in that column.`,
+      `"${text}" in "${label}" (${col}) is several figures, or a figure and a footnote, printed into one another (${parts.join(" / ")}); which one holds cannot be told, so the row was not read in that column.`,
   },
 };
 

@@ -15,7 +15,9 @@ const norm = (s: string) =>
     .replace(/\s+/g, " ")
     .trim();
 
-const WELL_FORMED = /^(-)? ?(\d{1,3}(?: \d{3})+|\d+)(?:,(\d+))?(?: ?(%|tkr|mnkr|kr))?(\*+|\)|\s?\(\d\))?$/;
+const WELL_FORMED = /^(-)? ?(\d{1,3}(?: \d{3})+|\d+)(?:,(\d+))?(?: ?(%|tkr|mnkr|kr))?(\s?\*+|\)|\s?\(\d\))?$/;
+/** A section number whose dots the PDF's font lost ("9.2.4" read as "9 2 4"): two or more short groups after the first. */
+const SECTION_NUMBER = /^\d{1,2}(?: \d{1,2}){2,}$/;
 const LOOSE_NUMBER = /^-? ?\d[\d ]*(?:,\d+)?(?: ?%)?\*?$/;
 const DASH = /^-$|^-{2,}$/;
 const YEAR = /^(19|20|21)\d{2}$/;
@@ -42,6 +44,7 @@ export function parseCell(raw: string): ReportCell {
     if (m[5]) cell.note = m[5].trim();
     return cell;
   }
+  if (SECTION_NUMBER.test(text)) return { text, kind: "text", value: null, decimals: 0 };
   if (LOOSE_NUMBER.test(text)) {
     const glued = gluedFigures(text);
     return glued
