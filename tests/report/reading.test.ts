@@ -197,3 +197,51 @@ describe("a footnote mark set apart, a section number whose dots were lost, a co
     ]);
   });
 });
+
+describe("two tables side by side (a balance sheet's two halves)", () => {
+  /** Left labels at x 60 with figures at 200, 260; right labels at 300 with figures at 480, 540. */
+  function twoPanels(rows: [string, string, string, string, string, string][]): PositionedText[][] {
+    const items: PositionedText[] = [];
+    let y = 700;
+    const put = (str: string, x: number, right = false) =>
+      items.push({ page: 1, str, x: right ? x - str.length * 5 : x, y, width: str.length * 5, size: 10 });
+    put("Balansräkning", 60);
+    y -= 24;
+    [
+      ["2012", 200],
+      ["2011", 260],
+      ["2012", 480],
+      ["2011", 540],
+    ].forEach(([h, x]) => put(h as string, x as number, true));
+    y -= 16;
+    for (const [l, a, b, r, c, d] of rows) {
+      put(l, 60);
+      put(a, 200, true);
+      put(b, 260, true);
+      put(r, 300);
+      put(c, 480, true);
+      put(d, 540, true);
+      y -= 16;
+    }
+    return [items];
+  }
+  const rows: [string, string, string, string, string, string][] = [
+    ["Balanserade utgifter", "1 306", "1 409", "Statskapital", "102 678", "102 848"],
+    ["Rättigheter", "7", "101", "Balanserad förändring", "6 022", "6 022"],
+    ["Summa immateriella", "1 313", "1 510", "Kapitalförändring", "-7 466", "-6 475"],
+    ["Förbättringsutgifter", "236", "233", "Summa myndighetskapital", "101 234", "102 395"],
+  ];
+  test("must not: the right half's figures are not summed into the left half's totals", () => {
+    const report = checkReport(twoPanels(rows), "sv");
+    expect(report.findings.filter((f) => f.severity !== "info")).toEqual([]);
+    expect(report.tables[0].columns).toHaveLength(2);
+    expect(report.tables[0].ambiguous.join()).toContain("beside");
+  });
+  test("must: a wrong total in the left half is still an error", () => {
+    const wrong = rows.map((r) =>
+      r[0] === "Summa immateriella" ? ([...r.slice(0, 1), "1 400", ...r.slice(2)] as typeof r) : r,
+    );
+    const f = checkReport(twoPanels(wrong), "sv").findings.filter((x) => x.severity === "error");
+    expect(f.map((x) => [x.row, x.column])).toEqual([["Summa immateriella", "2012"]]);
+  });
+});

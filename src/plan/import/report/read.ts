@@ -264,8 +264,41 @@ function figureColumns(block: Block): Column[] {
   });
 }
 
+/**
+ * Two tables side by side (a balance sheet's Tillgångar beside its Kapital och skulder, two notes in two page
+ * columns): rows carry a second label between figure columns, at one x, with figures on both sides. Returns that x
+ * and one such label, or null.
+ */
+function sideBySide(block: Block, cols: readonly Column[]): { x: number; label: string } | null {
+  const dataRows = block.rows.filter((r) => r.data);
+  const inner = dataRows
+    .map((r) =>
+      r.cells.find(
+        (c) =>
+          c.parsed.kind === "text" &&
+          /[a-zåäö]{3}/i.test(c.cell.text) &&
+          c.cell.text.length >= 8 &&
+          cols.some((k) => k.x2 <= c.cell.x) &&
+          cols.some((k) => k.x >= c.cell.x2),
+      ),
+    )
+    .filter((c): c is Parsed["cells"][number] => c !== undefined);
+  if (cols.length < 2 || inner.length < 3 || inner.length * 3 < dataRows.length) return null;
+  const xs = inner.map((c) => c.cell.x).sort((a, b) => a - b);
+  const median = xs[Math.floor(xs.length / 2)];
+  if (inner.filter((c) => Math.abs(c.cell.x - median) <= 12).length * 4 < inner.length * 3) return null;
+  return {
+    x: Math.min(...inner.filter((c) => Math.abs(c.cell.x - median) <= 12).map((c) => c.cell.x)),
+    label: norm(inner[0].cell.text),
+  };
+}
+
 function tableOf(block: Block, pageRows: readonly Parsed[], id: string): ReportTable | UnreadTable {
-  const cols = figureColumns(block);
+  // Of two tables side by side, the left one is read (its labels are the rows' labels); the one beside it is said to
+  // be unread on the table, never summed into the left one's rows.
+  const allCols = figureColumns(block);
+  const beside = sideBySide(block, allCols);
+  const cols = beside ? allCols.filter((k) => k.x2 <= beside.x) : allCols;
   const page = block.page;
   const first = block.rows.find((r) => r.data)!;
   const firstIdx = pageRows.indexOf(first);
@@ -466,7 +499,11 @@ function tableOf(block: Block, pageRows: readonly Parsed[], id: string): ReportT
     unit: unitText ? unitText.toLowerCase() : null,
     columns: headers.map((header) => ({ header, count: false, percent: false })),
     rows,
-    ambiguous: [],
+    ambiguous: beside
+      ? [
+          `a second table stands beside this one (labels such as "${beside.label}"); its figures were not read`,
+        ]
+      : [],
   };
 }
 
