@@ -245,3 +245,33 @@ describe("two tables side by side (a balance sheet's two halves)", () => {
     expect(f.map((x) => [x.row, x.column])).toEqual([["Summa immateriella", "2012"]]);
   });
 });
+
+describe("rounding with mixed printed precision (-66 beside -0,5)", () => {
+  test("must not: -66 + -0,5 printed as -66,1 is within the rounding of -66 (½ unit of each line's precision)", () => {
+    expect(
+      serious(
+        page(
+          [
+            ["A", "-66"],
+            ["B", "-0,5"],
+            ["Totalt", "-66,1"],
+          ],
+          ["Intäkter"],
+        ),
+      ),
+    ).toEqual([]);
+  });
+  test("must: -66 + -0,5 printed as -67,5 is off by more than that rounding", () => {
+    const f = serious(
+      page(
+        [
+          ["A", "-66"],
+          ["B", "-0,5"],
+          ["Totalt", "-67,5"],
+        ],
+        ["Intäkter"],
+      ),
+    );
+    expect(f.map((x) => [x.rule, x.severity])).toEqual([["sum.mismatch", "error"]]);
+  });
+});

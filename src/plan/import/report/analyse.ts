@@ -126,9 +126,13 @@ function tolerance(t: ReportTable, c: number, rows: readonly number[], total: nu
   if (t.columns[c].count) return 0;
   let d = 0;
   for (const i of [...rows, total]) d = Math.max(d, t.rows[i].cells[c]?.decimals ?? 0);
+  // Each line carries ½ unit of its own printed precision: "-66" beside "-0,5" may be off by 0,5, not by 0,05.
+  const halves = rows
+    .filter((i) => t.rows[i].cells[c]?.kind === "number")
+    .map((i) => unitOf(Math.max(0, t.rows[i].cells[c].decimals)) / 2);
   // A total over one printed figure still carries two roundings (the figure's and its own).
-  const n = Math.max(2, rows.filter((i) => t.rows[i].cells[c]?.kind === "number").length);
-  return round((n * unitOf(d)) / 2);
+  while (halves.length < 2) halves.push(unitOf(d) / 2);
+  return round(halves.reduce((a, b) => a + b, 0));
 }
 
 interface ColumnVerdict {
