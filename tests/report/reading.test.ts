@@ -275,3 +275,29 @@ describe("rounding with mixed printed precision (-66 beside -0,5)", () => {
     expect(f.map((x) => [x.rule, x.severity])).toEqual([["sum.mismatch", "error"]]);
   });
 });
+
+describe("a footnote reference alone in a cell, and a total whose lines fill only the result column", () => {
+  test("must not: '1)' in every row (no figure given, see note 1) is no figure and no sum", () => {
+    const rows = [
+      ["Armé", "1)", "5 883"],
+      ["Marin", "1)", "803"],
+      ["Flyg", "1)", "271"],
+      ["Totalt", "1)", "6 957"],
+    ];
+    expect(serious(page(rows, ["2008", "2007"]))).toEqual([]);
+  });
+  const fot = (total: string) => [
+    ["Modellering", "19 418", "10 869", "30 287"],
+    ["Ledning", "60 989", "18 755", "79 744"],
+    ["Flygteknik", "19 511", "124 476", "143 987"],
+    ["Studier", "", "", "35 081"],
+    ["Totalt", "99 918", "154 100", total],
+  ];
+  test("must not: Totalt FoT = Forskning + Teknik fails on the Totalt row only because Studier fills Totalt FoT alone", () => {
+    expect(serious(page(fot("289 099"), ["Forskning", "Teknik", "Totalt FoT"]))).toEqual([]);
+  });
+  test("must: the same total wrong in its column is still an error", () => {
+    const f = serious(page(fot("289 999"), ["Forskning", "Teknik", "Totalt FoT"]));
+    expect(f.map((x) => [x.row, x.column])).toContainEqual(["Totalt", "Totalt FoT"]);
+  });
+});

@@ -501,6 +501,20 @@ export function tableFindings(t: ReportTable, lang: Lang): DocumentFinding[] {
     });
     for (const b of bad) {
       const r = t.rows[b.i];
+      // A total row sums its lines; where some of them fill only the result column (Koncernstödsuppdrag in Totalt
+      // FoT alone) the total's operands cannot add up to its result, and its column sums say whether it is right.
+      const partial = (r.total?.lines ?? []).filter((j) => {
+        const [va, vb, vc] = [rel.a, rel.b, c].map((k) => valueOf(t.rows[j].cells[k]));
+        if (vc === null) return false;
+        const expected = rel.op === "-" ? (va ?? 0) - (vb ?? 0) : (va ?? 0) + (vb ?? 0);
+        return (va === null || vb === null) && Math.abs(vc - expected) > 1e-9;
+      });
+      if (partial.length) {
+        t.ambiguous.push(
+          `"${r.label}" (${colName(t, c)}): some of its lines fill only this column, so ${colName(t, rel.a)} ${rel.op} ${colName(t, rel.b)} is not its relation`,
+        );
+        continue;
+      }
       if (r.cells.some((cell, k) => cell.kind === "number" && cell.value !== 0 && !usual.has(k))) {
         t.ambiguous.push(
           `"${r.label}" (${colName(t, c)}): not of the form ${colName(t, rel.a)} ${rel.op} ${colName(t, rel.b)}`,

@@ -34,6 +34,8 @@ export function parseCell(raw: string): ReportCell {
     const inner = parseCell(text.slice(0, letters.index));
     if (inner.kind === "number") return { ...inner, text, note: letters[1] };
   }
+  // A footnote reference standing alone in a cell ("1)": no figure given, see the note) is no figure.
+  if (/^\d{1,2}\)$/.test(text)) return { text, kind: "text", value: null, decimals: 0 };
   const m = WELL_FORMED.exec(text);
   if (m) {
     const digits = m[2].replace(/ /g, "");
