@@ -101,6 +101,21 @@ function classifyColumns(t: ReportTable): void {
       col.reference = true;
       col.percent = true; // never summed, never an operand
     }
+    // Codes (inkomsttitel 2511, 2394 9): figures of four or more digits never grouped as sv-SE amounts are, and
+    // "figures" whose first group is longer than three digits: identifiers, never summed nor warned about.
+    const all = t.rows
+      .map((r) => r.cells[c])
+      .filter((x) => x && (x.kind === "number" || x.kind === "malformed"));
+    // So is a column of nothing but "malformed figures" (anslag 11 1, 11 2, 12 1): a lost digit strikes one figure
+    // of a column, not every one.
+    const codes =
+      cells.length > 0 &&
+      all.every((x) => /^\d{4,}(?: \d{1,3})?$/.test(x.text)) &&
+      cells.every((x) => /^\d{4,}$/.test(x.text));
+    if (codes || (cells.length === 0 && all.length >= 2)) {
+      col.reference = true;
+      col.percent = true;
+    }
     const whole = cells.length > 0 && cells.every((x) => x.decimals === 0);
     col.count = whole && (countTable || COUNT_WORDS.test(col.header));
   });
@@ -111,9 +126,13 @@ function tolerance(t: ReportTable, c: number, rows: readonly number[], total: nu
   if (t.columns[c].count) return 0;
   let d = 0;
   for (const i of [...rows, total]) d = Math.max(d, t.rows[i].cells[c]?.decimals ?? 0);
+  // Each line carries ½ unit of its own printed precision: "-66" beside "-0,5" may be off by 0,5, not by 0,05.
+  const halves = rows
+    .filter((i) => t.rows[i].cells[c]?.kind === "number")
+    .map((i) => unitOf(Math.max(0, t.rows[i].cells[c].decimals)) / 2);
   // A total over one printed figure still carries two roundings (the figure's and its own).
-  const n = Math.max(2, rows.filter((i) => t.rows[i].cells[c]?.kind === "number").length);
-  return round((n * unitOf(d)) / 2);
+  while (halves.length < 2) halves.push(unitOf(d) / 2);
+  return round(halves.reduce((a, b) => a + b, 0));
 }
 
 interface ColumnVerdict {
@@ -173,6 +192,15 @@ function findTotals(t: ReportTable): void {
         candidates.push(c);
     };
     add(since);
+    // A heading between the previous total and this one (INVESTERINGAR after KASSAFLÖDE FRÅN DRIFT) may open this
+    // total's block: the lines under it are a reading too.
+    let heading = -1;
+    for (let j = i - 1; j > lastTotal; j--)
+      if (t.rows[j].kind === "heading" && j > lastTotal + 1 && isLine(j + 1)) {
+        heading = j;
+        break;
+      }
+    if (heading >= 0) add(since.filter((j) => j > heading));
     if (lastTotal >= 0) add([lastTotal, ...since].sort((a, b) => a - b));
     if (open.length > 1) add([...open, ...since].sort((a, b) => a - b));
     add(all);
@@ -182,11 +210,17 @@ function findTotals(t: ReportTable): void {
       const v = verdicts(t, i, lines);
       // A column agrees in earnest only when it has figures to add (not a column of zeros).
       const ok = v.filter((x) => x.ok && x.sum !== 0).length;
-      if (!best || ok > best.ok) best = { lines, v, ok };
+      // As many columns for it, fewer against it: the better reading.
+      const against = (w: ColumnVerdict[]) => w.filter((x) => !x.ok).length;
+      if (!best || ok > best.ok || (ok === best.ok && ok > 0 && against(v) < against(best.v)))
+        best = { lines, v, ok };
     }
     if (labelled) {
       const bad = best ? best.v.filter((x) => !x.ok).length : 0;
-      if (best && best.ok > 0 && best.ok >= bad) {
+      // The plain reading (the lines since the previous total) stands on a tie of columns; any other reading (the
+      // previous total among its lines, every line above) needs more columns for it than against it.
+      const plain = best !== null && best.lines.join() === since.join();
+      if (best && best.ok > 0 && (plain ? best.ok >= bad : best.ok > bad)) {
         r.total = { by: "label", lines: best.lines };
         for (const x of best.lines) if (t.rows[x].kind === "total") consumed.add(x);
       } else if (
@@ -236,6 +270,7 @@ function findRelations(t: ReportTable): void {
           let holds = 0;
           let of = 0;
           let nonTrivial = 0;
+          let sizeable = 0;
           for (const r of rows) {
             const [va, vb, vc] = [valueOf(r.cells[a]), valueOf(r.cells[b]), valueOf(r.cells[c])];
             if (va === null || vb === null || vc === null) continue;
@@ -245,11 +280,15 @@ function findRelations(t: ReportTable): void {
             if (Math.abs(vc - expected) <= unitOf(d) + 1e-9) {
               holds++;
               if (vc !== 0 && va !== 0 && vb !== 0) nonTrivial++;
+              if (vc !== 0 && va !== 0 && vb !== 0 && Math.min(Math.abs(va), Math.abs(vb)) >= 10) sizeable++;
             }
           }
           const named = DIFF_HEADER.test(t.columns[c].header);
           const enough = named ? holds >= 2 && holds * 2 >= of : holds >= 3 && holds >= 0.7 * of;
-          if (enough && nonTrivial >= 2) found.push({ c, a, b, op, holds, of });
+          // Found by arithmetic alone, a relation needs rows where it holds in figures that are no small
+          // coincidence: 1 + 1 = 2 among counts of a cross-table says nothing.
+          const evidence = named ? nonTrivial >= 2 : sizeable >= 3;
+          if (enough && nonTrivial >= 2 && evidence) found.push({ c, a, b, op, holds, of });
         }
       }
   }
@@ -323,6 +362,12 @@ const WORDS = {
       `Talet "${text}" i "${label}" (${col}) är felformat (en siffra saknas eller en fotnot sitter ihop med talet); det räknades inte.`,
     en: (text: string, label: string, col: string) =>
       `The number "${text}" in "${label}" (${col}) is malformed (a digit missing or a footnote glued to it); it was not used.`,
+  },
+  glued: {
+    sv: (text: string, label: string, col: string, parts: string[]) =>
+      `"${text}" i "${label}" (${col}) är flera tal, eller ett tal och en fotnot, tryckta i varandra (${parts.join(" / ")}); vilket som gäller går inte att avgöra, så raden lästes inte i den kolumnen.`,
+    en: (text: string, label: string, col: string, parts: string[]) =>
+      `"${text}" in "${label}" (${col}) is several figures, or a figure and a footnote, printed into one another (${parts.join(" / ")}); which one holds cannot be told, so the row was not read in that column.`,
   },
 };
 
@@ -456,6 +501,20 @@ export function tableFindings(t: ReportTable, lang: Lang): DocumentFinding[] {
     });
     for (const b of bad) {
       const r = t.rows[b.i];
+      // A total row sums its lines; where some of them fill only the result column (Koncernstödsuppdrag in Totalt
+      // FoT alone) the total's operands cannot add up to its result, and its column sums say whether it is right.
+      const partial = (r.total?.lines ?? []).filter((j) => {
+        const [va, vb, vc] = [rel.a, rel.b, c].map((k) => valueOf(t.rows[j].cells[k]));
+        if (vc === null) return false;
+        const expected = rel.op === "-" ? (va ?? 0) - (vb ?? 0) : (va ?? 0) + (vb ?? 0);
+        return (va === null || vb === null) && Math.abs(vc - expected) > 1e-9;
+      });
+      if (partial.length) {
+        t.ambiguous.push(
+          `"${r.label}" (${colName(t, c)}): some of its lines fill only this column, so ${colName(t, rel.a)} ${rel.op} ${colName(t, rel.b)} is not its relation`,
+        );
+        continue;
+      }
       if (r.cells.some((cell, k) => cell.kind === "number" && cell.value !== 0 && !usual.has(k))) {
         t.ambiguous.push(
           `"${r.label}" (${colName(t, c)}): not of the form ${colName(t, rel.a)} ${rel.op} ${colName(t, rel.b)}`,
@@ -513,12 +572,14 @@ export function tableFindings(t: ReportTable, lang: Lang): DocumentFinding[] {
   });
   t.rows.forEach((r) =>
     r.cells.forEach((cell, c) => {
-      if (cell.kind !== "malformed") return;
+      if (cell.kind !== "malformed" || t.columns[c].reference) return;
       out.push(
         doc(
-          "warning",
+          cell.glued ? "info" : "warning",
           "cell.number-as-text",
-          WORDS.malformed[lang](cell.text, r.label, colName(t, c)),
+          cell.glued
+            ? WORDS.glued[lang](cell.text, r.label, colName(t, c), cell.glued)
+            : WORDS.malformed[lang](cell.text, r.label, colName(t, c)),
           null,
           cell.text,
           r.page,

@@ -15,7 +15,9 @@ const norm = (s: string) =>
     .replace(/\s+/g, " ")
     .trim();
 
-const WELL_FORMED = /^(-)? ?(\d{1,3}(?: \d{3})+|\d+)(?:,(\d+))?(?: ?(%|tkr|mnkr|kr))?(\*+|\)|\s?\(\d\))?$/;
+const WELL_FORMED = /^(-)? ?(\d{1,3}(?: \d{3})+|\d+)(?:,(\d+))?(?: ?(%|tkr|mnkr|kr))?(\s?\*+|\)|\s?\(\d\))?$/;
+/** A section number whose dots the PDF's font lost ("9.2.4" read as "9 2 4"): two or more short groups after the first. */
+const SECTION_NUMBER = /^\d{1,2}(?: \d{1,2}){2,}$/;
 const LOOSE_NUMBER = /^-? ?\d[\d ]*(?:,\d+)?(?: ?%)?\*?$/;
 const DASH = /^-$|^-{2,}$/;
 const YEAR = /^(19|20|21)\d{2}$/;
@@ -32,6 +34,8 @@ export function parseCell(raw: string): ReportCell {
     const inner = parseCell(text.slice(0, letters.index));
     if (inner.kind === "number") return { ...inner, text, note: letters[1] };
   }
+  // A footnote reference standing alone in a cell ("1)": no figure given, see the note) is no figure.
+  if (/^\d{1,2}\)$/.test(text)) return { text, kind: "text", value: null, decimals: 0 };
   const m = WELL_FORMED.exec(text);
   if (m) {
     const digits = m[2].replace(/ /g, "");
@@ -42,8 +46,36 @@ export function parseCell(raw: string): ReportCell {
     if (m[5]) cell.note = m[5].trim();
     return cell;
   }
-  if (LOOSE_NUMBER.test(text)) return { text, kind: "malformed", value: null, decimals: 0 };
+  if (SECTION_NUMBER.test(text)) return { text, kind: "text", value: null, decimals: 0 };
+  if (LOOSE_NUMBER.test(text)) {
+    const glued = gluedFigures(text);
+    return glued
+      ? { text, kind: "malformed", value: null, decimals: 0, glued }
+      : { text, kind: "malformed", value: null, decimals: 0 };
+  }
   return { text, kind: "text", value: null, decimals: 0 };
+}
+
+/**
+ * Splits a malformed figure whose digit groups run together ("59 29959 299": a group of five digits where two
+ * figures touch) into the well-formed figures it is made of, or null. Only a group longer than three digits after the
+ * first is a seam (its first three digits end one figure, the rest begin the next); a short group ("-7 73", a digit
+ * lost) is no seam, so such a cell stays malformed.
+ */
+function gluedFigures(text: string): string[] | null {
+  const m = /^(-)? ?(\d[\d ]*)$/.exec(text);
+  if (!m) return null;
+  const groups = m[2].split(" ");
+  const parts: string[][] = [[groups[0]]];
+  for (const g of groups.slice(1)) {
+    if (g.length > 3) {
+      parts[parts.length - 1].push(g.slice(0, 3));
+      parts.push([g.slice(3)]);
+    } else parts[parts.length - 1].push(g);
+  }
+  if (parts.length < 2) return null;
+  const figures = parts.map((p, k) => `${k === 0 && m[1] ? "-" : ""}${p.join(" ")}`);
+  return figures.every((f) => /^-?(\d{1,3}(?: \d{3})+|\d{1,3})$/.test(f)) ? figures : null;
 }
 
 const isFigure = (c: ReportCell) => c.kind === "number" || c.kind === "dash" || c.kind === "malformed";
@@ -234,8 +266,41 @@ function figureColumns(block: Block): Column[] {
   });
 }
 
+/**
+ * Two tables side by side (a balance sheet's Tillgångar beside its Kapital och skulder, two notes in two page
+ * columns): rows carry a second label between figure columns, at one x, with figures on both sides. Returns that x
+ * and one such label, or null.
+ */
+function sideBySide(block: Block, cols: readonly Column[]): { x: number; label: string } | null {
+  const dataRows = block.rows.filter((r) => r.data);
+  const inner = dataRows
+    .map((r) =>
+      r.cells.find(
+        (c) =>
+          c.parsed.kind === "text" &&
+          /[a-zåäö]{3}/i.test(c.cell.text) &&
+          c.cell.text.length >= 8 &&
+          cols.some((k) => k.x2 <= c.cell.x) &&
+          cols.some((k) => k.x >= c.cell.x2),
+      ),
+    )
+    .filter((c): c is Parsed["cells"][number] => c !== undefined);
+  if (cols.length < 2 || inner.length < 3 || inner.length * 3 < dataRows.length) return null;
+  const xs = inner.map((c) => c.cell.x).sort((a, b) => a - b);
+  const median = xs[Math.floor(xs.length / 2)];
+  if (inner.filter((c) => Math.abs(c.cell.x - median) <= 12).length * 4 < inner.length * 3) return null;
+  return {
+    x: Math.min(...inner.filter((c) => Math.abs(c.cell.x - median) <= 12).map((c) => c.cell.x)),
+    label: norm(inner[0].cell.text),
+  };
+}
+
 function tableOf(block: Block, pageRows: readonly Parsed[], id: string): ReportTable | UnreadTable {
-  const cols = figureColumns(block);
+  // Of two tables side by side, the left one is read (its labels are the rows' labels); the one beside it is said to
+  // be unread on the table, never summed into the left one's rows.
+  const allCols = figureColumns(block);
+  const beside = sideBySide(block, allCols);
+  const cols = beside ? allCols.filter((k) => k.x2 <= beside.x) : allCols;
   const page = block.page;
   const first = block.rows.find((r) => r.data)!;
   const firstIdx = pageRows.indexOf(first);
@@ -436,7 +501,11 @@ function tableOf(block: Block, pageRows: readonly Parsed[], id: string): ReportT
     unit: unitText ? unitText.toLowerCase() : null,
     columns: headers.map((header) => ({ header, count: false, percent: false })),
     rows,
-    ambiguous: [],
+    ambiguous: beside
+      ? [
+          `a second table stands beside this one (labels such as "${beside.label}"); its figures were not read`,
+        ]
+      : [],
   };
 }
 

@@ -18,6 +18,12 @@ export interface ReportCell {
   percent?: boolean;
   /** A note mark after the figure ("-400*"). */
   note?: string;
+  /**
+   * A malformed cell that is two or more well-formed figures printed into one another ("59 29959 299" is 59 299
+   * twice, overprinted text; "21 37163 901" is 21 371 and 63 901 in touching columns, "12 00037" may be 12 000 and note 37): which figure the cell holds is
+   * not known, so the row is not read in that column (info), never a malformed-number warning.
+   */
+  glued?: string[];
 }
 
 export type RowKind = "line" | "total" | "heading" | "balance" | "breakdown" | "ratio";
