@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { checkFile } from "../../src/cli/commands/check";
 import { checkAll, workerCount } from "../../src/cli/parallel";
 import { embeddedPlan } from "../../src/plan/embedded";
-import { ensureCliBuilt, ROOT, runBuiltCli } from "../support/builtCliJobs";
+import { ensureCliBuilt, ROOT, runBuiltCli } from "../support/builtCli";
 
 const WORKBOOKS = join(ROOT, "tests", "fixtures", "workbooks");
 const fixtures = readdirSync(WORKBOOKS, { withFileTypes: true })

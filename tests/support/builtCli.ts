@@ -1,12 +1,12 @@
 /**
- * The built CLI (bin/plankoll.js → lib/) for tests that need real PDFs: Jest cannot load the ESM-only pdfjs
- * in-process, so PDF commands run in a child process.
+ * The built CLI (bin/plankoll.js → lib/) for what Jest cannot run in-process: the ESM-only pdfjs (PDF commands)
+ * and worker threads, which load the compiled lib/cli/checkWorker.js.
  */
 import { execFileSync, spawnSync } from "child_process";
 import { existsSync, readdirSync, statSync } from "fs";
 import { join } from "path";
 
-const ROOT = join(__dirname, "..", "..");
+export const ROOT = join(__dirname, "..", "..");
 
 /** Rebuilds lib/ when a source it is built from is newer (CI builds it in `npm ci` via prepare). */
 export function ensureCliBuilt(): void {
@@ -32,15 +32,22 @@ export function ensureCliBuilt(): void {
   }
 }
 
-/** `plankoll ARGV…` through the built CLI: exit code, stdout, stderr. */
-export function builtCli(...args: string[]): { code: number | null; out: string; err: string } {
+/** `plankoll ARGS…` through the built CLI, with extra environment variables (PLANKOLL_JOBS): code, stdout, stderr. */
+export function runBuiltCli(
+  args: string[],
+  env: Record<string, string> = {},
+): { code: number | null; out: string; err: string } {
   const r = spawnSync(process.execPath, [join(ROOT, "bin", "plankoll.js"), ...args], {
     cwd: ROOT,
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, ...env },
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
+
+/** `plankoll ARGV…` through the built CLI: exit code, stdout, stderr. */
+export const builtCli = (...args: string[]) => runBuiltCli(args);
 
 /** A PDF's positioned text items (pdfjs in a child process, as src/cli/pdf.ts maps them). */
 export function pdfItems(path: string): unknown {
