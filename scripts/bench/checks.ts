@@ -15,16 +15,7 @@ import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/check
 import { checkFile } from "../../src/cli/commands/check";
 import { embeddedPlan } from "../../src/plan/embedded";
 import { median } from "../support/timing";
-
-const DEPARTMENTS = [
-  "Ledningsstaben",
-  "Ekonomi o kvalitet",
-  "HR",
-  "Välfärd",
-  "Näringsliv",
-  "Kommunikation o delaktighet",
-  "Miljö o samhällsbyggnad",
-];
+import { DEPARTMENTS } from "../support/workbooks";
 
 /** A realistic budget sheet: title, header, blocks of lines each closed by a SUM row; values cached. */
 function budgetSheet(name: string, rows: number, cols: number, seed: number): SheetSnapshot {

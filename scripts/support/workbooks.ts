@@ -6,7 +6,8 @@
  */
 import ExcelJS from "exceljs";
 
-const DEPARTMENTS = [
+/** The plan's avdelningar, as the line labels of every generated budget sheet. */
+export const DEPARTMENTS = [
   "Ledningsstaben",
   "Ekonomi o kvalitet",
   "HR",
