@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Lang } from "../plan/i18n";
 import type { Plan } from "../plan/schema";
-import type { FileResult } from "./report";
+import { checkFailed, type FileResult } from "./report";
 
 /** Below this many bytes in all, starting workers takes longer than checking the files here. */
 const PARALLEL_MIN_BYTES = 512 * 1024;
@@ -100,14 +100,7 @@ export async function checkAll(
       progress(shown, jobs[shown].file);
     }
   };
-  const failed = (file: string, why: string): FileResult => ({
-    file,
-    findings: [],
-    error: {
-      code: "unreadable",
-      message: `${lang === "sv" ? "filen kunde inte kontrolleras" : "the file could not be checked"} (${why})`,
-    },
-  });
+  const failed = (file: string, why: string): FileResult => checkFailed(file, why, lang);
 
   const finished: Promise<void>[] = [];
   for (let w = 1; w < workers; w++) {

@@ -14,6 +14,16 @@ export interface FileError {
   message: string;
 }
 
+/**
+ * A file whose check failed for a reason no reader foresaw (a bug, a worker that died): said once here for the
+ * workbook path, the PDF path and the worker threads, with one code.
+ */
+export function checkFailed(file: string, why: unknown, lang: Lang): FileResult {
+  const text = lang === "sv" ? "filen kunde inte kontrolleras" : "the file could not be checked";
+  const detail = why instanceof Error ? why.message : String(why);
+  return { file, findings: [], error: { code: "check-failed", message: `${text} (${detail})` } };
+}
+
 export interface FileResult {
   file: string;
   findings: Finding[];

@@ -11,7 +11,7 @@ import type { Lang } from "../../plan/i18n";
 import type { Plan } from "../../plan/schema";
 import { commandArgs } from "../args";
 import { EXIT, type Io } from "../io";
-import { renderErrors, renderJson, renderText, type FileResult } from "../report";
+import { checkFailed, renderErrors, renderJson, renderText, type FileResult } from "../report";
 import { checkAll } from "../parallel";
 import { READ_ERROR_CODES, readWorkbookFile, WorkbookReadError } from "../xlsx";
 import { isPdfPath } from "../fileKinds";
@@ -108,9 +108,7 @@ export async function checkFile(path: string, plan: Plan, lang: Lang): Promise<F
         error: { code: READ_ERROR_CODES[e.code], message: e.reason(lang) + hint },
       };
     }
-    const text = lang === "sv" ? "filen kunde inte kontrolleras" : "the file could not be checked";
-    const message = `${text} (${e instanceof Error ? e.message : String(e)})`;
-    return { file: path, findings: [], error: { code: "check-failed", message } };
+    return checkFailed(path, e, lang);
   }
 }
 

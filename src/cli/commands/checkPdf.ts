@@ -7,7 +7,7 @@ import type { Lang } from "../../plan/i18n";
 import type { PdfProblem } from "../../plan/import/pdfText";
 import { checkReport, type ReportResult } from "../../plan/import/report";
 import { extractPdfFile, PdfReadError } from "../pdf";
-import type { FileResult } from "../report";
+import { checkFailed, type FileResult } from "../report";
 
 export { isPdfPath } from "../fileKinds";
 
@@ -33,9 +33,7 @@ export async function checkPdfFile(path: string, lang: Lang): Promise<FileResult
         findings: [],
         error: { code: pdfErrorCode(path, e.problem), message: e.text[lang] },
       };
-    const text = lang === "sv" ? "filen kunde inte kontrolleras" : "the file could not be checked";
-    const message = `${text} (${e instanceof Error ? e.message : String(e)})`;
-    return { file: path, findings: [], error: { code: "unreadable", message } };
+    return checkFailed(path, e, lang);
   }
 }
 
