@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { checkWorkbook } from "../../src/checks";
-import { RULE_IDS } from "../../src/checks/types";
+import { RULE_IDS } from "../../src/model/types";
 import { readWorkbookFile } from "../../src/cli/xlsx";
 import { embeddedPlan } from "../../src/plan/embedded";
 

@@ -3,7 +3,7 @@
  * of false alarm must stay silent, and what is right must still be found, with its evidence.
  */
 import { checkWorkbook } from "../../src/checks";
-import type { Finding } from "../../src/checks/types";
+import type { Finding } from "../../src/model/types";
 import { book, sheet, type CellSpec } from "./helpers";
 
 const SUM_RULES = ["sum.mismatch", "sum.range-gap", "sum.double-count", "sum.hardcoded"] as const;

@@ -3,7 +3,7 @@
  * the evidence that makes a finding, and the same kind of layout without it staying silent.
  */
 import { checkWorkbook } from "../../src/checks";
-import type { Finding } from "../../src/checks/types";
+import type { Finding } from "../../src/model/types";
 import { meetsCriterion, parseSumIfs } from "../../src/checks/formula";
 import { book, sheet, type CellSpec } from "./helpers";
 

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkWorkbook } from "../../src/checks";
-import type { WorkbookSnapshot } from "../../src/checks/types";
+import type { WorkbookSnapshot } from "../../src/model/types";
 import { readWorkbookFile, WorkbookReadError } from "../../src/cli/xlsx";
 import { readWorkbookFileExcelJS } from "../../src/cli/xlsxExcelJS";
 import { embeddedPlan } from "../../src/plan/embedded";

@@ -1,6 +1,6 @@
 /** The fake must behave like Excel where the adapter's correctness depends on it. */
 import { createFakeExcel, FakeWorkbookModel } from "../../src/workbench/fakeExcel";
-import type { WorkbookSnapshot } from "../../src/checks/types";
+import type { WorkbookSnapshot } from "../../src/model/types";
 
 const small: WorkbookSnapshot = {
   sheets: [

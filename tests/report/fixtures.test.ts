@@ -4,8 +4,8 @@
  * figure gives nothing; the tables are read as laid out (headers whatever they say, totals, difference columns).
  */
 import { join } from "path";
-import type { PositionedText } from "../../src/plan/import/layout";
-import { checkReport, type ReportResult } from "../../src/plan/import/report";
+import type { PositionedText } from "../../src/import/layout";
+import { checkReport, type ReportResult } from "../../src/import/report";
 import { pdfItems } from "../support/builtCli";
 
 const DIR = join(__dirname, "..", "fixtures", "reports");

@@ -3,9 +3,9 @@
  * report tables' findings said once per place, and "how it was read" for each table with a finding only.
  */
 import { join } from "path";
-import { documentFromLayout, type PositionedText } from "../../src/plan/import/layout";
-import { checkReport, withReport } from "../../src/plan/import/report";
-import { importDocument } from "../../src/plan/import/text";
+import { documentFromLayout, type PositionedText } from "../../src/import/layout";
+import { checkReport, withReport } from "../../src/import/report";
+import { importDocument } from "../../src/import/text";
 import { pdfItems } from "../support/builtCli";
 
 const read = (path: string) => {

@@ -2,9 +2,9 @@
  * Plan import from a plan JSON file (host-free): the file's text → parsePlan, plus the plan's own consistency
  * findings, in the same ImportResult shape as the document importers so the review step treats all alike.
  */
-import { checkPlan } from "../../checks/planConsistency";
-import type { Lang } from "../i18n";
-import { parsePlan } from "../schema";
+import { checkPlan } from "../checks/planConsistency";
+import type { Lang } from "../plan/i18n";
+import { parsePlan } from "../plan/schema";
 import type { ImportResult } from "./types";
 
 export class PlanJsonError extends Error {

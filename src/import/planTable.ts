@@ -5,11 +5,11 @@
  *
  *   Typ | Id | Område | Titel | Enhet | Riktning | Period | Slag | Värde | Not
  */
-import { checkPlan } from "../../checks/planConsistency";
-import { parseRange } from "../../checks/address";
-import { isCellError, type CellValue, type SheetSnapshot } from "../../checks/types";
-import type { Lang } from "../i18n";
-import { parseSvNumber, parseUnitWord } from "../numbers";
+import { checkPlan } from "../checks/planConsistency";
+import { parseRange } from "../model/address";
+import { isCellError, type CellValue, type SheetSnapshot } from "../model/types";
+import type { Lang } from "../plan/i18n";
+import { parseSvNumber, parseUnitWord } from "../plan/numbers";
 import {
   parsePlan,
   PLAN_SCHEMA_VERSION,
@@ -24,7 +24,7 @@ import {
   type PeriodValue,
   type Plan,
   type UnitKind,
-} from "../schema";
+} from "../plan/schema";
 import type { ImportResult, ImportWarning, PlanPart } from "./types";
 
 export const PLAN_TABLE_COLUMNS = [

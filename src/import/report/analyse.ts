@@ -10,9 +10,9 @@
  * - rounding: n lines × ½ unit of the printed precision; counts (Antal …, whole numbers) have none.
  * Where the reading is not settled the table says so (`ambiguous`) and no error is raised on it.
  */
-import type { Finding, Severity } from "../../../checks/types";
-import type { Lang } from "../../i18n";
-import { formatSvNumber } from "../../numbers";
+import type { Finding, Severity } from "../../model/types";
+import type { Lang } from "../../plan/i18n";
+import { formatSvNumber } from "../../plan/numbers";
 import type { ReportCell, ReportColumn, ReportRow, ReportTable } from "./types";
 
 export interface EvidenceLine {

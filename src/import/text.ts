@@ -11,8 +11,8 @@
  * - goal direction: max for "max/högst", min for "minst", lower for "minska/sänka/lägre/färre", else higher;
  * - a budget table without a unit statement is in tkr; a column ≈ 1/1000 of the others with decimals is mnkr.
  */
-import type { Lang } from "../i18n";
-import { parsePlan, type Plan } from "../schema";
+import type { Lang } from "../plan/i18n";
+import { parsePlan, type Plan } from "../plan/schema";
 import { ImportContext } from "./context";
 import { checkDocument } from "./docSums";
 import { recogniseGoals } from "./goals";

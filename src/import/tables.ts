@@ -9,8 +9,8 @@
  *
  * Amount list: lines "label 23 150 000 kr" ending with "Summa 26 500 000 kr" (an investment list).
  */
-import { findUnitStatement, formatSvNumber } from "../numbers";
-import type { BudgetLine, BudgetTable, Measure, MeasureKind, MoneyUnit } from "../schema";
+import { findUnitStatement, formatSvNumber } from "../plan/numbers";
+import type { BudgetLine, BudgetTable, Measure, MeasureKind, MoneyUnit } from "../plan/schema";
 import { endsSentence, type ImportContext } from "./context";
 import {
   amountEndingAt,

@@ -2,7 +2,7 @@
  * Import warnings and summary texts, Swedish first. `{name}` placeholders are filled by `importText`; `{n#one|many}`
  * writes the count n with the word for one or for many ("1 number", "2 numbers").
  */
-import type { Lang } from "../i18n";
+import type { Lang } from "../plan/i18n";
 
 const MESSAGES = {
   "goal.title-number": {

@@ -2,7 +2,7 @@
  * The state the recognisers share while reading one document: the token stream of the whole document
  * (pages joined, printed page numbers removed), the language, and the warnings said so far.
  */
-import type { Lang } from "../i18n";
+import type { Lang } from "../plan/i18n";
 import { importText, type MessageCode } from "./messages";
 import type { DocumentText, ImportWarning, PlanPart, Token } from "./types";
 

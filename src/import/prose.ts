@@ -4,8 +4,17 @@
  * staffing, and the styrkort (scorecard) rows.
  */
 import { parseSvNumberWord } from "./numberWords";
-import { convertMoney } from "../numbers";
-import type { Amount, BudgetTable, Fact, Indicator, PeriodValue, Plan, Relation, UnitKind } from "../schema";
+import { convertMoney } from "../plan/numbers";
+import type {
+  Amount,
+  BudgetTable,
+  Fact,
+  Indicator,
+  PeriodValue,
+  Plan,
+  Relation,
+  UnitKind,
+} from "../plan/schema";
 import { endsSentence, type ImportContext } from "./context";
 import {
   amountEndingAt,

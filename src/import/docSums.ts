@@ -4,12 +4,12 @@
  * through `checkWorkbook`; each finding's cell is mapped back to the table's row label, column header and page.
  * The plan's own consistency (stated relations, counts) comes from `checkPlan`; a total both find is said once.
  */
-import { parseA1 } from "../../checks/address";
-import { checkWorkbook } from "../../checks/index";
-import { checkPlan } from "../../checks/planConsistency";
-import type { Finding, SheetSnapshot } from "../../checks/types";
-import type { Lang } from "../i18n";
-import type { Plan } from "../schema";
+import { parseA1 } from "../model/address";
+import { checkWorkbook } from "../checks/index";
+import { checkPlan } from "../checks/planConsistency";
+import type { Finding, SheetSnapshot } from "../model/types";
+import type { Lang } from "../plan/i18n";
+import type { Plan } from "../plan/schema";
 import type { DocTable } from "./types";
 
 function formatFor(decimals: number): string {

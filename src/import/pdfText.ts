@@ -3,7 +3,7 @@
  * src/cli/pdf.ts, the browser build in the task pane — and passed in as a loaded document):
  * is it a PDF at all, the positioned text of every page, and what a pdfjs failure means for the user.
  */
-import type { Text } from "../i18n";
+import type { Text } from "../plan/i18n";
 import { isTextless, positionedFromPdfjs, type PositionedText } from "./layout";
 
 export type PdfProblem = "not-pdf" | "encrypted" | "no-text" | "unreadable";

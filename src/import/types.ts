@@ -2,9 +2,9 @@
  * Shared types of the plan importers (host-free): the document model the recognisers read, the tables they
  * rebuild, and what an import returns.
  */
-import type { Finding } from "../../checks/types";
-import type { Lang } from "../i18n";
-import type { MoneyUnit, Plan } from "../schema";
+import type { Finding } from "../model/types";
+import type { Lang } from "../plan/i18n";
+import type { MoneyUnit, Plan } from "../plan/schema";
 
 /**
  * One word of a document, in reading order. `hard` says the layout put a clear gap (a table cell boundary)
@@ -73,7 +73,7 @@ export interface ImportResult {
   /** The document's own sum errors and inconsistencies (document findings: sheet/cell null; page/row/column set). */
   findings: Finding[];
   tables: DocTable[];
-  /** PDFs: "how it was read" for each report table with a finding (src/plan/import/report). */
+  /** PDFs: "how it was read" for each report table with a finding (src/import/report). */
   readTables?: TableDescriptionLike[];
   /** PDFs: report tables read of those seen. */
   tablesRead?: { read: number; seen: number };

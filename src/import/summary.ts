@@ -1,6 +1,6 @@
 /** What an import found, per part, for the CLI summary and the task pane's review (host-free). */
-import type { Lang } from "../i18n";
-import type { Plan } from "../schema";
+import type { Lang } from "../plan/i18n";
+import type { Plan } from "../plan/schema";
 
 export interface ImportCount {
   part:

@@ -2,7 +2,7 @@
  * "How it was read" for a report table, in the user's language (host-free): used by `plankoll tables` and the task
  * pane's Import view alike, so both say the same about the same table.
  */
-import type { Lang } from "../../i18n";
+import type { Lang } from "../../plan/i18n";
 import type { TableDescriptionLike } from "../types";
 import type { ReportTable } from "./types";
 

@@ -2,10 +2,10 @@
  * Report PDFs' own figures (host-free): every table read from the layout, its totals and difference columns
  * checked, and a figure two tables of the document state (a summary and its appendix) compared.
  */
-import type { Lang } from "../../i18n";
-import { formatSvNumber } from "../../numbers";
+import type { Lang } from "../../plan/i18n";
+import { formatSvNumber } from "../../plan/numbers";
 import { layoutPages, type PositionedText } from "../layout";
-import type { Finding } from "../../../checks/types";
+import type { Finding } from "../../model/types";
 import type { ImportResult } from "../types";
 import { analyseTable, tableFindings, type DocumentFinding } from "./analyse";
 import { describeTable, type TableDescription } from "./describe";

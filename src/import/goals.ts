@@ -12,10 +12,10 @@
  * before the goal marker or around "Processområde" updates the area path (perspective › strategiskt mål ›
  * processområde).
  */
-import type { Lang } from "../i18n";
-import { parseSvNumber } from "../numbers";
-import { asOfText } from "../summary";
-import type { Commitment, Direction, Goal, PeriodValue, UnitKind } from "../schema";
+import type { Lang } from "../plan/i18n";
+import { parseSvNumber } from "../plan/numbers";
+import { asOfText } from "../plan/summary";
+import type { Commitment, Direction, Goal, PeriodValue, UnitKind } from "../plan/schema";
 import { endsSentence, type ImportContext } from "./context";
 import { findPhrase, joinTokens, pieceAt, type NumberToken } from "./tokens";
 import type { Token } from "./types";

@@ -4,7 +4,7 @@
  * number words (`partitionNumbers`), otherwise a number is one word. Layout gaps (`Token.hard`) from PDFs forbid
  * joining across a cell boundary.
  */
-import { parseSvNumber, type NumberUnit } from "../numbers";
+import { parseSvNumber, type NumberUnit } from "../plan/numbers";
 import type { DocumentText, Token } from "./types";
 
 /** Splits flattened text (one string per page) into tokens. */
