@@ -14,6 +14,7 @@ import {
 } from "./formula";
 import { formatInfo, storedDecimals } from "./numfmt";
 import type { RuleId } from "../model/types";
+import { differenceAllowance, isDifference, sumAllowance } from "./tables/arithmetic";
 import {
   figureAt,
   formatAt,
@@ -298,7 +299,7 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
   // so that sum.hardcoded can see it beside its formula peers; there is nothing to add up.
   if (n === 0 && (formulaAt(m, r, c) || scratchRow(spec) || spec.leaves.length === 0)) return null;
   const unit = precision.unit();
-  const tolerance = Math.max(n, 1) * 0.5 * unit + 1e-9 * Math.max(1, Math.abs(expected));
+  const tolerance = sumAllowance(n, unit, expected);
   const empty = n === 0;
   const cell: TotalCell = {
     model: m,
@@ -713,10 +714,10 @@ function fitDifference(
       bv = figureAt(m, br, bc);
     if (dv === undefined || av === undefined || bv === undefined) return null;
     const u = Math.max(shownUnit(m, dr, dc, dv), shownUnit(m, ar, ac, av), shownUnit(m, br, bc, bv));
-    const tol = 1.5 * u + 1e-9 * Math.max(1, Math.abs(dv));
-    if (Math.abs(dv - (av - bv)) <= tol) return true;
+    const tol = differenceAllowance(u, dv);
+    if (isDifference(dv, av, bv, tol)) return true;
     // Intäkter and kostnader in one table: a deviation is "positive = better", so it runs either way round.
-    return eitherWay && Math.abs(dv + (av - bv)) <= tol;
+    return eitherWay && isDifference(dv, bv, av, tol);
   };
   let best: { a: number; b: number; fits: number; places: number } | null = null;
   for (const a of operands)
@@ -793,7 +794,7 @@ function formulaDifferences(m: SheetModel, block: Block, out: DiffCell[]): void 
       if (v === undefined) continue;
       const value = v;
       const u = Math.max(shownUnit(m, r, a, av ?? 0), shownUnit(m, r, b, bv ?? 0), shownUnit(m, r, d, value));
-      if (Math.abs(value - expected) <= 1.5 * u + 1e-9 * Math.max(1, Math.abs(expected))) continue;
+      if (Math.abs(value - expected) <= differenceAllowance(u, expected)) continue;
       out.push({
         model: m,
         block,

@@ -9,7 +9,16 @@ import { isYear } from "../labels";
 import { message, num } from "../messages";
 import type { Block, SheetModel } from "../model";
 import type { Finding } from "../../model/types";
-import { cellAddress, finding, type Rule } from "./common";
+import type { Lang } from "../../plan/i18n";
+import type { DocumentFinding } from "../tables/types";
+import {
+  cellAddress,
+  documentFinding,
+  finding,
+  gridColumnName,
+  type AnalysedTable,
+  type Rule,
+} from "./common";
 
 /** Plain (signed) digits, or a list of codes ("5890/5820", "7691, 7692", "3021-3025", "3061,3062"). */
 function looksLikeCode(text: string): boolean {
@@ -91,3 +100,51 @@ export const cellNumberAsText: Rule = ({ models, lang }) => {
   }
   return out;
 };
+
+// ---------------------------------------------------------------------------------------------------------
+// Document tables (report PDFs): a figure printed malformed is not used, and said.
+
+const WORDS = {
+  malformed: {
+    sv: (text: string, label: string, col: string) =>
+      `Talet "${text}" i "${label}" (${col}) är felformat (en siffra saknas eller en fotnot sitter ihop med talet); det räknades inte.`,
+    en: (text: string, label: string, col: string) =>
+      `The number "${text}" in "${label}" (${col}) is malformed (a digit missing or a footnote glued to it); it was not used.`,
+  },
+  glued: {
+    sv: (text: string, label: string, col: string, parts: string[]) =>
+      `"${text}" i "${label}" (${col}) är flera tal, eller ett tal och en fotnot, tryckta i varandra (${parts.join(" / ")}); vilket som gäller går inte att avgöra, så raden lästes inte i den kolumnen.`,
+    en: (text: string, label: string, col: string, parts: string[]) =>
+      `"${text}" in "${label}" (${col}) is several figures, or a figure and a footnote, printed into one another (${parts.join(" / ")}); which one holds cannot be told, so the row was not read in that column.`,
+  },
+};
+
+/**
+ * cell.number-as-text on a document table: a malformed figure ("-7 73", a digit lost) is a warning; figures
+ * printed into one another (glued) are info, the row not read in that column. Reference and code columns: none.
+ */
+export function tableMalformed({ grid: g, facts: t }: AnalysedTable, lang: Lang): DocumentFinding[] {
+  const out: DocumentFinding[] = [];
+  g.rows.forEach((r) =>
+    r.cells.forEach((cell, c) => {
+      if (cell.kind !== "malformed" || t.columns[c].reference) return;
+      const col = gridColumnName(g, c);
+      out.push(
+        documentFinding(
+          cell.glued ? "info" : "warning",
+          "cell.number-as-text",
+          cell.glued
+            ? WORDS.glued[lang](cell.text, r.label, col, cell.glued)
+            : WORDS.malformed[lang](cell.text, r.label, col),
+          null,
+          cell.text,
+          r.page ?? null,
+          r.label,
+          col,
+          { table: g.title, kind: "malformed", lines: [], computed: null, tolerance: 0, support: "" },
+        ),
+      );
+    }),
+  );
+  return out;
+}

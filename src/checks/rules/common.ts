@@ -5,7 +5,10 @@ import { a1, columnName } from "../../model/address";
 import type { SheetModel } from "../model";
 import type { TotalCell } from "../totals";
 import type { Finding, RuleId, Severity } from "../../model/types";
+import { formatSvNumber } from "../../plan/numbers";
 import { num } from "../messages";
+import { round6 } from "../tables/arithmetic";
+import type { DocumentFinding, Evidence, TableFacts, TableGrid } from "../tables/types";
 
 export interface RuleContext {
   models: SheetModel[];
@@ -110,3 +113,48 @@ export function lineNames(cell: TotalCell, idxs: number[], lang: Lang): string {
 }
 
 export { num };
+
+// ---------------------------------------------------------------------------------------------------------
+// Document tables: the rules' findings on a TableGrid carry page, row label and column header, not a cell.
+
+/** What a rule gets for a document's table: the grid as read and the analysis' facts about it. */
+export interface AnalysedTable {
+  grid: TableGrid;
+  facts: TableFacts;
+}
+
+function decimalsOfValue(v: number): number {
+  const s = String(round6(v));
+  const i = s.indexOf(".");
+  return i < 0 ? 0 : s.length - i - 1;
+}
+
+/** A figure as the table prints it (its precision), in the user's language. */
+export function printed(v: number, lang: Lang, decimals = decimalsOfValue(v)): string {
+  return lang === "sv"
+    ? formatSvNumber(v, Math.max(0, decimals))
+    : v.toLocaleString("en-US", {
+        minimumFractionDigits: Math.max(0, decimals),
+        maximumFractionDigits: Math.max(0, decimals),
+      });
+}
+
+/** A column's header, or its number when it has none. */
+export function gridColumnName(g: TableGrid, c: number): string {
+  return g.headers[c] || `${c + 1}`;
+}
+
+/** The one way a document finding is made: page, row label, column header, expected, actual, evidence. */
+export function documentFinding(
+  severity: Severity,
+  rule: Finding["rule"],
+  message: string,
+  expected: number | null,
+  actual: number | string | null,
+  page: number | null,
+  row: string,
+  column: string,
+  evidence: Evidence,
+): DocumentFinding {
+  return { rule, severity, sheet: null, cell: null, message, expected, actual, page, row, column, evidence };
+}
