@@ -24,7 +24,7 @@ export {
 } from "./planTable";
 export { diffPlans } from "./diff";
 export type { BudgetChange, ItemChange, PlanDiff, ValueChange } from "./diff";
-export { checkDocument, docTableToSheet } from "./docSums";
+export { checkDocument, docTableGrid } from "./docSums";
 export { checkReport, describeTable, withReport } from "./report";
 export type { DocumentFinding, ReportResult, ReportTable, TableDescription } from "./report";
 export type {

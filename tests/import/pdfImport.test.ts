@@ -42,9 +42,11 @@ describe("planted errors are flagged at page, row and column", () => {
         actual: 182270,
       }),
     ]);
-    // The message names the lines, not spreadsheet cells.
-    expect(sumError.findings[0].message).toContain('"Gator och vägar"–"Kollektivtrafik"');
+    // The message names the lines, not spreadsheet cells; the evidence lists them, as a report PDF's finding does.
+    expect(sumError.findings[0].message).toContain("dess 4 rader summerar till 182 000");
     expect(sumError.findings[0].message).not.toMatch(/\b[A-Z]\d+\b/);
+    const lines = (sumError.findings[0].evidence?.lines ?? []) as { row: string }[];
+    expect([lines[0]?.row, lines[lines.length - 1]?.row]).toEqual(["Gator och vägar", "Kollektivtrafik"]);
   });
 
   test("the correct column and the correct investment list next to it are not flagged", () => {
@@ -276,6 +278,8 @@ describe("rounding tolerance of a table in mnkr with one decimal", () => {
         actual: 259.4,
       }),
     ]);
-    expect(doc.findings[0].message).toContain('"Ledning"–"Trafiksäkerhet"');
+    expect(doc.findings[0].message).toContain("dess 12 rader summerar till 258,7");
+    const lines = (doc.findings[0].evidence?.lines ?? []) as { row: string }[];
+    expect([lines[0]?.row, lines[lines.length - 1]?.row]).toEqual(["Ledning", "Trafiksäkerhet"]);
   });
 });
