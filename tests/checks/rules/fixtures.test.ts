@@ -6,12 +6,12 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { checkWorkbook } from "../../src/checks";
-import { RULE_IDS } from "../../src/model/types";
-import { readWorkbookFile } from "../../src/cli/xlsx";
-import { embeddedPlan } from "../../src/plan/embedded";
+import { checkWorkbook } from "../../../src/checks";
+import { RULE_IDS } from "../../../src/model/types";
+import { readWorkbookFile } from "../../../src/cli/xlsx";
+import { embeddedPlan } from "../../../src/plan/embedded";
 
-const ROOT = join(__dirname, "../fixtures/workbooks");
+const ROOT = join(__dirname, "../../fixtures/workbooks");
 
 interface Expectation {
   rule: string;
