@@ -25,7 +25,7 @@ export default tseslint.config(
   },
   {
     // The pure core must run in any host: no Office, React, ExcelJS or Node built-ins.
-    files: ["src/plan/**/*.ts", "src/checks/**/*.ts"],
+    files: ["src/model/**/*.ts", "src/plan/**/*.ts", "src/checks/**/*.ts", "src/import/**/*.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
@@ -33,7 +33,7 @@ export default tseslint.config(
           patterns: [
             {
               group: ["node:*", "fs", "path", "os", "child_process", "util", "stream", "zlib", "crypto"],
-              message: "src/plan and src/checks are host-free.",
+              message: "src/model, src/plan, src/checks and src/import are host-free.",
             },
             {
               group: [
@@ -51,7 +51,7 @@ export default tseslint.config(
                 "**/cli/**",
                 "**/functions/functions",
               ],
-              message: "src/plan and src/checks are host-free.",
+              message: "src/model, src/plan, src/checks and src/import are host-free.",
             },
           ],
         },

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkWorkbook } from "../../src/checks";
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/checks/types";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/model/types";
 import { checkFile } from "../../src/cli/commands/check";
 import { embeddedPlan } from "../../src/plan/embedded";
 import { median } from "../support/timing";

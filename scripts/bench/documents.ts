@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { checkPdfFile } from "../../src/cli/commands/checkPdf";
 import { extractPdfFile } from "../../src/cli/pdf";
-import { checkReport } from "../../src/plan/import/report";
+import { checkReport } from "../../src/import/report";
 import { score, type Annotation } from "../support/documentScore";
 
 const ROOT = join(__dirname, "..", "..", "..", "..");

@@ -5,7 +5,7 @@
  * - a 200 000-cell sheet: syncs and the largest response, against Excel on the web's 5 MB limit;
  * - highlight N cells: syncs for N = 10 and 1 000 (goal: independent of N).
  */
-import type { Finding, SheetSnapshot } from "../../src/checks/types";
+import type { Finding, SheetSnapshot } from "../../src/model/types";
 import { highlightFindings, readSnapshot } from "../../src/excel";
 import { createFakeExcel, FakeWorkbookModel } from "../../src/workbench/fakeExcel";
 import { sampleWorkbook } from "../../src/workbench/sample";

@@ -7,8 +7,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { extractPdfFile } from "../../src/cli/pdf";
-import { documentFromLayout } from "../../src/plan/import/layout";
-import { importDocument, importPlanFromText } from "../../src/plan/import/text";
+import { documentFromLayout } from "../../src/import/layout";
+import { importDocument, importPlanFromText } from "../../src/import/text";
 import { timeEach } from "../support/timing";
 
 const ROOT = join(__dirname, "..", "..", "..", "..");

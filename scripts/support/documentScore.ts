@@ -3,7 +3,7 @@
  * and `npm run bench -- documents`): annotated tables read, annotated errors caught, and false alarms (an error or
  * warning that is no annotated error, on a correct or merely rounded figure or anywhere else).
  */
-import type { DocumentFinding, ReportResult } from "../../src/plan/import/report";
+import type { DocumentFinding, ReportResult } from "../../src/import/report";
 
 export interface AnnotatedTable {
   page: number;

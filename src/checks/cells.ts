@@ -1,5 +1,5 @@
 /** Cell-level facts shared by the model and the formula evaluator: formulas and error values from any host. */
-import { isCellError } from "./types";
+import { isCellError } from "../model/types";
 
 /** Error values as Office.js reports them in `values` ("#N/A" as text) are error values too. */
 export const ERROR_TEXTS = new Set([

@@ -11,7 +11,7 @@ import {
   type SumIfs,
 } from "./formula";
 import { isFormula } from "./cells";
-import { isCellError, type CellValue, type WorkbookSnapshot } from "./types";
+import { isCellError, type CellValue, type WorkbookSnapshot } from "../model/types";
 
 export function computeMissing(wb: WorkbookSnapshot): {
   values: CellValue[][][];

@@ -4,8 +4,8 @@
  */
 import type { Plan } from "../plan/schema";
 import type { Lang } from "../plan/i18n";
-import type { Finding, RuleId, WorkbookSnapshot } from "./types";
-import { parseA1 } from "./address";
+import type { Finding, RuleId, WorkbookSnapshot } from "../model/types";
+import { parseA1 } from "../model/address";
 import { analyseWorkbook } from "./model";
 import type { Rule } from "./rules/common";
 import { sumMismatch } from "./rules/sumMismatch";
@@ -73,4 +73,4 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   });
 }
 
-export type { Finding, RuleId, WorkbookSnapshot } from "./types";
+export type { Finding, RuleId, WorkbookSnapshot } from "../model/types";

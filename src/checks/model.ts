@@ -6,7 +6,7 @@
  */
 import { findUnitStatement } from "../plan/numbers";
 import type { MoneyUnit } from "../plan/schema";
-import { parseRange } from "./address";
+import { parseRange } from "../model/address";
 import { errorOf, ERROR_TEXTS, isFormula } from "./cells";
 import { computeMissing } from "./compute";
 import { parseSumFormula, parseSumIfs, type SumFormula } from "./formula";
@@ -28,7 +28,7 @@ import {
   sideOf,
 } from "./labels";
 import { formatInfo, storedDecimals } from "./numfmt";
-import { isCellError, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./types";
+import { isCellError, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../model/types";
 
 // Re-exported for the rules, which read labels and cells through the model.
 export { errorOf, numberFromText };

@@ -9,7 +9,7 @@ import { clean, convertMoney, moneyFactor } from "../plan/numbers";
 import type { Amount, BudgetTable, Fact, Goal, Plan, Relation } from "../plan/schema";
 import { asOfText } from "../plan/summary";
 import { figure, planMessage, planWord } from "./planMessages";
-import type { Finding, RuleId, Severity } from "./types";
+import type { Finding, RuleId, Severity } from "../model/types";
 
 /** Digits after the decimal point of a stored figure (28.0 is stored as 28: the column's other figures say 1). */
 export function decimalsOf(value: number): number {

@@ -19,7 +19,7 @@ import type {
   Relation,
   UnitKind,
 } from "../plan/schema";
-import { a1 } from "./address";
+import { a1 } from "../model/address";
 import { formatInfo, storedDecimals } from "./numfmt";
 import { sheetTotals } from "./totals";
 import {

@@ -13,7 +13,7 @@ import {
   type SumIfs,
 } from "./formula";
 import { formatInfo, storedDecimals } from "./numfmt";
-import type { RuleId } from "./types";
+import type { RuleId } from "../model/types";
 import {
   figureAt,
   formatAt,

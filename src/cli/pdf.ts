@@ -1,21 +1,21 @@
 /**
  * PDF text with positions (Node): loads pdfjs-dist's legacy build and hands the document to the host-free steps
- * in src/plan/import/pdfText.ts (the task pane does the same with the browser build). pdfjs-dist 5 is ESM-only;
+ * in src/import/pdfText.ts (the task pane does the same with the browser build). pdfjs-dist 5 is ESM-only;
  * this CommonJS module loads it with a real dynamic import that tsc does not rewrite into require().
  */
 import { readFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
-import type { PositionedText } from "../plan/import/layout";
+import type { PositionedText } from "../import/layout";
 import {
   looksLikePdf,
   pdfProblemOf,
   PdfTextError,
   positionedPages,
   type PdfjsLikeDocument,
-} from "../plan/import/pdfText";
+} from "../import/pdfText";
 
 /** The CLI's name for a PDF that cannot be imported (same class as the host-free one). */
-export { PdfTextError as PdfReadError } from "../plan/import/pdfText";
+export { PdfTextError as PdfReadError } from "../import/pdfText";
 
 // Kept out of tsc's reach: `import()` in CommonJS output would otherwise become require(), which cannot load ESM.
 const dynamicImport = new Function("specifier", "return import(specifier)") as (

@@ -4,7 +4,7 @@
  * message, expected, actual} ], error } ] }. Files that could not be read go to stderr (renderErrors); the
  * report's summary counts them.
  */
-import type { Finding, Severity } from "../checks/types";
+import type { Finding, Severity } from "../model/types";
 import type { Lang } from "../plan/i18n";
 import { formatSvNumber } from "../plan/numbers";
 

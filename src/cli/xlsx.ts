@@ -4,7 +4,7 @@
  */
 import { promises as fs } from "node:fs";
 import type { Lang } from "../plan/i18n";
-import type { WorkbookSnapshot } from "../checks/types";
+import type { WorkbookSnapshot } from "../model/types";
 import { readXlsx } from "./xlsxStream";
 
 export type ReadErrorCode =

@@ -4,8 +4,8 @@
  * fixture, example and corpus workbook) until it can go; the CLI never loads it.
  */
 import ExcelJS from "exceljs";
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../checks/types";
-import { a1 } from "../checks/address";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../model/types";
+import { a1 } from "../model/address";
 import { sniff, WorkbookReadError } from "./xlsx";
 
 /** Days between Excel's epoch (1899-12-30) and 1970-01-01, for date → serial. */

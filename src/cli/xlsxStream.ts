@@ -18,8 +18,8 @@ import { StringDecoder } from "node:string_decoder";
 import { inflateRawSync } from "node:zlib";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { fromBuffer, type Entry, type ZipFile } from "yauzl";
-import type { CellError, CellValue, SheetSnapshot, WorkbookSnapshot } from "../checks/types";
-import { a1, columnName } from "../checks/address";
+import type { CellError, CellValue, SheetSnapshot, WorkbookSnapshot } from "../model/types";
+import { a1, columnName } from "../model/address";
 
 /** Something in the package cannot be read: the caller turns it into the "corrupt" reason. */
 export class XlsxFormatError extends Error {

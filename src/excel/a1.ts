@@ -2,7 +2,7 @@
  * A1 addresses: the small amount of parsing the adapter (and the fake Excel) need.
  * Rows and columns are 0-based here; Excel's A1 text is 1-based.
  */
-import { columnName as colToLetters, a1 as cellAddress } from "../checks/address";
+import { columnName as colToLetters, a1 as cellAddress } from "../model/address";
 
 export interface Area {
   /** First and last row/column, 0-based, inclusive. */

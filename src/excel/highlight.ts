@@ -4,7 +4,7 @@
  * the workbook itself (custom XML part), so clearing restores them exactly even after the workbook was
  * saved, closed and reopened — Office.js has no undo for add-in writes.
  */
-import type { Finding, Severity } from "../checks/types";
+import type { Finding, Severity } from "../model/types";
 import { failed, type WriteResult } from "./results";
 import { queueReplaceJsonPart, xmlToJson } from "./xml";
 

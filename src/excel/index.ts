@@ -17,7 +17,7 @@
  * sheets): read 3, highlight 2–4, clear 3–4, report 2, goals table 2, formula 2, select 2,
  * Plan table read 2 / create 2.
  */
-import type { Finding } from "../checks/types";
+import type { Finding } from "../model/types";
 import { clearHighlights, hasHighlights, highlightFindings } from "./highlight";
 import { readSnapshot, type ReadOptions, type ReadResult } from "./read";
 import { officeSupports, type Supports } from "./requirements";

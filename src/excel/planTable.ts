@@ -3,7 +3,7 @@
  * owner to fill in. Reading takes 2 syncs: find the table (or a sheet named Plan, or the active sheet),
  * then load its cells.
  */
-import type { SheetSnapshot } from "../checks/types";
+import type { SheetSnapshot } from "../model/types";
 import { cellAddress, splitAddress } from "./a1";
 import { sheetFromRange } from "./read";
 import { failed, type WriteResult } from "./results";

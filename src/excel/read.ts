@@ -9,7 +9,7 @@
  * Step 3 needs more than one sync only when the data itself exceeds the payload budget, never because
  * of the number of sheets.
  */
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../checks/types";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../model/types";
 import { type Area, areaCells, areaCols, formatArea, parseArea, splitAddress } from "./a1";
 import { OPTIONAL, officeErrorCode, type Supports } from "./requirements";
 

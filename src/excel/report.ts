@@ -2,7 +2,7 @@
  * "Skapa rapport": the findings as a table on their own sheet, each cell reference a link to the cell.
  * An existing report sheet is replaced only when the caller says the user confirmed.
  */
-import type { Finding } from "../checks/types";
+import type { Finding } from "../model/types";
 import { cellAddress, colToLetters, quoteSheet } from "./a1";
 import { failed, type WriteResult } from "./results";
 

@@ -3,10 +3,10 @@
  * (index.tsx, or the workbench) builds them from src/excel, src/checks and the plan store (wiring.ts);
  * the components never touch Excel or the engine themselves.
  */
-import type { Finding } from "../checks/types";
+import type { Finding } from "../model/types";
 import type { GoalFormulaKind, ReadNotice, ReadProgress, WriteResult } from "../excel";
 import type { Lang } from "../plan/i18n";
-import type { ImportCount, ImportWarning, PlanDiff, TableDescriptionLike } from "../plan/import";
+import type { ImportCount, ImportWarning, PlanDiff, TableDescriptionLike } from "../import";
 import type { PlanLoss } from "../plan/content";
 import type { Goal, Plan } from "../plan/schema";
 

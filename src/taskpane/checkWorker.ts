@@ -3,7 +3,7 @@
  * Messages: { snapshot, plan, lang } in, { findings } or { error } out.
  */
 import { checkWorkbook } from "../checks";
-import type { WorkbookSnapshot } from "../checks/types";
+import type { WorkbookSnapshot } from "../model/types";
 import type { Lang } from "../plan/i18n";
 import type { Plan } from "../plan/schema";
 

@@ -2,7 +2,7 @@
  * Starts the check worker (webpack bundles `new Worker(new URL(…, import.meta.url))` as its own chunk).
  * Only loaded where `Worker` exists; the caller falls back to running the engine in the page.
  */
-import type { Finding, WorkbookSnapshot } from "../checks/types";
+import type { Finding, WorkbookSnapshot } from "../model/types";
 import type { Lang } from "../plan/i18n";
 import type { Plan } from "../plan/schema";
 

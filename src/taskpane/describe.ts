@@ -1,5 +1,5 @@
 /** Turns the adapter's result codes into sentences for the user. */
-import type { Finding } from "../checks/types";
+import type { Finding } from "../model/types";
 import type { Failure, WriteResult } from "../excel";
 import type { Strings } from "./strings";
 

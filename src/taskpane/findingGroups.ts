@@ -2,7 +2,7 @@
  * Repeated findings of one kind in one column of a sheet (400 numbers stored as text down column C) are one
  * expandable item in the pane instead of hundreds of cards. Pure: the view only renders what this returns.
  */
-import type { Finding, RuleId, Severity } from "../checks/types";
+import type { Finding, RuleId, Severity } from "../model/types";
 
 /** Fewer than this many alike in a column stay separate cards. */
 export const MIN_GROUP = 3;

@@ -2,8 +2,8 @@
  * PDF text with positions in the browser (lazy chunk: only the import view loads it). pdfjs-dist's
  * browser build with its worker emitted by webpack as an asset; the host-free steps do the rest.
  */
-import { looksLikePdf, pdfProblemOf, PdfTextError, positionedPages } from "../plan/import";
-import type { PositionedText } from "../plan/import";
+import { looksLikePdf, pdfProblemOf, PdfTextError, positionedPages } from "../import";
+import type { PositionedText } from "../import";
 
 export async function readPdfPages(data: Uint8Array): Promise<PositionedText[][]> {
   if (!looksLikePdf(data)) throw new PdfTextError("not-pdf");

@@ -2,7 +2,7 @@
  * Every text the task pane shows, Swedish first, English when Office's display language is English.
  * Sentences with values are functions so word order can differ between the languages.
  */
-import type { RuleId, Severity } from "../checks/types";
+import type { RuleId, Severity } from "../model/types";
 import type { Lang } from "../plan/i18n";
 import { asOfText, formatNumber } from "../plan/summary";
 

@@ -2,7 +2,7 @@
  * Builds the pane's functions (PaneApi) from the Excel adapter, the check engine and the plan store.
  * Glue only: every Excel call is in src/excel, every rule in src/checks.
  */
-import type { Finding, WorkbookSnapshot } from "../checks/types";
+import type { Finding, WorkbookSnapshot } from "../model/types";
 import type { ExcelAdapter } from "../excel";
 import type { ReadNotice } from "../excel";
 import { getActivePlan as getFunctionsPlan, onPlanChange, setActivePlan } from "../functions/planStore";
@@ -47,12 +47,12 @@ class ImportMessage extends Error {}
 async function reviewOf(
   source: string,
   run: (
-    im: typeof import("../plan/import"),
-  ) => import("../plan/import").ImportResult | Promise<import("../plan/import").ImportResult>,
+    im: typeof import("../import"),
+  ) => import("../import").ImportResult | Promise<import("../import").ImportResult>,
   active: Plan,
   lang: Lang,
 ): Promise<ImportOutcome> {
-  const im = await import(/* webpackChunkName: "import" */ "../plan/import");
+  const im = await import(/* webpackChunkName: "import" */ "../import");
   const s = stringsFor(lang);
   try {
     const result = await run(im);
@@ -289,7 +289,7 @@ export function createPaneApi(excel: ExcelAdapter, initialLang: Lang): PaneApi {
     },
 
     async createPlanTable() {
-      const { planTableTemplate } = await import(/* webpackChunkName: "import" */ "../plan/import");
+      const { planTableTemplate } = await import(/* webpackChunkName: "import" */ "../import");
       return excel.createPlanTable(planTableTemplate());
     },
   };

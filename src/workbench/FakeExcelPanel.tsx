@@ -3,7 +3,7 @@
  * active sheet's cells with their fills, so a person or an e2e test can see what the pane did.
  */
 import { useEffect, useReducer } from "react";
-import { isCellError } from "../checks/types";
+import { isCellError } from "../model/types";
 import { cellAddress, colToLetters, formatArea } from "../excel/a1";
 import { formatSvNumber } from "../plan/numbers";
 import type { FakeWorkbookModel } from "./fakeExcel";

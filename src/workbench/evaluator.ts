@@ -2,8 +2,8 @@
  * Formula values for the workbench's fake Excel: PLAN.* through the same evaluators Excel's custom
  * functions use (src/functions/core), HYPERLINK's friendly name; everything else keeps its cached value.
  */
-import type { CellValue } from "../checks/types";
-import { isCellError } from "../checks/types";
+import type { CellValue } from "../model/types";
+import { isCellError } from "../model/types";
 import { parseArea } from "../excel/a1";
 import { evaluate } from "../functions/core";
 import { getActivePlan } from "../functions/planStore";

@@ -4,7 +4,7 @@
  * a SUM that leaves out the last line, a total typed over, a budget line that differs from the plan,
  * a number stored as text and a #DIV/0!. The investment sheet is clean.
  */
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../checks/types";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../model/types";
 import { formatArea } from "../excel/a1";
 
 type Input = CellValue | { f: string; v: CellValue };

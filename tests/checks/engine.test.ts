@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { checkWorkbook } from "../../src/checks";
 import { parseSumFormula } from "../../src/checks/formula";
-import { RULE_IDS, type CellValue, type SheetSnapshot } from "../../src/checks/types";
+import { RULE_IDS, type CellValue, type SheetSnapshot } from "../../src/model/types";
 import { embeddedPlan } from "../../src/plan/embedded";
 import { book, sheet, type CellSpec } from "./helpers";
 

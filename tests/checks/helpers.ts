@@ -1,5 +1,5 @@
 /** Builds in-memory snapshots for engine tests: a cell is a value, or { f, v, fmt } for a formula/format. */
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/checks/types";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/model/types";
 
 export type CellSpec = CellValue | { f?: string; v?: CellValue; fmt?: string };
 

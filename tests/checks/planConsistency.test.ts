@@ -7,7 +7,7 @@ import {
   reaches,
   roundingTolerance,
 } from "../../src/checks/planConsistency";
-import type { Finding } from "../../src/checks/types";
+import type { Finding } from "../../src/model/types";
 import { embeddedPlan } from "../../src/plan/embedded";
 import type { Plan } from "../../src/plan/schema";
 import { DOCUMENT_FINDING_FIELDS } from "../support/findingFields";

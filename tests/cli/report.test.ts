@@ -1,5 +1,5 @@
 /** The check report's counts are written the way each language writes numbers. */
-import type { Finding } from "../../src/checks/types";
+import type { Finding } from "../../src/model/types";
 import { countText, formatCount, renderText, type FileResult } from "../../src/cli/report";
 
 const finding = (severity: Finding["severity"]): Finding => ({

@@ -5,8 +5,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from "fs";
 import { join } from "path";
-import type { PositionedText } from "../../src/plan/import/layout";
-import { checkReport } from "../../src/plan/import/report";
+import type { PositionedText } from "../../src/import/layout";
+import { checkReport } from "../../src/import/report";
 import { score, type Annotation } from "../../scripts/support/documentScore";
 import { pdfItems } from "../support/builtCli";
 

@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseRange } from "../../src/checks/address";
+import { parseRange } from "../../src/model/address";
 import { readWorkbookFile } from "../../src/cli/xlsx";
 import {
   CORPUS_DIR,

@@ -7,9 +7,9 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { z } from "zod";
-import { parseRange } from "../../src/checks/address";
-import type { Finding } from "../../src/checks/types";
-import { RULE_IDS } from "../../src/checks/types";
+import { parseRange } from "../../src/model/address";
+import type { Finding } from "../../src/model/types";
+import { RULE_IDS } from "../../src/model/types";
 import { checkFile } from "../../src/cli/commands/check";
 import { embeddedPlan } from "../../src/plan/embedded";
 

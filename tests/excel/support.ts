@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { readWorkbookFile } from "../../src/cli/xlsx";
-import type { SheetSnapshot, WorkbookSnapshot } from "../../src/checks/types";
+import type { SheetSnapshot, WorkbookSnapshot } from "../../src/model/types";
 import { parseArea } from "../../src/excel/a1";
 
 const dir = mkdtempSync(join(tmpdir(), "plankoll-excel-"));

@@ -1,6 +1,6 @@
 /** The adapter's writes against the fake: exact undo of highlights, confirmation before overwriting. */
 import { checkWorkbook } from "../../src/checks";
-import type { Finding, WorkbookSnapshot } from "../../src/checks/types";
+import type { Finding, WorkbookSnapshot } from "../../src/model/types";
 import {
   createExcelAdapter,
   defineShortNames,

@@ -1,8 +1,8 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { embeddedPlan } from "../../src/plan/embedded";
-import { diffPlans } from "../../src/plan/import/diff";
-import { importPlanFromText } from "../../src/plan/import/text";
+import { diffPlans } from "../../src/import/diff";
+import { importPlanFromText } from "../../src/import/text";
 import { parsePlan, type Plan } from "../../src/plan/schema";
 
 const clone = (p: Plan): Plan => JSON.parse(JSON.stringify(p));

@@ -6,10 +6,10 @@ import {
   mergeWrappedCells,
   positionedFromPdfjs,
   type PositionedText,
-} from "../../src/plan/import/layout";
-import { docTableToSheet } from "../../src/plan/import/docSums";
-import { importDocument, importPlanFromText } from "../../src/plan/import/text";
-import { partitionNumbers, tokenizePage } from "../../src/plan/import/tokens";
+} from "../../src/import/layout";
+import { docTableToSheet } from "../../src/import/docSums";
+import { importDocument, importPlanFromText } from "../../src/import/text";
+import { partitionNumbers, tokenizePage } from "../../src/import/tokens";
 import { formatSvNumber } from "../../src/plan/numbers";
 
 /** Items of one table row at font size 10: cells at the given x positions. */

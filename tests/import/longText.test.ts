@@ -3,10 +3,10 @@
  * 28 s and 8 MB never finished, because each number re-joined and rescanned its whole sentence. The import must
  * still read what the text says; its speed is measured in scripts/bench/import.ts, not here.
  */
-import { importPlanFromText } from "../../src/plan/import/text";
-import { recogniseFacts } from "../../src/plan/import/prose";
-import { ImportContext } from "../../src/plan/import/context";
-import type { DocumentText } from "../../src/plan/import/types";
+import { importPlanFromText } from "../../src/import/text";
+import { recogniseFacts } from "../../src/import/prose";
+import { ImportContext } from "../../src/import/context";
+import type { DocumentText } from "../../src/import/types";
 
 const FILLER = "rad med lite text och talet 12 345\n";
 

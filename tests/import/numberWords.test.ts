@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { parseSvNumberWord, svNumberWord } from "../../src/plan/import/numberWords";
-import { importPlanFromText } from "../../src/plan/import/text";
+import { parseSvNumberWord, svNumberWord } from "../../src/import/numberWords";
+import { importPlanFromText } from "../../src/import/text";
 
 describe("Swedish number words (counts the text claims)", () => {
   test("property: number → words → number for 0–199", () => {

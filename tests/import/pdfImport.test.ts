@@ -7,10 +7,10 @@ import { execFileSync } from "child_process";
 import { readFileSync } from "fs";
 import { join } from "path";
 import { embeddedPlan } from "../../src/plan/embedded";
-import { documentFromLayout, type PositionedText } from "../../src/plan/import/layout";
-import { importDocument } from "../../src/plan/import/text";
-import { importPlanFromText } from "../../src/plan/import/text";
-import type { ImportResult } from "../../src/plan/import/types";
+import { documentFromLayout, type PositionedText } from "../../src/import/layout";
+import { importDocument } from "../../src/import/text";
+import { importPlanFromText } from "../../src/import/text";
+import type { ImportResult } from "../../src/import/types";
 
 const DOCS = join(__dirname, "..", "fixtures", "documents");
 

@@ -1,4 +1,4 @@
-import { looksLikePdf, pdfProblemOf, PdfTextError, positionedPages } from "../../src/plan/import/pdfText";
+import { looksLikePdf, pdfProblemOf, PdfTextError, positionedPages } from "../../src/import/pdfText";
 
 const fakeDoc = (pages: { str: string }[][]) => ({
   numPages: pages.length,

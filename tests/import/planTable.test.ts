@@ -6,7 +6,7 @@ import {
   PlanTableError,
   PLAN_TABLE_COLUMNS,
   rowsToSheet,
-} from "../../src/plan/import/planTable";
+} from "../../src/import/planTable";
 import type { Plan } from "../../src/plan/schema";
 
 const HEADER = [...PLAN_TABLE_COLUMNS];

@@ -17,7 +17,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { embeddedPlan } from "../../src/plan/embedded";
-import { importPlanFromText } from "../../src/plan/import/text";
+import { importPlanFromText } from "../../src/import/text";
 import { checkPlan } from "../../src/checks/planConsistency";
 import type { BudgetTable, Plan } from "../../src/plan/schema";
 

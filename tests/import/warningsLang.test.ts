@@ -4,8 +4,8 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { importPlanFromText } from "../../src/plan/import/text";
-import { importText } from "../../src/plan/import/messages";
+import { importPlanFromText } from "../../src/import/text";
+import { importText } from "../../src/import/messages";
 
 const SEED = readFileSync(join(__dirname, "..", "fixtures", "seed", "KSKF-2018-294.txt"), "utf8");
 const en = importPlanFromText(SEED, { lang: "en" });

@@ -9,8 +9,8 @@ import { join } from "node:path";
 const root = join(__dirname, "..", "..");
 
 const forbidden: [string, string][] = [
-  ["src/plan/import/json.ts", "../../excel"],
-  ["src/plan/import/json.ts", "../../excel/read"],
+  ["src/import/json.ts", "../excel"],
+  ["src/import/json.ts", "../excel/read"],
   ["src/checks/rules/common.ts", "../../excel"],
   ["src/checks/model.ts", "../excel"],
   ["src/checks/model.ts", "../taskpane/api"],

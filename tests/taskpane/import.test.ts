@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { createExcelAdapter } from "../../src/excel";
 import { setActivePlan } from "../../src/functions/planStore";
 import { embeddedPlan } from "../../src/plan/embedded";
-import { planToTableRows } from "../../src/plan/import";
+import { planToTableRows } from "../../src/import";
 import { createPaneApi } from "../../src/taskpane/wiring";
 import { createFakeExcel, FakeWorkbookModel } from "../../src/workbench/fakeExcel";
 

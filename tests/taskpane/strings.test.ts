@@ -2,7 +2,7 @@
  * The pane's words and numbers: one formatter per language (the one the engine's messages use), Swedish
  * singular and plural, finding details that tell text from numbers, and repeated findings grouped.
  */
-import type { Finding } from "../../src/checks/types";
+import type { Finding } from "../../src/model/types";
 import { findingDetail } from "../../src/taskpane/describe";
 import { groupFindings } from "../../src/taskpane/findingGroups";
 import { stringsFor } from "../../src/taskpane/strings";

@@ -5,7 +5,7 @@
  */
 import { message } from "../messages";
 import { errorOf, formulaAt, numberFromText, type Block, type SheetModel } from "../model";
-import type { Finding } from "../types";
+import type { Finding } from "../../model/types";
 import { finding, type Rule } from "./common";
 
 /** Columns of a block holding words (not numbers) right of the labels: where no figures are expected. */

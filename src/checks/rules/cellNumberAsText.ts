@@ -8,7 +8,7 @@ import { parseSvNumber } from "../../plan/numbers";
 import { isYear } from "../labels";
 import { message, num } from "../messages";
 import type { Block, SheetModel } from "../model";
-import type { Finding } from "../types";
+import type { Finding } from "../../model/types";
 import { cellAddress, finding, type Rule } from "./common";
 
 /** Plain (signed) digits, or a list of codes ("5890/5820", "7691, 7692", "3021-3025", "3061,3062"). */

@@ -1,10 +1,10 @@
 /** What every rule gets, and the one way findings are made. */
 import type { Lang } from "../../plan/i18n";
 import type { Plan } from "../../plan/schema";
-import { a1, columnName } from "../address";
+import { a1, columnName } from "../../model/address";
 import type { SheetModel } from "../model";
 import type { TotalCell } from "../totals";
-import type { Finding, RuleId, Severity } from "../types";
+import type { Finding, RuleId, Severity } from "../../model/types";
 import { num } from "../messages";
 
 export interface RuleContext {

@@ -1,9 +1,9 @@
 /** plan.mismatch: a figure the plan also states (budget line, total, target, outcome) that differs from the plan. */
 import { formatSvPercent } from "../../plan/numbers";
-import { a1 } from "../address";
+import { a1 } from "../../model/address";
 import { message, num } from "../messages";
 import { planFigures, type PlanFigure } from "../planFigures";
-import type { Finding } from "../types";
+import type { Finding } from "../../model/types";
 import { finding, type Rule } from "./common";
 import type { Lang } from "../../plan/i18n";
 

@@ -2,10 +2,10 @@
  * plan.unit: a figure that matches the plan only after ×/÷ 1 000 or 1 000 000 (kr/tkr/mnkr mix-up); and, plan or
  * not, a typed figure about 1 000 times the other lines of a column stated in tkr or mnkr (a warning).
  */
-import { a1 } from "../address";
+import { a1 } from "../../model/address";
 import { message, num } from "../messages";
 import { magnitudeOutliers, planFigures } from "../planFigures";
-import type { Finding } from "../types";
+import type { Finding } from "../../model/types";
 import { evidenceOf } from "./planMismatch";
 import { finding, type Rule } from "./common";
 

@@ -5,7 +5,7 @@
  */
 import { message, num } from "../messages";
 import { sheetTotals } from "../totals";
-import type { Finding } from "../types";
+import type { Finding } from "../../model/types";
 import { cellAddress, finding, type Rule } from "./common";
 
 export const sumDoubleCount: Rule = ({ models, lang }) => {

@@ -5,7 +5,7 @@
 import { clean } from "../../plan/numbers";
 import { message, num } from "../messages";
 import { lineKey, sheetTotals, tableKey, type TotalCell } from "../totals";
-import type { Finding } from "../types";
+import type { Finding } from "../../model/types";
 import { cellAddress, finding, leafCells, totalName, type Rule } from "./common";
 
 export const sumHardcoded: Rule = ({ models, lang }) => {

@@ -1,9 +1,9 @@
 /** sum.mismatch: a total that differs from its lines by more than rounding explains; a difference column that is not the difference it names. */
 import { clean } from "../../plan/numbers";
-import { a1 } from "../address";
+import { a1 } from "../../model/address";
 import { message, num } from "../messages";
 import { sheetTotals } from "../totals";
-import type { Finding } from "../types";
+import type { Finding } from "../../model/types";
 import { cellAddress, columnCaption, finding, leafCells, linesSpan, totalName, type Rule } from "./common";
 
 export const sumMismatch: Rule = ({ models, lang }) => {

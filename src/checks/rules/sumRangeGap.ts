@@ -6,7 +6,7 @@
  */
 import { message, num } from "../messages";
 import { sheetTotals, type TotalCell } from "../totals";
-import type { Finding } from "../types";
+import type { Finding } from "../../model/types";
 import { alongCells, cellAddress, finding, lineNames, type Rule } from "./common";
 
 export const sumRangeGap: Rule = ({ models, lang }) => {

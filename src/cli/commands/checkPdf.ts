@@ -4,8 +4,8 @@
  */
 import { statSync } from "node:fs";
 import type { Lang } from "../../plan/i18n";
-import type { PdfProblem } from "../../plan/import/pdfText";
-import { checkReport, type ReportResult } from "../../plan/import/report";
+import type { PdfProblem } from "../../import/pdfText";
+import { checkReport, type ReportResult } from "../../import/report";
 import { extractPdfFile, PdfReadError } from "../pdf";
 import { checkFailed, type FileResult } from "../report";
 

@@ -4,7 +4,7 @@
  * Exit 0; with --check 1 when there is an error or warning; 2 for bad arguments or an unreadable plan file.
  */
 import { checkPlan } from "../../checks/planConsistency";
-import type { Finding, Severity } from "../../checks/types";
+import type { Finding, Severity } from "../../model/types";
 import { embeddedPlan } from "../../plan/embedded";
 import type { Lang } from "../../plan/i18n";
 import type { Plan } from "../../plan/schema";

@@ -17,7 +17,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import type { Finding, Severity } from "../../checks/types";
+import type { Finding, Severity } from "../../model/types";
 import type { ReadNotice } from "../../excel";
 import { usePane } from "../context";
 import { failureText, findingDetail, withConfirmation } from "../describe";

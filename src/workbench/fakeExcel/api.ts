@@ -6,8 +6,8 @@
  * - every sync is recorded with the bytes and cells it moved, and a sync whose response exceeds
  *   Excel on the web's 5 MB (or 5 M cells) fails like the real host.
  */
-import type { CellValue } from "../../checks/types";
-import { isCellError } from "../../checks/types";
+import type { CellValue } from "../../model/types";
+import { isCellError } from "../../model/types";
 import { type Area, areaCells, formatArea, parseArea, quoteSheet, splitAddress } from "../../excel/a1";
 import {
   DEFAULT_FONT,

@@ -2,7 +2,7 @@
  * The fake Excel host: `createFakeExcel(snapshot)` gives a model, an `Excel.run`-like runner and
  * an `Office`-like object; `installFakeOffice` puts them on globalThis for the workbench page.
  */
-import type { WorkbookSnapshot } from "../../checks/types";
+import type { WorkbookSnapshot } from "../../model/types";
 import { FakeRequestContext, isSetSupportedBy } from "./api";
 import { type FakeOptions, FakeWorkbookModel } from "./model";
 

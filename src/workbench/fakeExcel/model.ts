@@ -4,8 +4,8 @@
  * Built from (and dumped to) the host-neutral WorkbookSnapshot, so .xlsx fixtures read by the CLI's
  * reader become fake workbooks.
  */
-import type { CellValue, WorkbookSnapshot } from "../../checks/types";
-import { isCellError } from "../../checks/types";
+import type { CellValue, WorkbookSnapshot } from "../../model/types";
+import { isCellError } from "../../model/types";
 import { type Area, formatArea, parseArea } from "../../excel/a1";
 
 /** A cell's fill as Excel reports it: no fill is pattern "None" (color reads "#FFFFFF"). */
