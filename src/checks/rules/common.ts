@@ -7,7 +7,7 @@ import type { TotalCell } from "../totals";
 import type { Finding, RuleId, Severity } from "../../model/types";
 import { formatSvNumber } from "../../plan/numbers";
 import { num } from "../messages";
-import { round6 } from "../tables/arithmetic";
+import { decimalsOf } from "../../model/precision";
 import type { DocumentFinding, Evidence, TableFacts, TableGrid } from "../tables/types";
 
 export interface RuleContext {
@@ -123,14 +123,8 @@ export interface AnalysedTable {
   facts: TableFacts;
 }
 
-function decimalsOfValue(v: number): number {
-  const s = String(round6(v));
-  const i = s.indexOf(".");
-  return i < 0 ? 0 : s.length - i - 1;
-}
-
 /** A figure as the table prints it (its precision), in the user's language. */
-export function printed(v: number, lang: Lang, decimals = decimalsOfValue(v)): string {
+export function printed(v: number, lang: Lang, decimals = decimalsOf(v, "printed")): string {
   return lang === "sv"
     ? formatSvNumber(v, Math.max(0, decimals))
     : v.toLocaleString("en-US", {

@@ -6,7 +6,7 @@
  */
 import type { Lang } from "../../plan/i18n";
 import { formatSvNumber } from "../../plan/numbers";
-import { unitOf } from "../tables/arithmetic";
+import { printedHalfUnit } from "../tables/arithmetic";
 import { figureOf } from "../tables/analyse";
 import type { DocumentFinding } from "../tables/types";
 import type { AnalysedTable } from "./common";
@@ -20,9 +20,9 @@ const key = (s: string) =>
     .trim();
 const GENERIC = /^(summa|s:a|totalt?|totalsumma|summa totalt|)$/;
 
-/** ½ unit of each figure's printed precision. */
+/** Two printed figures, each rounded by up to ½ unit of its own precision. */
 const tolOf = (a: { decimals: number }, b: { decimals: number }) =>
-  (unitOf(a.decimals) + unitOf(b.decimals)) / 2;
+  printedHalfUnit(a.decimals) + printedHalfUnit(b.decimals);
 
 interface Stated {
   /** A summary's line, an appendix table's grand total, or a cell of a repeated table. */

@@ -11,7 +11,7 @@
  * - rounding: n lines × ½ unit of the printed precision; counts (Antal …, whole numbers) have none.
  * Where the reading is not settled the facts say so (`ambiguous`). The findings are the rules' (src/checks/rules).
  */
-import { round6, unitOf, withinAllowance } from "./arithmetic";
+import { printedHalfUnit, printedUnit, round6, withinAllowance } from "./arithmetic";
 import type { ColumnFacts, GridCell, RowFacts, TableFacts, TableGrid } from "./types";
 
 const BALANCE_LABEL =
@@ -101,9 +101,9 @@ export function tolerance(
   // Each line carries ½ unit of its own printed precision: "-66" beside "-0,5" may be off by 0,5, not by 0,05.
   const halves = rows
     .filter((i) => g.rows[i].cells[c]?.kind === "number")
-    .map((i) => unitOf(g.rows[i].cells[c].decimals) / 2);
+    .map((i) => printedHalfUnit(g.rows[i].cells[c].decimals));
   // A total over one printed figure still carries two roundings (the figure's and its own).
-  while (halves.length < 2) halves.push(unitOf(d) / 2);
+  while (halves.length < 2) halves.push(printedHalfUnit(d));
   return round6(halves.reduce((a, b) => a + b, 0));
 }
 
@@ -231,7 +231,7 @@ function findTotals(g: TableGrid, f: TableFacts): void {
 
 /** The allowance of a per-row relation: one unit of the finest precision its three cells are printed in. */
 export function relationAllowance(a: GridCell, b: GridCell, c: GridCell): number {
-  return unitOf(Math.max(a.decimals, b.decimals, c.decimals, 0));
+  return printedUnit(Math.max(a.decimals, b.decimals, c.decimals));
 }
 
 /** Per-row relations between columns, found by arithmetic: c = a − b, b − a or a + b in most rows. */

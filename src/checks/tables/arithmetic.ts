@@ -1,26 +1,24 @@
 /**
- * The arithmetic both table paths share (host-free, no allocation): the unit of a printed or stored precision,
- * the rounding allowance of a sum (n lines × ½ unit), whether a figure is a difference a − b of two others within
- * an allowance. The workbook engine (totals.ts) and the document analysis (analyse.ts) both call these, so a
- * total or a difference is judged by the same sums wherever its table came from.
+ * The arithmetic of table figures both paths share (host-free, no allocation), on top of the one rounding rule
+ * (src/model/precision: n lines × ½ unit): the unit of a printed precision, whether a figure is the difference
+ * a − b of two others within an allowance. The workbook engine (totals.ts) and the table analysis (analyse.ts)
+ * both call these, so a difference is judged by the same sums wherever its table came from.
  */
+import { halfUnit, unitOf } from "../../model/precision";
 
-/** The unit of the last digit of a figure printed with `decimals` digits after the comma (a dash: none, 1). */
-export function unitOf(decimals: number): number {
-  return Math.pow(10, -Math.max(0, decimals));
+/** The unit of the last digit of a figure printed with `decimals` digits after the comma (a dash, −1: none). */
+export function printedUnit(decimals: number): number {
+  return unitOf(Math.max(0, decimals));
+}
+
+/** What one printed figure may have been rounded by: ½ unit of its own last digit (a dash: of a whole unit). */
+export function printedHalfUnit(decimals: number): number {
+  return halfUnit(Math.max(0, decimals));
 }
 
 /** A sum of printed figures without binary noise (0,1 + 0,2 is 0,3). */
 export function round6(x: number): number {
   return Math.round(x * 1e6) / 1e6;
-}
-
-/**
- * The rounding a total of n figures shown to `unit` may carry: n × ½ unit (at least one line's), and float noise
- * relative to the size of the sum (`magnitude`).
- */
-export function sumAllowance(n: number, unit: number, magnitude: number): number {
-  return Math.max(n, 1) * 0.5 * unit + 1e-9 * Math.max(1, Math.abs(magnitude));
 }
 
 /**

@@ -4,12 +4,7 @@
  * as totals; and the document findings the rule modules make of those facts.
  */
 import { analyseGrid } from "../../../src/checks/tables/analyse";
-import {
-  differenceAllowance,
-  isDifference,
-  sumAllowance,
-  unitOf,
-} from "../../../src/checks/tables/arithmetic";
+import { differenceAllowance, isDifference, printedUnit } from "../../../src/checks/tables/arithmetic";
 import type { GridCell, TableGrid } from "../../../src/checks/tables/types";
 import { tableSumMismatch } from "../../../src/checks/rules/sumMismatch";
 import { tableMalformed } from "../../../src/checks/rules/cellNumberAsText";
@@ -51,11 +46,10 @@ function grid(
 const analysed = (g: TableGrid) => ({ grid: g, facts: analyseGrid(g) });
 
 describe("shared arithmetic", () => {
-  it("n lines × ½ unit, at least one line's; a dash's precision is whole units", () => {
-    expect(sumAllowance(3, 0.1, 0)).toBeCloseTo(0.15, 6);
-    expect(sumAllowance(0, 1, 0)).toBeCloseTo(0.5, 6);
-    expect(unitOf(2)).toBe(0.01);
-    expect(unitOf(-1)).toBe(1);
+  it("the unit of a printed precision; a dash's (−1 decimals) is a whole unit", () => {
+    expect(printedUnit(2)).toBe(0.01);
+    expect(printedUnit(0)).toBe(1);
+    expect(printedUnit(-1)).toBe(1);
   });
   it("a difference within 1½ unit holds, beyond it does not", () => {
     expect(isDifference(10, 25, 15, differenceAllowance(1, 10))).toBe(true);
