@@ -43,7 +43,7 @@ describe("planted errors are flagged at page, row and column", () => {
       }),
     ]);
     // The message names the lines, not spreadsheet cells; the evidence lists them, as a report PDF's finding does.
-    expect(sumError.findings[0].message).toContain("dess 4 rader summerar till 182 000");
+    expect(sumError.findings[0].message).toMatch(/dess 4 rader summerar till 182\s000/);
     expect(sumError.findings[0].message).not.toMatch(/\b[A-Z]\d+\b/);
     const lines = (sumError.findings[0].evidence?.lines ?? []) as { row: string }[];
     expect([lines[0]?.row, lines[lines.length - 1]?.row]).toEqual(["Gator och vägar", "Kollektivtrafik"]);
