@@ -9,7 +9,7 @@ import type { ImportResult } from "../types";
 import { analyseTable, tableFindings, type DocumentFinding } from "./analyse";
 import { describeTable, type TableDescription } from "./describe";
 import { readReportTables } from "./read";
-import { tablesInconsistent } from "../../checks/rules/planInconsistentTables";
+import { tablesInconsistent } from "../../checks/rules/planInconsistent";
 import type { ReportTable, UnreadTable } from "./types";
 
 export type { DocumentFinding, Evidence } from "./analyse";

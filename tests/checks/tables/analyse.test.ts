@@ -8,7 +8,7 @@ import { differenceAllowance, isDifference, printedUnit } from "../../../src/che
 import type { GridCell, TableGrid } from "../../../src/checks/tables/types";
 import { tableSumMismatch } from "../../../src/checks/rules/sumMismatch";
 import { tableMalformed } from "../../../src/checks/rules/cellNumberAsText";
-import { tablesInconsistent } from "../../../src/checks/rules/planInconsistentTables";
+import { tablesInconsistent } from "../../../src/checks/rules/planInconsistent";
 
 /** "1 234,5" → a printed figure with its decimals; "–" a dash; "-7 73" malformed; "" empty. */
 function cell(text: string): GridCell {
