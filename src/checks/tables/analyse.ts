@@ -147,6 +147,9 @@ export function verdicts(
   return out;
 }
 
+/** Tables of more rows than this have their totals found by label only (see findTotals). */
+export const ARITHMETIC_TOTALS_MAX_ROWS = 500;
+
 function findTotals(g: TableGrid, f: TableFacts): void {
   const totals: number[] = [];
   const consumed = new Set<number>();
@@ -157,6 +160,9 @@ function findTotals(g: TableGrid, f: TableFacts): void {
     // A balance row (Resultat) is never taken as a total on its label; it is one only when it adds up everywhere.
     const candidateKinds = labelled || r.kind === "line" || r.kind === "balance";
     if (!candidateKinds) continue;
+    // Every row of a table weighed as the sum of the rows above it is quadratic: beyond a report table's size (a
+    // plan import's 20 000-row table) only labelled totals are sought.
+    if (!labelled && g.rows.length > ARITHMETIC_TOTALS_MAX_ROWS) continue;
     const lastTotal = totals.length ? totals[totals.length - 1] : -1;
     const since: number[] = [];
     for (let j = lastTotal + 1; j < i; j++) if (isLine(j)) since.push(j);

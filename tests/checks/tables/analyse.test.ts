@@ -3,7 +3,7 @@
  * or by arithmetic), which columns are differences, counts without rounding allowance, balance rows never taken
  * as totals; and the document findings the rule modules make of those facts.
  */
-import { analyseGrid } from "../../../src/checks/tables/analyse";
+import { analyseGrid, ARITHMETIC_TOTALS_MAX_ROWS } from "../../../src/checks/tables/analyse";
 import { differenceAllowance, isDifference, printedUnit } from "../../../src/checks/tables/arithmetic";
 import type { GridCell, TableGrid } from "../../../src/checks/tables/types";
 import { tableSumMismatch } from "../../../src/checks/rules/sumMismatch";
@@ -44,6 +44,7 @@ function grid(
 }
 
 const analysed = (g: TableGrid) => ({ grid: g, facts: analyseGrid(g) });
+const headers2 = ["Budget 2024", "Utfall 2024"];
 
 describe("shared arithmetic", () => {
   it("the unit of a printed precision; a dash's (−1 decimals) is a whole unit", () => {
@@ -129,6 +130,24 @@ describe("totals", () => {
     const t = analysed(g);
     expect(t.facts.rows.map((r) => r.kind)).toEqual(["line", "line", "balance"]);
     expect(tableSumMismatch(t, "sv")).toEqual([]);
+  });
+});
+
+describe("a table longer than a report's (a plan import's thousands of rows)", () => {
+  it("its labelled totals are still checked; no unlabelled row is weighed as a sum of all rows above", () => {
+    const lines = Array.from({ length: ARITHMETIC_TOTALS_MAX_ROWS }, (_, i) => [`Rad ${i + 1}`, "1", "2"]);
+    const g = grid(headers2, [
+      ["A", "1", "1"],
+      ["B", "1", "1"],
+      ["", "2", "2"],
+      ...lines,
+      ["Summa", "1 504", "1 004"],
+    ]);
+    const t = analysed(g);
+    expect(t.facts.rows[2].kind).toBe("line");
+    expect(tableSumMismatch(t, "sv").map((f) => [f.row, f.column, f.expected, f.actual])).toEqual([
+      ["Summa", "Budget 2024", 504, 1504],
+    ]);
   });
 });
 
