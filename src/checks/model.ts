@@ -27,7 +27,8 @@ import {
   numberFromText,
   sideOf,
 } from "./labels";
-import { formatInfo, storedDecimals, type FormatInfo } from "./numfmt";
+import { formatInfo, type FormatInfo } from "./numfmt";
+import { decimalsOf, unitOf } from "../model/precision";
 import { isCellError, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../model/types";
 
 // Re-exported for the rules, which read labels and cells through the model.
@@ -294,8 +295,8 @@ export function shownUnit(m: SheetModel, r: number, c: number, value: number): n
   const info = formatInfo(formatAt(m, r, c));
   if (info.unit !== null) return info.unit;
   if (Number.isInteger(value)) return info.percent ? 0.01 : 1;
-  const decimals = Math.min(storedDecimals(value), 6);
-  return Math.pow(10, -decimals) * info.scale * (info.percent ? 0.01 : 1);
+  const decimals = Math.min(decimalsOf(value, "cell"), 6);
+  return unitOf(decimals) * info.scale * (info.percent ? 0.01 : 1);
 }
 
 const NO_ROW: readonly (string | null)[] = [];
@@ -475,11 +476,16 @@ function isFormulaTotalRow(m: SheetModel, r: number, labelCol: number, totalWord
     let rows = 0;
     let vertical = true;
     for (const t of p.terms) {
-      if ((t.sheet !== null && t.sheet !== m.name) || t.c1 !== absC || t.c2 !== absC || t.r2 >= absR) {
+      if (
+        (t.sheet !== null && t.sheet !== m.name) ||
+        t.firstCol !== absC ||
+        t.lastCol !== absC ||
+        t.lastRow >= absR
+      ) {
         vertical = false;
         break;
       }
-      rows += t.r2 - t.r1 + 1;
+      rows += t.lastRow - t.firstRow + 1;
     }
     // One line is enough where the label says total too ("Subsubtotalt" =SUM(F144)).
     if (vertical && (rows >= 2 || (totalWord && p.usesSum && rows >= 1))) return true;
@@ -495,8 +501,14 @@ function sumsIfsAbove(f: string, absR: number, absC: number): boolean {
   const q = parseSumIfs(f);
   if (!q) return false;
   const t = q.sum;
-  if (t.c1 !== absC || t.c2 !== absC || t.r2 >= absR || t.r2 - t.r1 < 1) return false;
-  return q.criteria.every((x) => x.range.r1 === t.r1 && x.range.r2 === t.r2 && x.range.c1 === x.range.c2);
+  if (t.firstCol !== absC || t.lastCol !== absC || t.lastRow >= absR || t.lastRow - t.firstRow < 1)
+    return false;
+  return q.criteria.every(
+    (x) =>
+      x.range.firstRow === t.firstRow &&
+      x.range.lastRow === t.lastRow &&
+      x.range.firstCol === x.range.lastCol,
+  );
 }
 
 /**
@@ -512,10 +524,16 @@ function sumsLeftInRow(m: SheetModel, first: number, last: number, c: number): b
     if (!p || p.hasMinus || p.constant !== 0 || p.terms.length !== 1) continue;
     const t = p.terms[0];
     if (t.sheet !== null && t.sheet !== m.name) continue;
-    if (t.r1 !== t.r2 || t.r1 !== m.oRow + r || t.c2 >= absC || t.c2 - t.c1 < 1) continue;
+    if (
+      t.firstRow !== t.lastRow ||
+      t.firstRow !== m.oRow + r ||
+      t.lastCol >= absC ||
+      t.lastCol - t.firstCol < 1
+    )
+      continue;
     // Up to the column right before it, spacer columns left empty (C, E, … Y then TOTALS in AA) allowed.
     let gap = true;
-    for (let j = t.c2 - m.oCol + 1; j < c && gap; j++) {
+    for (let j = t.lastCol - m.oCol + 1; j < c && gap; j++) {
       const v = m.values[r]?.[j];
       if (v !== null && v !== undefined && v !== "") gap = false;
     }
@@ -639,15 +657,15 @@ function mergedTextMap(m: SheetModel): Map<number, string> {
   for (const addr of m.sheet.merged ?? []) {
     const rg = parseRange(addr.includes("!") ? addr.slice(addr.indexOf("!") + 1) : addr);
     if (!rg) continue;
-    const r0 = rg.r1 - m.oRow,
-      c0 = rg.c1 - m.oCol;
+    const r0 = rg.firstRow - m.oRow,
+      c0 = rg.firstCol - m.oCol;
     const v = m.values[r0]?.[c0];
     if (typeof v !== "string" && typeof v !== "number") continue;
-    if ((rg.r2 - rg.r1 + 1) * (rg.c2 - rg.c1 + 1) > 10_000) continue;
+    if ((rg.lastRow - rg.firstRow + 1) * (rg.lastCol - rg.firstCol + 1) > 10_000) continue;
     // A side-by-side table's model holds only its own columns: merged cells beyond them are not its own.
-    const cFrom = Math.max(rg.c1, m.oCol),
-      cTo = Math.min(rg.c2, m.oCol + m.nCols - 1);
-    for (let r = rg.r1; r <= rg.r2; r++)
+    const cFrom = Math.max(rg.firstCol, m.oCol),
+      cTo = Math.min(rg.lastCol, m.oCol + m.nCols - 1);
+    for (let r = rg.firstRow; r <= rg.lastRow; r++)
       for (let c = cFrom; c <= cTo; c++) map.set((r - m.oRow) * m.nCols + (c - m.oCol), String(v));
   }
   return map;
@@ -742,11 +760,11 @@ function sumReachesBack(m: SheetModel, r: number, first: number, last: number): 
     for (const t of p.terms)
       if (
         (t.sheet === null || t.sheet === m.name) &&
-        t.c1 === absC &&
-        t.c2 === absC &&
-        t.r1 <= m.oRow + last &&
-        t.r2 >= m.oRow + first &&
-        t.r2 < m.oRow + r
+        t.firstCol === absC &&
+        t.lastCol === absC &&
+        t.firstRow <= m.oRow + last &&
+        t.lastRow >= m.oRow + first &&
+        t.lastRow < m.oRow + r
       )
         return true;
   }
