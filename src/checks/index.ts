@@ -3,7 +3,6 @@
  * task pane (Office.js) both call checkWorkbook with their own snapshot.
  */
 import type { Plan } from "../plan/schema";
-import type { Lang } from "../plan/i18n";
 import type { Finding, RuleId, WorkbookSnapshot } from "../model/types";
 import { parseA1 } from "../model/address";
 import { analyseWorkbook } from "./model";
@@ -20,7 +19,6 @@ import { cellError } from "./rules/cellError";
 export interface CheckOptions {
   /** The plan to compare figures with; without it the plan.* rules do not run. */
   plan?: Plan;
-  lang?: Lang;
   /** Only these rules (default: all workbook rules). */
   rules?: readonly RuleId[];
 }
@@ -41,9 +39,8 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** Checks a workbook snapshot; findings sorted by sheet order, then row, then column. */
 export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): Finding[] {
-  const lang = options.lang ?? "sv";
   const models = analyseWorkbook(snapshot);
-  const ctx = { models, plan: options.plan, lang };
+  const ctx = { models, plan: options.plan };
   const wanted = options.rules ? new Set(options.rules) : null;
   const all: Finding[] = [];
   for (const [id, rule] of Object.entries(WORKBOOK_RULES) as [RuleId, Rule][]) {
