@@ -14,6 +14,7 @@ import type { Finding, Severity } from "../../model/types";
 import type { Lang } from "../../plan/i18n";
 import { msg, type Message } from "../../model/messages";
 import type { ReportCell, ReportColumn, ReportRow, ReportTable } from "./types";
+import { decimalsOf, halfUnit, unitOf } from "../../model/precision";
 
 export interface EvidenceLine {
   row: string;
@@ -46,8 +47,9 @@ const DIFF_HEADER = /avvik|vikelse|förändring|differens|återstår|resultat|di
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
-function unitOf(decimals: number): number {
-  return Math.pow(10, -Math.max(0, decimals));
+/** The unit of a printed figure's last digit (a negative count of decimals counts as none). */
+function unitAt(decimals: number): number {
+  return unitOf(Math.max(0, decimals));
 }
 
 function valueOf(c: ReportCell | undefined): number | null {
@@ -111,9 +113,9 @@ function tolerance(t: ReportTable, c: number, rows: readonly number[], total: nu
   // Each line carries ½ unit of its own printed precision: "-66" beside "-0,5" may be off by 0,5, not by 0,05.
   const halves = rows
     .filter((i) => t.rows[i].cells[c]?.kind === "number")
-    .map((i) => unitOf(Math.max(0, t.rows[i].cells[c].decimals)) / 2);
+    .map((i) => halfUnit(Math.max(0, t.rows[i].cells[c].decimals)));
   // A total over one printed figure still carries two roundings (the figure's and its own).
-  while (halves.length < 2) halves.push(unitOf(d) / 2);
+  while (halves.length < 2) halves.push(halfUnit(Math.max(0, d)));
   return round(halves.reduce((a, b) => a + b, 0));
 }
 
@@ -259,7 +261,7 @@ function findRelations(t: ReportTable): void {
             of++;
             const d = Math.max(r.cells[a].decimals, r.cells[b].decimals, r.cells[c].decimals, 0);
             const expected = op === "-" ? va - vb : va + vb;
-            if (Math.abs(vc - expected) <= unitOf(d) + 1e-9) {
+            if (Math.abs(vc - expected) <= unitAt(d) + 1e-9) {
               holds++;
               if (vc !== 0 && va !== 0 && vb !== 0) nonTrivial++;
               if (vc !== 0 && va !== 0 && vb !== 0 && Math.min(Math.abs(va), Math.abs(vb)) >= 10) sizeable++;
@@ -435,7 +437,7 @@ export function tableFindings(t: ReportTable, lang: Lang): DocumentFinding[] {
       of++;
       const d = Math.max(r.cells[rel.a].decimals, r.cells[rel.b].decimals, r.cells[c].decimals, 0);
       const expected = round(rel.op === "-" ? va - vb : va + vb);
-      const tol = unitOf(d);
+      const tol = unitAt(d);
       // A row that leaves the relation unfilled (its result and an operand 0 or –) states no difference.
       if ((va === 0 || vb === 0) && vc === 0 && expected !== 0) return;
       if (Math.abs(vc - expected) <= tol + 1e-9) holds++;

@@ -3,10 +3,10 @@
  * ESM-only; Jest cannot load it in-process): document findings in DESIGN's shape, exit codes as for workbooks.
  */
 import { join } from "path";
-import { builtCli, ensureCliBuilt } from "../support/builtCli";
-import { DOCUMENT_FINDING_FIELDS } from "../support/findingFields";
+import { builtCli, ensureCliBuilt } from "../../support/builtCli";
+import { DOCUMENT_FINDING_FIELDS } from "../../support/findingFields";
 
-const ROOT = join(__dirname, "..", "..");
+const ROOT = join(__dirname, "..", "..", "..");
 const REPORTS = join(ROOT, "tests", "fixtures", "reports");
 const DOCS = join(ROOT, "tests", "fixtures", "documents");
 const BOOKS = join(ROOT, "tests", "fixtures", "workbooks");

@@ -5,10 +5,10 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { outError } from "../../src/cli/commands/import";
-import { runCli } from "../support/cli";
+import { outError } from "../../../src/cli/commands/import";
+import { runCli } from "../../support/cli";
 
-const SEED = join(__dirname, "..", "fixtures", "seed", "KSKF-2018-294.txt");
+const SEED = join(__dirname, "..", "..", "fixtures", "seed", "KSKF-2018-294.txt");
 
 const run = (...argv: string[]) => runCli("import", ...argv);
 

@@ -2,9 +2,9 @@
  * The report reader's rules on small laid-out tables (positioned text as pdfjs gives it, no PDF needed): what must
  * and must not be flagged when a table's lines hold two breakdowns, a column has no header, a label is a number.
  */
-import type { PositionedText } from "../../src/import/layout";
-import { checkReport } from "../../src/import/report";
-import { render } from "../../src/i18n";
+import type { PositionedText } from "../../../src/import/layout";
+import { checkReport } from "../../../src/import/report";
+import { render } from "../../../src/i18n";
 
 /** One page: each row a label at x 60 and figures right-aligned at 200, 260, …; rows 16 pt apart. */
 function page(rows: (string | string[])[], header?: string[]): PositionedText[][] {

@@ -5,9 +5,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { cellFromWord, formatValue } from "../../src/cli/commands/fn";
-import { embeddedPlan } from "../../src/plan/embedded";
-import { runCli } from "../support/cli";
+import { cellFromWord, formatValue } from "../../../src/cli/commands/fn";
+import { embeddedPlan } from "../../../src/plan/embedded";
+import { runCli } from "../../support/cli";
 
 async function fn(...argv: string[]) {
   const { code, out, err } = await runCli("fn", ...argv);

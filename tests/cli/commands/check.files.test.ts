@@ -6,11 +6,11 @@
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expandFileArgs } from "../../src/cli/commands/check";
-import { runCli as run } from "../support/cli";
+import { expandFileArgs } from "../../../src/cli/commands/check";
+import { runCli as run } from "../../support/cli";
 
-const EXAMPLE = join(__dirname, "../../examples/budget-2019.xlsx");
-const CLEAN = join(__dirname, "../fixtures/workbooks/plan.mismatch/not-plan-table-as-printed.xlsx");
+const EXAMPLE = join(__dirname, "../../../examples/budget-2019.xlsx");
+const CLEAN = join(__dirname, "../../fixtures/workbooks/plan.mismatch/not-plan-table-as-printed.xlsx");
 
 const SWEDISH =
   /[åäöÅÄÖ]|\b(och|eller|fil|filer|ange|okänd|okänt|Användning|flagga|saknar|språk|inga|kan inte)\b/;

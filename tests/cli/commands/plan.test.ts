@@ -2,10 +2,10 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { lineColumn, loadPlanFile, PlanFileError } from "../../src/cli/planFile";
-import { embeddedPlan } from "../../src/plan/embedded";
-import { DOCUMENT_FINDING_FIELDS } from "../support/findingFields";
-import { runCli } from "../support/cli";
+import { lineColumn, loadPlanFile, PlanFileError } from "../../../src/cli/planFile";
+import { embeddedPlan } from "../../../src/plan/embedded";
+import { DOCUMENT_FINDING_FIELDS } from "../../support/findingFields";
+import { runCli } from "../../support/cli";
 
 const run = (...argv: string[]) => runCli("plan", ...argv);
 

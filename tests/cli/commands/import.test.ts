@@ -7,12 +7,12 @@ import { spawnSync } from "child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { parsePlan } from "../../src/plan/schema";
-import { DOCUMENT_FINDING_FIELDS } from "../support/findingFields";
-import { runCli } from "../support/cli";
-import { ensureCliBuilt } from "../support/builtCli";
+import { parsePlan } from "../../../src/plan/schema";
+import { DOCUMENT_FINDING_FIELDS } from "../../support/findingFields";
+import { runCli } from "../../support/cli";
+import { ensureCliBuilt } from "../../support/builtCli";
 
-const ROOT = join(__dirname, "..", "..");
+const ROOT = join(__dirname, "..", "..", "..");
 const SEED = join(ROOT, "tests", "fixtures", "seed", "KSKF-2018-294.txt");
 const DOCS = join(ROOT, "tests", "fixtures", "documents");
 const EMBEDDED_JSON = join(ROOT, "src", "plan", "data", "eskilstuna-2019.json");

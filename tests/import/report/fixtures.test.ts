@@ -4,12 +4,12 @@
  * figure gives nothing; the tables are read as laid out (headers whatever they say, totals, difference columns).
  */
 import { join } from "path";
-import type { PositionedText } from "../../src/import/layout";
-import { checkReport, type ReportResult } from "../../src/import/report";
-import { pdfItems } from "../support/builtCli";
-import { render } from "../../src/i18n";
+import type { PositionedText } from "../../../src/import/layout";
+import { checkReport, type ReportResult } from "../../../src/import/report";
+import { pdfItems } from "../../support/builtCli";
+import { render } from "../../../src/i18n";
 
-const DIR = join(__dirname, "..", "fixtures", "reports");
+const DIR = join(__dirname, "..", "..", "fixtures", "reports");
 const read = (name: string): ReportResult =>
   checkReport(pdfItems(join(DIR, name)) as PositionedText[][], "sv");
 

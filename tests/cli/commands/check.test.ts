@@ -2,15 +2,15 @@
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main } from "../../src/cli/main";
-import { Progress } from "../../src/cli/commands/check";
-import data from "../../src/plan/data/eskilstuna-2019.json";
-import { captureIo } from "../support/cli";
-import { WORKBOOK_FINDING_FIELDS, FINDING_EXTRA_FIELDS } from "../support/findingFields";
+import { main } from "../../../src/cli/main";
+import { Progress } from "../../../src/cli/commands/check";
+import data from "../../../src/plan/data/eskilstuna-2019.json";
+import { captureIo } from "../../support/cli";
+import { WORKBOOK_FINDING_FIELDS, FINDING_EXTRA_FIELDS } from "../../support/findingFields";
 
-const EXAMPLE = join(__dirname, "../../examples/budget-2019.xlsx");
-const CLEAN = join(__dirname, "../fixtures/workbooks/plan.mismatch/not-plan-table-as-printed.xlsx");
-const LO_CLEAN = join(__dirname, "../fixtures/workbooks/plan.mismatch/lo-not-plan-table-as-printed.xlsx");
+const EXAMPLE = join(__dirname, "../../../examples/budget-2019.xlsx");
+const CLEAN = join(__dirname, "../../fixtures/workbooks/plan.mismatch/not-plan-table-as-printed.xlsx");
+const LO_CLEAN = join(__dirname, "../../fixtures/workbooks/plan.mismatch/lo-not-plan-table-as-printed.xlsx");
 
 /** The smallest valid zip: one stored entry (CRC computed), central directory, end record. */
 function storedZip(name: string, text: string): Buffer {

@@ -1,6 +1,6 @@
 /** `plankoll plan` in English and with bad arguments: our own words English with --lang en, Swedish otherwise. */
-import { asOfText } from "../../src/plan/summary";
-import { runCli } from "../support/cli";
+import { asOfText } from "../../../src/plan/summary";
+import { runCli } from "../../support/cli";
 
 const run = (...argv: string[]) => runCli("plan", ...argv);
 

@@ -1,7 +1,7 @@
 /** `plankoll fn` with odd arguments: counts, empty strings, sv-SE numbers, names in any case, English throughout. */
-import { signature } from "../../src/cli/commands/fn";
-import { resolveFunction } from "../../src/functions/core";
-import { runCli } from "../support/cli";
+import { signature } from "../../../src/cli/commands/fn";
+import { resolveFunction } from "../../../src/functions/core";
+import { runCli } from "../../support/cli";
 
 async function fn(...argv: string[]) {
   const { code, out, err } = await runCli("fn", ...argv);
