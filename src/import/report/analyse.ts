@@ -14,7 +14,7 @@ import type { Finding, Severity } from "../../model/types";
 import type { Lang } from "../../plan/i18n";
 import { msg, type Message } from "../../model/messages";
 import type { ReportCell, ReportColumn, ReportRow, ReportTable } from "./types";
-import { decimalsOf, halfUnit, unitOf } from "../../model/precision";
+import { halfUnit, unitOf } from "../../model/precision";
 
 export interface EvidenceLine {
   row: string;
