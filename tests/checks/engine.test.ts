@@ -4,6 +4,7 @@ import { checkWorkbook } from "../../src/checks";
 import { RULE_IDS, type CellValue, type SheetSnapshot } from "../../src/model/types";
 import { embeddedPlan } from "../../src/plan/embedded";
 import { book, sheet, type CellSpec } from "./helpers";
+import { render, renderFindings } from "../../src/i18n";
 
 const cells = (findings: ReturnType<typeof checkWorkbook>) =>
   findings.map((f) => `${f.rule} ${f.cell} ${f.severity}`);
@@ -126,8 +127,8 @@ describe("plan figures", () => {
       ["Processmål", "Målvärde 2019"],
       ["Den totala sjukfrånvaron hos medarbetarna", 0.035],
     ]);
-    const [sv] = checkWorkbook(book(s), { plan: embeddedPlan });
-    const [en] = checkWorkbook(book(s), { plan: embeddedPlan, lang: "en" });
+    const [sv] = renderFindings(checkWorkbook(book(s), { plan: embeddedPlan }), "sv");
+    const [en] = renderFindings(checkWorkbook(book(s), { plan: embeddedPlan }), "en");
     expect(sv.message).toContain("är 3,5\u00a0% men planen anger 3,0\u00a0%");
     expect(en.message).toContain("is 3.5 % but the plan states 3.0 %");
   });
@@ -165,7 +166,7 @@ describe("plan figures", () => {
       ["Sjukfrånvaro", 9],
     ]);
     expect(checkWorkbook(book(s))).toEqual([]);
-    const en = checkWorkbook(book(s), { plan: embeddedPlan, lang: "en" });
+    const en = renderFindings(checkWorkbook(book(s), { plan: embeddedPlan }), "en");
     expect(en.map((f) => f.rule)).toEqual(["plan.mismatch", "plan.mismatch"]);
     expect(en[0].message).toMatch(/but the plan states 72/);
   });
@@ -198,7 +199,8 @@ test("never throws on arbitrary grids; findings are well-formed", () => {
         expect(RULE_IDS).toContain(f.rule);
         expect(["error", "warning", "info"]).toContain(f.severity);
         expect(f.cell).toMatch(/^[A-Z]+\d+$/);
-        expect(f.message).not.toMatch(/undefined|NaN/);
+        expect(render(f, "sv")).not.toMatch(/undefined|NaN/);
+        expect(render(f, "en")).not.toMatch(/undefined|NaN/);
       }
     }),
     { numRuns: 300 },
@@ -273,7 +275,7 @@ test("many formulas without saved values: one note for the sheet", () => {
   for (let i = 0; i < 8; i++) rows.push([`Rad ${i}`, { f: `VLOOKUP(A${i + 2},X!A:B,2,0)` }]);
   const f = checkWorkbook(book(sheet("T", rows)));
   expect(f.map((x) => `${x.rule} ${x.severity} ${x.cell}`)).toEqual(["cell.error info B2"]);
-  expect(f[0].message).toMatch(/^8 formler/);
+  expect(render(f[0], "sv")).toMatch(/^8 formler/);
 });
 
 test("a single row naming the driftram is compared when its year is there too", () => {
