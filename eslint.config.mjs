@@ -4,6 +4,42 @@ import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 import prettier from "eslint-config-prettier";
 import globals from "globals";
+import importX from "eslint-plugin-import-x";
+
+/**
+ * The layers of src and what each may import (docs/architecture.md). Checked on resolved paths, so "../excel",
+ * "../../excel/read" and "../excel/index" are the same import. Edges (cli, taskpane, workbench) import
+ * inwards; nothing imports an edge but itself (the workbench hosts the pane, so it may import taskpane).
+ */
+const LAYERS = [
+  "model",
+  "plan",
+  "checks",
+  "import",
+  "excel",
+  "functions",
+  "commands",
+  "cli",
+  "taskpane",
+  "workbench",
+];
+const ALLOWED = {
+  model: [],
+  plan: ["model"],
+  checks: ["model", "plan"],
+  import: ["model", "plan", "checks"],
+  excel: ["model", "plan", "checks"],
+  functions: ["model", "plan"],
+  commands: ["model", "plan", "checks", "excel"],
+  cli: ["model", "plan", "checks", "import", "functions"],
+  taskpane: ["model", "plan", "checks", "import", "excel", "functions", "commands"],
+  workbench: ["model", "plan", "checks", "import", "excel", "functions", "commands", "taskpane"],
+};
+const layerZones = LAYERS.map((layer) => ({
+  target: `./src/${layer}`,
+  from: LAYERS.filter((other) => other !== layer && !ALLOWED[layer].includes(other)).map((o) => `./src/${o}`),
+  message: `src/${layer} may import ${ALLOWED[layer].length ? ALLOWED[layer].map((o) => `src/${o}`).join(", ") : "nothing of src"} (docs/architecture.md).`,
+})).filter((zone) => zone.from.length > 0);
 
 export default tseslint.config(
   { ignores: ["node_modules", "dist", "lib", "build", "test-artifacts", "coverage"] },
@@ -17,6 +53,14 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
+  },
+  {
+    files: ["src/**/*.{ts,tsx}"],
+    plugins: { "import-x": importX },
+    settings: {
+      "import-x/resolver-next": [importX.createNodeResolver({ extensions: [".ts", ".tsx", ".js", ".json"] })],
+    },
+    rules: { "import-x/no-restricted-paths": ["error", { zones: layerZones }] },
   },
   {
     files: ["**/*.js", "**/*.cjs", "**/*.mjs"],
@@ -42,14 +86,7 @@ export default tseslint.config(
                 "react-dom",
                 "@fluentui/*",
                 "pdfjs-dist*",
-                // Any depth, the folder itself too ("../excel", "../../excel/read").
-                "**/excel",
-                "**/excel/**",
-                "**/taskpane",
-                "**/taskpane/**",
-                "**/cli",
-                "**/cli/**",
-                "**/functions/functions",
+                // The project's own hosts (src/excel, src/cli, …) are kept out by the layer zones above.
               ],
               message: "src/model, src/plan, src/checks and src/import are host-free.",
             },

@@ -79,10 +79,10 @@ export function computeMissing(wb: WorkbookSnapshot): {
     let result: CellValue | undefined = undefined;
     const p: SumFormula | null = parseSumFormula(f);
     const only = p && p.terms.length === 1 && !p.usesSum && p.constant === 0 ? p.terms[0] : null;
-    if (only && only.sign === 1 && only.r1 === only.r2 && only.c1 === only.c2) {
+    if (only && only.sign === 1 && only.firstRow === only.lastRow && only.firstCol === only.lastCol) {
       // A reference to one cell (=G2, ='History'!Y144) shows that cell, text included: a header, not #VALUE!.
       const target = only.sheet === null ? si : byName.get(only.sheet.toLowerCase());
-      result = target === undefined ? { error: "#REF!" } : valueOf(target, only.r1, only.c1);
+      result = target === undefined ? { error: "#REF!" } : valueOf(target, only.firstRow, only.firstCol);
       if (result === null) result = 0;
     } else if (p) {
       let sum = p.constant;
@@ -94,9 +94,9 @@ export function computeMissing(wb: WorkbookSnapshot): {
           ok = false;
           break;
         }
-        const single = t.r1 === t.r2 && t.c1 === t.c2;
-        for (let rr = t.r1; rr <= t.r2 && ok; rr++)
-          for (let cc = t.c1; cc <= t.c2 && ok; cc++) {
+        const single = t.firstRow === t.lastRow && t.firstCol === t.lastCol;
+        for (let rr = t.firstRow; rr <= t.lastRow && ok; rr++)
+          for (let cc = t.firstCol; cc <= t.lastCol && ok; cc++) {
             if (p.subtotal && isSubtotalFormula(cellFormula(target, rr, cc))) continue;
             const v = valueOf(target, rr, cc);
             if (v === undefined) ok = false;
@@ -124,17 +124,18 @@ export function computeMissing(wb: WorkbookSnapshot): {
   // SUMIFS over ranges of its own sheet: the cells of the sum range whose criteria cells all meet their criteria.
   const sumIfs = (si: number, q: SumIfs): CellValue | undefined => {
     const t = q.sum;
-    const h = t.r2 - t.r1,
-      w = t.c2 - t.c1;
+    const h = t.lastRow - t.firstRow,
+      w = t.lastCol - t.firstCol;
     if ((h + 1) * (w + 1) > 100_000) return undefined;
     for (const x of q.criteria)
-      if (x.range.r2 - x.range.r1 !== h || x.range.c2 - x.range.c1 !== w) return undefined;
+      if (x.range.lastRow - x.range.firstRow !== h || x.range.lastCol - x.range.firstCol !== w)
+        return undefined;
     let sum = 0;
     for (let i = 0; i <= h; i++)
       for (let j = 0; j <= w; j++) {
         let all = true;
         for (const x of q.criteria) {
-          const cv = valueOf(si, x.range.r1 + i, x.range.c1 + j);
+          const cv = valueOf(si, x.range.firstRow + i, x.range.firstCol + j);
           if (cv === undefined) return undefined;
           const met = meetsCriterion(cv, x.criterion);
           if (met === null) return undefined;
@@ -144,7 +145,7 @@ export function computeMissing(wb: WorkbookSnapshot): {
           }
         }
         if (!all) continue;
-        const v = valueOf(si, t.r1 + i, t.c1 + j);
+        const v = valueOf(si, t.firstRow + i, t.firstCol + j);
         if (v === undefined) return undefined;
         if (typeof v === "number") sum += v;
       }

@@ -3,16 +3,13 @@
  * sheets of the same workbook. Anything else (other functions, *, /, names) is "not a sum formula" → null,
  * and the caller treats the cell by its value only.
  */
+import { type Area, parseA1 as cell, spanArea } from "../model/address";
 
-export interface RefTerm {
+/** A referenced area (inclusive absolute 0-based bounds), added or subtracted. */
+export interface RefTerm extends Area {
   sign: 1 | -1;
   /** Sheet name as written, or null for the formula's own sheet. */
   sheet: string | null;
-  /** Inclusive absolute 0-based bounds. */
-  r1: number;
-  c1: number;
-  r2: number;
-  c2: number;
 }
 
 export interface SumFormula {
@@ -169,33 +166,8 @@ class Parser {
       if (!q) throw new Fail();
       b = q;
     }
-    this.terms.push({
-      sign,
-      sheet,
-      r1: Math.min(a.row, b.row),
-      c1: Math.min(a.col, b.col),
-      r2: Math.max(a.row, b.row),
-      c2: Math.max(a.col, b.col),
-    });
+    this.terms.push({ sign, sheet, ...spanArea(a, b) });
   }
-}
-
-function cell(text: string): { row: number; col: number } | null {
-  let i = 0;
-  const s = text.toUpperCase();
-  if (s[i] === "$") i++;
-  let col = 0;
-  const c0 = i;
-  while (i < s.length && s.charCodeAt(i) >= 65 && s.charCodeAt(i) <= 90)
-    col = col * 26 + (s.charCodeAt(i++) - 64);
-  if (i === c0 || i - c0 > 3) return null;
-  if (s[i] === "$") i++;
-  let row = 0;
-  const r0 = i;
-  while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57)
-    row = row * 10 + (s.charCodeAt(i++) - 48);
-  if (i === r0 || i !== s.length || row < 1) return null;
-  return { row: row - 1, col: col - 1 };
 }
 
 const parseCache = new Map<string, SumFormula | null>();
@@ -274,14 +246,7 @@ function rangeTerm(text: string): RefTerm | null {
   const a = cell(m[1]);
   const b = m[2] ? cell(m[2]) : a;
   if (!a || !b) return null;
-  return {
-    sign: 1,
-    sheet: null,
-    r1: Math.min(a.row, b.row),
-    c1: Math.min(a.col, b.col),
-    r2: Math.max(a.row, b.row),
-    c2: Math.max(a.col, b.col),
-  };
+  return { sign: 1, sheet: null, ...spanArea(a, b) };
 }
 
 const sumIfsCache = new Map<string, SumIfs | null>();

@@ -6,7 +6,8 @@ import type { Plan } from "../plan/schema";
 import type { Lang } from "../plan/i18n";
 import type { Finding, RuleId, WorkbookSnapshot } from "../model/types";
 import { parseA1 } from "../model/address";
-import { analyseWorkbook } from "./model";
+import { computeMissing } from "./compute";
+import { analyseSheet } from "./model";
 import type { Rule } from "./rules/common";
 import { sumMismatch } from "./rules/sumMismatch";
 import { sumRangeGap } from "./rules/sumRangeGap";
@@ -42,14 +43,27 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 /** Checks a workbook snapshot; findings sorted by sheet order, then row, then column. */
 export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): Finding[] {
   const lang = options.lang ?? "sv";
-  const models = analyseWorkbook(snapshot);
-  const ctx = { models, plan: options.plan, lang };
   const wanted = options.rules ? new Set(options.rules) : null;
-  const all: Finding[] = [];
-  for (const [id, rule] of Object.entries(WORKBOOK_RULES) as [RuleId, Rule][]) {
-    if (wanted && !wanted.has(id)) continue;
-    for (const f of rule(ctx)) all.push(f);
-  }
+  const rules = (Object.entries(WORKBOOK_RULES) as [RuleId, Rule][]).filter(
+    ([id]) => !wanted || wanted.has(id),
+  );
+  // Sheet by sheet (each rule decides per model, from that model alone): a sheet's models, totals and plan
+  // figures are garbage before the next sheet's are built, so memory holds one sheet's working data, not the
+  // workbook's. Findings are kept per rule, so the order below is rule by rule, sheet by sheet, as if each rule
+  // had run over the whole workbook.
+  const { values, uncomputed } = computeMissing(snapshot);
+  const perRule: Finding[][] = rules.map(() => []);
+  snapshot.sheets.forEach((sheet, index) => {
+    const ctx = {
+      models: analyseSheet(sheet, index, values[index], uncomputed[index]),
+      plan: options.plan,
+      lang,
+    };
+    rules.forEach(([, rule], k) => {
+      for (const f of rule(ctx)) perRule[k].push(f);
+    });
+  });
+  const all = perRule.flat();
   // One finding per rule and cell (a cell can be both a row and a column total).
   const seen = new Set<string>();
   const out = all.filter((f) => {

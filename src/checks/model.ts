@@ -27,7 +27,8 @@ import {
   numberFromText,
   sideOf,
 } from "./labels";
-import { formatInfo, storedDecimals } from "./numfmt";
+import { formatInfo } from "./numfmt";
+import { decimalsOf, unitOf } from "../model/precision";
 import { isCellError, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../model/types";
 
 // Re-exported for the rules, which read labels and cells through the model.
@@ -147,6 +148,67 @@ export interface SheetModel {
   unitAbove?: MoneyUnit;
   /** Parsed sum formulas per cell, filled on demand by sumFormulaAt (rows without formulas stay holes). */
   parsed?: (SumFormula | null | undefined)[][];
+  /** Compact figures, built on first use by figureAt (see Figures). */
+  figures?: Figures;
+}
+
+/**
+ * Every cell's figure (figureAt) in one flat array, row by row (index r × width + c), NaN where the cell has
+ * none: the totals and plan passes ask for the same figures many times over, and one typed-array read is far
+ * cheaper than two nested array reads, a type test and a number-format lookup each time.
+ */
+interface Figures {
+  width: number;
+  rows: number;
+  values: Float64Array;
+  /** Per cell, the CELL_* bits: what the column pass of makeBlock counts, without reading the cell again. */
+  flags: Uint8Array;
+}
+
+/** A number (any, dates and non-finite ones too). */
+const CELL_NUMBER = 1;
+/** A number formatted as a percentage / as a date / with a money unit ('# ##0 "tkr"'). */
+const CELL_PERCENT = 2;
+const CELL_DATE = 4;
+const CELL_MONEY = 8;
+/** A formula cell without a value (none saved, none computed). */
+const CELL_BARE_FORMULA = 16;
+
+function buildFigures(m: SheetModel): Figures {
+  const vals = m.values;
+  let width = 0;
+  for (const row of vals) if (row && row.length > width) width = row.length;
+  const out = new Float64Array(vals.length * width).fill(NaN);
+  const flags = new Uint8Array(vals.length * width);
+  const formats = m.sheet.numberFormats;
+  const formulas = m.sheet.formulas;
+  for (let r = 0; r < vals.length; r++) {
+    const row = vals[r];
+    if (!row) continue;
+    const fmtRow = formats?.[r];
+    const frow = formulas?.[r];
+    const base = r * width;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v !== "number") {
+        if ((v === null || v === undefined) && frow && isFormula(frow[c]))
+          flags[base + c] = CELL_BARE_FORMULA;
+        continue;
+      }
+      const fmt = fmtRow?.[c];
+      let bits = CELL_NUMBER;
+      if (fmt != null) {
+        const info = formatInfo(fmt);
+        if (info.percent) bits |= CELL_PERCENT;
+        if (info.date) bits |= CELL_DATE;
+        if (info.money) bits |= CELL_MONEY;
+      }
+      flags[base + c] = bits;
+      if (!Number.isFinite(v) || bits & CELL_DATE) continue;
+      out[base + c] = v;
+    }
+  }
+  return (m.figures = { width, rows: vals.length, values: out, flags });
 }
 
 const EMPTY_ROW: RowInfo = {
@@ -167,13 +229,10 @@ const EMPTY_ROW: RowInfo = {
 
 /** A cell's figure: a number that is not a date. */
 export function figureAt(m: SheetModel, r: number, c: number): number | undefined {
-  const row = m.values[r];
-  if (!row) return undefined;
-  const v = row[c];
-  if (typeof v !== "number" || !Number.isFinite(v)) return undefined;
-  const fmt = m.sheet.numberFormats?.[r]?.[c];
-  if (fmt && formatInfo(fmt).date) return undefined;
-  return v;
+  const f = m.figures ?? buildFigures(m);
+  if (r < 0 || r >= f.rows || c < 0 || c >= f.width) return undefined;
+  const v = f.values[r * f.width + c];
+  return v === v ? v : undefined;
 }
 
 export function formulaAt(m: SheetModel, r: number, c: number): string | null {
@@ -207,8 +266,8 @@ export function shownUnit(m: SheetModel, r: number, c: number, value: number): n
   const info = formatInfo(formatAt(m, r, c));
   if (info.unit !== null) return info.unit;
   if (Number.isInteger(value)) return info.percent ? 0.01 : 1;
-  const decimals = Math.min(storedDecimals(value), 6);
-  return Math.pow(10, -decimals) * info.scale * (info.percent ? 0.01 : 1);
+  const decimals = Math.min(decimalsOf(value, "cell"), 6);
+  return unitOf(decimals) * info.scale * (info.percent ? 0.01 : 1);
 }
 
 const NO_ROW: readonly (string | null)[] = [];
@@ -388,11 +447,16 @@ function isFormulaTotalRow(m: SheetModel, r: number, labelCol: number, totalWord
     let rows = 0;
     let vertical = true;
     for (const t of p.terms) {
-      if ((t.sheet !== null && t.sheet !== m.name) || t.c1 !== absC || t.c2 !== absC || t.r2 >= absR) {
+      if (
+        (t.sheet !== null && t.sheet !== m.name) ||
+        t.firstCol !== absC ||
+        t.lastCol !== absC ||
+        t.lastRow >= absR
+      ) {
         vertical = false;
         break;
       }
-      rows += t.r2 - t.r1 + 1;
+      rows += t.lastRow - t.firstRow + 1;
     }
     // One line is enough where the label says total too ("Subsubtotalt" =SUM(F144)).
     if (vertical && (rows >= 2 || (totalWord && p.usesSum && rows >= 1))) return true;
@@ -408,8 +472,14 @@ function sumsIfsAbove(f: string, absR: number, absC: number): boolean {
   const q = parseSumIfs(f);
   if (!q) return false;
   const t = q.sum;
-  if (t.c1 !== absC || t.c2 !== absC || t.r2 >= absR || t.r2 - t.r1 < 1) return false;
-  return q.criteria.every((x) => x.range.r1 === t.r1 && x.range.r2 === t.r2 && x.range.c1 === x.range.c2);
+  if (t.firstCol !== absC || t.lastCol !== absC || t.lastRow >= absR || t.lastRow - t.firstRow < 1)
+    return false;
+  return q.criteria.every(
+    (x) =>
+      x.range.firstRow === t.firstRow &&
+      x.range.lastRow === t.lastRow &&
+      x.range.firstCol === x.range.lastCol,
+  );
 }
 
 /**
@@ -425,10 +495,16 @@ function sumsLeftInRow(m: SheetModel, first: number, last: number, c: number): b
     if (!p || p.hasMinus || p.constant !== 0 || p.terms.length !== 1) continue;
     const t = p.terms[0];
     if (t.sheet !== null && t.sheet !== m.name) continue;
-    if (t.r1 !== t.r2 || t.r1 !== m.oRow + r || t.c2 >= absC || t.c2 - t.c1 < 1) continue;
+    if (
+      t.firstRow !== t.lastRow ||
+      t.firstRow !== m.oRow + r ||
+      t.lastCol >= absC ||
+      t.lastCol - t.firstCol < 1
+    )
+      continue;
     // Up to the column right before it, spacer columns left empty (C, E, … Y then TOTALS in AA) allowed.
     let gap = true;
-    for (let j = t.c2 - m.oCol + 1; j < c && gap; j++) {
+    for (let j = t.lastCol - m.oCol + 1; j < c && gap; j++) {
       const v = m.values[r]?.[j];
       if (v !== null && v !== undefined && v !== "") gap = false;
     }
@@ -549,15 +625,15 @@ function mergedTextMap(m: SheetModel): Map<number, string> {
   for (const addr of m.sheet.merged ?? []) {
     const rg = parseRange(addr.includes("!") ? addr.slice(addr.indexOf("!") + 1) : addr);
     if (!rg) continue;
-    const r0 = rg.r1 - m.oRow,
-      c0 = rg.c1 - m.oCol;
+    const r0 = rg.firstRow - m.oRow,
+      c0 = rg.firstCol - m.oCol;
     const v = m.values[r0]?.[c0];
     if (typeof v !== "string" && typeof v !== "number") continue;
-    if ((rg.r2 - rg.r1 + 1) * (rg.c2 - rg.c1 + 1) > 10_000) continue;
+    if ((rg.lastRow - rg.firstRow + 1) * (rg.lastCol - rg.firstCol + 1) > 10_000) continue;
     // A side-by-side table's model holds only its own columns: merged cells beyond them are not its own.
-    const cFrom = Math.max(rg.c1, m.oCol),
-      cTo = Math.min(rg.c2, m.oCol + m.nCols - 1);
-    for (let r = rg.r1; r <= rg.r2; r++)
+    const cFrom = Math.max(rg.firstCol, m.oCol),
+      cTo = Math.min(rg.lastCol, m.oCol + m.nCols - 1);
+    for (let r = rg.firstRow; r <= rg.lastRow; r++)
       for (let c = cFrom; c <= cTo; c++) map.set((r - m.oRow) * m.nCols + (c - m.oCol), String(v));
   }
   return map;
@@ -652,11 +728,11 @@ function sumReachesBack(m: SheetModel, r: number, first: number, last: number): 
     for (const t of p.terms)
       if (
         (t.sheet === null || t.sheet === m.name) &&
-        t.c1 === absC &&
-        t.c2 === absC &&
-        t.r1 <= m.oRow + last &&
-        t.r2 >= m.oRow + first &&
-        t.r2 < m.oRow + r
+        t.firstCol === absC &&
+        t.lastCol === absC &&
+        t.firstRow <= m.oRow + last &&
+        t.lastRow >= m.oRow + first &&
+        t.lastRow < m.oRow + r
       )
         return true;
   }
@@ -707,13 +783,14 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
   // Columns with figures in the block.
   // Marks per column (no Set, spread and sort per block: a sheet of thousands of small tables has as many).
   const hasFigure = new Uint8Array(m.nCols);
+  const figs = m.figures ?? buildFigures(m);
+  const flags = figs.flags;
+  const w = figs.width;
   for (let i = first; i <= last; i++) {
-    const row = m.values[i];
-    const frow = m.sheet.formulas?.[i] ?? NO_ROW;
-    for (let c = labelCol + 1; c < row.length; c++) {
-      const v = row[c];
-      if (typeof v === "number" || ((v === null || v === undefined) && isFormula(frow[c]))) hasFigure[c] = 1;
-    }
+    const n = m.values[i].length;
+    const base = i * w;
+    for (let c = labelCol + 1; c < n; c++)
+      if (flags[base + c] & (CELL_NUMBER | CELL_BARE_FORMULA)) hasFigure[c] = 1;
   }
   const cols: number[] = [];
   for (let c = 0; c < hasFigure.length; c++) if (hasFigure[c]) cols.push(c);
@@ -731,16 +808,12 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
       dateCells = 0;
     let formatUnit: MoneyUnit | undefined;
     for (let i = first; i <= last; i++) {
-      const v = m.values[i][c];
-      if (typeof v !== "number") continue;
+      const bits = flags[i * w + c];
+      if (!(bits & CELL_NUMBER)) continue;
       numberCells++;
-      const fmt = m.sheet.numberFormats?.[i]?.[c];
-      if (fmt != null) {
-        const info = formatInfo(fmt);
-        if (info.percent) percentCells++;
-        if (info.date) dateCells++;
-        if (info.money && !formatUnit) formatUnit = info.money;
-      }
+      if (bits & CELL_PERCENT) percentCells++;
+      if (bits & CELL_DATE) dateCells++;
+      if (bits & CELL_MONEY && !formatUnit) formatUnit = formatInfo(m.sheet.numberFormats[i][c]).money;
     }
     const percent = said.percent || (numberCells > 0 && percentCells * 2 > numberCells);
     let kind: ColumnKind = "line";
@@ -996,10 +1069,26 @@ export function analyseWorkbook(wb: WorkbookSnapshot): SheetModel[] {
   const { values, uncomputed } = computeMissing(wb);
   const out: SheetModel[] = [];
   wb.sheets.forEach((sheet, index) => {
-    const vals = values[index];
-    // The add-in's own report sheet lists findings (texts like "95 %", "#REF!"): checking it would report them again.
-    if (OWN_REPORT_SHEET.test(sheet.name)) {
-      out.push({
+    for (const m of analyseSheet(sheet, index, values[index], uncomputed[index])) out.push(m);
+  });
+  return out;
+}
+
+/**
+ * The models of one sheet (one per side-by-side table), from its values with computeMissing's results filled in:
+ * a sheet's models depend on no other sheet, so the engine can check a workbook sheet by sheet and let each
+ * sheet's working data go before the next is built.
+ */
+export function analyseSheet(
+  sheet: SheetSnapshot,
+  index: number,
+  vals: CellValue[][],
+  uncomputed: SheetModel["uncomputed"],
+): SheetModel[] {
+  // The add-in's own report sheet lists findings (texts like "95 %", "#REF!"): checking it would report them again.
+  if (OWN_REPORT_SHEET.test(sheet.name))
+    return [
+      {
         index,
         sheet,
         name: sheet.name,
@@ -1011,22 +1100,16 @@ export function analyseWorkbook(wb: WorkbookSnapshot): SheetModel[] {
         rows: new Array<RowInfo>(vals.length).fill(EMPTY_ROW),
         blocks: [],
         uncomputed: [],
-      });
-      return;
-    }
-    const bands = tableBands(vals, sheet.formulas);
-    if (bands.length === 1) {
-      out.push(buildModel(sheet, index, vals, uncomputed[index]));
-      return;
-    }
-    const unitAbove = unitAboveBands(vals, bands[1]);
-    bands.forEach((from, k) => {
-      const to = k + 1 < bands.length ? bands[k + 1] : Infinity;
-      const part = bandSheet(sheet, vals, from, to);
-      // Formulas the engine could not compute are noted once per sheet, at their own cells (the first band
-      // starts at the sheet's first column, so its addresses are the sheet's).
-      out.push(buildModel(part, index, part.values, k === 0 ? uncomputed[index] : [], unitAbove));
-    });
+      },
+    ];
+  const bands = tableBands(vals, sheet.formulas);
+  if (bands.length === 1) return [buildModel(sheet, index, vals, uncomputed)];
+  const unitAbove = unitAboveBands(vals, bands[1]);
+  return bands.map((from, k) => {
+    const to = k + 1 < bands.length ? bands[k + 1] : Infinity;
+    const part = bandSheet(sheet, vals, from, to);
+    // Formulas the engine could not compute are noted once per sheet, at their own cells (the first band
+    // starts at the sheet's first column, so its addresses are the sheet's).
+    return buildModel(part, index, part.values, k === 0 ? uncomputed : [], unitAbove);
   });
-  return out;
 }

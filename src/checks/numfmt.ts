@@ -1,3 +1,4 @@
+import { unitOf } from "../model/precision";
 import { parseUnitWord } from "../plan/numbers";
 import type { MoneyUnit } from "../plan/schema";
 
@@ -54,7 +55,7 @@ function analyse(code: string): FormatInfo {
   const lastDigit = Math.max(s.lastIndexOf("0"), s.lastIndexOf("#"));
   for (let i = lastDigit + 1; i < s.length && s[i] === ","; i++) scale *= 1000;
   const shown = hasDigits ? decimals : null;
-  const unit = shown === null ? null : Math.pow(10, -shown) * scale * (percent ? 0.01 : 1);
+  const unit = shown === null ? null : unitOf(shown) * scale * (percent ? 0.01 : 1);
   // The unit word may be quoted ('"tkr"') or written bare after the digits ('# ##0 kr').
   const word = (quoted + " " + s.replace(/[0#?,.%\s]+/g, " "))
     .trim()
@@ -80,14 +81,4 @@ export function formatInfo(code: string | null | undefined): FormatInfo {
   lastCode = code;
   lastInfo = info;
   return info;
-}
-
-/** Decimals of a stored value as written (2.6 → 1); binary noise (0.1 + 0.2) is cleaned away. */
-export function storedDecimals(value: number): number {
-  if (Number.isInteger(value)) return 0;
-  const s = String(Number(value.toPrecision(12)));
-  const e = s.indexOf("e-");
-  if (e >= 0) return Number(s.slice(e + 2)) + Math.max(0, s.indexOf(".") >= 0 ? e - s.indexOf(".") - 1 : 0);
-  const dot = s.indexOf(".");
-  return dot < 0 ? 0 : s.length - dot - 1;
 }

@@ -10,23 +10,14 @@ import type { Amount, BudgetTable, Fact, Goal, Plan, Relation } from "../plan/sc
 import { asOfText } from "../plan/summary";
 import { figure, planMessage, planWord } from "./planMessages";
 import type { Finding, RuleId, Severity } from "../model/types";
+import { decimalsOf, halfUnit, roundingTolerance, unitOf } from "../model/precision";
 
 /** Digits after the decimal point of a stored figure (28.0 is stored as 28: the column's other figures say 1). */
-export function decimalsOf(value: number): number {
-  const s = String(clean(Math.abs(value)));
-  if (/e/i.test(s)) return 0;
-  const dot = s.indexOf(".");
-  return dot < 0 ? 0 : s.length - dot - 1;
-}
+const figureDecimals = (value: number) => decimalsOf(value, "figure");
 
 /** The precision a set of figures is given in: the most decimals any of them shows. */
 export function precisionOf(values: readonly number[]): number {
-  return values.reduce((d, v) => Math.max(d, decimalsOf(v)), 0);
-}
-
-/** DESIGN.md §3: a total is not wrong while |total − Σ lines| ≤ n × ½ unit of the figures' precision. */
-export function roundingTolerance(lineCount: number, decimals: number): number {
-  return clean(lineCount * 0.5 * 10 ** -decimals);
+  return values.reduce((d, v) => Math.max(d, figureDecimals(v)), 0);
 }
 
 function finding(
@@ -62,7 +53,7 @@ function checkTable(table: BudgetTable, lang: Lang): Finding[] {
     if (lines.length === 0) continue;
     const sum = clean(lines.reduce((s, v) => s + v, 0));
     const decimals = precisionOf([...lines, stated]);
-    const tolerance = roundingTolerance(lines.length, decimals);
+    const tolerance = clean(roundingTolerance(lines.length, unitOf(decimals)));
     const diff = clean(stated - sum);
     // A hair over the tolerance is binary noise, not a finding.
     if (Math.abs(diff) <= tolerance + 1e-9) continue;
@@ -82,7 +73,7 @@ function checkTable(table: BudgetTable, lang: Lang): Finding[] {
 }
 
 function describeTerms(terms: readonly Amount[], lang: Lang): string {
-  return terms.map((t) => figure(t.value, lang, decimalsOf(t.value), t.unit)).join(" + ");
+  return terms.map((t) => figure(t.value, lang, figureDecimals(t.value), t.unit)).join(" + ");
 }
 
 function checkRelation(plan: Plan, r: Relation, lang: Lang): Finding[] {
@@ -91,11 +82,11 @@ function checkRelation(plan: Plan, r: Relation, lang: Lang): Finding[] {
   const sum = clean(r.terms.reduce((s, t) => s + convertMoney(t.value, t.unit, unit), 0));
   // Each term may be rounded by half a unit of its own precision; expressed in the total's unit.
   const tolerance = r.terms.reduce(
-    (s, t) => s + 0.5 * 10 ** -decimalsOf(t.value) * moneyFactor(t.unit, unit),
+    (s, t) => s + halfUnit(figureDecimals(t.value)) * moneyFactor(t.unit, unit),
     0,
   );
   const diff = clean(r.total.value - sum);
-  const decimals = Math.max(decimalsOf(r.total.value), decimalsOf(sum));
+  const decimals = Math.max(figureDecimals(r.total.value), figureDecimals(sum));
   if (Math.abs(diff) > tolerance + 1e-9) {
     const message = planMessage("relation.sum", lang, {
       description: r.description,
@@ -126,7 +117,7 @@ function checkRelation(plan: Plan, r: Relation, lang: Lang): Finding[] {
     if (value === null) continue;
     const inTermUnit = convertMoney(value, measure.unit, t.unit);
     // The term may quote the table in a coarser unit (387,8 mnkr for 387 800 tkr): half a unit of its precision.
-    if (Math.abs(inTermUnit - t.value) <= 0.5 * 10 ** -decimalsOf(t.value) + 1e-9) continue;
+    if (Math.abs(inTermUnit - t.value) <= halfUnit(figureDecimals(t.value)) + 1e-9) continue;
     const message = planMessage("relation.source", lang, {
       description: r.description,
       term: t.label,

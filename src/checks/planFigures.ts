@@ -20,7 +20,8 @@ import type {
   UnitKind,
 } from "../plan/schema";
 import { a1 } from "../model/address";
-import { formatInfo, storedDecimals } from "./numfmt";
+import { formatInfo } from "./numfmt";
+import { decimalsOf, roundingTolerance, unitOf } from "../model/precision";
 import { sheetTotals } from "./totals";
 import {
   figureAt,
@@ -99,12 +100,13 @@ function measureKind(folded: string): "budget" | "outcome" | "forecast" | undefi
 }
 
 function planPrecision(v: number): number {
-  return Math.pow(10, -Math.min(storedDecimals(v), 6));
+  return unitOf(Math.min(decimalsOf(v, "cell"), 6));
 }
 
 /** |cell − plan| within what the coarser of their shown precisions explains. */
 function fits(cell: number, cellUnit: number, planValue: number, planUnitSize: number): boolean {
-  const tol = 0.5 * Math.max(cellUnit, planUnitSize) + 1e-9 * Math.max(1, Math.abs(planValue));
+  const tol =
+    roundingTolerance(1, Math.max(cellUnit, planUnitSize)) + 1e-9 * Math.max(1, Math.abs(planValue));
   return Math.abs(cell - planValue) <= tol;
 }
 
@@ -356,8 +358,10 @@ function checkStatedAmounts(m: SheetModel, plan: Plan, out: PlanFigure[]): void 
       if (pv === null || pv === undefined) continue;
       const expected = convertMoney(pv, measure.unit, unit);
       const decimals = match[4] ? match[4].length : 0;
-      const tol =
-        0.5 * Math.max(Math.pow(10, -decimals), planPrecision(pv) * convertMoney(1, measure.unit, unit));
+      const tol = roundingTolerance(
+        1,
+        Math.max(unitOf(decimals), planPrecision(pv) * convertMoney(1, measure.unit, unit)),
+      );
       const base = {
         model: m,
         r,
@@ -476,7 +480,8 @@ function judgeColumn(
       .reduce((s, x) => s + (x.value - x.expected), 0);
     const sumCell = sheetTotals(m).notOk.has(total.r * m.nCols + total.c);
     const tol =
-      0.5 * cells.length * shownUnit(m, total.r, total.c, total.value) + 1e-9 * Math.abs(total.expected);
+      roundingTolerance(cells.length, shownUnit(m, total.r, total.c, total.value)) +
+      1e-9 * Math.abs(total.expected);
     const linesAgree = results.every((x) => x === total || x.status === "ok");
     const lineSum = cells.reduce((s, x, k) => (k === totalIndex ? s : s + x.value), 0);
     if (sumCell && linesAgree && Math.abs(lineSum - total.expected) <= tol) {

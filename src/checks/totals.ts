@@ -12,7 +12,8 @@ import {
   type SumFormula,
   type SumIfs,
 } from "./formula";
-import { formatInfo, storedDecimals } from "./numfmt";
+import { formatInfo } from "./numfmt";
+import { decimalsOf, roundingTolerance, unitOf } from "../model/precision";
 import type { RuleId } from "../model/types";
 import {
   figureAt,
@@ -114,7 +115,7 @@ class Precision {
       return;
     }
     if (info.percent) this.generalFactor = 0.01;
-    const d = Number.isInteger(v) ? 0 : Math.min(storedDecimals(v), 6);
+    const d = Number.isInteger(v) ? 0 : Math.min(decimalsOf(v, "cell"), 6);
     if (d > this.generalDecimals) this.generalDecimals = d;
   }
   reset(): this {
@@ -124,7 +125,7 @@ class Precision {
     return this;
   }
   unit(): number {
-    const general = this.generalDecimals < 0 ? 0 : Math.pow(10, -this.generalDecimals) * this.generalFactor;
+    const general = this.generalDecimals < 0 ? 0 : unitOf(this.generalDecimals) * this.generalFactor;
     return Math.max(this.formatted, general);
   }
 }
@@ -150,9 +151,13 @@ function alongRanges(
   const out: [number, number][] = [];
   for (const t of p.terms) {
     if (t.sheet !== null && t.sheet !== m.name) return null;
-    if (rowAxis ? t.c1 !== absCross || t.c2 !== absCross : t.r1 !== absCross || t.r2 !== absCross)
+    if (
+      rowAxis
+        ? t.firstCol !== absCross || t.lastCol !== absCross
+        : t.firstRow !== absCross || t.lastRow !== absCross
+    )
       return null;
-    out.push(rowAxis ? [t.r1 - origin, t.r2 - origin] : [t.c1 - origin, t.c2 - origin]);
+    out.push(rowAxis ? [t.firstRow - origin, t.lastRow - origin] : [t.firstCol - origin, t.lastCol - origin]);
   }
   return out;
 }
@@ -173,7 +178,10 @@ function plainSum(m: SheetModel, r: number, c: number): SumFormula | null {
 /** A formula that references one single cell. */
 function isCopy(p: SumFormula): boolean {
   return (
-    !p.usesSum && p.terms.length === 1 && p.terms[0].r1 === p.terms[0].r2 && p.terms[0].c1 === p.terms[0].c2
+    !p.usesSum &&
+    p.terms.length === 1 &&
+    p.terms[0].firstRow === p.terms[0].lastRow &&
+    p.terms[0].firstCol === p.terms[0].lastCol
   );
 }
 
@@ -217,10 +225,10 @@ function walk(m: SheetModel, r: number, c: number, reached?: Set<number>): Twice
     }
     onPath.add(key);
     for (const t of p.terms) {
-      const r1 = Math.max(0, t.r1 - m.oRow),
-        r2 = Math.min(m.nRows - 1, t.r2 - m.oRow);
-      const c1 = Math.max(0, t.c1 - m.oCol),
-        c2 = Math.min(nCols - 1, t.c2 - m.oCol);
+      const r1 = Math.max(0, t.firstRow - m.oRow),
+        r2 = Math.min(m.nRows - 1, t.lastRow - m.oRow);
+      const c1 = Math.max(0, t.firstCol - m.oCol),
+        c2 = Math.min(nCols - 1, t.lastCol - m.oCol);
       for (let i = r1; i <= r2; i++)
         for (let j = c1; j <= c2; j++) {
           if (i === rr && j === cc) continue;
@@ -242,10 +250,10 @@ function rangesHoldFormulas(m: SheetModel, p: SumFormula, r: number, c: number):
   const formulas = m.sheet.formulas;
   if (!formulas) return false;
   for (const t of p.terms) {
-    const r1 = Math.max(0, t.r1 - m.oRow),
-      r2 = Math.min(m.nRows - 1, t.r2 - m.oRow);
-    const c1 = Math.max(0, t.c1 - m.oCol),
-      c2 = Math.min(m.nCols - 1, t.c2 - m.oCol);
+    const r1 = Math.max(0, t.firstRow - m.oRow),
+      r2 = Math.min(m.nRows - 1, t.lastRow - m.oRow);
+    const c1 = Math.max(0, t.firstCol - m.oCol),
+      c2 = Math.min(m.nCols - 1, t.lastCol - m.oCol);
     for (let i = r1; i <= r2; i++) {
       const row = formulas[i];
       if (!row) continue;
@@ -298,7 +306,7 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
   // so that sum.hardcoded can see it beside its formula peers; there is nothing to add up.
   if (n === 0 && (formulaAt(m, r, c) || scratchRow(spec) || spec.leaves.length === 0)) return null;
   const unit = precision.unit();
-  const tolerance = Math.max(n, 1) * 0.5 * unit + 1e-9 * Math.max(1, Math.abs(expected));
+  const tolerance = roundingTolerance(Math.max(n, 1), unit) + 1e-9 * Math.max(1, Math.abs(expected));
   const empty = n === 0;
   const cell: TotalCell = {
     model: m,
@@ -817,11 +825,16 @@ function differencePair(m: SheetModel, f: string, r: number): number | null {
   const [x, y] = p.terms;
   const absR = m.oRow + r;
   for (const t of p.terms)
-    if ((t.sheet !== null && t.sheet !== m.name) || t.r1 !== absR || t.r2 !== absR || t.c1 !== t.c2)
+    if (
+      (t.sheet !== null && t.sheet !== m.name) ||
+      t.firstRow !== absR ||
+      t.lastRow !== absR ||
+      t.firstCol !== t.lastCol
+    )
       return null;
   if (x.sign !== 1 || y.sign !== -1) return null;
-  const a = x.c1 - m.oCol,
-    b = y.c1 - m.oCol;
+  const a = x.firstCol - m.oCol,
+    b = y.firstCol - m.oCol;
   if (a < 0 || b < 0 || a >= m.nCols || b >= m.nCols) return null;
   return a * m.nCols + b;
 }
@@ -857,12 +870,13 @@ function labelSumIfs(m: SheetModel, x: TotalCell): { q: SumIfs; labelCol: number
   const q = parseSumIfs(x.formula);
   if (!q) return null;
   const absC = m.oCol + x.c;
-  if (q.sum.c1 !== absC || q.sum.c2 !== absC || q.sum.r2 >= m.oRow + x.r) return null;
+  if (q.sum.firstCol !== absC || q.sum.lastCol !== absC || q.sum.lastRow >= m.oRow + x.r) return null;
   const labels = q.criteria.filter(
-    (k) => typeof k.criterion === "string" && k.range.c1 === k.range.c2 && k.range.c1 !== absC,
+    (k) =>
+      typeof k.criterion === "string" && k.range.firstCol === k.range.lastCol && k.range.firstCol !== absC,
   );
   if (labels.length !== 1 || meetsCriterion("", labels[0].criterion) === null) return null;
-  return { q, labelCol: labels[0].range.c1 - m.oCol, label: labels[0].criterion as string };
+  return { q, labelCol: labels[0].range.firstCol - m.oCol, label: labels[0].criterion as string };
 }
 
 /**
@@ -883,7 +897,11 @@ function signSplitGaps(m: SheetModel, cells: TotalCell[]): void {
     const s = a.q.sum;
     // The sign split: a criterion on the sum range itself.
     const own = a.q.criteria.filter(
-      (k) => k.range.c1 === s.c1 && k.range.c2 === s.c2 && k.range.r1 === s.r1 && k.range.r2 === s.r2,
+      (k) =>
+        k.range.firstCol === s.firstCol &&
+        k.range.lastCol === s.lastCol &&
+        k.range.firstRow === s.firstRow &&
+        k.range.lastRow === s.lastRow,
     );
     if (own.length === 0) continue;
     const missing: number[] = [];
@@ -891,9 +909,14 @@ function signSplitGaps(m: SheetModel, cells: TotalCell[]): void {
     for (const b of sumIfsCells) {
       if (b === a || b.x.block !== a.x.block || b.x.c !== a.x.c || b.labelCol !== a.labelCol) continue;
       if (b.label.toLowerCase() !== a.label.toLowerCase()) continue;
-      for (let abs = b.q.sum.r1; abs <= b.q.sum.r2; abs++) {
+      for (let abs = b.q.sum.firstRow; abs <= b.q.sum.lastRow; abs++) {
         const i = abs - m.oRow;
-        if ((abs >= s.r1 && abs <= s.r2) || i >= a.x.r || i < a.x.block.first || missing.includes(i))
+        if (
+          (abs >= s.firstRow && abs <= s.lastRow) ||
+          i >= a.x.r ||
+          i < a.x.block.first ||
+          missing.includes(i)
+        )
           continue;
         if (meetsCriterion(m.values[i]?.[a.labelCol], a.label) !== true) continue;
         const v = figureAt(m, i, a.x.c);

@@ -1,9 +1,11 @@
 /**
- * `plankoll check` over several workbooks: files are read and checked in this thread and in worker threads, as
- * many threads as the machine has cores (os.availableParallelism), the results put back in the order the files
- * were given.
- * One file, a single core or all cores busy, small files (a worker's start costs more than it saves, unless
- * PLANKOLL_JOBS asks for workers) or PLANKOLL_JOBS=1: the files are checked one after another in this thread.
+ * `plankoll check` over several workbooks: a pool of threads — this one and min(free cores, files) − 1 worker
+ * threads, each loading the reader and the engine once — takes the files one at a time from one shared counter,
+ * largest first; each thread reads and checks its file itself and only the finished result (the findings) comes
+ * back. The results are put back in the order the files were given.
+ *
+ * The files are checked one after another in this thread when a second thread cannot pay for itself: one file,
+ * a single free core, PLANKOLL_JOBS=1, or less than BYTES_PER_THREAD of files for each thread (see workerCount).
  */
 import { existsSync, statSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
@@ -13,8 +15,12 @@ import type { Lang } from "../plan/i18n";
 import type { Plan } from "../plan/schema";
 import { checkFailed, type FileResult } from "./report";
 
-/** Below this many bytes in all, starting workers takes longer than checking the files here. */
-const PARALLEL_MIN_BYTES = 512 * 1024;
+/**
+ * Bytes of files (.xlsx is compressed: ~370 kB for 50 000 cells) each thread needs before it is worth starting:
+ * a new thread is a new V8 isolate that compiles the reader and the engine again, ~0,5–0,8 s of CPU before it
+ * runs at full speed, about what checking 1 MB of workbooks takes once warm.
+ */
+export const BYTES_PER_THREAD = 1024 * 1024;
 
 /** The compiled worker (lib/cli/checkWorker.js); absent when running from the TypeScript sources (tests). */
 const WORKER = join(__dirname, "checkWorker.js");
@@ -27,38 +33,85 @@ export interface CheckJob {
 
 export type CheckOne = (file: string, plan: Plan, lang: Lang) => Promise<FileResult>;
 
+/** What a worker thread (./checkWorker) is given. */
+export interface WorkerInput {
+  plan: Plan;
+  lang: Lang;
+  /** The files in the order they are handed out; messages refer to them by index. */
+  files: string[];
+  /** The next index to take, shared by every thread of the pool. */
+  counter: Int32Array;
+}
+
+/** What a worker thread posts: the index it takes next, then that file's result. */
+export type WorkerMessage = { started: number } | { index: number; result: FileResult };
+
 /**
  * How many threads: PLANKOLL_JOBS if set (1 = this one only), else the cores that are free — the cores less the
- * load others already put on them (os.loadavg; 0 where unknown, as on Windows): on a machine whose cores are all
- * busy a second thread only adds its own start-up. Never more than the files.
+ * load others already put on them (os.loadavg; 0 where unknown, as on Windows) — but no more than one per
+ * BYTES_PER_THREAD of files. Never more than the files.
  */
 export function workerCount(
   files: number,
+  bytes: number,
   env: NodeJS.ProcessEnv = process.env,
   load: number = loadavg()[0],
 ): number {
   const asked = Number.parseInt(env.PLANKOLL_JOBS ?? "", 10);
   const cores = availableParallelism();
   const threads =
-    Number.isFinite(asked) && asked >= 1 ? asked : Math.ceil(cores - Math.max(0, Math.min(cores, load - 1)));
+    Number.isFinite(asked) && asked >= 1
+      ? asked
+      : Math.min(
+          Math.ceil(cores - Math.max(0, Math.min(cores, load - 1))),
+          Math.floor(bytes / BYTES_PER_THREAD),
+        );
   return Math.max(1, Math.min(threads, files, 16));
 }
 
-function totalBytes(files: readonly string[]): number {
-  let n = 0;
-  for (const f of files) {
-    try {
-      n += statSync(f).size;
-    } catch {
-      // Unreadable: the check reports it.
-    }
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0; // Unreadable: the check reports it.
   }
-  return n;
+}
+
+/** Runs one worker of the pool until the files run out; `lost(k, why)` for a file it took but never reported. */
+function runWorker(
+  script: string,
+  input: WorkerInput,
+  started: (k: number) => void,
+  done: (k: number, result: FileResult) => void,
+  lost: (k: number, why: string) => void,
+): Promise<void> {
+  return new Promise((resolve) => {
+    const worker = new Worker(script, { workerData: input });
+    let current = -1;
+    let why = "worker stopped";
+    worker.on("message", (m: WorkerMessage) => {
+      if ("started" in m) {
+        current = m.started;
+        started(m.started);
+      } else {
+        done(m.index, m.result);
+        current = -1;
+      }
+    });
+    worker.on("error", (e) => {
+      why = e.message;
+    });
+    worker.on("exit", () => {
+      if (current >= 0) lost(current, why);
+      resolve();
+    });
+  });
 }
 
 /**
- * Checks the jobs, `progress(i, file)` as each one starts, and returns the results in the jobs' order. A worker
- * that dies (out of memory, say) fails only the file it was on; the others go on in a new worker.
+ * Checks the jobs, `progress(n, file)` as each one starts (n counts the files started so far), and returns the
+ * results in the jobs' order. A worker that dies (out of memory, say) fails only the file it was on; the files
+ * it had not taken yet are taken by the other threads.
  */
 export async function checkAll(
   jobs: readonly CheckJob[],
@@ -68,69 +121,56 @@ export async function checkAll(
   progress: (index: number, file: string) => void,
   workerScript: string = WORKER,
 ): Promise<FileResult[]> {
-  const results: FileResult[] = new Array(jobs.length);
+  const results: (FileResult | undefined)[] = new Array(jobs.length);
   const todo: number[] = [];
   jobs.forEach((j, i) => {
     if (j.error) results[i] = { file: j.file, findings: [], error: { code: "no-match", message: j.error } };
     else todo.push(i);
   });
-  const workers = workerCount(todo.length);
-  const asked = process.env.PLANKOLL_JOBS !== undefined && workers > 1;
-  const parallel =
-    workers > 1 &&
-    existsSync(workerScript) &&
-    (asked || totalBytes(todo.map((i) => jobs[i].file)) >= PARALLEL_MIN_BYTES);
-  if (!parallel) {
-    for (let i = 0; i < jobs.length; i++) {
-      progress(i, jobs[i].file);
-      if (!results[i]) results[i] = await checkOne(jobs[i].file, plan, lang);
-    }
-    return results;
-  }
-
-  // Files are taken in the given order from one shared counter, by this thread and by the workers alike: nobody
-  // waits for a busy thread to hand out the next file, and this thread's warm engine does its share.
-  const counter = new Int32Array(new SharedArrayBuffer(4));
-  const files = todo.map((i) => jobs[i].file);
-  let shown = -1;
-  const show = (upTo: number) => {
-    // Progress in the given order, so the counter only ever goes up (unreadable arguments included).
-    for (; shown < upTo;) {
-      shown++;
-      progress(shown, jobs[shown].file);
+  const one = async (file: string): Promise<FileResult> => {
+    try {
+      return await checkOne(file, plan, lang);
+    } catch (e) {
+      return checkFailed(file, e, lang);
     }
   };
-  const failed = (file: string, why: string): FileResult => checkFailed(file, why, lang);
+  const sizes = new Map(todo.map((i) => [i, sizeOf(jobs[i].file)]));
+  const bytes = [...sizes.values()].reduce((a, b) => a + b, 0);
+  const threads = existsSync(workerScript) ? workerCount(todo.length, bytes) : 1;
+  if (threads === 1) {
+    for (let i = 0; i < jobs.length; i++) {
+      progress(i, jobs[i].file);
+      results[i] ??= await one(jobs[i].file);
+    }
+    return results as FileResult[];
+  }
 
-  const finished: Promise<void>[] = [];
-  for (let w = 1; w < workers; w++) {
-    finished.push(
-      new Promise<void>((resolve) => {
-        const worker = new Worker(workerScript, { workerData: { plan, lang, files, counter } });
-        let current = -1;
-        worker.on("message", (m: { started: number } | { index: number; result: FileResult }) => {
-          if ("started" in m) current = m.started;
-          else {
-            results[todo[m.index]] = m.result;
-            current = -1;
-          }
-        });
-        worker.on("error", (e) => {
-          if (current >= 0) results[todo[current]] = failed(files[current], e.message);
-          current = -1;
-        });
-        worker.on("exit", () => {
-          if (current >= 0) results[todo[current]] = failed(files[current], "worker stopped");
-          resolve();
-        });
-      }),
-    );
-  }
+  // Largest first, so no thread is left with a big file while the others have finished.
+  const order = [...todo].sort((a, b) => (sizes.get(b) ?? 0) - (sizes.get(a) ?? 0));
+  const files = order.map((i) => jobs[i].file);
+  let shown = 0;
+  jobs.forEach((j, i) => {
+    if (results[i]) progress(shown++, j.file);
+  });
+  const started = (k: number) => progress(shown++, files[k]);
+  const done = (k: number, result: FileResult) => {
+    results[order[k]] = result;
+  };
+  const lost = (k: number, why: string) => done(k, checkFailed(files[k], why, lang));
+
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const input: WorkerInput = { plan, lang, files, counter };
+  const pool: Promise<void>[] = [];
+  for (let w = 1; w < threads; w++) pool.push(runWorker(workerScript, input, started, done, lost));
+  // This thread is one of the pool: it takes files from the same counter while the workers start up.
   for (let k = Atomics.add(counter, 0, 1); k < files.length; k = Atomics.add(counter, 0, 1)) {
-    show(todo[k]);
-    results[todo[k]] = await checkOne(files[k], plan, lang);
+    started(k);
+    done(k, await one(files[k]));
   }
-  await Promise.all(finished);
-  show(jobs.length - 1);
-  return results;
+  await Promise.all(pool);
+  // A worker that died before its last message arrived: its file fails, the others keep their results.
+  order.forEach((i, k) => {
+    results[i] ??= checkFailed(files[k], "worker stopped", lang);
+  });
+  return results as FileResult[];
 }

@@ -1,28 +1,11 @@
 /**
- * A1 addresses: the small amount of parsing the adapter (and the fake Excel) need.
- * Rows and columns are 0-based here; Excel's A1 text is 1-based.
+ * A1 addresses as the adapter (and the fake Excel) meet them: whole rows and columns, sheet names, Excel's size.
+ * The area shape, cell addresses and column letters are the model's (src/model/address.ts).
  */
-import { columnName as colToLetters, a1 as cellAddress } from "../model/address";
-
-export interface Area {
-  /** First and last row/column, 0-based, inclusive. */
-  r0: number;
-  c0: number;
-  r1: number;
-  c1: number;
-}
+import { type Area, columnIndex, parseRange } from "../model/address";
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;
-
-// The engine's A1 helpers serve the adapter too: one spelling of column letters in the whole add-in.
-export { colToLetters, cellAddress };
-
-export function lettersToCol(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
 
 const CELL = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
 const COLS = /^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$/;
@@ -32,43 +15,31 @@ const ROWS = /^\$?(\d{1,7}):\$?(\d{1,7})$/;
 export function parseArea(text: string): Area {
   const t = text.trim();
   const parts = t.split(":");
-  if (parts.length === 1 || parts.length === 2) {
-    const a = CELL.exec(parts[0]);
-    const b = parts.length === 2 ? CELL.exec(parts[1]) : a;
-    if (a && b) {
-      const ra = Number(a[2]) - 1;
-      const rb = Number(b[2]) - 1;
-      const ca = lettersToCol(a[1]);
-      const cb = lettersToCol(b[1]);
-      return { r0: Math.min(ra, rb), c0: Math.min(ca, cb), r1: Math.max(ra, rb), c1: Math.max(ca, cb) };
-    }
+  if ((parts.length === 1 || parts.length === 2) && parts.every((p) => CELL.test(p))) {
+    const area = parseRange(t);
+    if (area) return area;
   }
   const cols = COLS.exec(t);
   if (cols) {
-    const ca = lettersToCol(cols[1]);
-    const cb = lettersToCol(cols[2]);
-    return { r0: 0, c0: Math.min(ca, cb), r1: MAX_ROWS - 1, c1: Math.max(ca, cb) };
+    const ca = columnIndex(cols[1]);
+    const cb = columnIndex(cols[2]);
+    return { firstRow: 0, firstCol: Math.min(ca, cb), lastRow: MAX_ROWS - 1, lastCol: Math.max(ca, cb) };
   }
   const rows = ROWS.exec(t);
   if (rows) {
     const ra = Number(rows[1]) - 1;
     const rb = Number(rows[2]) - 1;
-    return { r0: Math.min(ra, rb), c0: 0, r1: Math.max(ra, rb), c1: MAX_COLS - 1 };
+    return { firstRow: Math.min(ra, rb), firstCol: 0, lastRow: Math.max(ra, rb), lastCol: MAX_COLS - 1 };
   }
   throw new Error(`Not an A1 address: ${text}`);
 }
 
-export function formatArea(a: Area): string {
-  const first = cellAddress(a.r0, a.c0);
-  return a.r0 === a.r1 && a.c0 === a.c1 ? first : `${first}:${cellAddress(a.r1, a.c1)}`;
-}
-
 export function areaRows(a: Area): number {
-  return a.r1 - a.r0 + 1;
+  return a.lastRow - a.firstRow + 1;
 }
 
 export function areaCols(a: Area): number {
-  return a.c1 - a.c0 + 1;
+  return a.lastCol - a.firstCol + 1;
 }
 
 export function areaCells(a: Area): number {

@@ -3,7 +3,8 @@
  * the figures), with number formats that show percent goals as %. Never writes over a non-empty cell
  * unless the caller says the user confirmed.
  */
-import { cellAddress, parseArea, splitAddress } from "./a1";
+import { a1 } from "../model/address";
+import { parseArea, splitAddress } from "./a1";
 import { failed, isFilled, type WriteResult } from "./results";
 import { formulaString } from "./report";
 
@@ -58,8 +59,8 @@ export function goalsTableCells(
   rows.forEach((row, i) => {
     const r = top + 1 + i;
     // Absolute column, relative row: the formulas survive sorting and copying down.
-    const title = `$${cellAddress(r, left + 1)}`;
-    const outcome = `$${cellAddress(r, left + 3)}`;
+    const title = `$${a1(r, left + 1)}`;
+    const outcome = `$${a1(r, left + 3)}`;
     formulas.push([
       text(row.area),
       text(row.title),
@@ -109,7 +110,7 @@ export async function insertGoalsTable(
       const name = uniqueName(labels.sheetName, new Set(sheets.items.map((s) => s.name.toLowerCase())));
       const ws = sheets.add(name);
       const { formulas, formats } = goalsTableCells(rows, year, labels, 0, 0);
-      const address = `A1:${cellAddress(height - 1, GOALS_TABLE_COLUMNS - 1)}`;
+      const address = `A1:${a1(height - 1, GOALS_TABLE_COLUMNS - 1)}`;
       writeTable(context, ws, address, formulas, formats);
       ws.activate();
       ws.getRange(address).select();
@@ -137,7 +138,7 @@ export async function insertGoalsTable(
     if (nonEmpty > 0 && !options.confirmed)
       return { ok: false, reason: "needs-confirmation", address: target.address, nonEmpty };
     const area = parseArea(local);
-    const { formulas, formats } = goalsTableCells(rows, year, labels, area.r0, area.c0);
+    const { formulas, formats } = goalsTableCells(rows, year, labels, area.firstRow, area.firstCol);
     writeTable(context, ws, local, formulas, formats);
     ws.getRange(local).select();
     await context.sync();
@@ -160,7 +161,7 @@ function writeTable(
   range.numberFormat = formats;
   range.formulas = formulas;
   const area = parseArea(address);
-  const header = ws.getRange(`${cellAddress(area.r0, area.c0)}:${cellAddress(area.r0, area.c1)}`);
+  const header = ws.getRange(`${a1(area.firstRow, area.firstCol)}:${a1(area.firstRow, area.lastCol)}`);
   header.format.font.bold = true;
   header.format.fill.color = "#D9E1F2";
   range.format.autofitColumns();

@@ -4,7 +4,8 @@
  * then load its cells.
  */
 import type { SheetSnapshot } from "../model/types";
-import { cellAddress, splitAddress } from "./a1";
+import { a1 } from "../model/address";
+import { splitAddress } from "./a1";
 import { sheetFromRange } from "./read";
 import { failed, type WriteResult } from "./results";
 
@@ -86,7 +87,7 @@ export async function createPlanTable(
     for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${PLAN_TABLE_NAME} (${i})`;
 
     const width = Math.max(...rows.map((r) => r.length));
-    const address = `A1:${cellAddress(rows.length - 1, width - 1)}`;
+    const address = `A1:${a1(rows.length - 1, width - 1)}`;
     const ws = sheets.add(name);
     const range = ws.getRange(address);
     // Text columns stay text (ids such as "PM01", periods such as "2019" typed later are still fine).

@@ -10,7 +10,8 @@
  * of the number of sheets.
  */
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../model/types";
-import { type Area, areaCells, areaCols, formatArea, parseArea, splitAddress } from "./a1";
+import { type Area, formatArea } from "../model/address";
+import { areaCells, areaCols, parseArea, splitAddress } from "./a1";
 import { OPTIONAL, officeErrorCode, type Supports } from "./requirements";
 
 export interface ReadOptions {
@@ -64,8 +65,13 @@ interface SheetPlan {
 export function rowChunks(area: Area, maxCells: number): Area[] {
   const rowsPerChunk = Math.max(1, Math.floor(maxCells / areaCols(area)));
   const chunks: Area[] = [];
-  for (let r = area.r0; r <= area.r1; r += rowsPerChunk)
-    chunks.push({ r0: r, c0: area.c0, r1: Math.min(area.r1, r + rowsPerChunk - 1), c1: area.c1 });
+  for (let r = area.firstRow; r <= area.lastRow; r += rowsPerChunk)
+    chunks.push({
+      firstRow: r,
+      firstCol: area.firstCol,
+      lastRow: Math.min(area.lastRow, r + rowsPerChunk - 1),
+      lastCol: area.lastCol,
+    });
   return chunks;
 }
 
@@ -275,7 +281,7 @@ function toSheet(
   const sheet: SheetSnapshot = {
     name: plan.name,
     address: formatArea(plan.used),
-    origin: { row: plan.used.r0, col: plan.used.c0 },
+    origin: { row: plan.used.firstRow, col: plan.used.firstCol },
     values,
     formulas,
     numberFormats,

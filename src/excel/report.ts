@@ -3,7 +3,8 @@
  * An existing report sheet is replaced only when the caller says the user confirmed.
  */
 import type { Finding } from "../model/types";
-import { cellAddress, colToLetters, quoteSheet } from "./a1";
+import { a1, columnName } from "../model/address";
+import { quoteSheet } from "./a1";
 import { failed, type WriteResult } from "./results";
 
 export const REPORT_SHEET = "Plankoll-rapport";
@@ -67,7 +68,7 @@ export async function writeReport(
     if (!existing.isNullObject) existing.delete();
     const ws = context.workbook.worksheets.add(name);
     const width = header.length;
-    const last = colToLetters(width - 1);
+    const last = columnName(width - 1);
     ws.getRange("A1").values = [[labels.title]];
     ws.getRange("A1").format.font.bold = true;
     ws.getRange("A2").values = [[labels.subtitle]];
@@ -75,9 +76,9 @@ export async function writeReport(
     headRange.values = [header.slice()];
     headRange.format.font.bold = true;
     headRange.format.fill.color = "#D9E1F2";
-    const body = ws.getRange(`A5:${cellAddress(4 + safe.length - 1, width - 1)}`);
+    const body = ws.getRange(`A5:${a1(4 + safe.length - 1, width - 1)}`);
     body.formulas = safe;
-    ws.getRange(`A4:${cellAddress(4 + safe.length - 1, width - 1)}`).format.autofitColumns();
+    ws.getRange(`A4:${a1(4 + safe.length - 1, width - 1)}`).format.autofitColumns();
     ws.activate();
     ws.getRange("A1").select();
     await context.sync();

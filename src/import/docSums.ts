@@ -4,7 +4,7 @@
  * through `checkWorkbook`; each finding's cell is mapped back to the table's row label, column header and page.
  * The plan's own consistency (stated relations, counts) comes from `checkPlan`; a total both find is said once.
  */
-import { parseA1 } from "../model/address";
+import { columnName, parseA1 } from "../model/address";
 import { checkWorkbook } from "../checks/index";
 import { checkPlan } from "../checks/planConsistency";
 import type { Finding, SheetSnapshot } from "../model/types";
@@ -14,12 +14,6 @@ import type { DocTable } from "./types";
 
 function formatFor(decimals: number): string {
   return decimals > 0 ? `#,##0.${"0".repeat(decimals)}` : "#,##0";
-}
-
-function colName(c: number): string {
-  let s = "";
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 /** A document table as a sheet: header row (blank label cell, column headers), then label + figures per row. */
@@ -37,7 +31,7 @@ export function docTableToSheet(table: DocTable): SheetSnapshot {
   const formulas = values.map((row) => row.map(() => null));
   return {
     name: table.title.slice(0, 31),
-    address: `A1:${colName(width - 1)}${values.length}`,
+    address: `A1:${columnName(width - 1)}${values.length}`,
     origin: { row: 0, col: 0 },
     values,
     formulas,

@@ -3,7 +3,8 @@
  * - `importPlanFromText(text)`: the seed format, one line per page;
  * - `importDocument(documentFromLayout(pages))`: a PDF's text items (pdfjs, mapped by `positionedFromPdfjs`);
  * - `importPlanJson(text)`: a plan file; `importPlanTable(sheet)`: the "Plan" table layout in a workbook;
- * all return `{ plan, warnings, findings, tables }`. `diffPlans(active, imported)` feeds the review step;
+ * all return `{ plan, warnings, findings, tables }`. `diffPlans(active, imported)` (src/plan/diff.ts, here so the
+ * pane loads it with the importers' chunk) feeds the review step;
  * `planTableTemplate()` / `planToTableRows(plan)` give rows to write into a "Plan" table.
  */
 export { importDocument, importPlanFromText } from "./text";
@@ -22,8 +23,8 @@ export {
   PLAN_TABLE_COLUMNS,
   rowsToSheet,
 } from "./planTable";
-export { diffPlans } from "./diff";
-export type { BudgetChange, ItemChange, PlanDiff, ValueChange } from "./diff";
+export { diffPlans } from "../plan/diff";
+export type { BudgetChange, ItemChange, PlanDiff, ValueChange } from "../plan/diff";
 export { checkDocument, docTableToSheet } from "./docSums";
 export { checkReport, describeTable, withReport } from "./report";
 export type { DocumentFinding, ReportResult, ReportTable, TableDescription } from "./report";

@@ -257,15 +257,15 @@ export function importPlanTable(
       throw new PlanTableError(
         lang === "sv" ? `Ogiltigt område "${options.range}".` : `Invalid range "${options.range}".`,
       );
-    const top = r.r1 - sheet.origin.row;
-    const leftCol = r.c1 - sheet.origin.col;
+    const top = r.firstRow - sheet.origin.row;
+    const leftCol = r.firstCol - sheet.origin.col;
     values = sheet.values
-      .slice(Math.max(0, top), r.r2 - sheet.origin.row + 1)
-      .map((row) => row.slice(Math.max(0, leftCol), r.c2 - sheet.origin.col + 1));
+      .slice(Math.max(0, top), r.lastRow - sheet.origin.row + 1)
+      .map((row) => row.slice(Math.max(0, leftCol), r.lastCol - sheet.origin.col + 1));
     formats = sheet.numberFormats
-      .slice(Math.max(0, top), r.r2 - sheet.origin.row + 1)
-      .map((row) => row.slice(Math.max(0, leftCol), r.c2 - sheet.origin.col + 1));
-    origin = { row: Math.max(r.r1, sheet.origin.row), col: Math.max(r.c1, sheet.origin.col) };
+      .slice(Math.max(0, top), r.lastRow - sheet.origin.row + 1)
+      .map((row) => row.slice(Math.max(0, leftCol), r.lastCol - sheet.origin.col + 1));
+    origin = { row: Math.max(r.firstRow, sheet.origin.row), col: Math.max(r.firstCol, sheet.origin.col) };
   }
   // Header: the first row naming at least Typ, Titel and Värde.
   let headerRow = -1;

@@ -27,6 +27,7 @@ import {
   type NumberToken,
 } from "./tokens";
 import type { Token } from "./types";
+import { halfUnit } from "../model/precision";
 
 export type PlanMeta = Omit<
   Plan,
@@ -211,7 +212,7 @@ export function recogniseRelations(ctx: ImportContext, tables: readonly BudgetTa
           const tv = t.total.values[m.id];
           if (tv === null || tv === undefined) continue;
           const inTextUnit = convertMoney(tv, m.unit, a.unit);
-          const tolerance = 0.5 * 10 ** -a.decimals;
+          const tolerance = halfUnit(a.decimals);
           const equal = Math.abs(inTextUnit - a.value) <= tolerance + 1e-9 && Math.abs(tv) >= 1;
           // The table's own printed figures ("Summa 8 750 000 kr", a line's amount) are not statements about it.
           const own =

@@ -1,5 +1,17 @@
-/** A1 addresses ↔ 0-based row/column indexes. */
+/**
+ * A1 addresses ↔ 0-based row/column indexes, and the one rectangle shape of the whole add-in (`Area`).
+ * Rows and columns are 0-based here; Excel's A1 text is 1-based.
+ */
 
+/** An inclusive rectangle of cells, 0-based absolute indexes: first and last row, first and last column. */
+export interface Area {
+  firstRow: number;
+  firstCol: number;
+  lastRow: number;
+  lastCol: number;
+}
+
+/** "A" for 0, "Z" for 25, "AA" for 26. */
 export function columnName(col: number): string {
   let s = "";
   let n = col + 1;
@@ -9,6 +21,13 @@ export function columnName(col: number): string {
     n = Math.floor((n - 1) / 26);
   }
   return s;
+}
+
+/** 0-based column of its letters ("A" → 0, "aa" → 26); the letters are not checked. */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
 }
 
 /** "D7" for absolute 0-based (6, 3). */
@@ -35,17 +54,30 @@ export function parseA1(text: string): { row: number; col: number } | null {
   return { row: row - 1, col: col - 1 };
 }
 
-/** Parses "A1:C3" (or a single cell) → inclusive absolute bounds. */
-export function parseRange(text: string): { r1: number; c1: number; r2: number; c2: number } | null {
+/** The area two cells span, whichever corner each is. */
+export function spanArea(a: { row: number; col: number }, b: { row: number; col: number }): Area {
+  return {
+    firstRow: Math.min(a.row, b.row),
+    firstCol: Math.min(a.col, b.col),
+    lastRow: Math.max(a.row, b.row),
+    lastCol: Math.max(a.col, b.col),
+  };
+}
+
+/** Parses "A1:C3" (or a single cell) → its area; null when either end is not a cell address. */
+export function parseRange(text: string): Area | null {
   const [a, b] = text.split(":");
   const p = parseA1(a);
   if (!p) return null;
   const q = b === undefined ? p : parseA1(b);
   if (!q) return null;
-  return {
-    r1: Math.min(p.row, q.row),
-    c1: Math.min(p.col, q.col),
-    r2: Math.max(p.row, q.row),
-    c2: Math.max(p.col, q.col),
-  };
+  return spanArea(p, q);
+}
+
+/** "B3" for a one-cell area, else "B3:D9". */
+export function formatArea(a: Area): string {
+  const first = a1(a.firstRow, a.firstCol);
+  return a.firstRow === a.lastRow && a.firstCol === a.lastCol
+    ? first
+    : `${first}:${a1(a.lastRow, a.lastCol)}`;
 }

@@ -3,6 +3,7 @@
  * ("26 500 000", "387,8", "3,2%", "- 6 279", "−19", "mnkr") and formatting for display ("387 800", "3,0 %").
  * Hand-written because Intl only formats; no maintained library parses sv-SE amounts with units.
  */
+import { clean } from "../model/precision";
 import type { MoneyUnit } from "./schema";
 
 export type NumberUnit = MoneyUnit | "percent";
@@ -80,10 +81,8 @@ export function findUnitStatement(text: string): MoneyUnit | undefined {
 
 const FACTOR: Record<MoneyUnit, number> = { kr: 1, tkr: 1_000, mnkr: 1_000_000 };
 
-/** Rounds away binary noise (64308 / 1000 → 64.308, not 64.30799999). */
-export function clean(value: number): number {
-  return Number(value.toPrecision(15));
-}
+// Rounding away binary noise is the model's (src/model/precision.ts); the plan's callers find it here too.
+export { clean };
 
 /** Converts an amount between kr, tkr and mnkr. */
 export function convertMoney(value: number, from: MoneyUnit, to: MoneyUnit): number {

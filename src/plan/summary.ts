@@ -6,6 +6,7 @@
 import type { Lang } from "./i18n";
 import { clean, formatSvNumber } from "./numbers";
 import type { BudgetTable, Goal, Indicator, Plan, PeriodValue, Relation } from "./schema";
+import { decimalsOf } from "../model/precision";
 
 const T = {
   document: { sv: "Dokument", en: "Document" },
@@ -48,20 +49,16 @@ const T = {
 } as const;
 
 /** Digits after the point of a stored figure. */
-function decimalsOf(value: number): number {
-  const s = String(clean(Math.abs(value)));
-  const dot = s.indexOf(".");
-  return dot < 0 || /e/i.test(s) ? 0 : s.length - dot - 1;
-}
+const figureDecimals = (value: number) => decimalsOf(value, "figure");
 
 function precision(values: readonly (number | null | undefined)[]): number {
-  return values.reduce<number>((d, v) => (typeof v === "number" ? Math.max(d, decimalsOf(v)) : d), 0);
+  return values.reduce<number>((d, v) => (typeof v === "number" ? Math.max(d, figureDecimals(v)) : d), 0);
 }
 
 /** A number as the user's language writes it; sv-SE uses no-break-space groups and a decimal comma. */
 export function formatNumber(value: number, lang: Lang, decimals?: number): string {
   if (lang === "sv") return formatSvNumber(value, decimals);
-  const d = decimals ?? Math.min(decimalsOf(value), 3);
+  const d = decimals ?? Math.min(figureDecimals(value), 3);
   return clean(value).toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d });
 }
 

@@ -6,7 +6,8 @@
 import type { Finding } from "../model/types";
 import type { GoalFormulaKind, ReadNotice, ReadProgress, WriteResult } from "../excel";
 import type { Lang } from "../plan/i18n";
-import type { ImportCount, ImportWarning, PlanDiff, TableDescriptionLike } from "../import";
+import type { ImportCount, ImportWarning, TableDescriptionLike } from "../import";
+import type { PlanDiff } from "../plan/diff";
 import type { PlanLoss } from "../plan/content";
 import type { Goal, Plan } from "../plan/schema";
 

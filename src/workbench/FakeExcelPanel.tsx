@@ -4,7 +4,7 @@
  */
 import { useEffect, useReducer } from "react";
 import { isCellError } from "../model/types";
-import { cellAddress, colToLetters, formatArea } from "../excel/a1";
+import { a1, columnName, formatArea } from "../model/address";
 import { formatSvNumber } from "../plan/numbers";
 import type { FakeWorkbookModel } from "./fakeExcel";
 
@@ -47,22 +47,32 @@ export function FakeExcelPanel({
 
   const sheet = model.activeSheet;
   const sel = model.selection;
-  const used = sheet.usedArea(false) ?? { r0: 0, c0: 0, r1: 0, c1: 0 };
-  const rows = Math.min(MAX_ROWS, Math.max(used.r1 + 2, sel.area.r1 + 2, 20));
-  const cols = Math.min(MAX_COLS, Math.max(used.c1 + 2, sel.area.c1 + 2, 6));
+  const used = sheet.usedArea(false) ?? { firstRow: 0, firstCol: 0, lastRow: 0, lastCol: 0 };
+  const rows = Math.min(MAX_ROWS, Math.max(used.lastRow + 2, sel.area.lastRow + 2, 20));
+  const cols = Math.min(MAX_COLS, Math.max(used.lastCol + 2, sel.area.lastCol + 2, 6));
   const inSel = (r: number, c: number) =>
-    sel.sheetId === sheet.id && r >= sel.area.r0 && r <= sel.area.r1 && c >= sel.area.c0 && c <= sel.area.c1;
+    sel.sheetId === sheet.id &&
+    r >= sel.area.firstRow &&
+    r <= sel.area.lastRow &&
+    c >= sel.area.firstCol &&
+    c <= sel.area.lastCol;
 
   const isActive = (r: number, c: number) =>
-    sel.sheetId === sheet.id && r === sel.area.r0 && c === sel.area.c0;
+    sel.sheetId === sheet.id && r === sel.area.firstRow && c === sel.area.firstCol;
 
   /** A click selects the cell, as in Excel; shift-click extends the selection from the active cell. */
   const selectCell = (r: number, c: number, extend: boolean) => {
-    const from = extend && sel.sheetId === sheet.id ? sel.area : { r0: r, c0: c, r1: r, c1: c };
-    const a = extend ? { r: from.r0, c: from.c0 } : { r, c };
+    const from =
+      extend && sel.sheetId === sheet.id ? sel.area : { firstRow: r, firstCol: c, lastRow: r, lastCol: c };
+    const a = extend ? { r: from.firstRow, c: from.firstCol } : { r, c };
     model.selection = {
       sheetId: sheet.id,
-      area: { r0: Math.min(a.r, r), c0: Math.min(a.c, c), r1: Math.max(a.r, r), c1: Math.max(a.c, c) },
+      area: {
+        firstRow: Math.min(a.r, r),
+        firstCol: Math.min(a.c, c),
+        lastRow: Math.max(a.r, r),
+        lastCol: Math.max(a.c, c),
+      },
     };
     model.changed();
   };
@@ -71,7 +81,7 @@ export function FakeExcelPanel({
   const selectSheet = (id: string) => {
     if (id === sheet.id) return;
     model.activeSheetId = id;
-    model.selection = { sheetId: id, area: { r0: 0, c0: 0, r1: 0, c1: 0 } };
+    model.selection = { sheetId: id, area: { firstRow: 0, firstCol: 0, lastRow: 0, lastCol: 0 } };
     model.changed();
   };
 
@@ -96,7 +106,7 @@ export function FakeExcelPanel({
             <tr>
               <th />
               {Array.from({ length: cols }, (_, c) => (
-                <th key={c}>{colToLetters(c)}</th>
+                <th key={c}>{columnName(c)}</th>
               ))}
             </tr>
           </thead>
@@ -114,7 +124,7 @@ export function FakeExcelPanel({
                   return (
                     <td
                       key={c}
-                      data-cell={cellAddress(r, c)}
+                      data-cell={a1(r, c)}
                       className={`${inSel(r, c) ? "sel" : ""} ${isActive(r, c) ? "active" : ""} ${numeric ? "num" : ""}`}
                       style={style}
                       title={cell?.formula ?? undefined}

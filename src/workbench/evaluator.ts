@@ -45,7 +45,7 @@ export function createEvaluator(model: () => FakeWorkbookModel, lang: () => Lang
       try {
         const area = parseArea(arg.replace(/\$/g, ""));
         const sheet = model().sheetByName(where.sheet);
-        return sheet?.get(area.r0, area.c0)?.value ?? null;
+        return sheet?.get(area.firstRow, area.firstCol)?.value ?? null;
       } catch {
         return undefined;
       }

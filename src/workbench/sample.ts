@@ -5,7 +5,7 @@
  * a number stored as text and a #DIV/0!. The investment sheet is clean.
  */
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../model/types";
-import { formatArea } from "../excel/a1";
+import { formatArea } from "../model/address";
 
 type Input = CellValue | { f: string; v: CellValue };
 
@@ -14,7 +14,7 @@ function sheet(name: string, rows: Input[][], formats: Record<number, string> = 
   const pad = <T>(row: T[], fill: T) => [...row, ...Array(width - row.length).fill(fill)];
   return {
     name,
-    address: formatArea({ r0: 0, c0: 0, r1: rows.length - 1, c1: width - 1 }),
+    address: formatArea({ firstRow: 0, firstCol: 0, lastRow: rows.length - 1, lastCol: width - 1 }),
     origin: { row: 0, col: 0 },
     values: rows.map((r) =>
       pad(

@@ -12,7 +12,7 @@ const cells = (findings: ReturnType<typeof checkWorkbook>) =>
 describe("parseSumFormula", () => {
   test("SUM ranges, + and −, cross-sheet references", () => {
     expect(parseSumFormula("=SUM(B3:B9)")).toMatchObject({
-      terms: [{ sign: 1, sheet: null, r1: 2, c1: 1, r2: 8, c2: 1 }],
+      terms: [{ sign: 1, sheet: null, firstRow: 2, firstCol: 1, lastRow: 8, lastCol: 1 }],
       hasMinus: false,
       usesSum: true,
     });

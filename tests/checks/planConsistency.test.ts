@@ -1,12 +1,5 @@
 /** checkPlan: the plan's own sums, relations and counts — what must and must not trigger. */
-import {
-  checkPlan,
-  decimalsOf,
-  precisionOf,
-  progressOf,
-  reaches,
-  roundingTolerance,
-} from "../../src/checks/planConsistency";
+import { checkPlan, precisionOf, progressOf, reaches } from "../../src/checks/planConsistency";
 import type { Finding } from "../../src/model/types";
 import { embeddedPlan } from "../../src/plan/embedded";
 import type { Plan } from "../../src/plan/schema";
@@ -255,21 +248,9 @@ describe("duplicate ids", () => {
   });
 });
 
-describe("precision and tolerance", () => {
-  it.each([
-    [28, 0],
-    [2.6, 1],
-    [0.8, 1],
-    [64.308, 3],
-    [-6279, 0],
-    [0.1 + 0.2, 1],
-  ])("decimalsOf(%p) = %p", (v, d) => {
-    expect(decimalsOf(v)).toBe(d);
-  });
-
-  it("takes the most decimals of a column, and allows n × ½ unit", () => {
+describe("precision", () => {
+  it("takes the most decimals of a column (the rounding rule itself: tests/model/precision.test.ts)", () => {
     expect(precisionOf([2.6, 5.6, 0, 11, 28])).toBe(1);
-    expect(roundingTolerance(7, 1)).toBe(0.35);
-    expect(roundingTolerance(12, 0)).toBe(6);
+    expect(precisionOf([28, -6279])).toBe(0);
   });
 });

@@ -157,11 +157,11 @@ describe("a SUMIFS that splits the Subsubtotal rows by sign takes every one of t
 describe("SUMIFS as the engine reads it", () => {
   test("parses SUMIFS and SUMIF with literal criteria; anything else is not one", () => {
     expect(parseSumIfs('=SUMIFS(D9:D20,C9:C20,"Subsubtotal",D9:D20,">=0")')).toMatchObject({
-      sum: { r1: 8, r2: 19, c1: 3, c2: 3 },
+      sum: { firstRow: 8, lastRow: 19, firstCol: 3, lastCol: 3 },
       criteria: [{ criterion: "Subsubtotal" }, { criterion: ">=0" }],
     });
     expect(parseSumIfs('=SUMIF(C3:C8,"Fika",D3:D8)')).toMatchObject({
-      sum: { c1: 3 },
+      sum: { firstCol: 3 },
       criteria: [{ criterion: "Fika" }],
     });
     expect(parseSumIfs("=SUMIFS(D3:D8,C3:C8,B2)")).toBeNull();

@@ -2,11 +2,11 @@
  * `plankoll check` over several files in worker threads (src/cli/parallel.ts): the same report, in the order
  * given, and the same exit code as checking them one after another; unreadable files stay where they were named.
  */
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkFile } from "../../src/cli/commands/check";
-import { checkAll, workerCount } from "../../src/cli/parallel";
+import { BYTES_PER_THREAD, checkAll, workerCount, type CheckJob } from "../../src/cli/parallel";
 import { embeddedPlan } from "../../src/plan/embedded";
 import { ensureCliBuilt, ROOT, runBuiltCli } from "../support/builtCli";
 
@@ -21,14 +21,19 @@ const fixtures = readdirSync(WORKBOOKS, { withFileTypes: true })
 
 describe("workerCount", () => {
   const cores = availableParallelism();
-  test("the free cores by default, never more than the files; PLANKOLL_JOBS when set", () => {
-    expect(workerCount(1, {}, 0)).toBe(1);
-    expect(workerCount(1000, {}, 0)).toBe(Math.min(cores, 16));
-    expect(workerCount(1000, {}, 0.9 + cores)).toBe(1); // every core busy with others' work
-    expect(workerCount(5, { PLANKOLL_JOBS: "3" }, 50)).toBe(3);
-    expect(workerCount(2, { PLANKOLL_JOBS: "8" }, 0)).toBe(2);
-    expect(workerCount(5, { PLANKOLL_JOBS: "1" }, 0)).toBe(1);
-    expect(workerCount(5, { PLANKOLL_JOBS: "nonsense" }, 0)).toBe(Math.min(5, cores));
+  const MB = BYTES_PER_THREAD;
+  test("the free cores, one per BYTES_PER_THREAD of files, never more than the files", () => {
+    expect(workerCount(1, 100 * MB, {}, 0)).toBe(1);
+    expect(workerCount(1000, 100 * MB, {}, 0)).toBe(Math.min(cores, 16));
+    expect(workerCount(1000, 100 * MB, {}, 0.9 + cores)).toBe(1); // every core busy with others' work
+    expect(workerCount(20, MB - 1, {}, 0)).toBe(1); // small files: a second thread does not pay
+    expect(workerCount(20, 2 * MB, {}, 0)).toBe(Math.min(cores, 2));
+  });
+  test("PLANKOLL_JOBS when set, whatever the sizes and the load", () => {
+    expect(workerCount(5, 0, { PLANKOLL_JOBS: "3" }, 50)).toBe(3);
+    expect(workerCount(2, 0, { PLANKOLL_JOBS: "8" }, 0)).toBe(2);
+    expect(workerCount(5, 100 * MB, { PLANKOLL_JOBS: "1" }, 0)).toBe(1);
+    expect(workerCount(5, 100 * MB, { PLANKOLL_JOBS: "nonsense" }, 0)).toBe(Math.min(5, cores));
   });
 });
 
@@ -75,37 +80,148 @@ describe("plankoll check FILE… in parallel (built CLI)", () => {
 
 describe("checkAll with workers", () => {
   const saved = process.env.PLANKOLL_JOBS;
-  beforeAll(() => ensureCliBuilt());
+  const WORKER = join(ROOT, "lib", "cli", "checkWorker.js");
+  let dir: string;
+  /** A stand-in worker that answers every file it takes at once with a result no real check gives. */
+  let fakeWorker: string;
+  /** A stand-in worker that takes one file, says so, writes `taken` and then dies. */
+  let dyingWorker: string;
+  beforeAll(() => {
+    ensureCliBuilt();
+    dir = mkdtempSync(join(tmpdir(), "plankoll-pool-"));
+    fakeWorker = join(dir, "fake.js");
+    writeFileSync(
+      fakeWorker,
+      `const { parentPort, workerData } = require("node:worker_threads");
+      const { files, counter } = workerData;
+      for (let k = Atomics.add(counter, 0, 1); k < files.length; k = Atomics.add(counter, 0, 1)) {
+        parentPort.postMessage({ started: k });
+        parentPort.postMessage({ index: k, result: { file: files[k], findings: [], error: { code: "fake", message: "" } } });
+      }`,
+    );
+    dyingWorker = join(dir, "dying.js");
+    writeFileSync(
+      dyingWorker,
+      `const { parentPort, workerData } = require("node:worker_threads");
+      const { files, counter } = workerData;
+      const k = Atomics.add(counter, 0, 1);
+      if (k < files.length) {
+        parentPort.postMessage({ started: k });
+        require("node:fs").writeFileSync(${JSON.stringify(join(dir, "taken"))}, String(k));
+        setTimeout(() => { throw new Error("boom"); }, 50);
+      }`,
+    );
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   afterEach(() => {
     if (saved === undefined) delete process.env.PLANKOLL_JOBS;
     else process.env.PLANKOLL_JOBS = saved;
   });
 
-  test("a worker checks files too; results and progress in the given order", async () => {
+  const expected = async (jobs: CheckJob[]) => {
+    const out = [];
+    for (const j of jobs)
+      out.push(
+        j.error
+          ? { file: j.file, findings: [], error: { code: "no-match", message: j.error } }
+          : await checkFile(j.file, embeddedPlan, "sv"),
+      );
+    return out;
+  };
+  /** Checks in this thread after `wait` ms, the files it checked in `here`. */
+  const slow = (wait: number, here: string[]) => async (file: string) => {
+    here.push(file);
+    await new Promise((r) => setTimeout(r, wait));
+    return checkFile(file, embeddedPlan, "sv");
+  };
+
+  test("a worker checks files too; results in the given order, progress counted once per file", async () => {
     process.env.PLANKOLL_JOBS = "2";
     const jobs = [...fixtures.slice(0, 6).map((file) => ({ file })), { file: "x.xlsx", error: "no match" }];
     const seen: number[] = [];
-    let here = 0;
+    const here: string[] = [];
     // This thread is slow on purpose, so the worker (once started) takes the files this one has not.
-    const slowHere = async (file: string) => {
-      here++;
-      await new Promise((r) => setTimeout(r, 1500));
+    const results = await checkAll(jobs, embeddedPlan, "sv", slow(1500, here), (i) => seen.push(i), WORKER);
+    expect(results).toEqual(await expected(jobs));
+    expect(here.length).toBeLessThan(6);
+    expect(seen).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  }, 30_000);
+
+  test("a worker that dies fails only the file it was on; the other files are checked, in order", async () => {
+    process.env.PLANKOLL_JOBS = "2";
+    const jobs = fixtures.slice(0, 5).map((file) => ({ file }));
+    const taken = join(dir, "taken");
+    const here: string[] = [];
+    // This thread waits until the worker has taken its file, so the worker surely takes one.
+    const waitForWorker = async (file: string) => {
+      for (let t = 0; t < 400 && !existsSync(taken); t++) await new Promise((r) => setTimeout(r, 50));
+      here.push(file);
       return checkFile(file, embeddedPlan, "sv");
     };
+    const results = await checkAll(jobs, embeddedPlan, "sv", waitForWorker, () => {}, dyingWorker);
+    const want = await expected(jobs);
+    const failed = results.filter((r) => r.error?.code === "check-failed");
+    expect(failed).toHaveLength(1);
+    expect(failed[0].error?.message).toContain("boom");
+    expect(here).toHaveLength(4);
+    expect(here).not.toContain(failed[0].file);
+    expect(results.map((r) => r.file)).toEqual(jobs.map((j) => j.file));
+    results.forEach((r, i) => {
+      if (r !== failed[0]) expect(r).toEqual(want[i]);
+    });
+  }, 30_000);
+
+  test("PLANKOLL_JOBS=1: every file in this thread, one after another, no worker", async () => {
+    process.env.PLANKOLL_JOBS = "1";
+    const jobs = fixtures.slice(0, 4).map((file) => ({ file }));
+    const here: string[] = [];
+    const results = await checkAll(jobs, embeddedPlan, "sv", slow(0, here), () => {}, fakeWorker);
+    expect(here).toEqual(jobs.map((j) => j.file));
+    expect(results).toEqual(await expected(jobs));
+  });
+
+  test("PLANKOLL_JOBS=2 hands files to the worker (the stand-in's answers show), largest file first", async () => {
+    process.env.PLANKOLL_JOBS = "2";
+    const jobs = fixtures.slice(0, 6).map((file) => ({ file }));
+    const here: string[] = [];
+    const results = await checkAll(jobs, embeddedPlan, "sv", slow(300, here), () => {}, fakeWorker);
+    expect(results.map((r) => r.file)).toEqual(jobs.map((j) => j.file));
+    expect(results.filter((r) => r.error?.code === "fake").length).toBeGreaterThan(0);
+    const sizes = jobs.map((j) => statSync(j.file).size);
+    expect(statSync(here[0]).size).toBe(Math.max(...sizes));
+  });
+
+  test("without PLANKOLL_JOBS small files stay in this thread: no worker is started", async () => {
+    delete process.env.PLANKOLL_JOBS;
+    const jobs = fixtures.slice(0, 6).map((file) => ({ file }));
+    const total = jobs.reduce((n, j) => n + statSync(j.file).size, 0);
+    expect(total).toBeLessThan(BYTES_PER_THREAD);
+    const here: string[] = [];
+    const results = await checkAll(jobs, embeddedPlan, "sv", slow(0, here), () => {}, fakeWorker);
+    expect(here).toEqual(jobs.map((j) => j.file));
+    expect(results).toEqual(await expected(jobs));
+  });
+
+  test("a check that throws fails its file only", async () => {
+    process.env.PLANKOLL_JOBS = "1";
+    const jobs = fixtures.slice(0, 3).map((file) => ({ file }));
     const results = await checkAll(
       jobs,
       embeddedPlan,
       "sv",
-      slowHere,
-      (i) => seen.push(i),
-      join(ROOT, "lib", "cli", "checkWorker.js"),
+      async (file) => {
+        if (file === jobs[1].file) throw new Error("oops");
+        return checkFile(file, embeddedPlan, "sv");
+      },
+      () => {},
+      fakeWorker,
     );
-    const expected = [];
-    for (const j of jobs.slice(0, 6)) expected.push(await checkFile(j.file, embeddedPlan, "sv"));
-    expected.push({ file: "x.xlsx", findings: [], error: { code: "no-match", message: "no match" } });
-    expect(results).toEqual(expected);
-    expect(here).toBeLessThan(6);
-    expect(seen).toEqual([...seen].sort((a, b) => a - b));
-    expect(seen.at(-1)).toBe(6);
-  }, 30_000);
+    const want = await expected(jobs);
+    expect(results[0]).toEqual(want[0]);
+    expect(results[1].error).toEqual({
+      code: "check-failed",
+      message: "filen kunde inte kontrolleras (oops)",
+    });
+    expect(results[2]).toEqual(want[2]);
+  });
 });

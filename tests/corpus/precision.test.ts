@@ -50,7 +50,13 @@ describe("corpus annotations", () => {
           }
           const used = parseRange(sheet.address);
           const b = a.bounds;
-          if (!used || b.r1 < used.r1 || b.c1 < used.c1 || b.r2 > used.r2 || b.c2 > used.c2)
+          if (
+            !used ||
+            b.firstRow < used.firstRow ||
+            b.firstCol < used.firstCol ||
+            b.lastRow > used.lastRow ||
+            b.lastCol > used.lastCol
+          )
             problems.push(`${at}: outside the sheet's used range ${sheet.address || "(empty)"}`);
         }
       }

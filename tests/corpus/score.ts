@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { z } from "zod";
-import { parseRange } from "../../src/model/address";
+import { type Area, parseRange } from "../../src/model/address";
 import type { Finding } from "../../src/model/types";
 import { RULE_IDS } from "../../src/model/types";
 import { checkFile } from "../../src/cli/commands/check";
@@ -79,7 +79,7 @@ export interface Annotation extends AnnotationEntry {
   source: string;
   index: number;
   /** The entry's area, 0-based inclusive. */
-  bounds: { r1: number; c1: number; r2: number; c2: number };
+  bounds: Area;
 }
 
 export interface WorkbookAnnotations {
@@ -141,7 +141,7 @@ export function loadAnnotations(dir: string = ANNOTATIONS_DIR): LoadedAnnotation
   for (const book of byFile.values()) {
     const seen = new Map<string, Annotation>();
     for (const a of book.cells) {
-      const key = `${a.sheet}\u0000${a.bounds.r1},${a.bounds.c1},${a.bounds.r2},${a.bounds.c2}`;
+      const key = `${a.sheet}\u0000${a.bounds.firstRow},${a.bounds.firstCol},${a.bounds.lastRow},${a.bounds.lastCol}`;
       const prev = seen.get(key);
       if (prev && (prev.verdict !== a.verdict || String(prev.rules) !== String(a.rules)))
         errors.push(
@@ -153,7 +153,8 @@ export function loadAnnotations(dir: string = ANNOTATIONS_DIR): LoadedAnnotation
   return { byFile, errors };
 }
 
-const areaSize = (a: Annotation) => (a.bounds.r2 - a.bounds.r1 + 1) * (a.bounds.c2 - a.bounds.c1 + 1);
+const areaSize = (a: Annotation) =>
+  (a.bounds.lastRow - a.bounds.firstRow + 1) * (a.bounds.lastCol - a.bounds.firstCol + 1);
 
 /** The annotation that judges (sheet, cell): of those covering it, the one with the smallest area (a `cell` beats a `range`). */
 export function annotationAt(
@@ -168,7 +169,13 @@ export function annotationAt(
   for (const a of book.cells) {
     if (a.sheet !== sheet) continue;
     const b = a.bounds;
-    if (p.r1 < b.r1 || p.r1 > b.r2 || p.c1 < b.c1 || p.c1 > b.c2) continue;
+    if (
+      p.firstRow < b.firstRow ||
+      p.firstRow > b.lastRow ||
+      p.firstCol < b.firstCol ||
+      p.firstCol > b.lastCol
+    )
+      continue;
     if (!best || areaSize(a) < areaSize(best)) best = a;
   }
   return best;
@@ -316,7 +323,11 @@ export function scoreFindings(findings: readonly CorpusFinding[], annotations: L
         if (f.file !== book.file || f.sheet !== a.sheet || !a.rules?.includes(f.rule)) return false;
         const p = parseRange(f.cell);
         return (
-          !!p && p.r1 >= a.bounds.r1 && p.r1 <= a.bounds.r2 && p.c1 >= a.bounds.c1 && p.c1 <= a.bounds.c2
+          !!p &&
+          p.firstRow >= a.bounds.firstRow &&
+          p.firstRow <= a.bounds.lastRow &&
+          p.firstCol >= a.bounds.firstCol &&
+          p.firstCol <= a.bounds.lastCol
         );
       });
       if (!hit)

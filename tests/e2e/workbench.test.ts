@@ -59,7 +59,10 @@ const setSelection = (page: Page, sheetName: string, r: number, c: number) =>
       const model = (globalThis as unknown as FakeGlobal).plankollFake.model;
       const sheet = model.sheetByName(name as string);
       model.activeSheetId = sheet.id;
-      model.selection = { sheetId: sheet.id, area: { r0: row, c0: col, r1: row, c1: col } };
+      model.selection = {
+        sheetId: sheet.id,
+        area: { firstRow: row, firstCol: col, lastRow: row, lastCol: col },
+      };
       model.changed();
     },
     [sheetName, r, c] as const,

@@ -1,17 +1,12 @@
 /** A1 addresses as Excel writes them: columns past Z, quoted sheet names, whole rows and columns. */
 import fc from "fast-check";
 import {
-  cellAddress,
-  colToLetters,
+  a1 as cellAddress,
+  columnIndex as lettersToCol,
+  columnName as colToLetters,
   formatArea,
-  lettersToCol,
-  MAX_COLS,
-  MAX_ROWS,
-  parseArea,
-  quoteSheet,
-  sheetAddress,
-  splitAddress,
-} from "../../src/excel/a1";
+} from "../../src/model/address";
+import { MAX_COLS, MAX_ROWS, parseArea, quoteSheet, sheetAddress, splitAddress } from "../../src/excel/a1";
 
 describe("A1 addresses", () => {
   test("column letters and numbers are inverse over Excel's 16 384 columns", () => {
@@ -36,20 +31,20 @@ describe("A1 addresses", () => {
         fc.integer({ min: 0, max: MAX_COLS - 1 }),
       )
       .map(([a, b, c, d]) => ({
-        r0: Math.min(a, b),
-        r1: Math.max(a, b),
-        c0: Math.min(c, d),
-        c1: Math.max(c, d),
+        firstRow: Math.min(a, b),
+        lastRow: Math.max(a, b),
+        firstCol: Math.min(c, d),
+        lastCol: Math.max(c, d),
       }));
     fc.assert(fc.property(area, (a) => expect(parseArea(formatArea(a))).toEqual(a)));
     expect(formatArea(parseArea("$D$7"))).toBe("D7");
-    expect(parseArea("C5:A1")).toEqual({ r0: 0, c0: 0, r1: 4, c1: 2 });
+    expect(parseArea("C5:A1")).toEqual({ firstRow: 0, firstCol: 0, lastRow: 4, lastCol: 2 });
     expect(cellAddress(11, 1)).toBe("B12");
   });
 
   test("whole columns and rows", () => {
-    expect(parseArea("B:D")).toEqual({ r0: 0, c0: 1, r1: MAX_ROWS - 1, c1: 3 });
-    expect(parseArea("2:4")).toEqual({ r0: 1, c0: 0, r1: 3, c1: MAX_COLS - 1 });
+    expect(parseArea("B:D")).toEqual({ firstRow: 0, firstCol: 1, lastRow: MAX_ROWS - 1, lastCol: 3 });
+    expect(parseArea("2:4")).toEqual({ firstRow: 1, firstCol: 0, lastRow: 3, lastCol: MAX_COLS - 1 });
     expect(() => parseArea("Summa")).toThrow(/Not an A1 address/);
   });
 

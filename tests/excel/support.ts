@@ -54,7 +54,7 @@ export function comparable(sheet: SheetSnapshot) {
     values: sheet.values,
     formulas: sheet.formulas,
     numberFormats: sheet.numberFormats.map((row) => row.map((f) => (f === "General" ? null : f))),
-    hiddenRows: (sheet.hiddenRows ?? []).filter((r) => area && r >= area.r0 && r <= area.r1),
+    hiddenRows: (sheet.hiddenRows ?? []).filter((r) => area && r >= area.firstRow && r <= area.lastRow),
     merged: (sheet.merged ?? []).map((m) => parseArea(m)),
     tables: sheet.tables ?? [],
     protected: Boolean(sheet.protected),

@@ -221,7 +221,10 @@ describe("insert goals table", () => {
 
   test("at the selection: refuses non-empty targets without confirmation and changes nothing", async () => {
     const fake = createFakeExcel(await budgetWorkbook());
-    fake.model.selection = { sheetId: fake.model.sheets[0].id, area: { r0: 4, c0: 2, r1: 4, c1: 2 } };
+    fake.model.selection = {
+      sheetId: fake.model.sheets[0].id,
+      area: { firstRow: 4, firstCol: 2, lastRow: 4, lastCol: 2 },
+    };
     const before = fake.model.dump();
     const refused = await insertGoalsTable(fake.context(), rows, 2019, tableLabels, { where: "selection" });
     expect(refused).toMatchObject({
@@ -241,7 +244,10 @@ describe("insert goals table", () => {
 
   test("at an empty selection it writes without asking", async () => {
     const fake = createFakeExcel(await budgetWorkbook());
-    fake.model.selection = { sheetId: fake.model.sheets[0].id, area: { r0: 19, c0: 0, r1: 19, c1: 0 } };
+    fake.model.selection = {
+      sheetId: fake.model.sheets[0].id,
+      area: { firstRow: 19, firstCol: 0, lastRow: 19, lastCol: 0 },
+    };
     expect(await insertGoalsTable(fake.context(), rows, 2019, tableLabels, { where: "selection" })).toEqual({
       ok: true,
       sheet: "Budget 2019",
@@ -253,7 +259,10 @@ describe("insert goals table", () => {
     const snap = await budgetWorkbook();
     snap.sheets[0].protected = true;
     const fake = createFakeExcel(snap);
-    fake.model.selection = { sheetId: fake.model.sheets[0].id, area: { r0: 19, c0: 0, r1: 19, c1: 0 } };
+    fake.model.selection = {
+      sheetId: fake.model.sheets[0].id,
+      area: { firstRow: 19, firstCol: 0, lastRow: 19, lastCol: 0 },
+    };
     expect(await insertGoalsTable(fake.context(), rows, 2019, tableLabels, { where: "selection" })).toEqual({
       ok: false,
       reason: "protected",
@@ -285,12 +294,18 @@ describe("insert formula", () => {
   test('puts =PLAN.MALVARDE("…") in an empty active cell, asks before replacing content', async () => {
     const fake = createFakeExcel(await budgetWorkbook());
     const goal = embeddedPlan.goals.find((g) => g.unit === "percent")!;
-    fake.model.selection = { sheetId: fake.model.sheets[0].id, area: { r0: 1, c0: 1, r1: 1, c1: 1 } };
+    fake.model.selection = {
+      sheetId: fake.model.sheets[0].id,
+      area: { firstRow: 1, firstCol: 1, lastRow: 1, lastCol: 1 },
+    };
     const refused = await insertGoalFormula(fake.context(), { key: "PM26", unit: goal.unit }, { year: 2019 });
     expect(refused).toMatchObject({ ok: false, reason: "needs-confirmation" });
     expect(fake.model.sheets[0].get(1, 1)?.value).toBe("Budget 2019");
 
-    fake.model.selection = { sheetId: fake.model.sheets[0].id, area: { r0: 10, c0: 1, r1: 12, c1: 2 } };
+    fake.model.selection = {
+      sheetId: fake.model.sheets[0].id,
+      area: { firstRow: 10, firstCol: 1, lastRow: 12, lastCol: 2 },
+    };
     const ok = await insertGoalFormula(fake.context(), { key: "PM26", unit: goal.unit }, { year: 2019 });
     expect(ok).toMatchObject({ ok: true, address: "B11", formula: `=PLAN.MALVARDE("PM26",2019)` });
     expect(fake.model.sheets[0].get(10, 1)?.numberFormat).toBe("0.0%");
@@ -384,7 +399,7 @@ describe("plan storage, short names, selection", () => {
       cell: "C5",
     });
     expect(fake.model.activeSheet.name).toBe("Budget 2020");
-    expect(fake.model.selection.area).toEqual({ r0: 4, c0: 2, r1: 4, c1: 2 });
+    expect(fake.model.selection.area).toEqual({ firstRow: 4, firstCol: 2, lastRow: 4, lastCol: 2 });
     fake.model.sheetByName("Budget 2020")!.visibility = "Hidden";
     expect(await selectCell(fake.context(), "Budget 2020", "C5")).toEqual({
       ok: false,

@@ -1,6 +1,7 @@
 /**
- * The host-free core (src/plan, src/checks) may not import a host: the lint rule is tested on the import
- * shapes that once slipped through ("../excel" without a file, two folders up), and on Node built-ins.
+ * The layers of src may import only inwards (docs/architecture.md): the lint zones are tested with one forbidden
+ * import per layer (folder imports and deeper paths too, since the zones work on resolved paths) and with
+ * allowed ones; the host-free core may not import Node built-ins, Office, React or ExcelJS.
  * ESLint's config is an ES module, which Jest cannot load, so the cases are linted in one child process.
  */
 import { spawnSync } from "node:child_process";
@@ -8,20 +9,48 @@ import { join } from "node:path";
 
 const root = join(__dirname, "..", "..");
 
-const forbidden: [string, string][] = [
-  ["src/import/json.ts", "../excel"],
-  ["src/import/json.ts", "../excel/read"],
-  ["src/checks/rules/common.ts", "../../excel"],
-  ["src/checks/model.ts", "../excel"],
-  ["src/checks/model.ts", "../taskpane/api"],
-  ["src/plan/lookup.ts", "../cli/io"],
-  ["src/plan/lookup.ts", "node:fs"],
-  ["src/checks/model.ts", "exceljs"],
-];
-const allowed: [string, string][] = [["src/checks/model.ts", "../plan/numbers"]];
+const ZONE = "import-x/no-restricted-paths";
+const HOST = "no-restricted-imports";
 
-/** Number of no-restricted-imports messages for each [file, import] case. */
-function restrictedImportCounts(cases: [string, string][]): number[] {
+/** [importing file, import, the rule that must refuse it]. */
+const forbidden: [string, string, string][] = [
+  ["src/model/types.ts", "../plan/schema", ZONE],
+  ["src/model/address.ts", "../checks/formula", ZONE],
+  ["src/plan/lookup.ts", "../checks/index", ZONE],
+  ["src/plan/summary.ts", "../import", ZONE],
+  ["src/checks/model.ts", "../import/json", ZONE],
+  ["src/checks/model.ts", "../excel", ZONE],
+  ["src/checks/rules/common.ts", "../../excel", ZONE],
+  ["src/checks/model.ts", "../taskpane/api", ZONE],
+  ["src/import/json.ts", "../excel", ZONE],
+  ["src/import/json.ts", "../excel/read", ZONE],
+  ["src/import/report/index.ts", "../../cli/io", ZONE],
+  ["src/excel/read.ts", "../taskpane/api", ZONE],
+  ["src/excel/read.ts", "../cli/io", ZONE],
+  ["src/functions/core.ts", "../checks/index", ZONE],
+  ["src/commands/commands.ts", "../taskpane/api", ZONE],
+  ["src/cli/main.ts", "../taskpane/api", ZONE],
+  ["src/cli/main.ts", "../excel/read", ZONE],
+  ["src/taskpane/api.ts", "../cli/io", ZONE],
+  ["src/taskpane/api.ts", "../workbench/sample", ZONE],
+  ["src/workbench/index.tsx", "../cli/io", ZONE],
+  ["src/plan/lookup.ts", "node:fs", HOST],
+  ["src/checks/model.ts", "exceljs", HOST],
+  ["src/import/json.ts", "react", HOST],
+  ["src/model/types.ts", "path", HOST],
+];
+const allowed: [string, string][] = [
+  ["src/plan/lookup.ts", "../model/types"],
+  ["src/checks/model.ts", "../plan/numbers"],
+  ["src/import/json.ts", "../checks/planConsistency"],
+  ["src/excel/read.ts", "../checks/index"],
+  ["src/cli/main.ts", "../import/index"],
+  ["src/taskpane/api.ts", "../excel"],
+  ["src/workbench/index.tsx", "../taskpane/api"],
+];
+
+/** The rule ids of the boundary messages for each [file, import] case. */
+function boundaryMessages(cases: [string, string][]): string[][] {
   const script = `
     const { ESLint } = require("eslint");
     const path = require("node:path");
@@ -32,7 +61,7 @@ function restrictedImportCounts(cases: [string, string][]): number[] {
         const [r] = await eslint.lintText('import { x } from "' + spec + '";\\nexport const y = x;\\n', {
           filePath: path.join(process.cwd(), file),
         });
-        out.push(r.messages.filter((m) => m.ruleId === "no-restricted-imports").length);
+        out.push(r.messages.map((m) => m.ruleId).filter((id) => id === "${ZONE}" || id === "${HOST}"));
       }
       process.stdout.write(JSON.stringify(out));
     })().catch((e) => { console.error(e); process.exit(1); });`;
@@ -41,11 +70,17 @@ function restrictedImportCounts(cases: [string, string][]): number[] {
     encoding: "utf8",
   });
   if (run.status !== 0) throw new Error(run.stderr);
-  return JSON.parse(run.stdout) as number[];
+  return JSON.parse(run.stdout) as string[][];
 }
 
-test("lint forbids every host import from the core, at any depth", () => {
-  const counts = restrictedImportCounts([...forbidden, ...allowed]);
-  expect(counts.slice(0, forbidden.length)).toEqual(forbidden.map(() => 1));
-  expect(counts.slice(forbidden.length)).toEqual(allowed.map(() => 0));
-}, 60_000);
+test("lint refuses each forbidden direction between layers, and host imports in the core", () => {
+  const got = boundaryMessages([...forbidden, ...allowed].map(([file, spec]) => [file, spec]));
+  const label = ([file, spec]: [string, string, ...unknown[]], i: number) =>
+    `${file} ← ${spec}: ${got[i].join(",")}`;
+  expect(forbidden.map((c, i) => label(c, i))).toEqual(
+    forbidden.map(([f, s, rule]) => `${f} ← ${s}: ${rule}`),
+  );
+  expect(allowed.map((c, i) => label(c, forbidden.length + i))).toEqual(
+    allowed.map(([f, s]) => `${f} ← ${s}: `),
+  );
+}, 120_000);

@@ -36,6 +36,22 @@ export const sumHardcoded: Rule = ({ models, lang }) => {
       if (list) list.push(cell);
       else typed.set(key2, [cell]);
     }
+    // A few formula totals per table (the evidence of a warning), in cell order, gathered in one pass when first
+    // needed: a filter over all cells per warning was quadratic on a sheet with many overwritten totals.
+    let formulasOf: Map<string, TotalCell[]> | null = null;
+    const tableFormulas = (table: string): TotalCell[] => {
+      if (!formulasOf) {
+        formulasOf = new Map();
+        for (const x of cells) {
+          if (!x.formula) continue;
+          const key = tableKey(x);
+          const have = formulasOf.get(key);
+          if (!have) formulasOf.set(key, [x]);
+          else if (have.length < 5) have.push(x);
+        }
+      }
+      return formulasOf.get(table) ?? [];
+    };
     for (const [table, list] of typed) {
       if ((formulaTotals.get(table) ?? 0) > 0) {
         for (const cell of list) {
@@ -44,10 +60,7 @@ export const sumHardcoded: Rule = ({ models, lang }) => {
             actual: num(cell.value, lang),
           });
           // Evidence: the table's formula totals (a few of them) and the lines the typed value stands for.
-          const formulas = cells
-            .filter((x) => x.formula && tableKey(x) === table)
-            .slice(0, 5)
-            .map((x) => cellAddress(m, x.r, x.c));
+          const formulas = tableFormulas(table).map((x) => cellAddress(m, x.r, x.c));
           out.push(
             finding(m, "sum.hardcoded", "warning", cell.r, cell.c, text, clean(cell.expected), cell.value, {
               typed: cell.value,

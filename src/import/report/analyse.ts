@@ -14,6 +14,7 @@ import type { Finding, Severity } from "../../model/types";
 import type { Lang } from "../../plan/i18n";
 import { formatSvNumber } from "../../plan/numbers";
 import type { ReportCell, ReportColumn, ReportRow, ReportTable } from "./types";
+import { decimalsOf, halfUnit, unitOf } from "../../model/precision";
 
 export interface EvidenceLine {
   row: string;
@@ -49,8 +50,9 @@ const DIFF_HEADER = /avvik|vikelse|förändring|differens|återstår|resultat|di
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
-function unitOf(decimals: number): number {
-  return Math.pow(10, -Math.max(0, decimals));
+/** The unit of a printed figure's last digit (a negative count of decimals counts as none). */
+function unitAt(decimals: number): number {
+  return unitOf(Math.max(0, decimals));
 }
 
 /** A figure as the table prints it (its precision), in the user's language. */
@@ -63,9 +65,7 @@ const num = (v: number, lang: Lang, decimals = decimalsOfValue(v)) =>
       });
 
 function decimalsOfValue(v: number): number {
-  const s = String(round(v));
-  const i = s.indexOf(".");
-  return i < 0 ? 0 : s.length - i - 1;
+  return decimalsOf(v, "printed");
 }
 
 function valueOf(c: ReportCell | undefined): number | null {
@@ -129,9 +129,9 @@ function tolerance(t: ReportTable, c: number, rows: readonly number[], total: nu
   // Each line carries ½ unit of its own printed precision: "-66" beside "-0,5" may be off by 0,5, not by 0,05.
   const halves = rows
     .filter((i) => t.rows[i].cells[c]?.kind === "number")
-    .map((i) => unitOf(Math.max(0, t.rows[i].cells[c].decimals)) / 2);
+    .map((i) => halfUnit(Math.max(0, t.rows[i].cells[c].decimals)));
   // A total over one printed figure still carries two roundings (the figure's and its own).
-  while (halves.length < 2) halves.push(unitOf(d) / 2);
+  while (halves.length < 2) halves.push(halfUnit(Math.max(0, d)));
   return round(halves.reduce((a, b) => a + b, 0));
 }
 
@@ -277,7 +277,7 @@ function findRelations(t: ReportTable): void {
             of++;
             const d = Math.max(r.cells[a].decimals, r.cells[b].decimals, r.cells[c].decimals, 0);
             const expected = op === "-" ? va - vb : va + vb;
-            if (Math.abs(vc - expected) <= unitOf(d) + 1e-9) {
+            if (Math.abs(vc - expected) <= unitAt(d) + 1e-9) {
               holds++;
               if (vc !== 0 && va !== 0 && vb !== 0) nonTrivial++;
               if (vc !== 0 && va !== 0 && vb !== 0 && Math.min(Math.abs(va), Math.abs(vb)) >= 10) sizeable++;
@@ -486,7 +486,7 @@ export function tableFindings(t: ReportTable, lang: Lang): DocumentFinding[] {
       of++;
       const d = Math.max(r.cells[rel.a].decimals, r.cells[rel.b].decimals, r.cells[c].decimals, 0);
       const expected = round(rel.op === "-" ? va - vb : va + vb);
-      const tol = unitOf(d);
+      const tol = unitAt(d);
       // A row that leaves the relation unfilled (its result and an operand 0 or –) states no difference.
       if ((va === 0 || vb === 0) && vc === 0 && expected !== 0) return;
       if (Math.abs(vc - expected) <= tol + 1e-9) holds++;

@@ -11,6 +11,7 @@ import { analyseTable, tableFindings, type DocumentFinding } from "./analyse";
 import { describeTable, type TableDescription } from "./describe";
 import { readReportTables } from "./read";
 import type { ReportCell, ReportTable, UnreadTable } from "./types";
+import { halfUnit } from "../../model/precision";
 
 export type { DocumentFinding, Evidence } from "./analyse";
 export type { ReportTable, ReportRow, ReportColumn, ReportCell, UnreadTable } from "./types";
@@ -34,8 +35,9 @@ const GENERIC = /^(summa|s:a|totalt?|totalsumma|summa totalt|)$/;
 const value = (c: ReportCell | undefined) =>
   c && c.kind === "number" && !c.percent ? c.value : c && c.kind === "dash" ? 0 : null;
 
+/** Two printed figures, each rounded by up to ½ unit of its own precision. */
 const tolOf = (a: { decimals: number }, b: { decimals: number }) =>
-  (Math.pow(10, -Math.max(0, a.decimals)) + Math.pow(10, -Math.max(0, b.decimals))) / 2;
+  halfUnit(Math.max(0, a.decimals)) + halfUnit(Math.max(0, b.decimals));
 
 interface Stated {
   /** A summary's line, an appendix table's grand total, or a cell of a repeated table. */

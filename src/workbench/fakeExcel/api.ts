@@ -8,7 +8,8 @@
  */
 import type { CellValue } from "../../model/types";
 import { isCellError } from "../../model/types";
-import { type Area, areaCells, formatArea, parseArea, quoteSheet, splitAddress } from "../../excel/a1";
+import { areaCells, parseArea, quoteSheet, splitAddress } from "../../excel/a1";
+import { type Area, formatArea } from "../../model/address";
 import {
   DEFAULT_FONT,
   type FakeSheet,
@@ -333,19 +334,19 @@ export class FakeRange extends ClientObject {
       case "valueTypes":
         return m((r, c) => valueType(get(r, c)?.value ?? null));
       case "rowCount":
-        return area.r1 - area.r0 + 1;
+        return area.lastRow - area.firstRow + 1;
       case "columnCount":
-        return area.c1 - area.c0 + 1;
+        return area.lastCol - area.firstCol + 1;
       case "rowIndex":
-        return area.r0;
+        return area.firstRow;
       case "columnIndex":
-        return area.c0;
+        return area.firstCol;
       case "cellCount":
         return areaCells(area);
       case "rowHidden":
-        return uniform(area.r0, area.r1, (r) => sheet.hiddenRows.has(r));
+        return uniform(area.firstRow, area.lastRow, (r) => sheet.hiddenRows.has(r));
       case "columnHidden":
-        return uniform(area.c0, area.c1, (c) => sheet.hiddenCols.has(c));
+        return uniform(area.firstCol, area.lastCol, (c) => sheet.hiddenCols.has(c));
     }
     return undefined;
   }
@@ -413,7 +414,7 @@ export class FakeRange extends ClientObject {
   set rowHidden(v: boolean) {
     this.write(() => {
       const { sheet, area } = this.must();
-      for (let r = area.r0; r <= area.r1; r++) {
+      for (let r = area.firstRow; r <= area.lastRow; r++) {
         if (v) sheet.hiddenRows.add(r);
         else sheet.hiddenRows.delete(r);
       }
@@ -454,7 +455,12 @@ export class FakeRange extends ClientObject {
     return new FakeRange(this.context, () => {
       const t = this.must();
       const d = fn(t);
-      if (d.area.r0 < 0 || d.area.c0 < 0 || d.area.r1 < d.area.r0 || d.area.c1 < d.area.c0)
+      if (
+        d.area.firstRow < 0 ||
+        d.area.firstCol < 0 ||
+        d.area.lastRow < d.area.firstRow ||
+        d.area.lastCol < d.area.firstCol
+      )
         throw new FakeExcelError(
           "InvalidArgument",
           "The argument is invalid or missing or has an incorrect format.",
@@ -466,25 +472,40 @@ export class FakeRange extends ClientObject {
   getCell(row: number, col: number): FakeRange {
     return this.derive(({ sheet, area }) => ({
       sheet,
-      area: { r0: area.r0 + row, c0: area.c0 + col, r1: area.r0 + row, c1: area.c0 + col },
+      area: {
+        firstRow: area.firstRow + row,
+        firstCol: area.firstCol + col,
+        lastRow: area.firstRow + row,
+        lastCol: area.firstCol + col,
+      },
     }));
   }
   getResizedRange(deltaRows: number, deltaCols: number): FakeRange {
     return this.derive(({ sheet, area }) => ({
       sheet,
-      area: { ...area, r1: area.r1 + deltaRows, c1: area.c1 + deltaCols },
+      area: { ...area, lastRow: area.lastRow + deltaRows, lastCol: area.lastCol + deltaCols },
     }));
   }
   getAbsoluteResizedRange(rows: number, cols: number): FakeRange {
     return this.derive(({ sheet, area }) => ({
       sheet,
-      area: { r0: area.r0, c0: area.c0, r1: area.r0 + rows - 1, c1: area.c0 + cols - 1 },
+      area: {
+        firstRow: area.firstRow,
+        firstCol: area.firstCol,
+        lastRow: area.firstRow + rows - 1,
+        lastCol: area.firstCol + cols - 1,
+      },
     }));
   }
   getOffsetRange(rows: number, cols: number): FakeRange {
     return this.derive(({ sheet, area }) => ({
       sheet,
-      area: { r0: area.r0 + rows, c0: area.c0 + cols, r1: area.r1 + rows, c1: area.c1 + cols },
+      area: {
+        firstRow: area.firstRow + rows,
+        firstCol: area.firstCol + cols,
+        lastRow: area.lastRow + rows,
+        lastCol: area.lastCol + cols,
+      },
     }));
   }
 
@@ -525,7 +546,7 @@ export class FakeRange extends ClientObject {
         const cell = sheet.get(r, c);
         const out: Record<string, unknown> = {};
         if (options.address)
-          out.address = `${quoteSheet(sheet.name)}!${formatArea({ r0: r, c0: c, r1: r, c1: c })}`;
+          out.address = `${quoteSheet(sheet.name)}!${formatArea({ firstRow: r, firstCol: c, lastRow: r, lastCol: c })}`;
         if (options.format) {
           const format: Record<string, unknown> = {};
           if (options.format.fill) format.fill = pick(cell?.fill ?? NO_FILL, options.format.fill);
@@ -544,7 +565,7 @@ export class FakeRange extends ClientObject {
     return new ClientResult(this.context, () => {
       const { sheet, area } = this.must();
       const rows: Record<string, unknown>[] = [];
-      for (let r = area.r0; r <= area.r1; r++) {
+      for (let r = area.firstRow; r <= area.lastRow; r++) {
         const row: Record<string, unknown> = { rowIndex: r };
         if (options.rowHidden) row.rowHidden = sheet.hiddenRows.has(r);
         if (options.address) row.address = `${quoteSheet(sheet.name)}!${r + 1}:${r + 1}`;
@@ -561,7 +582,7 @@ export class FakeRange extends ClientObject {
     return new ClientResult(this.context, () => {
       const { sheet, area } = this.must();
       const cols: Record<string, unknown>[] = [];
-      for (let c = area.c0; c <= area.c1; c++) {
+      for (let c = area.firstCol; c <= area.lastCol; c++) {
         const col: Record<string, unknown> = { columnIndex: c };
         if (options.columnHidden) col.columnHidden = sheet.hiddenCols.has(c);
         cols.push(col);
@@ -575,7 +596,11 @@ export class FakeRange extends ClientObject {
     return new FakeRangeAreas(this.context, () => {
       const { sheet, area } = this.must();
       const hits = sheet.merged.filter(
-        (m) => m.r0 <= area.r1 && m.r1 >= area.r0 && m.c0 <= area.c1 && m.c1 >= area.c0,
+        (m) =>
+          m.firstRow <= area.lastRow &&
+          m.lastRow >= area.firstRow &&
+          m.firstCol <= area.lastCol &&
+          m.lastCol >= area.firstCol,
       );
       return hits.length ? { sheet, areas: hits } : null;
     }).trackSelf();
@@ -881,7 +906,7 @@ export class FakeWorksheet extends ClientObject {
   getRange(address?: string): FakeRange {
     return new FakeRange(this.context, () => {
       const sheet = this.must();
-      if (!address) return { sheet, area: { r0: 0, c0: 0, r1: 1_048_575, c1: 16_383 } };
+      if (!address) return { sheet, area: { firstRow: 0, firstCol: 0, lastRow: 1_048_575, lastCol: 16_383 } };
       const { sheet: named, local } = splitAddress(address);
       if (named && named.toLowerCase() !== sheet.name.toLowerCase())
         throw new FakeExcelError("InvalidArgument", "The address names another sheet.");
@@ -891,20 +916,23 @@ export class FakeWorksheet extends ClientObject {
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
     return new FakeRange(this.context, () => ({
       sheet: this.must(),
-      area: { r0: row, c0: col, r1: row + rows - 1, c1: col + cols - 1 },
+      area: { firstRow: row, firstCol: col, lastRow: row + rows - 1, lastCol: col + cols - 1 },
     }));
   }
   getCell(row: number, col: number): FakeRange {
     return new FakeRange(this.context, () => ({
       sheet: this.must(),
-      area: { r0: row, c0: col, r1: row, c1: col },
+      area: { firstRow: row, firstCol: col, lastRow: row, lastCol: col },
     }));
   }
   getUsedRange(valuesOnly = false): FakeRange {
     return new FakeRange(this.context, () => {
       const sheet = this.must();
       // An empty sheet's used range is A1, as in Excel.
-      return { sheet, area: sheet.usedArea(valuesOnly) ?? { r0: 0, c0: 0, r1: 0, c1: 0 } };
+      return {
+        sheet,
+        area: sheet.usedArea(valuesOnly) ?? { firstRow: 0, firstCol: 0, lastRow: 0, lastCol: 0 },
+      };
     });
   }
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
@@ -926,7 +954,7 @@ export class FakeWorksheet extends ClientObject {
         throw new FakeExcelError("InvalidOperation", "A hidden sheet cannot be activated.");
       const model = this.context.model;
       model.activeSheetId = s.id;
-      model.selection = { sheetId: s.id, area: { r0: 0, c0: 0, r1: 0, c1: 0 } };
+      model.selection = { sheetId: s.id, area: { firstRow: 0, firstCol: 0, lastRow: 0, lastCol: 0 } };
     });
   }
   delete(): void {
@@ -942,7 +970,7 @@ export class FakeWorksheet extends ClientObject {
       if (model.activeSheetId === s.id) {
         const next = model.sheets.find((x) => x.visibility === "Visible")!;
         model.activeSheetId = next.id;
-        model.selection = { sheetId: next.id, area: { r0: 0, c0: 0, r1: 0, c1: 0 } };
+        model.selection = { sheetId: next.id, area: { firstRow: 0, firstCol: 0, lastRow: 0, lastCol: 0 } };
       }
     });
   }
@@ -1165,7 +1193,11 @@ export class FakeTableCollection extends Collection<FakeTable, string> {
       if (sheet.protected) throw new FakeExcelError("AccessDenied", "The sheet is protected.");
       const area = parseArea(local);
       const overlaps = sheet.tables.some(
-        (t) => t.area.r0 <= area.r1 && t.area.r1 >= area.r0 && t.area.c0 <= area.c1 && t.area.c1 >= area.c0,
+        (t) =>
+          t.area.firstRow <= area.lastRow &&
+          t.area.lastRow >= area.firstRow &&
+          t.area.firstCol <= area.lastCol &&
+          t.area.lastCol >= area.firstCol,
       );
       if (overlaps) throw new FakeExcelError("InvalidOperation", "A table can't overlap another table.");
       const count = model.sheets.reduce((n, s) => n + s.tables.length, 0);
@@ -1430,7 +1462,15 @@ export class FakeWorkbook extends ClientObject {
     return new FakeRange(this.context, () => {
       const { sheetId, area } = this.context.model.selection;
       const sheet = this.context.model.sheetById(sheetId) ?? this.context.model.activeSheet;
-      return { sheet, area: { r0: area.r0, c0: area.c0, r1: area.r0, c1: area.c0 } };
+      return {
+        sheet,
+        area: {
+          firstRow: area.firstRow,
+          firstCol: area.firstCol,
+          lastRow: area.firstRow,
+          lastCol: area.firstCol,
+        },
+      };
     });
   }
 }
@@ -1453,23 +1493,24 @@ export function isSetSupportedBy(model: FakeWorkbookModel, set: string, version 
 
 function mapArea<T>(area: Area, fn: (r: number, c: number) => T): T[][] {
   const out: T[][] = [];
-  for (let r = area.r0; r <= area.r1; r++) {
+  for (let r = area.firstRow; r <= area.lastRow; r++) {
     const row: T[] = [];
-    for (let c = area.c0; c <= area.c1; c++) row.push(fn(r, c));
+    for (let c = area.firstCol; c <= area.lastCol; c++) row.push(fn(r, c));
     out.push(row);
   }
   return out;
 }
 
 function forArea(area: Area, data: unknown[][] | null, fn: (r: number, c: number, x: unknown) => void): void {
-  for (let r = area.r0; r <= area.r1; r++)
-    for (let c = area.c0; c <= area.c1; c++) fn(r, c, data ? data[r - area.r0][c - area.c0] : undefined);
+  for (let r = area.firstRow; r <= area.lastRow; r++)
+    for (let c = area.firstCol; c <= area.lastCol; c++)
+      fn(r, c, data ? data[r - area.firstRow][c - area.firstCol] : undefined);
 }
 
 /** A scalar applies to every cell; an array must match the range's shape, as Excel insists. */
 function broadcast(v: unknown, area: Area): unknown[][] {
-  const rows = area.r1 - area.r0 + 1;
-  const cols = area.c1 - area.c0 + 1;
+  const rows = area.lastRow - area.firstRow + 1;
+  const cols = area.lastCol - area.firstCol + 1;
   if (!Array.isArray(v)) return Array.from({ length: rows }, () => Array(cols).fill(v));
   if (v.length !== rows || v.some((row) => !Array.isArray(row) || row.length !== cols))
     throw new FakeExcelError(

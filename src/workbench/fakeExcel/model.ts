@@ -6,7 +6,8 @@
  */
 import type { CellValue, WorkbookSnapshot } from "../../model/types";
 import { isCellError } from "../../model/types";
-import { type Area, formatArea, parseArea } from "../../excel/a1";
+import { parseArea } from "../../excel/a1";
+import { type Area, formatArea } from "../../model/address";
 
 /** A cell's fill as Excel reports it: no fill is pattern "None" (color reads "#FFFFFF"). */
 export interface FillFormat {
@@ -107,7 +108,7 @@ export class FakeSheet {
       if (c < c0) c0 = c;
       if (c > c1) c1 = c;
     }
-    return r1 < 0 ? null : { r0, c0, r1, c1 };
+    return r1 < 0 ? null : { firstRow: r0, firstCol: c0, lastRow: r1, lastCol: c1 };
   }
 }
 
@@ -157,7 +158,10 @@ export class FakeWorkbookModel {
   name: string;
   sheets: FakeSheet[] = [];
   activeSheetId = "";
-  selection: { sheetId: string; area: Area } = { sheetId: "", area: { r0: 0, c0: 0, r1: 0, c1: 0 } };
+  selection: { sheetId: string; area: Area } = {
+    sheetId: "",
+    area: { firstRow: 0, firstCol: 0, lastRow: 0, lastCol: 0 },
+  };
   readonly names = new Map<string, NameRecord>();
   readonly xmlParts: XmlPartRecord[] = [];
   readonly syncLog: SyncRecord[] = [];
@@ -193,7 +197,7 @@ export class FakeWorkbookModel {
     this.sheets.push(sheet);
     if (!this.activeSheetId) {
       this.activeSheetId = sheet.id;
-      this.selection = { sheetId: sheet.id, area: { r0: 0, c0: 0, r1: 0, c1: 0 } };
+      this.selection = { sheetId: sheet.id, area: { firstRow: 0, firstCol: 0, lastRow: 0, lastCol: 0 } };
     }
     return sheet;
   }
@@ -295,10 +299,10 @@ export class FakeWorkbookModel {
           .sort((a, b) => a[0] - b[0])
           .map(([k, cell]) => ({
             address: formatArea({
-              r0: Math.floor(k / KEY_COLS),
-              c0: k % KEY_COLS,
-              r1: Math.floor(k / KEY_COLS),
-              c1: k % KEY_COLS,
+              firstRow: Math.floor(k / KEY_COLS),
+              firstCol: k % KEY_COLS,
+              lastRow: Math.floor(k / KEY_COLS),
+              lastCol: k % KEY_COLS,
             }),
             value: cell.value,
             formula: cell.formula,

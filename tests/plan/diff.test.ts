@@ -1,7 +1,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { embeddedPlan } from "../../src/plan/embedded";
-import { diffPlans } from "../../src/import/diff";
+import { diffPlans } from "../../src/plan/diff";
 import { importPlanFromText } from "../../src/import/text";
 import { parsePlan, type Plan } from "../../src/plan/schema";
 

@@ -7,8 +7,8 @@
  * overlap (≥ 60 % of content words: a retitled goal, "… till 72" → "… till 74"); budget lines by label or alias,
  * tables by title, measures by label or by kind and year.
  */
-import type { BudgetTable, Goal, Indicator, PeriodValue, Plan } from "../plan/schema";
-import { contentWords, foldText } from "../plan/text";
+import type { BudgetTable, Goal, Indicator, PeriodValue, Plan } from "./schema";
+import { contentWords, foldText } from "./text";
 
 export interface ValueChange {
   period: number;

@@ -2,12 +2,13 @@
  * Fixture-driven rule tests: every workbook under tests/fixtures/workbooks/<rule>/ is checked against the
  * embedded plan and must produce exactly the findings listed in its <name>.expect.json (rule, severity, sheet,
  * cell) — no more, no fewer. Each rule folder holds workbooks that must trigger the rule and look-alikes that
- * must not.
+ * must not. Each rule's test file (tests/checks/rules/<rule>.test.ts, named like its src/checks/rules module)
+ * runs ruleFixtures for its rule; folders.test.ts checks that folders, rule ids and test files correspond.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { checkWorkbook } from "../../../src/checks";
-import { RULE_IDS } from "../../../src/model/types";
+import type { RuleId } from "../../../src/model/types";
 import { readWorkbookFile } from "../../../src/cli/xlsx";
 import { embeddedPlan } from "../../../src/plan/embedded";
 
@@ -22,17 +23,13 @@ interface Expectation {
 
 const key = (x: Expectation) => `${x.sheet}!${x.cell} ${x.rule} ${x.severity}`;
 
-const folders = readdirSync(ROOT, { withFileTypes: true })
+export const folders = readdirSync(ROOT, { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name)
   .sort();
 
-test("every rule folder is a rule id, and each rule has a folder", () => {
-  for (const folder of folders) expect(RULE_IDS).toContain(folder);
-  for (const rule of RULE_IDS) if (rule !== "plan.inconsistent") expect(folders).toContain(rule);
-});
-
-describe.each(folders)("%s", (folder) => {
+/** The fixture tests of one rule folder (call inside the rule's describe). */
+export function ruleFixtures(folder: RuleId): void {
   const files = readdirSync(join(ROOT, folder))
     .filter((n) => n.endsWith(".xlsx"))
     .sort();
@@ -48,6 +45,23 @@ describe.each(folders)("%s", (folder) => {
     expect(files.some((n) => /^(lo-)?not-/.test(n))).toBe(true);
   });
 
+  test("each name says what it holds: must- an error or warning of the rule, not- none, info- only a note of it", () => {
+    const wrong = files.filter((name) => {
+      const kind = /^(?:lo-)?(?:csv-)?(must|not|info)-/.exec(name)?.[1];
+      const own = (
+        JSON.parse(
+          readFileSync(join(ROOT, folder, name.replace(/\.xlsx$/, ".expect.json")), "utf8"),
+        ) as Expectation[]
+      ).filter((x) => x.rule === folder);
+      const loud = own.some((x) => x.severity !== "info");
+      if (kind === "must") return !loud;
+      if (kind === "not") return loud;
+      if (kind === "info") return loud || own.length === 0;
+      return true;
+    });
+    expect(wrong).toEqual([]);
+  });
+
   test.each(files)("%s", async (name) => {
     const expected = JSON.parse(
       readFileSync(join(ROOT, folder, name.replace(/\.xlsx$/, ".expect.json")), "utf8"),
@@ -60,4 +74,4 @@ describe.each(folders)("%s", (folder) => {
     expect(actual.sort()).toEqual(expected.map(key).sort());
     for (const f of findings) expect(f.message.length).toBeGreaterThan(10);
   });
-});
+}
