@@ -10,8 +10,8 @@ import type { Plan } from "../../src/plan/schema";
 import { DOCUMENT_FINDING_FIELDS } from "../support/findingFields";
 import { renderFindings, type ShownFinding } from "../../src/i18n";
 
-/** The plan's findings as the reader sees them (Swedish unless told). */
-const checkPlan = (plan: Plan, lang: "sv" | "en" = "sv") => renderFindings(checkPlanIds(plan), lang);
+/** The plan's findings as the reader sees them, in Swedish (other languages: tests/i18n). */
+const checkPlan = (plan: Plan) => renderFindings(checkPlanIds(plan), "sv");
 
 function copy(): Plan {
   return structuredClone(embeddedPlan);

@@ -6,8 +6,8 @@ import { renderFindings } from "../../src/i18n";
 
 const pct = (v: number): CellSpec => ({ v, fmt: "0.0%" });
 
-const run = (rows: CellSpec[][], lang: "sv" | "en" = "sv") =>
-  renderFindings(checkWorkbook(book(sheet("Styrkort", rows)), { plan: embeddedPlan }), lang);
+const run = (rows: CellSpec[][]) =>
+  renderFindings(checkWorkbook(book(sheet("Styrkort", rows)), { plan: embeddedPlan }), "sv");
 
 /** The findings as the engine gives them: message id and parameters. */
 const raw = (rows: CellSpec[][]) => checkWorkbook(book(sheet("Styrkort", rows)), { plan: embeddedPlan });

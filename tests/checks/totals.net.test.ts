@@ -4,8 +4,8 @@ import { embeddedPlan } from "../../src/plan/embedded";
 import { book, sheet, type CellSpec } from "./helpers";
 import { renderFindings } from "../../src/i18n";
 
-const run = (rows: CellSpec[][], lang: "sv" | "en" = "sv") =>
-  renderFindings(checkWorkbook(book(sheet("Drift", rows)), { plan: embeddedPlan }), lang);
+const run = (rows: CellSpec[][]) =>
+  renderFindings(checkWorkbook(book(sheet("Drift", rows)), { plan: embeddedPlan }), "sv");
 /** The findings as the engine gives them: message id and parameters. */
 const raw = (rows: CellSpec[][]) => checkWorkbook(book(sheet("Drift", rows)), { plan: embeddedPlan });
 const serious = (rows: CellSpec[][]) =>
