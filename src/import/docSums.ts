@@ -36,7 +36,7 @@ export function docTableGrid(table: DocTable): TableGrid {
 }
 
 /** Sum rules over the document's tables, then the plan's own consistency; duplicates (same rule and place) once. */
-export function checkDocument(plan: Plan, tables: readonly DocTable[], lang: Lang): Finding[] {
+export function checkDocument(plan: Plan, tables: readonly DocTable[], lang: Lang = "sv"): Finding[] {
   const out: Finding[] = [];
   const seen = new Set<string>();
   const key = (f: Finding) => `${f.rule}|${f.page ?? ""}|${f.row ?? ""}|${f.column ?? ""}`;
@@ -53,6 +53,6 @@ export function checkDocument(plan: Plan, tables: readonly DocTable[], lang: Lan
       seen.add(key({ ...f, page: table.page }));
     }
   }
-  for (const f of checkPlan(plan, lang)) push(f);
+  for (const f of checkPlan(plan)) push(f);
   return out;
 }

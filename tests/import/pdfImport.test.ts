@@ -11,6 +11,7 @@ import { documentFromLayout, type PositionedText } from "../../src/import/layout
 import { importDocument } from "../../src/import/text";
 import { importPlanFromText } from "../../src/import/text";
 import type { ImportResult } from "../../src/import/types";
+import { render } from "../../src/i18n";
 
 const DOCS = join(__dirname, "..", "fixtures", "documents");
 
@@ -43,10 +44,11 @@ describe("planted errors are flagged at page, row and column", () => {
       }),
     ]);
     // The message names the lines, not spreadsheet cells; the evidence lists them, as a report PDF's finding does.
-    expect(sumError.findings[0].message).toMatch(/dess 4 rader summerar till 182\s000/);
-    expect(sumError.findings[0].message).not.toMatch(/\b[A-Z]\d+\b/);
+    expect(render(sumError.findings[0], "sv")).toMatch(/dess 4 rader summerar till 182\s000/);
     const lines = (sumError.findings[0].evidence?.lines ?? []) as { row: string }[];
     expect([lines[0]?.row, lines[lines.length - 1]?.row]).toEqual(["Gator och vägar", "Kollektivtrafik"]);
+    expect(render(sumError.findings[0], "sv")).not.toMatch(/\b[A-Z]\d+\b/);
+    expect(render(sumError.findings[0], "en")).not.toMatch(/\b[A-Z]\d+\b/);
   });
 
   test("the correct column and the correct investment list next to it are not flagged", () => {
@@ -278,7 +280,7 @@ describe("rounding tolerance of a table in mnkr with one decimal", () => {
         actual: 259.4,
       }),
     ]);
-    expect(doc.findings[0].message).toContain("dess 12 rader summerar till 258,7");
+    expect(render(doc.findings[0], "sv")).toContain("dess 12 rader summerar till 258,7");
     const lines = (doc.findings[0].evidence?.lines ?? []) as { row: string }[];
     expect([lines[0]?.row, lines[lines.length - 1]?.row]).toEqual(["Ledning", "Trafiksäkerhet"]);
   });

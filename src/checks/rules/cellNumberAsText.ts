@@ -6,10 +6,9 @@
  */
 import { parseSvNumber } from "../../plan/numbers";
 import { isYear } from "../labels";
-import { message, num } from "../messages";
+import { msg } from "../../model/messages";
 import type { Block, SheetModel } from "../model";
 import type { Finding } from "../../model/types";
-import type { Lang } from "../../plan/i18n";
 import type { DocumentFinding } from "../tables/types";
 import {
   cellAddress,
@@ -59,7 +58,7 @@ function columnCounts(m: SheetModel, block: Block): Map<number, ColumnCounts> {
   return out;
 }
 
-export const cellNumberAsText: Rule = ({ models, lang }) => {
+export const cellNumberAsText: Rule = ({ models }) => {
   const out: Finding[] = [];
   for (const m of models) {
     for (const block of m.blocks) {
@@ -85,8 +84,7 @@ export const cellNumberAsText: Rule = ({ models, lang }) => {
           }
           if (!p) continue;
           const value = p.unit === "percent" ? Number((p.value / 100).toPrecision(15)) : p.value;
-          const shown = p.unit === "percent" ? `${num(p.value, lang)} %` : num(p.value, lang);
-          const text = message("cell.number-as-text", lang, { text: v, value: shown });
+          const text = msg("cell.number-as-text", { text: v, value: p.value, percent: p.unit === "percent" });
           out.push(
             finding(m, "cell.number-as-text", "warning", r, c, text, value, v, {
               text: v,
@@ -104,26 +102,11 @@ export const cellNumberAsText: Rule = ({ models, lang }) => {
 // ---------------------------------------------------------------------------------------------------------
 // Document tables (report PDFs): a figure printed malformed is not used, and said.
 
-const WORDS = {
-  malformed: {
-    sv: (text: string, label: string, col: string) =>
-      `Talet "${text}" i "${label}" (${col}) är felformat (en siffra saknas eller en fotnot sitter ihop med talet); det räknades inte.`,
-    en: (text: string, label: string, col: string) =>
-      `The number "${text}" in "${label}" (${col}) is malformed (a digit missing or a footnote glued to it); it was not used.`,
-  },
-  glued: {
-    sv: (text: string, label: string, col: string, parts: string[]) =>
-      `"${text}" i "${label}" (${col}) är flera tal, eller ett tal och en fotnot, tryckta i varandra (${parts.join(" / ")}); vilket som gäller går inte att avgöra, så raden lästes inte i den kolumnen.`,
-    en: (text: string, label: string, col: string, parts: string[]) =>
-      `"${text}" in "${label}" (${col}) is several figures, or a figure and a footnote, printed into one another (${parts.join(" / ")}); which one holds cannot be told, so the row was not read in that column.`,
-  },
-};
-
 /**
  * cell.number-as-text on a document table: a malformed figure ("-7 73", a digit lost) is a warning; figures
  * printed into one another (glued) are info, the row not read in that column. Reference and code columns: none.
  */
-export function tableMalformed({ grid: g, facts: t }: AnalysedTable, lang: Lang): DocumentFinding[] {
+export function tableMalformed({ grid: g, facts: t }: AnalysedTable): DocumentFinding[] {
   const out: DocumentFinding[] = [];
   g.rows.forEach((r) =>
     r.cells.forEach((cell, c) => {
@@ -134,8 +117,8 @@ export function tableMalformed({ grid: g, facts: t }: AnalysedTable, lang: Lang)
           cell.glued ? "info" : "warning",
           "cell.number-as-text",
           cell.glued
-            ? WORDS.glued[lang](cell.text, r.label, col, cell.glued)
-            : WORDS.malformed[lang](cell.text, r.label, col),
+            ? msg("report.glued", { text: cell.text, label: r.label, column: col, parts: cell.glued })
+            : msg("report.malformed", { text: cell.text, label: r.label, column: col }),
           null,
           cell.text,
           r.page ?? null,

@@ -1,19 +1,15 @@
 /** What every rule gets, and the one way findings are made. */
-import type { Lang } from "../../plan/i18n";
 import type { Plan } from "../../plan/schema";
 import { a1, columnName } from "../../model/address";
 import type { SheetModel } from "../model";
 import type { TotalCell } from "../totals";
 import type { Finding, RuleId, Severity } from "../../model/types";
-import { formatSvNumber } from "../../plan/numbers";
-import { num } from "../messages";
-import { decimalsOf } from "../../model/precision";
+import type { Message } from "../../model/messages";
 import type { DocumentFinding, Evidence, TableFacts, TableGrid } from "../tables/types";
 
 export interface RuleContext {
   models: SheetModel[];
   plan?: Plan;
-  lang: Lang;
 }
 
 export type Rule = (ctx: RuleContext) => Finding[];
@@ -24,7 +20,7 @@ export function finding(
   severity: Severity,
   r: number,
   c: number,
-  message: string,
+  text: Message,
   expected: number | string | null,
   actual: number | string | null,
   evidence?: Record<string, unknown>,
@@ -35,7 +31,7 @@ export function finding(
     severity,
     sheet: m.name,
     cell: a1(m.oRow + r, m.oCol + c),
-    message,
+    ...text,
     expected,
     actual,
   };
@@ -96,8 +92,8 @@ export function linesSpan(cell: TotalCell): string {
   return `${a1(m.oRow + cell.r, m.oCol + cell.firstLeaf)}:${a1(m.oRow + cell.r, m.oCol + cell.lastLeaf)}`;
 }
 
-/** A line named for a message: "rad 9 (Miljö o samhällsbyggnad)" / "row 9 (…)" or a column caption. */
-export function lineNames(cell: TotalCell, idxs: number[], lang: Lang): string {
+/** Lines named for a message, at most four ("D9 (Miljö o samhällsbyggnad)" or a column caption), and how many more. */
+export function lineNames(cell: TotalCell, idxs: number[]): { lines: string[]; more: number } {
   const m = cell.model;
   const names = idxs.slice(0, 4).map((i) => {
     if (cell.spec.axis === "row") {
@@ -107,12 +103,8 @@ export function lineNames(cell: TotalCell, idxs: number[], lang: Lang): string {
     }
     return `${a1(m.oRow + cell.r, m.oCol + i)} (${columnCaption(cell, i)})`;
   });
-  const more =
-    idxs.length > 4 ? (lang === "sv" ? ` och ${idxs.length - 4} till` : ` and ${idxs.length - 4} more`) : "";
-  return names.join(", ") + more;
+  return { lines: names, more: Math.max(0, idxs.length - 4) };
 }
-
-export { num };
 
 // ---------------------------------------------------------------------------------------------------------
 // Document tables: the rules' findings on a TableGrid carry page, row label and column header, not a cell.
@@ -121,16 +113,6 @@ export { num };
 export interface AnalysedTable {
   grid: TableGrid;
   facts: TableFacts;
-}
-
-/** A figure as the table prints it (its precision), in the user's language. */
-export function printed(v: number, lang: Lang, decimals = decimalsOf(v, "printed")): string {
-  return lang === "sv"
-    ? formatSvNumber(v, Math.max(0, decimals))
-    : v.toLocaleString("en-US", {
-        minimumFractionDigits: Math.max(0, decimals),
-        maximumFractionDigits: Math.max(0, decimals),
-      });
 }
 
 /** A column's header, or its number when it has none. */
@@ -142,7 +124,7 @@ export function gridColumnName(g: TableGrid, c: number): string {
 export function documentFinding(
   severity: Severity,
   rule: Finding["rule"],
-  message: string,
+  text: Message,
   expected: number | null,
   actual: number | string | null,
   page: number | null,
@@ -150,5 +132,5 @@ export function documentFinding(
   column: string,
   evidence: Evidence,
 ): DocumentFinding {
-  return { rule, severity, sheet: null, cell: null, message, expected, actual, page, row, column, evidence };
+  return { rule, severity, sheet: null, cell: null, ...text, expected, actual, page, row, column, evidence };
 }

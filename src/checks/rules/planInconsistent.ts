@@ -5,7 +5,7 @@
  * appendix). Compared within the printed rounding of both figures.
  */
 import type { Lang } from "../../plan/i18n";
-import { formatSvNumber } from "../../plan/numbers";
+import { msg } from "../../model/messages";
 import { printedHalfUnit } from "../tables/arithmetic";
 import { figureOf } from "../tables/analyse";
 import type { DocumentFinding } from "../tables/types";
@@ -34,17 +34,10 @@ interface Stated {
   decimals: number;
 }
 
-const WORDS = {
-  two: {
-    sv: (label: string, col: string, a: string, pa: number | undefined, b: string, pb: number | undefined) =>
-      `"${label}" (${col}) är ${a} på s. ${pa} men ${b} på s. ${pb}.`,
-    en: (label: string, col: string, a: string, pa: number | undefined, b: string, pb: number | undefined) =>
-      `"${label}" (${col}) is ${a} on p. ${pa} but ${b} on p. ${pb}.`,
-  },
-  support: {
-    sv: "samma rad och kolumn i två tabeller i dokumentet",
-    en: "the same row and column in two tables of the document",
-  },
+/** Why the two figures are compared, in the evidence (plain text in the run's language). */
+const SUPPORT = {
+  sv: "samma rad och kolumn i två tabeller i dokumentet",
+  en: "the same row and column in two tables of the document",
 };
 
 export function tablesInconsistent(tables: readonly AnalysedTable[], lang: Lang): DocumentFinding[] {
@@ -123,13 +116,20 @@ export function tablesInconsistent(tables: readonly AnalysedTable[], lang: Lang)
       const ra = a.table.grid.rows[a.row];
       const rb = b.table.grid.rows[b.row];
       const col = b.table.grid.headers[b.col];
-      const fmt = (x: Stated) => formatSvNumber(x.value, Math.max(0, x.decimals));
+      const figure = (x: Stated) => ({ value: x.value, decimals: Math.max(0, x.decimals) });
       out.push({
         rule: "plan.inconsistent",
         severity: "warning",
         sheet: null,
         cell: null,
-        message: WORDS.two[lang](rb.label, col, fmt(b), rb.page, fmt(a), ra.page),
+        ...msg("report.two", {
+          label: rb.label,
+          column: col,
+          a: figure(a),
+          pageA: ra.page ?? 0,
+          b: figure(b),
+          pageB: rb.page ?? 0,
+        }),
         expected: a.value,
         actual: b.value,
         page: rb.page ?? null,
@@ -148,7 +148,7 @@ export function tablesInconsistent(tables: readonly AnalysedTable[], lang: Lang)
           ],
           computed: a.value,
           tolerance: tol,
-          support: WORDS.support[lang],
+          support: SUPPORT[lang],
         },
       });
     }

@@ -1,7 +1,7 @@
 /** sum.mismatch: a total that differs from its lines by more than rounding explains; a difference column that is not the difference it names. */
 import { clean } from "../../plan/numbers";
 import { a1 } from "../../model/address";
-import { message, num } from "../messages";
+import { msg } from "../../model/messages";
 import { sheetTotals } from "../totals";
 import type { Finding } from "../../model/types";
 import type { Lang } from "../../plan/i18n";
@@ -16,25 +16,23 @@ import {
   gridColumnName,
   leafCells,
   linesSpan,
-  printed,
   totalName,
   type AnalysedTable,
   type Rule,
 } from "./common";
 
-export const sumMismatch: Rule = ({ models, lang }) => {
+export const sumMismatch: Rule = ({ models }) => {
   const out: Finding[] = [];
   for (const m of models) {
     const { cells, diffs } = sheetTotals(m);
     for (const cell of cells) {
       if (cell.status !== "mismatch") continue;
-      const text = message(cell.net ? "sum.mismatch.net" : "sum.mismatch", lang, {
-        what: lang === "sv" ? "Summan" : "The total",
+      const text = msg(cell.net ? "sum.mismatch.net" : "sum.mismatch", {
         label: totalName(cell),
-        actual: num(cell.value, lang),
         over: linesSpan(cell),
-        expected: num(cell.expected, lang),
-        diff: num(clean(cell.value - cell.expected), lang),
+        actual: cell.value,
+        expected: cell.expected,
+        diff: clean(cell.value - cell.expected),
       });
       out.push(
         finding(m, "sum.mismatch", "error", cell.r, cell.c, text, cell.expected, cell.value, {
@@ -48,26 +46,28 @@ export const sumMismatch: Rule = ({ models, lang }) => {
     for (const d of diffs) {
       const fake = { model: m, block: d.block } as Parameters<typeof columnCaption>[0];
       const rowLabel = (r: number) => m.rows[r].label.trim() || a1(m.oRow + r, m.oCol + d.c);
-      let label: string, a: string, b: string;
+      let label: string, aName: string, bName: string;
       if (d.axis === "col") {
         const line = m.rows[d.r].label.trim();
         label = `"${columnCaption(fake, d.c)}"${line ? ` (${line})` : ""}`;
-        a = `${columnCaption(fake, d.a)} ${a1(m.oRow + d.r, m.oCol + d.a)}`;
-        b = `${columnCaption(fake, d.b)} ${a1(m.oRow + d.r, m.oCol + d.b)}`;
+        aName = columnCaption(fake, d.a);
+        bName = columnCaption(fake, d.b);
       } else {
         label = `"${rowLabel(d.r)}" (${columnCaption(fake, d.c)})`;
-        a = `${rowLabel(d.a)} ${a1(m.oRow + d.a, m.oCol + d.c)}`;
-        b = `${rowLabel(d.b)} ${a1(m.oRow + d.b, m.oCol + d.c)}`;
+        aName = rowLabel(d.a);
+        bName = rowLabel(d.b);
       }
-      const text = message("sum.mismatch.diff", lang, {
-        label,
-        actual: num(d.value, lang),
-        a,
-        b,
-        expected: num(d.expected, lang),
-      });
       const cellA = d.axis === "col" ? cellAddress(m, d.r, d.a) : cellAddress(m, d.a, d.c);
       const cellB = d.axis === "col" ? cellAddress(m, d.r, d.b) : cellAddress(m, d.b, d.c);
+      const text = msg("sum.mismatch.diff", {
+        label,
+        aName,
+        aCell: cellA,
+        bName,
+        bCell: cellB,
+        actual: d.value,
+        expected: d.expected,
+      });
       out.push(
         finding(
           m,
@@ -98,20 +98,9 @@ export const sumMismatch: Rule = ({ models, lang }) => {
 // ---------------------------------------------------------------------------------------------------------
 // Document tables (report PDFs): totals against the lines the analysis settled, relation columns row by row.
 
-const WORDS = {
+/** Why a reading is trusted, in the evidence (plain text in the run's language). */
+const SUPPORT = {
   sum: {
-    sv: (label: string, col: string, actual: string, expected: string, n: number, diff: string) =>
-      `Summan "${label}" (${col}) är ${actual} men dess ${n} rader summerar till ${expected} (skillnad ${diff}).`,
-    en: (label: string, col: string, actual: string, expected: string, n: number, diff: string) =>
-      `The total "${label}" (${col}) is ${actual} but its ${n} lines add up to ${expected} (difference ${diff}).`,
-  },
-  diff: {
-    sv: (label: string, col: string, actual: string, formula: string, expected: string) =>
-      `"${label}" (${col}) är ${actual} men ${formula} = ${expected}.`,
-    en: (label: string, col: string, actual: string, formula: string, expected: string) =>
-      `"${label}" (${col}) is ${actual} but ${formula} = ${expected}.`,
-  },
-  supportSum: {
     sv: (ok: number, all: number) =>
       ok > 0
         ? `${ok} av radens ${all} kolumner stämmer med samma rader`
@@ -121,21 +110,9 @@ const WORDS = {
         ? `${ok} of the row's ${all} columns agree with the same lines`
         : "the total has only these lines above it",
   },
-  supportRel: {
+  relation: {
     sv: (holds: number, of: number) => `sambandet gäller på ${holds} av tabellens ${of} rader`,
     en: (holds: number, of: number) => `the relation holds on ${holds} of the table's ${of} rows`,
-  },
-  uncertain: {
-    sv: " (osäker läsning: kolumnen saknar rubrik eller summan har bara en rad)",
-    en: " (uncertain reading: the column has no header or the total only one line)",
-  },
-  uncertainRel: {
-    sv: " (osäker läsning: kolumnerna saknar rubrik)",
-    en: " (uncertain reading: the columns have no headers)",
-  },
-  caused: {
-    sv: "följer av felet i samma rad",
-    en: "follows from the error in the same row",
   },
 };
 
@@ -199,14 +176,16 @@ export function tableSumMismatch({ grid: g, facts: t }: AnalysedTable, lang: Lan
         documentFinding(
           weak ? "info" : "error",
           "sum.mismatch",
-          WORDS.sum[lang](
-            r.label,
-            colName(x.c),
-            printed(actual, lang, d),
-            printed(x.sum, lang, d),
-            lines.length,
-            printed(round6(actual - x.sum), lang, d),
-          ) + (weak ? WORDS.uncertain[lang] : ""),
+          msg("report.sum", {
+            label: r.label,
+            column: colName(x.c),
+            actual,
+            expected: x.sum,
+            lines: lines.length,
+            diff: round6(actual - x.sum),
+            decimals: Math.max(0, d),
+            uncertain: weak,
+          }),
           x.sum,
           actual,
           r.page ?? null,
@@ -218,7 +197,7 @@ export function tableSumMismatch({ grid: g, facts: t }: AnalysedTable, lang: Lan
             lines,
             computed: x.sum,
             tolerance: x.tol,
-            support: WORDS.supportSum[lang](ok, v.length),
+            support: SUPPORT.sum[lang](ok, v.length),
           },
         ),
       );
@@ -272,17 +251,26 @@ export function tableSumMismatch({ grid: g, facts: t }: AnalysedTable, lang: Lan
         continue;
       }
       const d = Math.max(0, r.cells[rel.a].decimals, r.cells[rel.b].decimals, r.cells[c].decimals);
-      const formula = `${colName(rel.a)} ${rel.op === "-" ? "−" : "+"} ${colName(rel.b)}`;
+      const op = rel.op === "-" ? "−" : "+";
+      const formula = `${colName(rel.a)} ${op} ${colName(rel.b)}`;
+      const uncertain = !g.headers[c] || !g.headers[rel.a] || !g.headers[rel.b];
+      const cause = [rel.a, rel.b].find((x) => wrong.has(`${b.i}|${x}`));
       const f = documentFinding(
-        "error",
+        uncertain || cause !== undefined ? "info" : "error",
         "sum.mismatch",
-        WORDS.diff[lang](
-          r.label,
-          colName(c),
-          printed(b.actual, lang, d),
-          `${formula} (${printed(b.va, lang, d)} ${rel.op === "-" ? "−" : "+"} ${b.vb < 0 ? `(${printed(b.vb, lang, d)})` : printed(b.vb, lang, d)})`,
-          printed(b.expected, lang, d),
-        ),
+        msg("report.diff", {
+          label: r.label,
+          column: colName(c),
+          actual: b.actual,
+          formula,
+          op,
+          a: b.va,
+          b: b.vb,
+          expected: b.expected,
+          decimals: d,
+          uncertain,
+          caused: cause !== undefined,
+        }),
         b.expected,
         b.actual,
         r.page ?? null,
@@ -297,17 +285,10 @@ export function tableSumMismatch({ grid: g, facts: t }: AnalysedTable, lang: Lan
           ],
           computed: b.expected,
           tolerance: b.tol,
-          support: WORDS.supportRel[lang](holds, of),
+          support: SUPPORT.relation[lang](holds, of),
         },
       );
-      if (!g.headers[c] || !g.headers[rel.a] || !g.headers[rel.b]) {
-        f.severity = "info";
-        f.message += WORDS.uncertainRel[lang];
-      }
-      const cause = [rel.a, rel.b].find((x) => wrong.has(`${b.i}|${x}`));
       if (cause !== undefined) {
-        f.severity = "info";
-        f.message += ` (${WORDS.caused[lang]})`;
         f.causedBy = {
           rule: "sum.mismatch",
           sheet: null,

@@ -91,9 +91,6 @@ export type Evidence = {
   support: string;
 };
 
-/** A finding on a document table: page, row label and column header instead of sheet and cell. */
-export interface DocumentFinding extends Finding {
-  evidence?: Evidence;
-  /** The finding this one merely follows from (same row, its operand is the wrong figure), counted once. */
-  causedBy?: Finding["causedBy"];
-}
+/** A finding on a document table: page, row label and column header instead of sheet and cell; its evidence is
+ * the table's reading. */
+export type DocumentFinding = Finding & { evidence?: Evidence };

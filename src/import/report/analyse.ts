@@ -48,5 +48,5 @@ export function analyseTable(t: ReportTable): AnalysedTable {
 
 /** The table's own findings, by the workbook rules' document side: sums and relations, malformed figures. */
 export function tableFindings(table: AnalysedTable, lang: Lang): DocumentFinding[] {
-  return [...tableSumMismatch(table, lang), ...tableMalformed(table, lang)];
+  return [...tableSumMismatch(table, lang), ...tableMalformed(table)];
 }

@@ -199,7 +199,7 @@ describe("malformed figures and figures two tables state", () => {
     );
     const t = analysed(g);
     expect(tableSumMismatch(t, "sv")).toEqual([]);
-    expect(tableMalformed(t, "sv")).toMatchObject([
+    expect(tableMalformed(t)).toMatchObject([
       { rule: "cell.number-as-text", severity: "warning", row: "Personal", actual: "-7 73" },
     ]);
   });
