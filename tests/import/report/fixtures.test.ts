@@ -7,6 +7,7 @@ import { join } from "path";
 import type { PositionedText } from "../../../src/import/layout";
 import { checkReport, type ReportResult } from "../../../src/import/report";
 import { pdfItems } from "../../support/builtCli";
+import { render } from "../../../src/i18n";
 
 const DIR = join(__dirname, "..", "..", "fixtures", "reports");
 const read = (name: string): ReportResult =>
@@ -80,7 +81,7 @@ describe("difference columns, both sign conventions, Återstår, odd cells", () 
     const kultur = differences.findings[0];
     expect(kultur).toMatchObject({ expected: 1.9, actual: 2.4 });
     expect(kultur.evidence).toMatchObject({ kind: "difference", computed: 1.9 });
-    expect(kultur.message).toContain("Budget helår − Utfall helår (21,5 − 19,6) = 1,9");
+    expect(render(kultur, "sv")).toContain("Budget helår − Utfall helår (21,5 − 19,6) = 1,9");
   });
 });
 

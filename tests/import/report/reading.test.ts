@@ -4,6 +4,7 @@
  */
 import type { PositionedText } from "../../../src/import/layout";
 import { checkReport } from "../../../src/import/report";
+import { render } from "../../../src/i18n";
 
 /** One page: each row a label at x 60 and figures right-aligned at 200, 260, …; rows 16 pt apart. */
 function page(rows: (string | string[])[], header?: string[]): PositionedText[][] {
@@ -62,7 +63,7 @@ describe("evidence before verdict", () => {
   test("must not: the same table without column headers is info (an uncertain reading)", () => {
     const all = checkReport(page(rows), "sv").findings;
     expect(all.map((f) => f.severity)).toEqual(["info"]);
-    expect(all[0].message).toMatch(/osäker läsning/);
+    expect(render(all[0], "sv")).toMatch(/osäker läsning/);
   });
 });
 
@@ -101,7 +102,7 @@ describe("figures printed into one another (overprinted or touching text)", () =
     expect(report.findings.filter((f) => f.severity !== "info")).toEqual([]);
     const info = report.findings.find((f) => f.rule === "cell.number-as-text");
     expect(info?.severity).toBe("info");
-    expect(info?.message).toContain("9 000 / 9 000");
+    expect(info && render(info, "sv")).toContain("9 000 / 9 000");
   });
 
   test("must not: two different figures touching ('12 0008 000') are an info too", () => {
@@ -109,7 +110,7 @@ describe("figures printed into one another (overprinted or touching text)", () =
       (f) => f.rule === "cell.number-as-text",
     );
     expect(info?.severity).toBe("info");
-    expect(info?.message).toContain("12 000 / 8 000");
+    expect(info && render(info, "sv")).toContain("12 000 / 8 000");
   });
 
   test("must: a digit lost ('12 00') stays a malformed-number warning", () => {
