@@ -61,7 +61,7 @@ export const RULE_IDS = [
 
 export type RuleId = (typeof RULE_IDS)[number];
 
-/** One problem found. Field order is the JSON contract of DESIGN.md §3. */
+/** One problem found. Field order is the JSON contract of the CLI (docs/architecture.md). */
 export interface Finding {
   rule: RuleId;
   severity: Severity;
@@ -76,7 +76,7 @@ export interface Finding {
   row?: string | null;
   column?: string | null;
   /**
-   * What makes an error/warning a finding (DESIGN §3): the lines and their sum, the peer totals whose ranges
+   * What makes an error/warning a finding: the lines and their sum, the peer totals whose ranges
    * differ, the cell counted twice and both paths. Plain JSON, after the fields above.
    */
   evidence?: Record<string, unknown>;
