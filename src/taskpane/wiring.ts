@@ -27,17 +27,17 @@ function planLabel(plan: Plan): string {
  * The rules run in a Web Worker where there is one (the pane stays responsive on big workbooks), else in
  * the page; either way the engine loads on first use, not with the first view (initial JS budget).
  */
-async function runChecks(snapshot: WorkbookSnapshot, plan: Plan, lang: Lang): Promise<Finding[]> {
+async function runChecks(snapshot: WorkbookSnapshot, plan: Plan): Promise<Finding[]> {
   if (typeof Worker !== "undefined") {
     try {
       const { checkInWorker } = await import(/* webpackChunkName: "checks-worker" */ "./checksInWorker");
-      return await checkInWorker(snapshot, plan, lang);
+      return await checkInWorker(snapshot, plan);
     } catch (err) {
       console.warn("Plankoll: check worker unavailable, checking in the page", err);
     }
   }
   const { checkWorkbook } = await import(/* webpackChunkName: "checks" */ "../checks");
-  return checkWorkbook(snapshot, { plan, lang });
+  return checkWorkbook(snapshot, { plan });
 }
 
 /** A failure already said in the user's words. */
@@ -105,8 +105,6 @@ export function createPaneApi(excel: ExcelAdapter, initialLang: Lang): PaneApi {
   let storedPlan = false;
   /** "Använd korta namn" was used in this session: formulas are written as =MALVARDE(…). */
   let shortNames = false;
-  // The last read, so a language switch re-words the findings without another round of syncs.
-  let lastRead: Awaited<ReturnType<ExcelAdapter["readWorkbook"]>> | null = null;
   const listeners = new Set<(a: ActivePlan) => void>();
 
   // The PLAN functions are not volatile: when the plan changes, Excel must recalculate them.
@@ -177,19 +175,12 @@ export function createPaneApi(excel: ExcelAdapter, initialLang: Lang): PaneApi {
       return { ok: true, active, stored: false };
     },
 
-    async recheck(lang) {
-      if (!lastRead) return null;
-      const findings = await runChecks(lastRead.snapshot, active.plan, lang);
-      return { findings, notices: lastRead.notices, sheets: lastRead.snapshot.sheets.map((s) => s.name) };
-    },
-
-    async validate(lang, onProgress) {
+    async validate(onProgress) {
       const read = await excel.readWorkbook(onProgress);
-      lastRead = read;
       onProgress({ phase: "checking" });
       // Let the pane paint "Kontrollerar …" before the (synchronous) rules run.
       await new Promise((resolve) => setTimeout(resolve, 0));
-      const findings = await runChecks(read.snapshot, active.plan, lang);
+      const findings = await runChecks(read.snapshot, active.plan);
       return {
         findings,
         notices: read.notices as ReadNotice[],
@@ -217,6 +208,7 @@ export function createPaneApi(excel: ExcelAdapter, initialLang: Lang): PaneApi {
           columns: s.reportColumns,
           severity: s.severity,
           none: s.reportNone,
+          message: s.message,
         },
         confirmed,
       );

@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { Finding } from "../../model/types";
+import { render, renderFindings } from "../../i18n";
 import { hasPlanContent } from "../../plan/content";
 import type { Lang } from "../../plan/i18n";
 import { importPlanJson } from "../../import/json";
@@ -187,7 +188,9 @@ export function renderImportText(file: string, r: ImportResult, lang: Lang): str
       ]
         .filter(Boolean)
         .join(", ");
-      lines.push(`  ${SEVERITY[lang][f.severity]} ${f.rule}${place ? ` (${place})` : ""}: ${f.message}`);
+      lines.push(
+        `  ${SEVERITY[lang][f.severity]} ${f.rule}${place ? ` (${place})` : ""}: ${render(f, lang)}`,
+      );
     }
   }
   // How each report table with a finding was read, so the finding can be trusted or disputed.
@@ -206,10 +209,14 @@ function warningLine(w: ImportWarning, lang: Lang): string {
 }
 
 /** The import's JSON document; `tables` (read/seen) only for PDFs. */
-function importJson(result: ImportResult, plan: Plan | null): string {
+function importJson(result: ImportResult, plan: Plan | null, lang: Lang): string {
   const tables = result.tablesRead ? { tables: result.tablesRead } : {};
   return (
-    JSON.stringify({ plan, warnings: result.warnings, findings: result.findings, ...tables }, null, 2) + "\n"
+    JSON.stringify(
+      { plan, warnings: result.warnings, findings: renderFindings(result.findings, lang), ...tables },
+      null,
+      2,
+    ) + "\n"
   );
 }
 
@@ -255,7 +262,7 @@ export async function runImport(args: string[], io: Io): Promise<number> {
   // reported (a report PDF holds no plan but has tables to check): the JSON document with plan null.
   if (!hasPlanContent(result.plan)) {
     io.stderr(`plankoll import: ${file}: ${MSG.nothing[lang]}\n`);
-    if (values.format === "json") io.stdout(importJson(result, null));
+    if (values.format === "json") io.stdout(importJson(result, null, lang));
     return EXIT.usage;
   }
 
@@ -269,7 +276,7 @@ export async function runImport(args: string[], io: Io): Promise<number> {
   }
 
   if (values.format === "json") {
-    io.stdout(importJson(result, result.plan));
+    io.stdout(importJson(result, result.plan, lang));
   } else {
     io.stdout(renderImportText(file, result, lang));
     if (values.out) io.stdout(MSG.written[lang](values.out) + "\n");
