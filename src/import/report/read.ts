@@ -25,7 +25,7 @@ const YEAR = /^(19|20|21)\d{2}$/;
 /** A footnote letter after a figure ("-61 B", "1 E,F"). */
 const NOTE_LETTERS = / ([A-ZÅÄÖ](?:,[A-ZÅÄÖ])*)$/;
 
-export function parseCell(raw: string): ReportCell {
+function parseCell(raw: string): ReportCell {
   const text = norm(raw);
   if (!text) return { text, kind: "empty", value: null, decimals: 0 };
   if (DASH.test(text)) return { text, kind: "dash", value: 0, decimals: -1 };
