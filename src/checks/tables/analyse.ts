@@ -1,5 +1,5 @@
 /**
- * One table analysis (host-free): what a table's figures say about themselves, by arithmetic and DESIGN's rules,
+ * One table analysis (host-free): what a table's figures say about themselves, by arithmetic and the rounding rule,
  * over a neutral grid (labels, figures with their decimals, headers) whatever the table came from:
  * - a total is a row labelled Summa/Totalt/Total/S:a + anything, or a row that is the sum of the rows above it in
  *   every column; its lines are settled by arithmetic among the few readings a table allows (the rows since the
