@@ -16,6 +16,7 @@ const LAYERS = [
   "plan",
   "checks",
   "import",
+  "i18n",
   "excel",
   "functions",
   "commands",
@@ -28,12 +29,14 @@ const ALLOWED = {
   plan: ["model"],
   checks: ["model", "plan"],
   import: ["model", "plan", "checks"],
-  excel: ["model", "plan", "checks"],
-  functions: ["model", "plan"],
-  commands: ["model", "plan", "checks", "excel"],
-  cli: ["model", "plan", "checks", "import", "functions"],
-  taskpane: ["model", "plan", "checks", "import", "excel", "functions", "commands"],
-  workbench: ["model", "plan", "checks", "import", "excel", "functions", "commands", "taskpane"],
+  // The catalogues and the number formatter: words at the edges, never in rules or importers.
+  i18n: ["model", "plan"],
+  excel: ["model", "plan", "checks", "i18n"],
+  functions: ["model", "plan", "i18n"],
+  commands: ["model", "plan", "checks", "excel", "i18n"],
+  cli: ["model", "plan", "checks", "import", "i18n", "functions"],
+  taskpane: ["model", "plan", "checks", "import", "i18n", "excel", "functions", "commands"],
+  workbench: ["model", "plan", "checks", "import", "i18n", "excel", "functions", "commands", "taskpane"],
 };
 const layerZones = LAYERS.map((layer) => ({
   target: `./src/${layer}`,

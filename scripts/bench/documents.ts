@@ -11,6 +11,7 @@ import { checkPdfFile } from "../../src/cli/commands/checkPdf";
 import { extractPdfFile } from "../../src/cli/pdf";
 import { checkReport } from "../../src/import/report";
 import { score, type Annotation } from "../support/documentScore";
+import { render } from "../../src/i18n";
 
 const ROOT = join(__dirname, "..", "..", "..", "..");
 const GOAL_MS = 3000;
@@ -45,7 +46,7 @@ export async function run(): Promise<{ name: string; lines: string[] }> {
     );
     for (const t of s.unread) lines.push(`    not read: p. ${t.page} ${t.total} (${t.title ?? "?"})`);
     for (const e of s.missed) lines.push(`    missed: p. ${e.page} ${e.row} | ${e.column}`);
-    for (const x of s.falseAlarms) lines.push(`    false alarm: p. ${x.page} ${x.rule} ${x.message}`);
+    for (const x of s.falseAlarms) lines.push(`    false alarm: p. ${x.page} ${x.rule} ${render(x, "sv")}`);
   }
   lines.push(
     `all: annotated tables read ${all.read}/${all.tables} (${pct(all.read, all.tables)}, goal 100 %); ` +

@@ -48,7 +48,8 @@ async function highlightSyncs(cells: number): Promise<number> {
     severity: "error",
     sheet: "Blad1",
     cell: `A${r + 1}`,
-    message: "",
+    messageId: "cell.error",
+    params: { error: "#N/A", inTotal: false },
     expected: null,
     actual: null,
   }));

@@ -3,7 +3,6 @@
  * task pane (Office.js) both call checkWorkbook with their own snapshot.
  */
 import type { Plan } from "../plan/schema";
-import type { Lang } from "../plan/i18n";
 import type { Finding, RuleId, WorkbookSnapshot } from "../model/types";
 import { parseA1 } from "../model/address";
 import { computeMissing } from "./compute";
@@ -21,7 +20,6 @@ import { cellError } from "./rules/cellError";
 export interface CheckOptions {
   /** The plan to compare figures with; without it the plan.* rules do not run. */
   plan?: Plan;
-  lang?: Lang;
   /** Only these rules (default: all workbook rules). */
   rules?: readonly RuleId[];
 }
@@ -42,7 +40,6 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** Checks a workbook snapshot; findings sorted by sheet order, then row, then column. */
 export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions = {}): Finding[] {
-  const lang = options.lang ?? "sv";
   const wanted = options.rules ? new Set(options.rules) : null;
   const rules = (Object.entries(WORKBOOK_RULES) as [RuleId, Rule][]).filter(
     ([id]) => !wanted || wanted.has(id),
@@ -57,7 +54,6 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
     const ctx = {
       models: analyseSheet(sheet, index, values[index], uncomputed[index]),
       plan: options.plan,
-      lang,
     };
     rules.forEach(([, rule], k) => {
       for (const f of rule(ctx)) perRule[k].push(f);

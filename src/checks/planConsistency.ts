@@ -4,11 +4,9 @@
  * relation terms against the table figures they quote, and the counts the text claims ("29 processmål").
  * Findings are document findings (DESIGN.md §3): sheet/cell null, page/row/column set.
  */
-import type { Lang } from "../plan/i18n";
 import { clean, convertMoney, moneyFactor } from "../plan/numbers";
 import type { Amount, BudgetTable, Fact, Goal, Plan, Relation } from "../plan/schema";
-import { asOfText } from "../plan/summary";
-import { figure, planMessage, planWord } from "./planMessages";
+import { msg, type FigureParam, type Message } from "../model/messages";
 import type { Finding, RuleId, Severity } from "../model/types";
 import { decimalsOf, halfUnit, roundingTolerance, unitOf } from "../model/precision";
 
@@ -23,7 +21,7 @@ export function precisionOf(values: readonly number[]): number {
 function finding(
   rule: RuleId,
   severity: Severity,
-  message: string,
+  text: Message,
   expected: number | string | null,
   actual: number | string | null,
   page: number | null | undefined,
@@ -35,7 +33,7 @@ function finding(
     severity,
     sheet: null,
     cell: null,
-    message,
+    ...text,
     expected,
     actual,
     page: page ?? null,
@@ -44,7 +42,7 @@ function finding(
   };
 }
 
-function checkTable(table: BudgetTable, lang: Lang): Finding[] {
+function checkTable(table: BudgetTable): Finding[] {
   const out: Finding[] = [];
   for (const m of table.measures) {
     const stated = table.total.values[m.id];
@@ -57,26 +55,26 @@ function checkTable(table: BudgetTable, lang: Lang): Finding[] {
     const diff = clean(stated - sum);
     // A hair over the tolerance is binary noise, not a finding.
     if (Math.abs(diff) <= tolerance + 1e-9) continue;
-    const message = planMessage("table.total", lang, {
+    const message = msg("table.total", {
       table: table.title,
-      page: table.page ?? "?",
+      page: table.page ?? null,
       total: table.total.label,
       measure: m.label,
-      actual: figure(stated, lang, decimals, m.unit),
-      expected: figure(sum, lang, decimals, m.unit),
-      diff: figure(diff, lang, decimals, m.unit),
-      tolerance: figure(tolerance, lang, undefined, m.unit),
+      actual: { value: stated, decimals, unit: m.unit },
+      expected: { value: sum, decimals, unit: m.unit },
+      diff: { value: diff, decimals, unit: m.unit },
+      tolerance: { value: tolerance, unit: m.unit },
     });
     out.push(finding("sum.mismatch", "error", message, sum, stated, table.page, table.total.label, m.label));
   }
   return out;
 }
 
-function describeTerms(terms: readonly Amount[], lang: Lang): string {
-  return terms.map((t) => figure(t.value, lang, figureDecimals(t.value), t.unit)).join(" + ");
+function describeTerms(terms: readonly Amount[]): FigureParam[] {
+  return terms.map((t) => ({ value: t.value, decimals: figureDecimals(t.value), unit: t.unit }));
 }
 
-function checkRelation(plan: Plan, r: Relation, lang: Lang): Finding[] {
+function checkRelation(plan: Plan, r: Relation): Finding[] {
   const out: Finding[] = [];
   const unit = r.total.unit;
   const sum = clean(r.terms.reduce((s, t) => s + convertMoney(t.value, t.unit, unit), 0));
@@ -88,12 +86,12 @@ function checkRelation(plan: Plan, r: Relation, lang: Lang): Finding[] {
   const diff = clean(r.total.value - sum);
   const decimals = Math.max(figureDecimals(r.total.value), figureDecimals(sum));
   if (Math.abs(diff) > tolerance + 1e-9) {
-    const message = planMessage("relation.sum", lang, {
+    const message = msg("relation.sum", {
       description: r.description,
-      terms: describeTerms(r.terms, lang),
-      expected: figure(sum, lang, decimals, unit),
-      actual: figure(r.total.value, lang, decimals, unit),
-      diff: figure(diff, lang, decimals, unit),
+      terms: describeTerms(r.terms),
+      expected: { value: sum, decimals, unit },
+      actual: { value: r.total.value, decimals, unit },
+      diff: { value: diff, decimals, unit },
     });
     out.push(finding("plan.inconsistent", "error", message, sum, r.total.value, r.page, r.total.label, null));
   }
@@ -106,7 +104,7 @@ function checkRelation(plan: Plan, r: Relation, lang: Lang): Finding[] {
     const value = values?.[measureId];
     const ref = `${tableId}${lineId ? `/${lineId}` : ""}/${measureId}`;
     if (!table || !measure || value === undefined) {
-      const message = planMessage("relation.source.missing", lang, {
+      const message = msg("relation.source.missing", {
         description: r.description,
         term: t.label,
         ref,
@@ -118,12 +116,12 @@ function checkRelation(plan: Plan, r: Relation, lang: Lang): Finding[] {
     const inTermUnit = convertMoney(value, measure.unit, t.unit);
     // The term may quote the table in a coarser unit (387,8 mnkr for 387 800 tkr): half a unit of its precision.
     if (Math.abs(inTermUnit - t.value) <= halfUnit(figureDecimals(t.value)) + 1e-9) continue;
-    const message = planMessage("relation.source", lang, {
+    const message = msg("relation.source", {
       description: r.description,
       term: t.label,
       table: table.title,
-      actual: figure(t.value, lang, undefined, t.unit),
-      expected: figure(inTermUnit, lang, undefined, t.unit),
+      actual: { value: t.value, unit: t.unit },
+      expected: { value: inTermUnit, unit: t.unit },
     });
     out.push(
       finding("plan.inconsistent", "error", message, inTermUnit, t.value, r.page, t.label, measure.label),
@@ -150,14 +148,14 @@ export function progressOf(
   return { outcome: o?.value ?? null, asOf: o?.asOf, outcomeYear: o?.period ?? null, target };
 }
 
-function checkCount(plan: Plan, fact: Fact, lang: Lang): Finding[] {
+function checkCount(plan: Plan, fact: Fact): Finding[] {
   const stated = fact.value;
   const label = fact.label;
   switch (fact.counts) {
     case "goals": {
       const found = plan.goals.length;
       if (found === stated) return [];
-      const message = planMessage("count.goals", lang, { actual: stated, expected: found });
+      const message = msg("count.goals", { actual: stated, expected: found });
       return [finding("plan.inconsistent", "error", message, found, stated, fact.page, label, null)];
     }
     case "commitments":
@@ -168,11 +166,7 @@ function checkCount(plan: Plan, fact: Fact, lang: Lang): Finding[] {
       if (listed.length === 0) return [];
       const found = listed.filter((c) => (own ? c.origin === "own" : c.origin !== "own")).length;
       if (found === stated) return [];
-      const message = planMessage("count.commitments", lang, {
-        actual: stated,
-        expected: found,
-        what: planWord(fact.counts, lang),
-      });
+      const message = msg("count.commitments", { actual: stated, expected: found, what: fact.counts });
       return [finding("plan.inconsistent", "warning", message, found, stated, fact.page, label, null)];
     }
     case "goalsNotReached": {
@@ -193,15 +187,15 @@ function checkCount(plan: Plan, fact: Fact, lang: Lang): Finding[] {
         else notReached++;
       }
       if (notReached === stated) return [];
-      const message = planMessage("count.notReached", lang, {
+      const message = msg("count.notReached", {
         actual: stated,
         expected: notReached,
         assessable: notReached + reached,
         unassessable,
         year: plan.year,
         outcomeYear: outcomeYear ?? plan.year - 1,
-        asOf: asOf ? ` (${asOfText(asOf, lang)})` : "",
-        hint: reached === stated ? planMessage("count.notReached.hint", lang, { reached }) : "",
+        asOf: asOf ?? null,
+        reached: reached === stated ? reached : null,
       });
       // Never an error: the text may count differently. With partial-year outcomes ("t o m augusti") the
       // figures cannot contradict a full-year claim, so it is only worth knowing (info); else a warning.
@@ -216,7 +210,6 @@ function checkCount(plan: Plan, fact: Fact, lang: Lang): Finding[] {
 function checkDuplicateIds(
   ids: readonly string[],
   what: "goals" | "indicators" | "lines" | "tables",
-  lang: Lang,
 ): Finding[] {
   const counts = new Map<string, number>();
   for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
@@ -226,7 +219,7 @@ function checkDuplicateIds(
       finding(
         "plan.inconsistent",
         "error",
-        planMessage("duplicate.id", lang, { id, count, what: planWord(what, lang) }),
+        msg("duplicate.id", { id, count, what }),
         null,
         id,
         null,
@@ -237,31 +230,27 @@ function checkDuplicateIds(
 }
 
 /** The plan's own inconsistencies, in document order: tables, relations, counts, duplicate ids. */
-export function checkPlan(plan: Plan, lang: Lang = "sv"): Finding[] {
+export function checkPlan(plan: Plan): Finding[] {
   return [
-    ...plan.budgetTables.flatMap((t) => checkTable(t, lang)),
-    ...plan.relations.flatMap((r) => checkRelation(plan, r, lang)),
-    ...plan.facts.flatMap((f) => checkCount(plan, f, lang)),
+    ...plan.budgetTables.flatMap((t) => checkTable(t)),
+    ...plan.relations.flatMap((r) => checkRelation(plan, r)),
+    ...plan.facts.flatMap((f) => checkCount(plan, f)),
     ...checkDuplicateIds(
       plan.goals.map((g) => g.id),
       "goals",
-      lang,
     ),
     ...checkDuplicateIds(
       plan.scorecard.map((i) => i.id),
       "indicators",
-      lang,
     ),
     ...checkDuplicateIds(
       plan.budgetTables.map((t) => t.id),
       "tables",
-      lang,
     ),
     ...plan.budgetTables.flatMap((t) =>
       checkDuplicateIds(
         t.lines.map((l) => l.id),
         "lines",
-        lang,
       ),
     ),
   ];

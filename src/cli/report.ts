@@ -6,7 +6,7 @@
  */
 import type { Finding, Severity } from "../model/types";
 import type { Lang } from "../plan/i18n";
-import { formatSvNumber } from "../plan/numbers";
+import { formatNumber, render } from "../i18n";
 
 /** Why a file could not be read: a stable code (not-found, not-xlsx, encrypted, corrupt, …) and a sentence. */
 export interface FileError {
@@ -72,7 +72,7 @@ function extraFields(f: Finding & DocFields): DocFields {
 }
 
 /** JSON with the contract's field order, whatever order the objects were built in. */
-export function renderJson(results: readonly FileResult[]): string {
+export function renderJson(results: readonly FileResult[], lang: Lang): string {
   const files = results.map((r) => ({
     file: r.file,
     findings: r.findings.map((f) => ({
@@ -80,7 +80,7 @@ export function renderJson(results: readonly FileResult[]): string {
       severity: f.severity,
       sheet: f.sheet,
       cell: f.cell,
-      message: f.message,
+      message: render(f, lang),
       expected: f.expected,
       actual: f.actual,
       ...extraFields(f as Finding & DocFields),
@@ -93,7 +93,7 @@ export function renderJson(results: readonly FileResult[]): string {
 
 /** A count as the language writes it: "1 234" (no-break space) in Swedish, "1,234" in English. */
 export function formatCount(n: number, lang: Lang): string {
-  return lang === "sv" ? formatSvNumber(n, 0) : n.toLocaleString("en-US");
+  return formatNumber(n, lang, 0);
 }
 
 export function counts(findings: readonly Finding[]): Record<Severity, number> {
@@ -157,7 +157,7 @@ export function renderText(results: readonly FileResult[], lang: Lang): string {
         // A document finding: its page instead of a sheet, its row and column instead of a cell.
         const sev = WORDS.severity[lang][f.severity];
         const where = `${lang === "sv" ? "s." : "p."} ${f.page}`;
-        lines.push(`    ${where.padEnd(6)} ${sev.padEnd(8)} ${f.rule.padEnd(20)} ${f.message}`);
+        lines.push(`    ${where.padEnd(6)} ${sev.padEnd(8)} ${f.rule.padEnd(20)} ${render(f, lang)}`);
         continue;
       }
       if (f.sheet !== sheet) {
@@ -165,7 +165,7 @@ export function renderText(results: readonly FileResult[], lang: Lang): string {
         lines.push(`  ${sheet ?? ""}`);
       }
       const sev = WORDS.severity[lang][f.severity];
-      lines.push(`    ${(f.cell ?? "").padEnd(6)} ${sev.padEnd(8)} ${f.rule.padEnd(20)} ${f.message}`);
+      lines.push(`    ${(f.cell ?? "").padEnd(6)} ${sev.padEnd(8)} ${f.rule.padEnd(20)} ${render(f, lang)}`);
     }
     lines.push("");
   }

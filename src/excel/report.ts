@@ -25,6 +25,8 @@ export interface ReportLabels {
   severity: Record<Finding["severity"], string>;
   /** Shown when there are no findings. */
   none: string;
+  /** A finding's text in the report's language. */
+  message(f: Finding): string;
 }
 
 /** Text for a formula string literal. */
@@ -54,7 +56,7 @@ export async function writeReport(
       f.sheet && f.cell
         ? `=HYPERLINK(${formulaString(`#${quoteSheet(f.sheet)}!${f.cell}`)},${formulaString(f.cell)})`
         : (f.cell ?? ""),
-      f.message,
+      labels.message(f),
       f.expected ?? "",
       f.actual ?? "",
     ]);

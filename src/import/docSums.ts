@@ -7,8 +7,8 @@
 import { columnName, parseA1 } from "../model/address";
 import { checkWorkbook } from "../checks/index";
 import { checkPlan } from "../checks/planConsistency";
+import type { Message } from "../model/messages";
 import type { Finding, SheetSnapshot } from "../model/types";
-import type { Lang } from "../plan/i18n";
 import type { Plan } from "../plan/schema";
 import type { DocTable } from "./types";
 
@@ -52,36 +52,65 @@ function place(table: DocTable, ref: string): { row: string | null; column: stri
   };
 }
 
+/** A cell named by its row's label and column's header (`"Gator och vägar" (Budget)`), or its address. */
+function placeText(table: DocTable, ref: string): string {
+  const p = place(table, ref);
+  return p.row ? `"${p.row}"${p.column ? ` (${p.column})` : ""}` : ref;
+}
+
+/** A range of lines named by its first and last rows' labels (`"Gator och vägar"–"Kollektivtrafik"`). */
+function spanText(table: DocTable, range: string): string {
+  const [a, b] = range.split(":");
+  if (b === undefined) return placeText(table, a);
+  const from = place(table, a).row;
+  const to = place(table, b).row;
+  return from && to ? `"${from}"–"${to}"` : `${placeText(table, a)}:${placeText(table, b)}`;
+}
+
+/**
+ * A sum rule's message on a table's sheet, its cell addresses said as the rows' labels instead: addresses mean
+ * nothing in a document. Only the rules run on documents (sum.mismatch, cell.error) name cells.
+ */
+function documentMessage(m: Message, table: DocTable): Message {
+  switch (m.messageId) {
+    case "sum.mismatch":
+    case "sum.mismatch.net":
+      return { ...m, params: { ...m.params, over: spanText(table, m.params.over) } };
+    case "sum.mismatch.diff":
+      return {
+        ...m,
+        params: {
+          ...m.params,
+          aCell: placeText(table, m.params.aCell),
+          bCell: placeText(table, m.params.bCell),
+        },
+      };
+    default:
+      return m;
+  }
+}
+
 /** Maps a workbook finding on a table's sheet to a document finding (sheet/cell null; page, row, column set). */
 export function toDocumentFinding(f: Finding, table: DocTable): Finding {
   const { row, column, page } = f.cell ? place(table, f.cell) : { row: null, column: null, page: table.page };
-  // Cell addresses mean nothing in a document: say the rows' labels instead ("C2:C5" → "Gator och vägar"–"Kollektivtrafik").
-  const message = f.message
-    .replace(/\b([A-Z]{1,3}\d+):([A-Z]{1,3}\d+)\b/g, (_, a: string, b: string) => {
-      const from = place(table, a).row;
-      const to = place(table, b).row;
-      return from && to ? `"${from}"–"${to}"` : `${a}:${b}`;
-    })
-    .replace(/\b([A-Z]{1,3}\d+)\b/g, (ref: string) => {
-      const p = place(table, ref);
-      return p.row ? `"${p.row}"${p.column ? ` (${p.column})` : ""}` : ref;
-    });
+  const { messageId, params } = documentMessage(f, table);
   return {
     rule: f.rule,
     severity: f.severity,
     sheet: null,
     cell: null,
-    message,
+    messageId,
+    params,
     expected: f.expected,
     actual: f.actual,
     page,
     row,
     column,
-  };
+  } as Finding;
 }
 
 /** Sum rules over the document's tables, then the plan's own consistency; duplicates (same rule and place) once. */
-export function checkDocument(plan: Plan, tables: readonly DocTable[], lang: Lang): Finding[] {
+export function checkDocument(plan: Plan, tables: readonly DocTable[]): Finding[] {
   const out: Finding[] = [];
   const seen = new Set<string>();
   const key = (f: Finding) => `${f.rule}|${f.page ?? ""}|${f.row ?? ""}|${f.column ?? ""}`;
@@ -95,7 +124,7 @@ export function checkDocument(plan: Plan, tables: readonly DocTable[], lang: Lan
     // Only the sum rules apply to a document: its figures are printed values, not formulas or typed cells.
     const findings = checkWorkbook(
       { name: table.title, sheets: [sheet] },
-      { lang, rules: ["sum.mismatch", "cell.error"] },
+      { rules: ["sum.mismatch", "cell.error"] },
     );
     for (const f of findings) {
       const doc = toDocumentFinding(f, table);
@@ -104,6 +133,6 @@ export function checkDocument(plan: Plan, tables: readonly DocTable[], lang: Lan
       seen.add(key({ ...doc, page: table.page }));
     }
   }
-  for (const f of checkPlan(plan, lang)) push(f);
+  for (const f of checkPlan(plan)) push(f);
   return out;
 }

@@ -27,5 +27,5 @@ export function importPlanJson(text: string, lang: Lang = "sv"): ImportResult {
     );
   }
   const plan = parsePlan(data);
-  return { plan, warnings: [], findings: checkPlan(plan, lang), tables: [] };
+  return { plan, warnings: [], findings: checkPlan(plan), tables: [] };
 }

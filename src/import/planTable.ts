@@ -577,7 +577,7 @@ export function importPlanTable(
     commitments,
     facts,
   });
-  return { plan, warnings: ctx.warnings, findings: checkPlan(plan, lang), tables: [] };
+  return { plan, warnings: ctx.warnings, findings: checkPlan(plan), tables: [] };
 }
 
 const UNIT_LABEL: Record<UnitKind, string> = { percent: "%", index: "index", count: "antal", amount: "tkr" };

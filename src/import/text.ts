@@ -47,7 +47,7 @@ export function importDocument(doc: DocumentText, options: ImportOptions = {}): 
     commitments,
     facts,
   });
-  const findings = checkDocument(plan, tables, lang);
+  const findings = checkDocument(plan, tables);
   return { plan, warnings: ctx.ordered(), findings, tables };
 }
 

@@ -2,6 +2,7 @@
  * The host-neutral contract between hosts (Office.js, ExcelJS, document importers) and the rules.
  * Checks see only these types, never a host object.
  */
+import type { Message } from "./messages";
 
 /** An error value as Excel shows it. */
 export interface CellError {
@@ -61,14 +62,19 @@ export const RULE_IDS = [
 
 export type RuleId = (typeof RULE_IDS)[number];
 
-/** One problem found. Field order is the JSON contract of DESIGN.md §3. */
-export interface Finding {
+/**
+ * One problem found, without words: what it says is a message id and parameters (`Message`), rendered in the
+ * reader's language where it is shown (src/i18n). The JSON contract's field order (rule, severity, sheet, cell,
+ * message, expected, actual, …) is the CLI's to keep when it renders.
+ */
+export type Finding = FindingFields & Message;
+
+export interface FindingFields {
   rule: RuleId;
   severity: Severity;
   /** Workbook findings: sheet name and A1 cell; null for document findings. */
   sheet: string | null;
   cell: string | null;
-  message: string;
   expected: number | string | null;
   actual: number | string | null;
   /** Document findings: page, the row's label and the column's header. */

@@ -67,12 +67,8 @@ export interface PaneApi {
   /** Back to the embedded plan (removes the stored one). */
   useEmbeddedPlan(): Promise<PlanChange>;
 
-  validate(
-    lang: Lang,
-    onProgress: (p: ReadProgress | { phase: "checking" }) => void,
-  ): Promise<ValidationOutcome>;
-  /** The last validation's workbook checked again (another language) without reading it again; null if none. */
-  recheck(lang: Lang): Promise<ValidationOutcome | null>;
+  /** Reads the workbook and runs the checks; the findings are language-free (ids), worded where shown. */
+  validate(onProgress: (p: ReadProgress | { phase: "checking" }) => void): Promise<ValidationOutcome>;
   selectFinding(finding: Finding): Promise<WriteResult>;
   highlight(
     findings: readonly Finding[],

@@ -1,16 +1,14 @@
 /**
  * The check engine in a Web Worker, so a large workbook never freezes the pane while the rules run.
- * Messages: { snapshot, plan, lang } in, { findings } or { error } out.
+ * Messages: { snapshot, plan } in, { findings } (language-free: ids and parameters) or { error } out.
  */
 import { checkWorkbook } from "../checks";
 import type { WorkbookSnapshot } from "../model/types";
-import type { Lang } from "../plan/i18n";
 import type { Plan } from "../plan/schema";
 
 interface Request {
   snapshot: WorkbookSnapshot;
   plan: Plan;
-  lang: Lang;
 }
 
 const scope = self as unknown as {
@@ -20,8 +18,8 @@ const scope = self as unknown as {
 
 scope.onmessage = (e) => {
   try {
-    const { snapshot, plan, lang } = e.data;
-    scope.postMessage({ findings: checkWorkbook(snapshot, { plan, lang }) });
+    const { snapshot, plan } = e.data;
+    scope.postMessage({ findings: checkWorkbook(snapshot, { plan }) });
   } catch (err) {
     scope.postMessage({ error: err instanceof Error ? err.message : String(err) });
   }

@@ -3,10 +3,9 @@
  * Only loaded where `Worker` exists; the caller falls back to running the engine in the page.
  */
 import type { Finding, WorkbookSnapshot } from "../model/types";
-import type { Lang } from "../plan/i18n";
 import type { Plan } from "../plan/schema";
 
-export function checkInWorker(snapshot: WorkbookSnapshot, plan: Plan, lang: Lang): Promise<Finding[]> {
+export function checkInWorker(snapshot: WorkbookSnapshot, plan: Plan): Promise<Finding[]> {
   return new Promise((resolve, reject) => {
     // webpack recognises exactly `new Worker(new URL(…, import.meta.url))` and bundles the worker.
     const worker = new Worker(
@@ -23,6 +22,6 @@ export function checkInWorker(snapshot: WorkbookSnapshot, plan: Plan, lang: Lang
       worker.terminate();
       reject(new Error(e.message || "check worker failed"));
     };
-    worker.postMessage({ snapshot, plan, lang });
+    worker.postMessage({ snapshot, plan });
   });
 }

@@ -4,6 +4,8 @@
  */
 import type { RuleId, Severity } from "../model/types";
 import type { Lang } from "../plan/i18n";
+import type { Message } from "../model/messages";
+import { render } from "../i18n";
 import { asOfText, formatNumber } from "../plan/summary";
 
 /**
@@ -22,6 +24,8 @@ type GoalsTableRow = [string, string, string, string, string, string];
 type ReportRow = [string, string, string, string, string, string, string];
 
 const sv = {
+  /** A finding's (or any catalogue message's) text. */
+  message: (m: Message) => render(m, "sv"),
   num: (x: number, decimals?: number) => n(x, decimals),
   percent: (x: number, decimals = 1) => `${n(x, decimals)}\u00a0%`,
   appName: "Plankoll",
@@ -242,6 +246,7 @@ const sv = {
 export type Strings = typeof sv;
 
 const en: Strings = {
+  message: (m: Message) => render(m, "en"),
   num: (x: number, decimals?: number) => ne(x, decimals),
   percent: (x: number, decimals = 1) => `${ne(x, decimals)}\u00a0%`,
   appName: "Plankoll",

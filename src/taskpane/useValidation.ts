@@ -1,6 +1,5 @@
 /** The validation state lives in the shell, so results survive switching tabs and the ribbon can start a run. */
-import { useCallback, useEffect, useRef, useState } from "react";
-import type { Lang } from "../plan/i18n";
+import { useCallback, useRef, useState } from "react";
 import type { PaneApi, ValidationOutcome } from "./api";
 
 export type ValidationPhase =
@@ -10,18 +9,17 @@ export type ValidationPhase =
   | { phase: "done"; outcome: ValidationOutcome }
   | { phase: "failed"; code: string };
 
-export function useValidation(api: PaneApi, lang: Lang) {
+/** Findings are kept language-free (ids): a language switch re-words them on render, with no new check. */
+export function useValidation(api: PaneApi) {
   const [state, setState] = useState<ValidationPhase>({ phase: "idle" });
   const running = useRef<Promise<void> | null>(null);
-  const langRef = useRef(lang);
-  langRef.current = lang;
 
   const run = useCallback((): Promise<void> => {
     // One run at a time: a second click (or the ribbon) joins the running one.
     running.current ??= (async () => {
       setState({ phase: "reading" });
       try {
-        const outcome = await api.validate(langRef.current, (p) => {
+        const outcome = await api.validate((p) => {
           if (p.phase === "data") setState({ phase: "reading", done: p.done, total: p.total });
           else if (p.phase === "checking") setState({ phase: "checking" });
         });
@@ -36,17 +34,6 @@ export function useValidation(api: PaneApi, lang: Lang) {
     })();
     return running.current;
   }, [api]);
-
-  // Another language: the same workbook's findings in that language (no new read of the workbook).
-  const shownLang = useRef(lang);
-  useEffect(() => {
-    if (shownLang.current === lang) return;
-    shownLang.current = lang;
-    if (state.phase !== "done") return;
-    void api.recheck(lang).then((outcome) => {
-      if (outcome) setState((s) => (s.phase === "done" ? { phase: "done", outcome } : s));
-    });
-  }, [api, lang, state.phase]);
 
   return { state, run };
 }

@@ -27,17 +27,17 @@ export function planLabel(plan: Plan): string {
  * The rules run in a Web Worker where there is one (the pane stays responsive on big workbooks), else in
  * the page; either way the engine loads on first use, not with the first view (initial JS budget).
  */
-async function runChecks(snapshot: WorkbookSnapshot, plan: Plan, lang: Lang): Promise<Finding[]> {
+async function runChecks(snapshot: WorkbookSnapshot, plan: Plan): Promise<Finding[]> {
   if (typeof Worker !== "undefined") {
     try {
       const { checkInWorker } = await import(/* webpackChunkName: "checks-worker" */ "./checksInWorker");
-      return await checkInWorker(snapshot, plan, lang);
+      return await checkInWorker(snapshot, plan);
     } catch (err) {
       console.warn("Plankoll: check worker unavailable, checking in the page", err);
     }
   }
   const { checkWorkbook } = await import(/* webpackChunkName: "checks" */ "../checks");
-  return checkWorkbook(snapshot, { plan, lang });
+  return checkWorkbook(snapshot, { plan });
 }
 
 /** A failure already said in the user's words. */
@@ -72,7 +72,7 @@ async function reviewOf(
       },
     };
   } catch (err) {
-    if (err instanceof im.PdfTextError)
+    if (err instanceof im.PdfTextError || err instanceof im.PlanSourceError)
       return { ok: false, message: s.importProblem(source, err.text[lang]) };
     if (err instanceof PlanValidationError)
       return { ok: false, message: s.planInvalid(source, err.problemsIn(lang)) };
@@ -105,8 +105,6 @@ export function createPaneApi(excel: ExcelAdapter, initialLang: Lang): PaneApi {
   let storedPlan = false;
   /** "Använd korta namn" was used in this session: formulas are written as =MALVARDE(…). */
   let shortNames = false;
-  // The last read, so a language switch re-words the findings without another round of syncs.
-  let lastRead: Awaited<ReturnType<ExcelAdapter["readWorkbook"]>> | null = null;
   const listeners = new Set<(a: ActivePlan) => void>();
 
   // The PLAN functions are not volatile: when the plan changes, Excel must recalculate them.
@@ -177,19 +175,12 @@ export function createPaneApi(excel: ExcelAdapter, initialLang: Lang): PaneApi {
       return { ok: true, active, stored: false };
     },
 
-    async recheck(lang) {
-      if (!lastRead) return null;
-      const findings = await runChecks(lastRead.snapshot, active.plan, lang);
-      return { findings, notices: lastRead.notices, sheets: lastRead.snapshot.sheets.map((s) => s.name) };
-    },
-
-    async validate(lang, onProgress) {
+    async validate(onProgress) {
       const read = await excel.readWorkbook(onProgress);
-      lastRead = read;
       onProgress({ phase: "checking" });
       // Let the pane paint "Kontrollerar …" before the (synchronous) rules run.
       await new Promise((resolve) => setTimeout(resolve, 0));
-      const findings = await runChecks(read.snapshot, active.plan, lang);
+      const findings = await runChecks(read.snapshot, active.plan);
       return {
         findings,
         notices: read.notices as ReadNotice[],
@@ -217,6 +208,7 @@ export function createPaneApi(excel: ExcelAdapter, initialLang: Lang): PaneApi {
           columns: s.reportColumns,
           severity: s.severity,
           none: s.reportNone,
+          message: s.message,
         },
         confirmed,
       );
@@ -259,8 +251,10 @@ export function createPaneApi(excel: ExcelAdapter, initialLang: Lang): PaneApi {
       return reviewOf(
         file.name,
         async (im) => {
-          // A .pdf that is not a PDF must say so, not be read as text.
-          if (im.looksLikePdf(bytes) || /\.pdf$/i.test(file.name)) {
+          // The bytes decide, as in the CLI's import; a .pdf that is not a PDF says so, not read as text.
+          const kind = im.planSource(bytes, file.name);
+          if ("problem" in kind) throw im.planSourceError(kind);
+          if (kind.kind === "pdf") {
             const { readPdfPages } = await import(/* webpackChunkName: "pdf" */ "./pdf");
             const pages = await readPdfPages(bytes);
             const result = im.importDocument(im.documentFromLayout(pages, file.name), {
@@ -269,13 +263,12 @@ export function createPaneApi(excel: ExcelAdapter, initialLang: Lang): PaneApi {
             });
             return im.withReport(result, im.checkReport(pages, lang), lang);
           }
-          const text = new TextDecoder("utf-8").decode(bytes);
-          if (/\.json$/i.test(file.name) || /^\uFEFF?\s*\{/.test(text)) {
-            const parsed = parseJson(text, file.name, lang);
+          if (kind.kind === "json") {
+            const parsed = parseJson(kind.text, file.name, lang);
             if (!parsed.ok) throw new ImportMessage(parsed.message);
-            return im.importPlanJson(text, lang);
+            return im.importPlanJson(kind.text, lang);
           }
-          return im.importPlanFromText(text, { lang, source: file.name });
+          return im.importPlanFromText(kind.text, { lang, source: file.name });
         },
         active.plan,
         lang,

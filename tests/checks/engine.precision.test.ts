@@ -5,11 +5,12 @@
 import { checkWorkbook } from "../../src/checks";
 import { embeddedPlan } from "../../src/plan/embedded";
 import { book, sheet, type CellSpec } from "./helpers";
+import { render } from "../../src/i18n";
 
 const serious = (rows: CellSpec[][], name = "Blad1") =>
   checkWorkbook(book(sheet(name, rows)), { plan: embeddedPlan })
     .filter((f) => f.severity !== "info")
-    .map((f) => `${f.rule} ${f.cell}: ${f.message}`);
+    .map((f) => `${f.rule} ${f.cell}: ${render(f, "sv")}`);
 
 const f = (formula: string, v: number, fmt?: string): CellSpec => ({ f: formula, v, fmt });
 

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { checkWorkbook } from "../../src/checks";
 import { readWorkbookFile } from "../../src/cli/xlsx";
 import { embeddedPlan } from "../../src/plan/embedded";
+import { renderFindings } from "../../src/i18n";
 
 const EXAMPLE = join(__dirname, "../../examples/budget-2019.xlsx");
 
@@ -38,7 +39,7 @@ test("examples/budget-2019.xlsx: the planted errors and nothing else", async () 
 
 test("the example in English names the same cells", async () => {
   const sv = checkWorkbook(await readWorkbookFile(EXAMPLE), { plan: embeddedPlan });
-  const en = checkWorkbook(await readWorkbookFile(EXAMPLE), { plan: embeddedPlan, lang: "en" });
+  const en = renderFindings(checkWorkbook(await readWorkbookFile(EXAMPLE), { plan: embeddedPlan }), "en");
   expect(en.map((f) => [f.rule, f.cell])).toEqual(sv.map((f) => [f.rule, f.cell]));
   expect(en.find((f) => f.rule === "sum.range-gap")?.message).toMatch(/leaves out D10/);
 });

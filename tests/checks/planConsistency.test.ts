@@ -1,9 +1,17 @@
 /** checkPlan: the plan's own sums, relations and counts — what must and must not trigger. */
-import { checkPlan, precisionOf, progressOf, reaches } from "../../src/checks/planConsistency";
-import type { Finding } from "../../src/model/types";
+import {
+  checkPlan as checkPlanIds,
+  precisionOf,
+  progressOf,
+  reaches,
+} from "../../src/checks/planConsistency";
 import { embeddedPlan } from "../../src/plan/embedded";
 import type { Plan } from "../../src/plan/schema";
 import { DOCUMENT_FINDING_FIELDS } from "../support/findingFields";
+import { renderFindings, type ShownFinding } from "../../src/i18n";
+
+/** The plan's findings as the reader sees them (Swedish unless told). */
+const checkPlan = (plan: Plan, lang: "sv" | "en" = "sv") => renderFindings(checkPlanIds(plan), lang);
 
 function copy(): Plan {
   return structuredClone(embeddedPlan);
@@ -36,10 +44,11 @@ describe("checkPlan on the embedded Eskilstuna plan", () => {
       row: "Processmål vars målvärde ännu inte är uppnått",
       column: null,
     });
-    expect(f.message).toContain("20 av 26 bedömbara mål");
-    expect(f.message).toContain("t o m augusti 2018");
-    expect(f.message).toContain("3 mål saknar värden");
-    expect(f.message).toContain("Exakt 6 mål har redan nått målvärdet");
+    const message = f.message;
+    expect(message).toContain("20 av 26 bedömbara mål");
+    expect(message).toContain("t o m augusti 2018");
+    expect(message).toContain("3 mål saknar värden");
+    expect(message).toContain("Exakt 6 mål har redan nått målvärdet");
     expect(Object.keys(f)).toEqual(DOCUMENT_FINDING_FIELDS);
   });
 
@@ -237,7 +246,7 @@ describe("duplicate ids", () => {
   it("flags two goals with one id", () => {
     const p = copy();
     p.goals[1].id = p.goals[0].id;
-    const f: Finding[] = checkPlan(p).filter((x) => x.row === p.goals[0].id);
+    const f: ShownFinding[] = checkPlan(p).filter((x) => x.row === p.goals[0].id);
     expect(f).toEqual([
       expect.objectContaining({
         rule: "plan.inconsistent",

@@ -2,11 +2,12 @@
 import { checkWorkbook } from "../../src/checks";
 import { embeddedPlan } from "../../src/plan/embedded";
 import { book, sheet, type CellSpec } from "./helpers";
+import { renderFindings } from "../../src/i18n";
 
 const pct = (v: number): CellSpec => ({ v, fmt: "0.0%" });
 
 const run = (rows: CellSpec[][], lang: "sv" | "en" = "sv") =>
-  checkWorkbook(book(sheet("Styrkort", rows)), { plan: embeddedPlan, lang });
+  renderFindings(checkWorkbook(book(sheet("Styrkort", rows)), { plan: embeddedPlan }), lang);
 
 const cells = (rows: CellSpec[][]) => run(rows).map((f) => `${f.rule} ${f.cell} ${f.severity}`);
 

@@ -2,9 +2,10 @@
 import { checkWorkbook } from "../../src/checks";
 import { embeddedPlan } from "../../src/plan/embedded";
 import { book, sheet, type CellSpec } from "./helpers";
+import { renderFindings } from "../../src/i18n";
 
 const run = (rows: CellSpec[][], lang: "sv" | "en" = "sv") =>
-  checkWorkbook(book(sheet("Drift", rows)), { plan: embeddedPlan, lang });
+  renderFindings(checkWorkbook(book(sheet("Drift", rows)), { plan: embeddedPlan }), lang);
 const serious = (rows: CellSpec[][]) =>
   run(rows)
     .filter((f) => f.severity !== "info")

@@ -7,7 +7,8 @@ const finding = (severity: Finding["severity"]): Finding => ({
   severity,
   sheet: "Budget",
   cell: "B5",
-  message: "…",
+  messageId: "sum.hardcoded.table",
+  params: { count: 1 },
   expected: 1,
   actual: 2,
 });

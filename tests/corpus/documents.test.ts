@@ -9,6 +9,7 @@ import type { PositionedText } from "../../src/import/layout";
 import { checkReport } from "../../src/import/report";
 import { score, type Annotation } from "../../scripts/support/documentScore";
 import { pdfItems } from "../support/builtCli";
+import { render } from "../../src/i18n";
 
 const ROOT = join(__dirname, "..", "..");
 const DIR = join(__dirname, "documents");
@@ -39,7 +40,7 @@ describe.each(annotations.map((a) => [a.name, a] as const))("%s", (_, annotation
   });
 
   test("no error or warning on a correct or rounded figure", () => {
-    expect(s.falseAlarms.map((f) => `p. ${f.page} ${f.rule}: ${f.message}`)).toEqual([]);
+    expect(s.falseAlarms.map((f) => `p. ${f.page} ${f.rule}: ${render(f, "sv")}`)).toEqual([]);
     const rounded = annotation.tables.filter((t) => t.verdict === "rounding");
     for (const t of rounded) expect(s.read).toContain(t);
   });

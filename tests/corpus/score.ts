@@ -12,6 +12,7 @@ import type { Finding } from "../../src/model/types";
 import { RULE_IDS } from "../../src/model/types";
 import { checkFile } from "../../src/cli/commands/check";
 import { embeddedPlan } from "../../src/plan/embedded";
+import { render } from "../../src/i18n";
 
 /** The repository root: the nearest folder above this file with the project's package.json (works from build/ too). */
 function findRoot(): string {
@@ -228,7 +229,7 @@ export async function runEngine(dir: string = CORPUS_DIR): Promise<EngineRun> {
         cell: f.cell,
         rule: f.rule,
         severity: f.severity,
-        message: f.message,
+        message: render(f, "sv"),
         ...(causedBy !== undefined && causedBy !== null ? { causedBy } : {}),
       });
     }

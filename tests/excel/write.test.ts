@@ -20,6 +20,7 @@ import { embeddedPlan } from "../../src/plan/embedded";
 import { findGoal, goalKey } from "../../src/plan/lookup";
 import { createFakeExcel, FakeWorkbookModel } from "../../src/workbench/fakeExcel";
 import { addBudgetSheet, xlsxSnapshot } from "./support";
+import { render } from "../../src/i18n";
 
 async function budgetWorkbook(): Promise<WorkbookSnapshot> {
   return xlsxSnapshot((wb) => {
@@ -45,6 +46,7 @@ const labels: ReportLabels = {
   columns: ["Allvarlighet", "Regel", "Blad", "Cell", "Meddelande", "Förväntat", "Faktiskt"],
   severity: { error: "Fel", warning: "Varning", info: "Info" },
   none: "Inga fynd",
+  message: (f) => render(f, "sv"),
 };
 
 describe("validate → highlight → clear", () => {
@@ -54,7 +56,7 @@ describe("validate → highlight → clear", () => {
     const before = fake.model.dump();
 
     const { snapshot } = await readSnapshot(fake.context(), { supports: fake.supports });
-    const findings = checkWorkbook(snapshot, { lang: "sv" });
+    const findings = checkWorkbook(snapshot);
     const cells = findings.filter((f) => f.sheet && f.cell);
     expect(cells.length).toBeGreaterThanOrEqual(3);
     expect(findings).toContainEqual(
@@ -91,7 +93,7 @@ describe("validate → highlight → clear", () => {
     const fake = createFakeExcel(await budgetWorkbook());
     const before = fake.model.dump();
     const { snapshot } = await readSnapshot(fake.context(), { supports: fake.supports });
-    const findings = checkWorkbook(snapshot, { lang: "sv" });
+    const findings = checkWorkbook(snapshot);
     await highlightFindings(fake.context(), findings);
     // The user marks B7 green by hand after Plankoll highlighted it.
     const b7 = fake.model.sheets[0].cell(6, 1);
@@ -113,7 +115,7 @@ describe("validate → highlight → clear", () => {
   test("a sheet deleted between check and highlight, or before clearing, is skipped and counted", async () => {
     const fake = createFakeExcel(await budgetWorkbook());
     const { snapshot } = await readSnapshot(fake.context(), { supports: fake.supports });
-    const findings = checkWorkbook(snapshot, { lang: "sv" });
+    const findings = checkWorkbook(snapshot);
     const onSecond = findings.filter((f) => f.sheet === "Budget 2020").length;
     expect(onSecond).toBeGreaterThan(0);
     const highlighted = await highlightFindings(fake.context(), findings);
@@ -142,7 +144,8 @@ describe("validate → highlight → clear", () => {
         severity: "error",
         sheet: "Blad1",
         cell: `A${r + 1}`,
-        message: "x",
+        messageId: "cell.error",
+        params: { error: "#N/A", inTotal: false },
         expected: null,
         actual: null,
       }));
@@ -162,7 +165,8 @@ describe("validate → highlight → clear", () => {
       severity: "error",
       sheet: "Budget 2019",
       cell: "B7",
-      message: "",
+      messageId: "sum.hardcoded.table",
+      params: { count: 1 },
       expected: 1,
       actual: 2,
     };
@@ -319,7 +323,8 @@ describe("report sheet", () => {
       severity: "error",
       sheet: "Budget 2019",
       cell: "B7",
-      message: "Summan stämmer inte",
+      messageId: "sum.mismatch",
+      params: { label: '"Summa"', over: "B2:B6", actual: 86970, expected: 86700, diff: 270 },
       expected: 86700,
       actual: 86970,
     },
@@ -336,7 +341,10 @@ describe("report sheet", () => {
     expect(report.get(4, 3)?.formula).toBe(`=HYPERLINK("#'Budget 2019'!B7","B7")`);
     expect(report.get(4, 5)?.value).toBe(86700);
     expect(report.get(3, 0)?.font.bold).toBe(true);
-    expect(report.get(4, 4)?.value).toBe("Summan stämmer inte");
+    // The message in the report's language, from the finding's id and parameters.
+    expect(report.get(4, 4)?.value).toBe(
+      'Summan "Summa" är 86\u00a0970 men raderna B2:B6 summerar till 86\u00a0700 (skillnad 270).',
+    );
 
     const before = fake.model.dump();
     expect(await writeReport(fake.context(), [], labels)).toMatchObject({

@@ -11,6 +11,7 @@ import { documentFromLayout, type PositionedText } from "../../src/import/layout
 import { importDocument } from "../../src/import/text";
 import { importPlanFromText } from "../../src/import/text";
 import type { ImportResult } from "../../src/import/types";
+import { render } from "../../src/i18n";
 
 const DOCS = join(__dirname, "..", "fixtures", "documents");
 
@@ -43,8 +44,9 @@ describe("planted errors are flagged at page, row and column", () => {
       }),
     ]);
     // The message names the lines, not spreadsheet cells.
-    expect(sumError.findings[0].message).toContain('"Gator och vägar"–"Kollektivtrafik"');
-    expect(sumError.findings[0].message).not.toMatch(/\b[A-Z]\d+\b/);
+    expect(render(sumError.findings[0], "sv")).toContain('"Gator och vägar"–"Kollektivtrafik"');
+    expect(render(sumError.findings[0], "sv")).not.toMatch(/\b[A-Z]\d+\b/);
+    expect(render(sumError.findings[0], "en")).not.toMatch(/\b[A-Z]\d+\b/);
   });
 
   test("the correct column and the correct investment list next to it are not flagged", () => {
@@ -276,6 +278,6 @@ describe("rounding tolerance of a table in mnkr with one decimal", () => {
         actual: 259.4,
       }),
     ]);
-    expect(doc.findings[0].message).toContain('"Ledning"–"Trafiksäkerhet"');
+    expect(render(doc.findings[0], "sv")).toContain('"Ledning"–"Trafiksäkerhet"');
   });
 });

@@ -16,7 +16,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   plan: ["model"],
   checks: ["model", "plan"],
   import: ["model", "plan", "checks"],
-  excel: ["model", "plan", "checks"],
+  i18n: ["model", "plan"],
+  excel: ["model", "plan", "checks", "i18n"],
 };
 /** The edges: nothing imports them but themselves (the workbench hosts the pane). */
 const EDGES: Record<string, readonly string[]> = { cli: [], taskpane: ["workbench"], workbench: [] };

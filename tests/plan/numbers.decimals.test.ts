@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { formatSvNumber, parseSvNumber } from "../../src/plan/numbers";
-import { num } from "../../src/checks/messages";
+import { formatNumber as num } from "../../src/i18n/format";
 
 test("computed figures: at most 3 decimals, trailing zeros dropped", () => {
   expect(formatSvNumber(1 / 3)).toBe("0,333");

@@ -20,7 +20,11 @@ export function ensureCliBuilt(): void {
     }
     return t;
   };
-  const src = Math.max(...["plan", "checks", "cli", "functions"].map((d) => newest(join(ROOT, "src", d))));
+  const src = Math.max(
+    ...["model", "i18n", "plan", "checks", "import", "cli", "functions"].map((d) =>
+      newest(join(ROOT, "src", d)),
+    ),
+  );
   if (existsSync(target) && statSync(target).mtimeMs >= src) return;
   try {
     execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.cli.json"], {

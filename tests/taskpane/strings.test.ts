@@ -66,7 +66,8 @@ describe("repeated findings of one kind in one column are one item", () => {
     severity: "warning",
     sheet: "Data",
     cell,
-    message: "…",
+    messageId: "cell.number-as-text",
+    params: { text: "1", value: 1, percent: false },
     expected: 1,
     actual: "1",
   });

@@ -1,4 +1,5 @@
 /** The pane's functions against the fake Excel: plan switching, storage in the workbook, recalculation. */
+import * as checks from "../../src/checks";
 import { createExcelAdapter } from "../../src/excel";
 import { getActivePlan, setActivePlan } from "../../src/functions/planStore";
 import { embeddedPlan } from "../../src/plan/embedded";
@@ -120,7 +121,7 @@ describe("pane wiring", () => {
     const fake = createFakeExcel(sampleWorkbook());
     const api = createPaneApi(createExcelAdapter(fake.run, fake.supports), "en");
     const phases: string[] = [];
-    const outcome = await api.validate("en", (p) => phases.push(p.phase));
+    const outcome = await api.validate((p) => phases.push(p.phase));
     expect(outcome.sheets).toEqual(["Budget 2019", "Nyckeltal", "Investeringar"]);
     expect(outcome.findings).toContainEqual(
       expect.objectContaining({ rule: "sum.range-gap", sheet: "Budget 2019", cell: "B12" }),
@@ -133,18 +134,21 @@ describe("pane wiring", () => {
     expect(fake.model.dump()).toEqual(createFakeExcel(sampleWorkbook()).model.dump());
   });
 
-  test("recheck words the last read's findings in another language without reading the workbook again", async () => {
+  test("findings are language-free: another language words the same findings without the engine or the workbook", async () => {
     const fake = createFakeExcel(sampleWorkbook());
     const api = createPaneApi(createExcelAdapter(fake.run, fake.supports), "sv");
-    expect(await api.recheck("en")).toBeNull();
-    const sv = await api.validate("sv", () => undefined);
+    const engine = jest.spyOn(checks, "checkWorkbook");
+    const outcome = await api.validate(() => undefined);
+    expect(engine).toHaveBeenCalledTimes(1);
     const syncs = fake.model.syncCount;
-    const en = await api.recheck("en");
+    const b7 = outcome.findings.find((f) => f.cell === "B7")!;
+    expect(b7).toMatchObject({ rule: "plan.mismatch", messageId: "plan.mismatch" });
+    expect(b7).not.toHaveProperty("message");
+    expect(STRINGS.sv.message(b7)).toMatch(/planen anger/);
+    expect(STRINGS.en.message(b7)).toMatch(/the plan states/);
+    expect(engine).toHaveBeenCalledTimes(1);
     expect(fake.model.syncCount).toBe(syncs);
-    expect(en!.findings.map((f) => [f.rule, f.cell])).toEqual(sv.findings.map((f) => [f.rule, f.cell]));
-    const b7 = (o: typeof sv) => o.findings.find((f) => f.cell === "B7")!.message;
-    expect(b7(sv)).toMatch(/planen anger/);
-    expect(b7(en!)).toMatch(/the plan states/);
+    engine.mockRestore();
   });
 
   test("the ribbon's validate waits for the pane to attach, then runs it", async () => {

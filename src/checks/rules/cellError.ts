@@ -3,7 +3,7 @@
  * figure columns, not in its text columns (a lookup of names that fails is not a figure); and, as info,
  * formulas saved without a value that the engine cannot compute (so nothing is skipped silently).
  */
-import { message } from "../messages";
+import { msg } from "../../model/messages";
 import { errorOf, formulaAt, numberFromText, type Block, type SheetModel } from "../model";
 import type { Finding } from "../../model/types";
 import { finding, type Rule } from "./common";
@@ -30,7 +30,7 @@ const PLAN_FUNCTION = /\bPLAN\.[A-ZÅÄÖ]+\s*\(/i;
 /** Formulas without a saved value reported one by one, per sheet; beyond this, one note for the sheet. */
 const MAX_UNCOMPUTED = 5;
 
-export const cellError: Rule = ({ models, lang }) => {
+export const cellError: Rule = ({ models }) => {
   const out: Finding[] = [];
   for (const m of models) {
     for (const block of m.blocks) {
@@ -46,8 +46,7 @@ export const cellError: Rule = ({ models, lang }) => {
           if (error === "#N/A" && PLAN_FUNCTION.test(formulaAt(m, r, c) ?? "")) continue;
           words ??= textColumns(m, block);
           if (words.has(c)) continue;
-          const where = info.kind === "total" ? (lang === "sv" ? " i en summarad" : " in a total row") : "";
-          const text = message("cell.error", lang, { error, where });
+          const text = msg("cell.error", { error, inTotal: info.kind === "total" });
           out.push(
             finding(m, "cell.error", "error", r, c, text, null, error, {
               error,
@@ -60,11 +59,11 @@ export const cellError: Rule = ({ models, lang }) => {
     // A script-written file may hold hundreds: one note per sheet then, not one per cell.
     if (m.uncomputed.length > MAX_UNCOMPUTED) {
       const u = m.uncomputed[0];
-      const text = message("cell.uncomputed.many", lang, { count: m.uncomputed.length, formula: u.formula });
+      const text = msg("cell.uncomputed.many", { count: m.uncomputed.length, formula: u.formula });
       out.push(finding(m, "cell.error", "info", u.r, u.c, text, null, u.formula));
     } else
       for (const u of m.uncomputed) {
-        const text = message("cell.uncomputed", lang, { formula: u.formula });
+        const text = msg("cell.uncomputed", { formula: u.formula });
         out.push(finding(m, "cell.error", "info", u.r, u.c, text, null, u.formula));
       }
   }

@@ -6,7 +6,7 @@
  */
 import { parseSvNumber } from "../../plan/numbers";
 import { isYear } from "../labels";
-import { message, num } from "../messages";
+import { msg } from "../../model/messages";
 import type { Block, SheetModel } from "../model";
 import type { Finding } from "../../model/types";
 import { cellAddress, finding, type Rule } from "./common";
@@ -50,7 +50,7 @@ function columnCounts(m: SheetModel, block: Block): Map<number, ColumnCounts> {
   return out;
 }
 
-export const cellNumberAsText: Rule = ({ models, lang }) => {
+export const cellNumberAsText: Rule = ({ models }) => {
   const out: Finding[] = [];
   for (const m of models) {
     for (const block of m.blocks) {
@@ -76,8 +76,7 @@ export const cellNumberAsText: Rule = ({ models, lang }) => {
           }
           if (!p) continue;
           const value = p.unit === "percent" ? Number((p.value / 100).toPrecision(15)) : p.value;
-          const shown = p.unit === "percent" ? `${num(p.value, lang)} %` : num(p.value, lang);
-          const text = message("cell.number-as-text", lang, { text: v, value: shown });
+          const text = msg("cell.number-as-text", { text: v, value: p.value, percent: p.unit === "percent" });
           out.push(
             finding(m, "cell.number-as-text", "warning", r, c, text, value, v, {
               text: v,

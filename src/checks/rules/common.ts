@@ -1,16 +1,14 @@
 /** What every rule gets, and the one way findings are made. */
-import type { Lang } from "../../plan/i18n";
 import type { Plan } from "../../plan/schema";
 import { a1, columnName } from "../../model/address";
 import type { SheetModel } from "../model";
 import type { TotalCell } from "../totals";
 import type { Finding, RuleId, Severity } from "../../model/types";
-import { num } from "../messages";
+import type { Message } from "../../model/messages";
 
 export interface RuleContext {
   models: SheetModel[];
   plan?: Plan;
-  lang: Lang;
 }
 
 export type Rule = (ctx: RuleContext) => Finding[];
@@ -21,7 +19,7 @@ export function finding(
   severity: Severity,
   r: number,
   c: number,
-  message: string,
+  text: Message,
   expected: number | string | null,
   actual: number | string | null,
   evidence?: Record<string, unknown>,
@@ -32,7 +30,7 @@ export function finding(
     severity,
     sheet: m.name,
     cell: a1(m.oRow + r, m.oCol + c),
-    message,
+    ...text,
     expected,
     actual,
   };
@@ -93,8 +91,8 @@ export function linesSpan(cell: TotalCell): string {
   return `${a1(m.oRow + cell.r, m.oCol + cell.firstLeaf)}:${a1(m.oRow + cell.r, m.oCol + cell.lastLeaf)}`;
 }
 
-/** A line named for a message: "rad 9 (Miljö o samhällsbyggnad)" / "row 9 (…)" or a column caption. */
-export function lineNames(cell: TotalCell, idxs: number[], lang: Lang): string {
+/** Lines named for a message, at most four ("D9 (Miljö o samhällsbyggnad)" or a column caption), and how many more. */
+export function lineNames(cell: TotalCell, idxs: number[]): { lines: string[]; more: number } {
   const m = cell.model;
   const names = idxs.slice(0, 4).map((i) => {
     if (cell.spec.axis === "row") {
@@ -104,9 +102,5 @@ export function lineNames(cell: TotalCell, idxs: number[], lang: Lang): string {
     }
     return `${a1(m.oRow + cell.r, m.oCol + i)} (${columnCaption(cell, i)})`;
   });
-  const more =
-    idxs.length > 4 ? (lang === "sv" ? ` och ${idxs.length - 4} till` : ` and ${idxs.length - 4} more`) : "";
-  return names.join(", ") + more;
+  return { lines: names, more: Math.max(0, idxs.length - 4) };
 }
-
-export { num };

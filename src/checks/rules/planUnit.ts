@@ -3,13 +3,13 @@
  * not, a typed figure about 1 000 times the other lines of a column stated in tkr or mnkr (a warning).
  */
 import { a1 } from "../../model/address";
-import { message, num } from "../messages";
+import { msg } from "../../model/messages";
 import { magnitudeOutliers, planFigures } from "../planFigures";
 import type { Finding } from "../../model/types";
 import { evidenceOf } from "./planMismatch";
 import { finding, type Rule } from "./common";
 
-export const planUnit: Rule = ({ models, plan, lang }) => {
+export const planUnit: Rule = ({ models, plan }) => {
   const out: Finding[] = [];
   for (const m of models) {
     const planCells = new Set<number>();
@@ -17,10 +17,11 @@ export const planUnit: Rule = ({ models, plan, lang }) => {
       for (const f of planFigures(m, plan)) {
         planCells.add(f.r * m.nCols + f.c);
         if (f.status !== "unit") continue;
-        const text = message("plan.unit", lang, {
+        const text = msg("plan.unit", {
           what: f.what,
-          actual: num(f.value, lang),
-          planValue: `${num(f.planValue ?? f.expected, lang)} ${f.planUnit ?? ""}`.trim(),
+          actual: f.value,
+          planValue: f.planValue ?? f.expected,
+          planUnit: f.planUnit ?? null,
           foundUnit: f.foundUnit ?? "",
           unit: f.unit ?? "",
         });
@@ -34,15 +35,15 @@ export const planUnit: Rule = ({ models, plan, lang }) => {
     for (const o of magnitudeOutliers(m)) {
       if (planCells.has(o.r * m.nCols + o.c)) continue;
       const where = a1(m.oRow + o.r, m.oCol + o.c);
-      const text = message("plan.unit.outlier", lang, {
+      const text = msg("plan.unit.outlier", {
         what: o.label ? (o.header ? `${o.header} – ${o.label}` : o.label) : where,
-        actual: num(o.value, lang),
-        min: num(o.peers.min, lang),
-        max: num(o.peers.max, lang),
+        actual: o.value,
+        min: o.peers.min,
+        max: o.peers.max,
         unit: o.unit,
         smaller: o.smaller,
-        asUnit: num(o.asUnit, lang),
-        ratio: num(Math.round(Math.abs(o.value) / o.peers.max), lang),
+        asUnit: o.asUnit,
+        ratio: Math.round(Math.abs(o.value) / o.peers.max),
       });
       out.push({
         ...finding(m, "plan.unit", "warning", o.r, o.c, text, o.asUnit, o.value),

@@ -3,12 +3,12 @@
  * directly and again through a subtotal, or two subtotals that share a line. The finding names the cell counted
  * twice and both paths; a total of separate subtotals (no cell reached twice) is not one.
  */
-import { message, num } from "../messages";
+import { msg } from "../../model/messages";
 import { sheetTotals } from "../totals";
 import type { Finding } from "../../model/types";
 import { cellAddress, finding, type Rule } from "./common";
 
-export const sumDoubleCount: Rule = ({ models, lang }) => {
+export const sumDoubleCount: Rule = ({ models }) => {
   const out: Finding[] = [];
   for (const m of models) {
     for (const cell of sheetTotals(m).cells) {
@@ -20,20 +20,14 @@ export const sumDoubleCount: Rule = ({ models, lang }) => {
         const label = m.rows[r]?.label.trim();
         return label ? `${addr(k)} (${label})` : addr(k);
       };
-      // Each path named by the cell it goes through right after the total: "direkt" or "via B6 (Summa intäkter)".
-      const through = (p: number[]) =>
-        p.length <= 2
-          ? lang === "sv"
-            ? "direkt"
-            : "directly"
-          : `${lang === "sv" ? "via" : "through"} ${named(p[1])}`;
-      const pathText = `${through(paths[0])} ${lang === "sv" ? "och" : "and"} ${through(paths[1])}`;
-      const text = message("sum.double-count", lang, {
+      // Each path named by the cell it goes through right after the total ("B6 (Summa intäkter)"); null: direct.
+      const through = (p: number[]) => (p.length <= 2 ? null : named(p[1]));
+      const text = msg("sum.double-count", {
         formula: cell.formula ?? "",
         cell: named(leaf),
-        paths: pathText,
-        actual: num(cell.value, lang),
-        expected: num(cell.expected, lang),
+        paths: [through(paths[0]), through(paths[1])],
+        actual: cell.value,
+        expected: cell.expected,
       });
       out.push(
         finding(

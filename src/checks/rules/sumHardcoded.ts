@@ -3,12 +3,12 @@
  * formulas (an overwritten formula), one info per table where all its totals are values (an export).
  */
 import { clean } from "../../plan/numbers";
-import { message, num } from "../messages";
+import { msg } from "../../model/messages";
 import { lineKey, sheetTotals, tableKey, type TotalCell } from "../totals";
 import type { Finding } from "../../model/types";
 import { cellAddress, finding, leafCells, totalName, type Rule } from "./common";
 
-export const sumHardcoded: Rule = ({ models, lang }) => {
+export const sumHardcoded: Rule = ({ models }) => {
   const out: Finding[] = [];
   for (const m of models) {
     const { cells, formulaTotals } = sheetTotals(m);
@@ -55,10 +55,7 @@ export const sumHardcoded: Rule = ({ models, lang }) => {
     for (const [table, list] of typed) {
       if ((formulaTotals.get(table) ?? 0) > 0) {
         for (const cell of list) {
-          const text = message("sum.hardcoded", lang, {
-            label: totalName(cell),
-            actual: num(cell.value, lang),
-          });
+          const text = msg("sum.hardcoded", { label: totalName(cell), actual: cell.value });
           // Evidence: the table's formula totals (a few of them) and the lines the typed value stands for.
           const formulas = tableFormulas(table).map((x) => cellAddress(m, x.r, x.c));
           out.push(
@@ -72,7 +69,7 @@ export const sumHardcoded: Rule = ({ models, lang }) => {
         }
       } else {
         const first = list[0];
-        const text = message("sum.hardcoded.table", lang, { count: list.length });
+        const text = msg("sum.hardcoded.table", { count: list.length });
         out.push(finding(m, "sum.hardcoded", "info", first.r, first.c, text, null, first.value));
       }
     }

@@ -1,24 +1,23 @@
 /** sum.mismatch: a total that differs from its lines by more than rounding explains; a difference column that is not the difference it names. */
 import { clean } from "../../plan/numbers";
 import { a1 } from "../../model/address";
-import { message, num } from "../messages";
+import { msg } from "../../model/messages";
 import { sheetTotals } from "../totals";
 import type { Finding } from "../../model/types";
 import { cellAddress, columnCaption, finding, leafCells, linesSpan, totalName, type Rule } from "./common";
 
-export const sumMismatch: Rule = ({ models, lang }) => {
+export const sumMismatch: Rule = ({ models }) => {
   const out: Finding[] = [];
   for (const m of models) {
     const { cells, diffs } = sheetTotals(m);
     for (const cell of cells) {
       if (cell.status !== "mismatch") continue;
-      const text = message(cell.net ? "sum.mismatch.net" : "sum.mismatch", lang, {
-        what: lang === "sv" ? "Summan" : "The total",
+      const text = msg(cell.net ? "sum.mismatch.net" : "sum.mismatch", {
         label: totalName(cell),
-        actual: num(cell.value, lang),
         over: linesSpan(cell),
-        expected: num(cell.expected, lang),
-        diff: num(clean(cell.value - cell.expected), lang),
+        actual: cell.value,
+        expected: cell.expected,
+        diff: clean(cell.value - cell.expected),
       });
       out.push(
         finding(m, "sum.mismatch", "error", cell.r, cell.c, text, cell.expected, cell.value, {
@@ -32,26 +31,28 @@ export const sumMismatch: Rule = ({ models, lang }) => {
     for (const d of diffs) {
       const fake = { model: m, block: d.block } as Parameters<typeof columnCaption>[0];
       const rowLabel = (r: number) => m.rows[r].label.trim() || a1(m.oRow + r, m.oCol + d.c);
-      let label: string, a: string, b: string;
+      let label: string, aName: string, bName: string;
       if (d.axis === "col") {
         const line = m.rows[d.r].label.trim();
         label = `"${columnCaption(fake, d.c)}"${line ? ` (${line})` : ""}`;
-        a = `${columnCaption(fake, d.a)} ${a1(m.oRow + d.r, m.oCol + d.a)}`;
-        b = `${columnCaption(fake, d.b)} ${a1(m.oRow + d.r, m.oCol + d.b)}`;
+        aName = columnCaption(fake, d.a);
+        bName = columnCaption(fake, d.b);
       } else {
         label = `"${rowLabel(d.r)}" (${columnCaption(fake, d.c)})`;
-        a = `${rowLabel(d.a)} ${a1(m.oRow + d.a, m.oCol + d.c)}`;
-        b = `${rowLabel(d.b)} ${a1(m.oRow + d.b, m.oCol + d.c)}`;
+        aName = rowLabel(d.a);
+        bName = rowLabel(d.b);
       }
-      const text = message("sum.mismatch.diff", lang, {
-        label,
-        actual: num(d.value, lang),
-        a,
-        b,
-        expected: num(d.expected, lang),
-      });
       const cellA = d.axis === "col" ? cellAddress(m, d.r, d.a) : cellAddress(m, d.a, d.c);
       const cellB = d.axis === "col" ? cellAddress(m, d.r, d.b) : cellAddress(m, d.b, d.c);
+      const text = msg("sum.mismatch.diff", {
+        label,
+        aName,
+        aCell: cellA,
+        bName,
+        bCell: cellB,
+        actual: d.value,
+        expected: d.expected,
+      });
       out.push(
         finding(
           m,

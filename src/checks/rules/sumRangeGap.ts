@@ -4,35 +4,26 @@
  * stand between its range and the total itself. A range that merely differs from our reading of the block is
  * not one: the peers or the lines' place are the evidence.
  */
-import { message, num } from "../messages";
+import { msg } from "../../model/messages";
 import { sheetTotals, type TotalCell } from "../totals";
 import type { Finding } from "../../model/types";
 import { alongCells, cellAddress, finding, lineNames, type Rule } from "./common";
 
-export const sumRangeGap: Rule = ({ models, lang }) => {
+export const sumRangeGap: Rule = ({ models }) => {
   const out: Finding[] = [];
   for (const m of models) {
     for (const cell of sheetTotals(m).cells) {
       if (cell.status !== "range-gap" && cell.status !== "range-gap-zero") continue;
       const zero = cell.status === "range-gap-zero";
       const peers = (cell.peers ?? []).map((p) => cellAddress(m, p.r, p.c));
-      const shown = peers.slice(0, 3).join(", ") + (peers.length > 3 ? " …" : "");
-      const why = peers.length
-        ? lang === "sv"
-          ? ` (${shown} tar med dem)`
-          : ` (${shown} include them)`
-        : before(cell)
-          ? lang === "sv"
-            ? " (de står i samma lista, före intervallet)"
-            : " (they stand in the same list, before the range)"
-          : lang === "sv"
-            ? " (de står mellan intervallet och summan)"
-            : " (they stand between the range and the total)";
-      const text = message(zero ? "sum.range-gap.zero" : "sum.range-gap", lang, {
+      const text = msg(zero ? "sum.range-gap.zero" : "sum.range-gap", {
         formula: cell.formula ?? "",
-        missing: lineNames(cell, cell.missing, lang) + why,
-        expected: num(cell.expected, lang),
-        actual: num(cell.value, lang),
+        ...lineNames(cell, cell.missing),
+        why: peers.length ? "peers" : before(cell) ? "before" : "between",
+        peers: peers.slice(0, 3),
+        morePeers: peers.length > 3,
+        expected: cell.expected,
+        actual: cell.value,
       });
       out.push(
         finding(

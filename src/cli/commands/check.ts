@@ -98,7 +98,7 @@ const WORDS = {
 export async function checkFile(path: string, plan: Plan, lang: Lang): Promise<FileResult> {
   try {
     const snapshot = await readWorkbookFile(path);
-    return { file: path, findings: checkWorkbook(snapshot, { plan, lang }), error: null };
+    return { file: path, findings: checkWorkbook(snapshot, { plan }), error: null };
   } catch (e) {
     if (e instanceof WorkbookReadError) {
       const hint = e.code === "directory" ? WORDS.folderHint[lang](join(path, "*.xlsx")) : "";
@@ -237,7 +237,7 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
 
   // Why a file could not be read goes to stderr, in both formats; stdout carries only the report.
   io.stderr(renderErrors(results, lang));
-  io.stdout(values.format === "json" ? renderJson(results) : renderText(results, lang));
+  io.stdout(values.format === "json" ? renderJson(results, lang) : renderText(results, lang));
   if (results.some((r) => r.error !== null)) return EXIT.usage;
   const serious = results.some((r) =>
     r.findings.some((f) => f.severity === "error" || f.severity === "warning"),

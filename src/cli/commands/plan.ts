@@ -5,6 +5,7 @@
  */
 import { checkPlan } from "../../checks/planConsistency";
 import type { Finding, Severity } from "../../model/types";
+import { render, renderFindings } from "../../i18n";
 import { embeddedPlan } from "../../plan/embedded";
 import type { Lang } from "../../plan/i18n";
 import type { Plan } from "../../plan/schema";
@@ -60,7 +61,7 @@ export function findingsText(findings: readonly Finding[], lang: Lang): string {
       const where = [f.page ? `${WORDS.page[lang]} ${f.page}` : "", f.row ?? "", f.column ?? ""]
         .filter(Boolean)
         .join(" · ");
-      return `  [${sev[f.severity]}] ${f.rule}${where ? `  ${where}` : ""}\n    ${f.message}`;
+      return `  [${sev[f.severity]}] ${f.rule}${where ? `  ${where}` : ""}\n    ${render(f, lang)}`;
     });
   return `${head}\n${blocks.join("\n")}\n`;
 }
@@ -97,9 +98,12 @@ export async function runPlan(args: string[], io: Io): Promise<number> {
     }
   }
 
-  const findings = values.check ? checkPlan(plan, lang) : [];
+  const findings = values.check ? checkPlan(plan) : [];
   if (values.format === "json") {
-    io.stdout(JSON.stringify(values.check ? { plan, findings } : plan, null, 2) + "\n");
+    io.stdout(
+      JSON.stringify(values.check ? { plan, findings: renderFindings(findings, lang) } : plan, null, 2) +
+        "\n",
+    );
   } else {
     const source = `${WORDS.source[lang]}: ${values.plan ?? WORDS.embedded[lang]}\n`;
     io.stdout(source + planSummary(plan, lang) + (values.check ? "\n" + findingsText(findings, lang) : ""));

@@ -12,9 +12,9 @@
  */
 import type { Finding, Severity } from "../../model/types";
 import type { Lang } from "../../plan/i18n";
-import { formatSvNumber } from "../../plan/numbers";
+import { msg, type Message } from "../../model/messages";
 import type { ReportCell, ReportColumn, ReportRow, ReportTable } from "./types";
-import { decimalsOf, halfUnit, unitOf } from "../../model/precision";
+import { halfUnit, unitOf } from "../../model/precision";
 
 export interface EvidenceLine {
   row: string;
@@ -34,11 +34,8 @@ export type Evidence = {
   support: string;
 };
 
-export interface DocumentFinding extends Finding {
-  evidence?: Evidence;
-  /** The finding this one merely follows from (same row, its operand is the wrong figure), counted once. */
-  causedBy?: Finding["causedBy"];
-}
+/** A report table's finding: its evidence is the table's reading. */
+export type DocumentFinding = Finding & { evidence?: Evidence };
 
 const TOTAL_LABEL = /^(summa|s:a|totalt|total|totalsumma)\b/i;
 const BALANCE_LABEL =
@@ -53,19 +50,6 @@ const round = (x: number) => Math.round(x * 1e6) / 1e6;
 /** The unit of a printed figure's last digit (a negative count of decimals counts as none). */
 function unitAt(decimals: number): number {
   return unitOf(Math.max(0, decimals));
-}
-
-/** A figure as the table prints it (its precision), in the user's language. */
-const num = (v: number, lang: Lang, decimals = decimalsOfValue(v)) =>
-  lang === "sv"
-    ? formatSvNumber(v, Math.max(0, decimals))
-    : v.toLocaleString("en-US", {
-        minimumFractionDigits: Math.max(0, decimals),
-        maximumFractionDigits: Math.max(0, decimals),
-      });
-
-function decimalsOfValue(v: number): number {
-  return decimalsOf(v, "printed");
 }
 
 function valueOf(c: ReportCell | undefined): number | null {
@@ -318,20 +302,9 @@ export function analyseTable(t: ReportTable): void {
   findRelations(t);
 }
 
-const WORDS = {
+/** Why a reading is trusted, in the evidence (plain text in the run's language). */
+const SUPPORT = {
   sum: {
-    sv: (label: string, col: string, actual: string, expected: string, n: number, diff: string) =>
-      `Summan "${label}" (${col}) är ${actual} men dess ${n} rader summerar till ${expected} (skillnad ${diff}).`,
-    en: (label: string, col: string, actual: string, expected: string, n: number, diff: string) =>
-      `The total "${label}" (${col}) is ${actual} but its ${n} lines add up to ${expected} (difference ${diff}).`,
-  },
-  diff: {
-    sv: (label: string, col: string, actual: string, formula: string, expected: string) =>
-      `"${label}" (${col}) är ${actual} men ${formula} = ${expected}.`,
-    en: (label: string, col: string, actual: string, formula: string, expected: string) =>
-      `"${label}" (${col}) is ${actual} but ${formula} = ${expected}.`,
-  },
-  supportSum: {
     sv: (ok: number, all: number) =>
       ok > 0
         ? `${ok} av radens ${all} kolumner stämmer med samma rader`
@@ -341,33 +314,9 @@ const WORDS = {
         ? `${ok} of the row's ${all} columns agree with the same lines`
         : "the total has only these lines above it",
   },
-  supportRel: {
+  relation: {
     sv: (holds: number, of: number) => `sambandet gäller på ${holds} av tabellens ${of} rader`,
     en: (holds: number, of: number) => `the relation holds on ${holds} of the table's ${of} rows`,
-  },
-  uncertain: {
-    sv: " (osäker läsning: kolumnen saknar rubrik eller summan har bara en rad)",
-    en: " (uncertain reading: the column has no header or the total only one line)",
-  },
-  uncertainRel: {
-    sv: " (osäker läsning: kolumnerna saknar rubrik)",
-    en: " (uncertain reading: the columns have no headers)",
-  },
-  caused: {
-    sv: "följer av felet i samma rad",
-    en: "follows from the error in the same row",
-  },
-  malformed: {
-    sv: (text: string, label: string, col: string) =>
-      `Talet "${text}" i "${label}" (${col}) är felformat (en siffra saknas eller en fotnot sitter ihop med talet); det räknades inte.`,
-    en: (text: string, label: string, col: string) =>
-      `The number "${text}" in "${label}" (${col}) is malformed (a digit missing or a footnote glued to it); it was not used.`,
-  },
-  glued: {
-    sv: (text: string, label: string, col: string, parts: string[]) =>
-      `"${text}" i "${label}" (${col}) är flera tal, eller ett tal och en fotnot, tryckta i varandra (${parts.join(" / ")}); vilket som gäller går inte att avgöra, så raden lästes inte i den kolumnen.`,
-    en: (text: string, label: string, col: string, parts: string[]) =>
-      `"${text}" in "${label}" (${col}) is several figures, or a figure and a footnote, printed into one another (${parts.join(" / ")}); which one holds cannot be told, so the row was not read in that column.`,
   },
 };
 
@@ -378,7 +327,7 @@ function colName(t: ReportTable, c: number): string {
 function doc(
   severity: Severity,
   rule: Finding["rule"],
-  message: string,
+  text: Message,
   expected: number | null,
   actual: number | string | null,
   page: number,
@@ -386,7 +335,7 @@ function doc(
   column: string,
   evidence: Evidence,
 ): DocumentFinding {
-  return { rule, severity, sheet: null, cell: null, message, expected, actual, page, row, column, evidence };
+  return { rule, severity, sheet: null, cell: null, ...text, expected, actual, page, row, column, evidence };
 }
 
 /** The table's own findings: totals against their lines, relation columns row by row, malformed figures. */
@@ -448,14 +397,16 @@ export function tableFindings(t: ReportTable, lang: Lang): DocumentFinding[] {
         doc(
           weak ? "info" : "error",
           "sum.mismatch",
-          WORDS.sum[lang](
-            r.label,
-            colName(t, x.c),
-            num(actual, lang, d),
-            num(x.sum, lang, d),
-            lines.length,
-            num(round(actual - x.sum), lang, d),
-          ) + (weak ? WORDS.uncertain[lang] : ""),
+          msg("report.sum", {
+            label: r.label,
+            column: colName(t, x.c),
+            actual,
+            expected: x.sum,
+            lines: lines.length,
+            diff: round(actual - x.sum),
+            decimals: Math.max(0, d),
+            uncertain: weak,
+          }),
           x.sum,
           actual,
           r.page,
@@ -467,7 +418,7 @@ export function tableFindings(t: ReportTable, lang: Lang): DocumentFinding[] {
             lines,
             computed: x.sum,
             tolerance: x.tol,
-            support: WORDS.supportSum[lang](ok, v.length),
+            support: SUPPORT.sum[lang](ok, v.length),
           },
         ),
       );
@@ -522,17 +473,26 @@ export function tableFindings(t: ReportTable, lang: Lang): DocumentFinding[] {
         continue;
       }
       const d = Math.max(0, r.cells[rel.a].decimals, r.cells[rel.b].decimals, r.cells[c].decimals);
-      const formula = `${colName(t, rel.a)} ${rel.op === "-" ? "−" : "+"} ${colName(t, rel.b)}`;
+      const op = rel.op === "-" ? "−" : "+";
+      const formula = `${colName(t, rel.a)} ${op} ${colName(t, rel.b)}`;
+      const uncertain = !col.header || !t.columns[rel.a].header || !t.columns[rel.b].header;
+      const cause = [rel.a, rel.b].find((x) => wrong.has(`${b.i}|${x}`));
       const f = doc(
-        "error",
+        uncertain || cause !== undefined ? "info" : "error",
         "sum.mismatch",
-        WORDS.diff[lang](
-          r.label,
-          colName(t, c),
-          num(b.actual, lang, d),
-          `${formula} (${num(b.va, lang, d)} ${rel.op === "-" ? "−" : "+"} ${b.vb < 0 ? `(${num(b.vb, lang, d)})` : num(b.vb, lang, d)})`,
-          num(b.expected, lang, d),
-        ),
+        msg("report.diff", {
+          label: r.label,
+          column: colName(t, c),
+          actual: b.actual,
+          formula,
+          op,
+          a: b.va,
+          b: b.vb,
+          expected: b.expected,
+          decimals: d,
+          uncertain,
+          caused: cause !== undefined,
+        }),
         b.expected,
         b.actual,
         r.page,
@@ -547,17 +507,10 @@ export function tableFindings(t: ReportTable, lang: Lang): DocumentFinding[] {
           ],
           computed: b.expected,
           tolerance: b.tol,
-          support: WORDS.supportRel[lang](holds, of),
+          support: SUPPORT.relation[lang](holds, of),
         },
       );
-      if (!col.header || !t.columns[rel.a].header || !t.columns[rel.b].header) {
-        f.severity = "info";
-        f.message += WORDS.uncertainRel[lang];
-      }
-      const cause = [rel.a, rel.b].find((x) => wrong.has(`${b.i}|${x}`));
       if (cause !== undefined) {
-        f.severity = "info";
-        f.message += ` (${WORDS.caused[lang]})`;
         f.causedBy = {
           rule: "sum.mismatch",
           sheet: null,
@@ -578,8 +531,13 @@ export function tableFindings(t: ReportTable, lang: Lang): DocumentFinding[] {
           cell.glued ? "info" : "warning",
           "cell.number-as-text",
           cell.glued
-            ? WORDS.glued[lang](cell.text, r.label, colName(t, c), cell.glued)
-            : WORDS.malformed[lang](cell.text, r.label, colName(t, c)),
+            ? msg("report.glued", {
+                text: cell.text,
+                label: r.label,
+                column: colName(t, c),
+                parts: cell.glued,
+              })
+            : msg("report.malformed", { text: cell.text, label: r.label, column: colName(t, c) }),
           null,
           cell.text,
           r.page,

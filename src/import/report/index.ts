@@ -3,7 +3,7 @@
  * checked, and a figure two tables of the document state (a summary and its appendix) compared.
  */
 import type { Lang } from "../../plan/i18n";
-import { formatSvNumber } from "../../plan/numbers";
+import { msg } from "../../model/messages";
 import { layoutPages, type PositionedText } from "../layout";
 import type { Finding } from "../../model/types";
 import type { ImportResult } from "../types";
@@ -49,17 +49,9 @@ interface Stated {
   decimals: number;
 }
 
-const WORDS = {
-  two: {
-    sv: (label: string, col: string, a: string, pa: number, b: string, pb: number) =>
-      `"${label}" (${col}) är ${a} på s. ${pa} men ${b} på s. ${pb}.`,
-    en: (label: string, col: string, a: string, pa: number, b: string, pb: number) =>
-      `"${label}" (${col}) is ${a} on p. ${pa} but ${b} on p. ${pb}.`,
-  },
-  support: {
-    sv: "samma rad och kolumn i två tabeller i dokumentet",
-    en: "the same row and column in two tables of the document",
-  },
+const SUPPORT = {
+  sv: "samma rad och kolumn i två tabeller i dokumentet",
+  en: "the same row and column in two tables of the document",
 };
 
 /**
@@ -142,13 +134,20 @@ function crossTableFindings(tables: readonly ReportTable[], lang: Lang): Documen
       const ra = a.table.rows[a.row];
       const rb = b.table.rows[b.row];
       const col = b.table.columns[b.col].header;
-      const fmt = (x: Stated) => formatSvNumber(x.value, Math.max(0, x.decimals));
+      const figure = (x: Stated) => ({ value: x.value, decimals: Math.max(0, x.decimals) });
       out.push({
         rule: "plan.inconsistent",
         severity: "warning",
         sheet: null,
         cell: null,
-        message: WORDS.two[lang](rb.label, col, fmt(b), rb.page, fmt(a), ra.page),
+        ...msg("report.two", {
+          label: rb.label,
+          column: col,
+          a: figure(a),
+          pageA: ra.page,
+          b: figure(b),
+          pageB: rb.page,
+        }),
         expected: a.value,
         actual: b.value,
         page: rb.page,
@@ -163,7 +162,7 @@ function crossTableFindings(tables: readonly ReportTable[], lang: Lang): Documen
           ],
           computed: a.value,
           tolerance: tol,
-          support: WORDS.support[lang],
+          support: SUPPORT[lang],
         },
       });
     }

@@ -82,7 +82,7 @@ export function App({ api, controller, importEnabled = true }: AppProps) {
   const [notices, setNotices] = useState<Notice[]>([]);
   const [ask, setAsk] = useState<{ text: string; resolve: (ok: boolean) => void } | null>(null);
   const [ready, setReady] = useState(false);
-  const validation = useValidation(api, lang);
+  const validation = useValidation(api);
   const rootRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => api.onActivePlanChange(setActive), [api]);

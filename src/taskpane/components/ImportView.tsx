@@ -175,7 +175,7 @@ function Review({ review, onUse, onDiscard }: { review: ImportReview; onUse(): v
               items={review.findings.map((f) => (
                 <Text size={200}>
                   <span className={styles.muted}>{s.where(f.page, f.row, f.column)}: </span>
-                  {f.message}
+                  {s.message(f)}
                 </Text>
               ))}
             />

@@ -99,7 +99,7 @@ function FindingCard({
       // mergeClasses, not a joined string: Griffel reports two makeStyles classes joined by hand as an error.
       className={mergeClasses(styles.finding, selected && styles.selected)}
       onClick={() => onSelect(f)}
-      aria-label={`${s.severity[f.severity]}: ${f.message}. ${f.sheet && f.cell ? s.goToCell(f.sheet, f.cell) : ""}`}
+      aria-label={`${s.severity[f.severity]}: ${s.message(f)}. ${f.sheet && f.cell ? s.goToCell(f.sheet, f.cell) : ""}`}
       aria-current={selected ? "true" : undefined}
       data-testid="finding"
       data-cell={f.cell ?? ""}
@@ -112,7 +112,7 @@ function FindingCard({
         </Badge>
         <span className={styles.cell}>{f.cell}</span>
       </span>
-      <Text size={200}>{f.message}</Text>
+      <Text size={200}>{s.message(f)}</Text>
       {detail && <Caption1 className={styles.detail}>{detail}</Caption1>}
     </Button>
   );
@@ -142,7 +142,7 @@ function FindingGroup({
         </Text>
       </span>
       <Text size={200} className={styles.detail}>
-        {item.findings[0].message}
+        {s.message(item.findings[0])}
       </Text>
       <Button
         size="small"

@@ -11,6 +11,7 @@ import { checkWorkbook } from "../../../src/checks";
 import type { RuleId } from "../../../src/model/types";
 import { readWorkbookFile } from "../../../src/cli/xlsx";
 import { embeddedPlan } from "../../../src/plan/embedded";
+import { render } from "../../../src/i18n";
 
 const ROOT = join(__dirname, "../../fixtures/workbooks");
 
@@ -72,6 +73,6 @@ export function ruleFixtures(folder: RuleId): void {
       key({ rule: f.rule, severity: f.severity, sheet: f.sheet!, cell: f.cell! }),
     );
     expect(actual.sort()).toEqual(expected.map(key).sort());
-    for (const f of findings) expect(f.message.length).toBeGreaterThan(10);
+    for (const f of findings) expect(render(f, "sv").length).toBeGreaterThan(10);
   });
 }

@@ -7,6 +7,7 @@ import { join } from "path";
 import type { PositionedText } from "../../../src/import/layout";
 import { checkReport, type ReportResult } from "../../../src/import/report";
 import { pdfItems } from "../../support/builtCli";
+import { render } from "../../../src/i18n";
 
 const DIR = join(__dirname, "..", "..", "fixtures", "reports");
 const read = (name: string): ReportResult =>
@@ -80,7 +81,7 @@ describe("difference columns, both sign conventions, Återstår, odd cells", () 
     const kultur = differences.findings[0];
     expect(kultur).toMatchObject({ expected: 1.9, actual: 2.4 });
     expect(kultur.evidence).toMatchObject({ kind: "difference", computed: 1.9 });
-    expect(kultur.message).toContain("Budget helår − Utfall helår (21,5 − 19,6) = 1,9");
+    expect(render(kultur, "sv")).toContain("Budget helår − Utfall helår (21,5 − 19,6) = 1,9");
   });
 });
 
@@ -121,5 +122,31 @@ describe("a table over two pages and a summary repeating its appendix", () => {
     expect(summary.findings[0]).toMatchObject({ severity: "warning", expected: 24789, actual: 24739 });
     expect(summary.findings[0].evidence!.kind).toBe("two-tables");
     expect(summary.findings[1]).toMatchObject({ expected: 25134, actual: 25234 });
+  });
+});
+
+describe("two tables side by side (a balance sheet's halves, two notes in two page columns)", () => {
+  const sides = read("side-by-side.pdf");
+  test("each half is read as its own table: its labels, header and columns", () => {
+    expect(sides.unread).toEqual([]);
+    expect(
+      sides.tables.map((t) => [t.title, t.labelHeader, t.columns.map((c) => c.header), t.rows.at(-1)!.label]),
+    ).toEqual([
+      ["Balansräkning", "Tillgångar (tkr)", ["2024", "2023"], "Summa tillgångar"],
+      ["Balansräkning", "Kapital och skulder (tkr)", ["2024", "2023"], "Summa kapital och skulder"],
+      ["Noter", "Not 5 Personal (mnkr)", ["2024", "2023"], "Summa personalkostnader"],
+      ["Noter", "Not 6 Övrigt (mnkr)", ["2024", "2023"], "Summa övriga kostnader"],
+    ]);
+    expect(sides.tables.flatMap((t) => t.ambiguous).join()).not.toContain("beside");
+  });
+
+  test("the planted Summa skulder (2024) in the right half is the only finding; Not 6's 8,8 is rounding", () => {
+    expect(places(sides)).toEqual(["sum.mismatch p2 Summa skulder | 2024"]);
+    expect(serious(sides)[0]).toMatchObject({ severity: "error", expected: 10435, actual: 10535 });
+    expect(serious(sides)[0].evidence!.lines.map((l) => l.row)).toEqual([
+      "Leverantörsskulder",
+      "Övriga kortfristiga skulder",
+      "Upplupna kostnader",
+    ]);
   });
 });

@@ -1,0 +1,109 @@
+/** English: every finding's text, saying what sv.ts says. */
+import type { Catalogue } from "./catalogue";
+import type { NumberFormat } from "./format";
+import type { PlanColumnParams, RangeGapParams } from "../model/messages";
+import { asOfText } from "../plan/summary";
+
+const more = (n: number) => (n > 0 ? ` and ${n} more` : "");
+
+function missing(p: RangeGapParams): string {
+  const why =
+    p.why === "peers"
+      ? ` (${p.peers.join(", ")}${p.morePeers ? " …" : ""} include them)`
+      : p.why === "before"
+        ? " (they stand in the same list, before the range)"
+        : " (they stand between the range and the total)";
+  return p.lines.join(", ") + more(p.more) + why;
+}
+
+function columnCells(p: PlanColumnParams, f: NumberFormat): string {
+  const show = (v: number) => (p.percent ? f.percent(v * 100) : f.num(v));
+  return p.cells.map((x) => `${x.cell} ${show(x.value)} ≠ ${show(x.expected)}`).join(", ") + more(p.more);
+}
+
+const source = (s: string | null) => (s ? ` (${s})` : "");
+
+const WORDS = {
+  commitments: "annual-plan commitments",
+  ownCommitments: "own commitments",
+  goals: "goals",
+  indicators: "scorecard indicators",
+  lines: "budget lines",
+  tables: "tables",
+} as const;
+
+export const en = {
+  "sum.mismatch": (p, f) =>
+    `The total ${p.label} is ${f.num(p.actual)} but the lines ${p.over} add up to ${f.num(p.expected)} (difference ${f.num(p.diff)}).`,
+  "sum.mismatch.net": (p, f) =>
+    `The net ${p.label} is ${f.num(p.actual)} but income − costs in ${p.over} come to ${f.num(p.expected)} (difference ${f.num(p.diff)}).`,
+  "sum.mismatch.diff": (p, f) =>
+    `${p.label} is ${f.num(p.actual)} but ${p.aName} ${p.aCell} − ${p.bName} ${p.bCell} is ${f.num(p.expected)}.`,
+  "sum.range-gap": (p, f) =>
+    `The sum formula ${p.formula} leaves out ${missing(p)}; with every line the total is ${f.num(p.expected)}, not ${f.num(p.actual)}.`,
+  "sum.range-gap.zero": (p) =>
+    `The sum formula ${p.formula} leaves out ${missing(p)} (empty or zero now, but not counted once filled in).`,
+  "sum.double-count": (p, f) => {
+    const through = (via: string | null) => (via === null ? "directly" : `through ${via}`);
+    return `The sum formula ${p.formula} counts ${p.cell} twice (${through(p.paths[0])} and ${through(p.paths[1])}); the total is ${f.num(p.actual)} instead of ${f.num(p.expected)}.`;
+  },
+  "sum.hardcoded": (p, f) =>
+    `${p.label} is a typed value (${f.num(p.actual)}) where the table's other totals are formulas; it will not update when the lines change.`,
+  "sum.hardcoded.table": (p) =>
+    `The table's totals are typed values (${p.count}), no formulas – probably an export; they will not follow changes to the lines.`,
+  "cell.number-as-text": (p, f) =>
+    `"${p.text}" is stored as text, not as a number (${f.num(p.value)}${p.percent ? " %" : ""}); sums and formulas ignore it.`,
+  "cell.error": (p) =>
+    `The error value ${p.error} stands where a figure is expected${p.inTotal ? " in a total row" : ""}.`,
+  "cell.uncomputed": (p) =>
+    `The formula ${p.formula} has no saved value and cannot be computed here; the cell could not be checked.`,
+  "cell.uncomputed.many": (p) =>
+    `${p.count} formulas on this sheet have no saved value and cannot be computed here (the first: ${p.formula}); they could not be checked. Open and save the file in Excel to store their values.`,
+  "plan.mismatch": (p, f) => {
+    const actual = p.percent ? f.percent(p.actual * 100) : f.num(p.actual);
+    const expected = p.percent
+      ? f.percent(p.expected * 100)
+      : f.num(p.expected) + (p.unit ? ` ${p.unit}` : "");
+    return `${p.what} is ${actual} but the plan states ${expected}${source(p.source)}.`;
+  },
+  "plan.mismatch.column": (p, f) =>
+    `The column ${p.what} does not match the plan${source(p.source)}: ${p.differing} of ${p.count} figures differ from the plan's (${columnCells(p, f)}).`,
+  "plan.mismatch.column.note": (p) =>
+    `The column ${p.what} has the plan's lines but none of its ${p.count} figures matches the plan${source(p.source)} – does it show other figures than the plan's, or are they all wrong?`,
+  "plan.unit": (p, f) =>
+    `${p.what} is ${f.num(p.actual)}, which equals the plan's ${`${f.num(p.planValue)} ${p.planUnit ?? ""}`.trim()} only if read in ${p.foundUnit} – the column is in ${p.unit} (kr/tkr/mnkr mix-up?).`,
+  "plan.unit.outlier": (p, f) =>
+    `${p.what} is ${f.num(p.actual)}, ${f.num(p.ratio)} times the largest of the column's other amounts (${f.num(p.min)}–${f.num(p.max)} ${p.unit}). The column is in ${p.unit}: was the amount typed in ${p.smaller}? Then it is ${f.num(p.asUnit)} ${p.unit}, in line with the others.`,
+  "table.total": (p, f) =>
+    `${p.table} (p. ${p.page ?? "?"}): ${p.total} for ${p.measure} is ${f.figure(p.actual)} but the lines add up to ${f.figure(p.expected)} (difference ${f.figure(p.diff)}, rounding explains at most ${f.figure(p.tolerance)}).`,
+  "relation.sum": (p, f) =>
+    `${p.description}: ${p.terms.map(f.figure).join(" + ")} makes ${f.figure(p.expected)}, but the document states ${f.figure(p.actual)} (difference ${f.figure(p.diff)}).`,
+  "relation.source": (p, f) =>
+    `${p.description}: "${p.term}" is given as ${f.figure(p.actual)} but table ${p.table} has ${f.figure(p.expected)}.`,
+  "relation.source.missing": (p) =>
+    `${p.description}: "${p.term}" refers to ${p.ref}, which the plan does not have.`,
+  "count.goals": (p) => `The document states ${p.actual} process goals but the plan contains ${p.expected}.`,
+  "count.commitments": (p) =>
+    `The document states ${p.actual} ${WORDS[p.what]} but the plan lists ${p.expected}.`,
+  "count.notReached": (p) =>
+    `The document says ${p.actual} process goals have not yet reached their ${p.year} target, but ${p.expected} of ${p.assessable} assessable goals have a ${p.outcomeYear} outcome${p.asOf ? ` (${asOfText(p.asOf, "en")})` : ""} short of the ${p.year} target (${p.unassessable} goals lack values).${p.reached === null ? "" : ` Exactly ${p.reached} goals have already reached the target – the text may mean those.`}`,
+  "duplicate.id": (p) =>
+    `Id "${p.id}" is used by ${p.count} ${WORDS[p.what]}; look-ups by id become ambiguous.`,
+  "report.sum": (p, f) =>
+    `The total "${p.label}" (${p.column}) is ${f.num(p.actual, p.decimals)} but its ${p.lines} lines add up to ${f.num(p.expected, p.decimals)} (difference ${f.num(p.diff, p.decimals)}).` +
+    (p.uncertain ? " (uncertain reading: the column has no header or the total only one line)" : ""),
+  "report.diff": (p, f) => {
+    const n = (v: number) => f.num(v, p.decimals);
+    return (
+      `"${p.label}" (${p.column}) is ${n(p.actual)} but ${p.formula} (${n(p.a)} ${p.op} ${p.b < 0 ? `(${n(p.b)})` : n(p.b)}) = ${n(p.expected)}.` +
+      (p.uncertain ? " (uncertain reading: the columns have no headers)" : "") +
+      (p.caused ? " (follows from the error in the same row)" : "")
+    );
+  },
+  "report.malformed": (p) =>
+    `The number "${p.text}" in "${p.label}" (${p.column}) is malformed (a digit missing or a footnote glued to it); it was not used.`,
+  "report.glued": (p) =>
+    `"${p.text}" in "${p.label}" (${p.column}) is several figures, or a figure and a footnote, printed into one another (${p.parts.join(" / ")}); which one holds cannot be told, so the row was not read in that column.`,
+  "report.two": (p, f) =>
+    `"${p.label}" (${p.column}) is ${f.figure(p.b)} on p. ${p.pageB} but ${f.figure(p.a)} on p. ${p.pageA}.`,
+} satisfies Catalogue;

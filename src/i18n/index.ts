@@ -1,0 +1,36 @@
+/**
+ * Rendering at the edge: a finding (message id + parameters) in the reader's language. The CLI, the pane and the
+ * report sheet call these; rules and importers never do.
+ */
+import type { Message } from "../model/messages";
+import type { Finding, FindingFields } from "../model/types";
+import type { Lang } from "../plan/i18n";
+import type { Catalogue } from "./catalogue";
+import { en } from "./en";
+import { FORMATS, type NumberFormat } from "./format";
+import { sv } from "./sv";
+
+export const CATALOGUES: Record<Lang, Catalogue> = { sv, en };
+
+/** A message in a language. */
+export function render(m: Message, lang: Lang): string {
+  const template = CATALOGUES[lang][m.messageId] as (p: Message["params"], f: NumberFormat) => string;
+  return template(m.params, FORMATS[lang]);
+}
+
+/** A finding as shown: its text in place of id and parameters, in the JSON contract's field order. */
+export type ShownFinding = FindingFields & { message: string };
+
+export function renderFinding(f: Finding, lang: Lang): ShownFinding {
+  // The rest keeps the order the finding was built in: page, row, column, evidence, causedBy.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { messageId, params, rule, severity, sheet, cell, expected, actual, ...rest } = f;
+  return { rule, severity, sheet, cell, message: render(f, lang), expected, actual, ...rest };
+}
+
+export function renderFindings(findings: readonly Finding[], lang: Lang): ShownFinding[] {
+  return findings.map((f) => renderFinding(f, lang));
+}
+
+export { formatNumber, FORMATS, type NumberFormat } from "./format";
+export { plural, counted, type Catalogue } from "./catalogue";
