@@ -13,7 +13,6 @@
  * processområde).
  */
 import type { Lang } from "../plan/i18n";
-import { parseSvNumber } from "../plan/numbers";
 import { asOfText } from "../plan/summary";
 import type { Commitment, Direction, Goal, PeriodValue, UnitKind } from "../plan/schema";
 import { endsSentence, type ImportContext } from "./context";
@@ -36,7 +35,7 @@ export interface GoalsResult {
 }
 
 /** Table of contents entries ("Demokrati...5") → heading names. */
-export function tocHeadings(tokens: readonly Token[]): string[] {
+function tocHeadings(tokens: readonly Token[]): string[] {
   const out: string[] = [];
   const start = findPhrase(tokens, "Innehållsförteckning", 0, tokens.length, true);
   if (start < 0) return out;
@@ -117,7 +116,7 @@ function readHeader(tokens: readonly Token[], i: number): { columns: ValueColumn
 }
 
 /** Default value columns when the header was lost: målvärde år−1, utfall (t o m … år−1), målvärde år. */
-export function defaultColumns(year: number, tokens: readonly Token[]): ValueColumn[] {
+function defaultColumns(year: number, tokens: readonly Token[]): ValueColumn[] {
   const text = joinTokens(tokens);
   const m = new RegExp(`Utfall (t o m \\p{L}+ ${year - 1})`, "u").exec(text);
   const asOf = m?.[1];
@@ -501,9 +500,4 @@ export function recogniseGoals(ctx: ImportContext, year: number, owner: string |
 
 function cleanTitle(text: string): string {
   return text.replace(/\s+/g, " ").trim();
-}
-
-/** For tests: reads "3,0%" etc. */
-export function valueOf(text: string): number | null {
-  return parseSvNumber(text)?.value ?? null;
 }
