@@ -878,6 +878,10 @@ function differencePair(m: SheetModel, f: string, r: number): number | null {
 
 /** Difference columns, and difference rows (transposed tables: Budget / Utfall / Avvikelse as rows). */
 function evaluateDiffs(m: SheetModel, block: Block, out: DiffCell[]): void {
+  // Most blocks have neither a difference column nor a difference row: then no operand lists are built.
+  let diffRow = false;
+  for (let r = block.first; r <= block.last && !diffRow; r++) if (m.rows[r].diff) diffRow = true;
+  if (!diffRow && !block.columns.some((ci) => ci.kind === "diff")) return;
   const operandCols = block.columns
     .filter((ci) => ci.kind === "line" || ci.kind === "total")
     .map((ci) => ci.col);
@@ -1011,19 +1015,26 @@ export function sheetTotals(m: SheetModel): SheetTotals {
     const crossCols = block.columns.filter((ci) => ci.kind !== "skip").map((ci) => ci.col);
     for (const spec of block.rowTotals) {
       const own: TotalCell[] = [];
+      // A row total's cells all stand on its row, so in one table: its formulas are counted once per row.
+      let formulas = 0;
       for (const c of crossCols) {
         const cell = evaluateTotal(m, block, spec, c);
         if (cell) {
           own.push(cell);
           cells.push(cell);
-          countFormula(cell);
+          if (cell.formula) formulas++;
         }
+      }
+      if (formulas > 0) {
+        const key = tableKey(own[0]);
+        formulaTotals.set(key, (formulaTotals.get(key) ?? 0) + formulas);
       }
       decideSpec(own);
     }
-    const crossRows = block.dataRows.filter((r) => !m.rows[r].countLike);
     // A total column over a single column is no sum across columns ("Antal | à-pris | Totalt" is a product).
-    for (const spec of block.colTotals.filter((t) => t.leaves.length >= 2)) {
+    const colSpecs = block.colTotals.filter((t) => t.leaves.length >= 2);
+    const crossRows = colSpecs.length > 0 ? block.dataRows.filter((r) => !m.rows[r].countLike) : [];
+    for (const spec of colSpecs) {
       const own: TotalCell[] = [];
       for (const r of crossRows) {
         const cell = evaluateTotal(m, block, spec, r);
