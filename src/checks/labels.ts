@@ -48,6 +48,9 @@ const GRAND_LABELS = new Set([
 /** Totals by label: Summa, Totalt, Total, S:a, Summa …, Totalt …, Helår. "Total sjukfrånvaro" is not one. */
 export function isTotalLabel(norm: string): boolean {
   if (GRAND_LABELS.has(norm)) return true;
+  // Every other total label starts with s, t, h or d: most lines are settled by their first letter.
+  const ch = norm.charCodeAt(0);
+  if (ch !== 115 && ch !== 116 && ch !== 104 && ch !== 100) return false;
   if (norm === "summa" || norm === "s:a" || norm === "helår" || norm === "helår totalt" || norm === "sum")
     return true;
   return (
@@ -75,8 +78,16 @@ export function isGrandLabel(norm: string): boolean {
   return GRAND_LABELS.has(norm) || norm.startsWith("totalt ") || norm.startsWith("totalsumma");
 }
 
+/** First letters of isExcludedLabel's and isDiffCaption's prefixes: v, d, -, –, m, s, a, å, f, k. */
+const EXCLUDED_FIRST = new Set([..."vd-–msaåfk"].map((ch) => ch.charCodeAt(0)));
+
 /** Rows that are not lines of a total: breakdowns, averages, shares, deviations. */
 export function isExcludedLabel(norm: string): boolean {
+  // The prefixes below start with one of a few letters: the rest of the lines need only the substring tests.
+  if (!EXCLUDED_FIRST.has(norm.charCodeAt(0)))
+    return (
+      norm.includes("genomsnitt") || norm.includes(" medel") || norm.includes("%") || norm.includes("procent")
+    );
   return (
     norm.startsWith("varav") ||
     norm.startsWith("därav") ||
