@@ -27,7 +27,7 @@ import {
   numberFromText,
   sideOf,
 } from "./labels";
-import { formatInfo } from "./numfmt";
+import { formatInfo, type FormatInfo } from "./numfmt";
 import { decimalsOf, unitOf } from "../model/precision";
 import { isCellError, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../model/types";
 
@@ -157,13 +157,21 @@ export interface SheetModel {
  * none: the totals and plan passes ask for the same figures many times over, and one typed-array read is far
  * cheaper than two nested array reads, a type test and a number-format lookup each time.
  */
-interface Figures {
+export interface Figures {
   width: number;
   rows: number;
   values: Float64Array;
   /** Per cell, the CELL_* bits: what the column pass of makeBlock counts, without reading the cell again. */
   flags: Uint8Array;
+  /**
+   * Per number cell, its number format as an index into formats (0: none or General; FORMAT_UNLISTED: look it up
+   * in the snapshot, for a sheet of more distinct formats than the index holds).
+   */
+  formatIds: Uint16Array;
+  formats: FormatInfo[];
 }
+
+export const FORMAT_UNLISTED = 0xffff;
 
 /** A number (any, dates and non-finite ones too). */
 const CELL_NUMBER = 1;
@@ -180,6 +188,11 @@ function buildFigures(m: SheetModel): Figures {
   for (const row of vals) if (row && row.length > width) width = row.length;
   const out = new Float64Array(vals.length * width).fill(NaN);
   const flags = new Uint8Array(vals.length * width);
+  const formatIds = new Uint16Array(vals.length * width);
+  const infos: FormatInfo[] = [formatInfo(null)];
+  const idOf = new Map<FormatInfo, number>([[infos[0], 0]]);
+  let lastInfo = infos[0],
+    lastId = 0;
   const formats = m.sheet.numberFormats;
   const formulas = m.sheet.formulas;
   for (let r = 0; r < vals.length; r++) {
@@ -197,18 +210,29 @@ function buildFigures(m: SheetModel): Figures {
       }
       const fmt = fmtRow?.[c];
       let bits = CELL_NUMBER;
-      if (fmt != null) {
-        const info = formatInfo(fmt);
-        if (info.percent) bits |= CELL_PERCENT;
-        if (info.date) bits |= CELL_DATE;
-        if (info.money) bits |= CELL_MONEY;
+      const info = formatInfo(fmt);
+      if (info.percent) bits |= CELL_PERCENT;
+      if (info.date) bits |= CELL_DATE;
+      if (info.money) bits |= CELL_MONEY;
+      if (info !== lastInfo) {
+        let id = idOf.get(info);
+        if (id === undefined) {
+          id = infos.length < FORMAT_UNLISTED ? infos.length : FORMAT_UNLISTED;
+          if (id !== FORMAT_UNLISTED) {
+            infos.push(info);
+            idOf.set(info, id);
+          }
+        }
+        lastInfo = info;
+        lastId = id;
       }
+      formatIds[base + c] = lastId;
       flags[base + c] = bits;
       if (!Number.isFinite(v) || bits & CELL_DATE) continue;
       out[base + c] = v;
     }
   }
-  return (m.figures = { width, rows: vals.length, values: out, flags });
+  return (m.figures = { width, rows: vals.length, values: out, flags, formatIds, formats: infos });
 }
 
 const EMPTY_ROW: RowInfo = {
@@ -228,6 +252,11 @@ const EMPTY_ROW: RowInfo = {
 // Values
 
 /** A cell's figure: a number that is not a date. */
+/** The model's compact figures (see Figures). */
+export function figuresOf(m: SheetModel): Figures {
+  return m.figures ?? buildFigures(m);
+}
+
 export function figureAt(m: SheetModel, r: number, c: number): number | undefined {
   const f = m.figures ?? buildFigures(m);
   if (r < 0 || r >= f.rows || c < 0 || c >= f.width) return undefined;
@@ -554,34 +583,37 @@ function resolveTotals(items: AxisItem[], axis: "row" | "col"): TotalSpec[] {
         break;
       }
     const from = Math.max(pendingFrom, lastTotal + 1);
-    const pending = uncovered.slice(from);
+    const pendingCount = uncovered.length - from;
     const hasEarlierTotals = lastTotal >= 0;
-    let covered: typeof uncovered;
+    // What the total covers is always a tail of the uncovered items: all of them, or the pending ones since
+    // the last total or heading (index `from` on). Kept as that index: no copy, no set, no filter per total.
+    let coverFrom: number;
     // A bare "Summa" with no subtotal before it sums the whole table, headings or not.
     const bare = !hasEarlierTotals && BARE_TOTALS.has(it.label.trim().toLowerCase());
-    if ((it.grand && hasEarlierTotals) || bare) covered = uncovered;
-    else if (pending.length > 0) covered = it.grand ? uncovered : pending;
-    else covered = uncovered;
-    if (covered.length === 0) continue;
+    if ((it.grand && hasEarlierTotals) || bare) coverFrom = 0;
+    else if (pendingCount > 0) coverFrom = it.grand ? 0 : from;
+    else coverFrom = 0;
+    if (coverFrom >= uncovered.length) continue;
     const spec: TotalSpec = {
       axis,
       idx: it.idx,
       label: it.label,
       grand: it.grand,
-      covers: covered.map((x) => x.idx),
+      covers: [],
       leaves: [],
       subtotals: [],
       byFormula: it.byFormula,
     };
-    for (const x of covered) {
+    for (let k = coverFrom; k < uncovered.length; k++) {
+      const x = uncovered[k];
+      spec.covers.push(x.idx);
       if (x.total) {
         spec.subtotals.push(x.total);
         for (const l of x.total.leaves) spec.leaves.push(l);
       } else spec.leaves.push(x.idx);
     }
     out.push(spec);
-    const coveredSet = new Set(covered);
-    uncovered = uncovered.filter((x) => !coveredSet.has(x));
+    uncovered.length = coverFrom;
     uncovered.push({ idx: it.idx, total: spec });
     pendingFrom = uncovered.length;
     if (it.grand) {

@@ -12,11 +12,13 @@ import {
   type SumFormula,
   type SumIfs,
 } from "./formula";
-import { formatInfo } from "./numfmt";
+import { formatInfo, type FormatInfo } from "./numfmt";
 import { decimalsOf, roundingTolerance, unitOf } from "../model/precision";
 import type { RuleId } from "../model/types";
 import {
   figureAt,
+  figuresOf,
+  FORMAT_UNLISTED,
   formatAt,
   formulaAt,
   shownUnit,
@@ -109,7 +111,10 @@ class Precision {
   private generalDecimals = -1;
   private generalFactor = 1;
   add(m: SheetModel, r: number, c: number, v: number): void {
-    const info = formatInfo(formatAt(m, r, c));
+    this.addInfo(formatInfo(formatAt(m, r, c)), v);
+  }
+  /** A figure whose format is known (from the model's compact figures). */
+  addInfo(info: FormatInfo, v: number): void {
     if (info.unit !== null) {
       if (info.unit > this.formatted) this.formatted = info.unit;
       return;
@@ -281,11 +286,22 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
   const c = rowAxis ? cross : spec.idx;
   const value = figureAt(m, r, c);
   if (value === undefined) return null;
-  const at = (i: number) => (rowAxis ? figureAt(m, i, c) : figureAt(m, r, i));
+  // Along the axis: rows of column c (a row total) or columns of row r (a column total).
+  const along = rowAxis ? c : r;
   // The precision the figures are given in: a number format's last digit, or for General cells the most
   // decimals any of them is written with (2,6 beside 11 means tenths, not whole units).
   const precision = PRECISION.reset();
-  precision.add(m, r, c, value);
+  const figs = figuresOf(m);
+  const { values: fv, formatIds, formats, width } = figs;
+  // Along the axis in the flat arrays: a row total steps down its column, a column total along its row (the
+  // total's own cell is a figure, so its row and column are inside the arrays).
+  const base = rowAxis ? c : r * width;
+  const step = rowAxis ? width : 1;
+  const limit = rowAxis ? figs.rows : width;
+  const own = r * width + c;
+  const ownId = formatIds[own];
+  if (ownId === FORMAT_UNLISTED) precision.add(m, r, c, value);
+  else precision.addInfo(formats[ownId], value);
   let expected = 0;
   let n = 0;
   let firstLeaf = -1,
@@ -293,18 +309,23 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
   const leaves = spec.leaves;
   for (let k = 0; k < leaves.length; k++) {
     const leaf = leaves[k];
-    const x = at(leaf);
-    if (x === undefined) continue;
+    if (leaf < 0 || leaf >= limit) continue;
+    const pos = base + leaf * step;
+    const x = fv[pos];
+    if (x !== x) continue;
     expected += x;
     n++;
     if (firstLeaf < 0) firstLeaf = leaf;
     lastLeaf = leaf;
-    if (rowAxis) precision.add(m, leaf, c, x);
+    const id = formatIds[pos];
+    if (id !== FORMAT_UNLISTED) precision.addInfo(formats[id], x);
+    else if (rowAxis) precision.add(m, leaf, c, x);
     else precision.add(m, r, leaf, x);
   }
   // A typed total with no figures among its lines (an income Subsubtotal typed 0 over cost lines) is kept only
   // so that sum.hardcoded can see it beside its formula peers; there is nothing to add up.
-  if (n === 0 && (formulaAt(m, r, c) || scratchRow(spec) || spec.leaves.length === 0)) return null;
+  const formula = formulaAt(m, r, c);
+  if (n === 0 && (formula || scratchRow(spec) || spec.leaves.length === 0)) return null;
   const unit = precision.unit();
   const tolerance = roundingTolerance(Math.max(n, 1), unit) + 1e-9 * Math.max(1, Math.abs(expected));
   const empty = n === 0;
@@ -315,7 +336,7 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
     r,
     c,
     value,
-    formula: formulaAt(m, r, c),
+    formula,
     expected,
     n,
     tolerance,
@@ -367,7 +388,7 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
   if (p && refs) {
     cell.refs = refs;
     let alt = 0;
-    for (const idx of spec.covers) alt += at(idx) ?? 0;
+    for (const idx of spec.covers) alt += alongAt(m, rowAxis, along, idx) ?? 0;
     cell.fits = Math.abs(value - expected) <= tolerance || Math.abs(value - alt) <= tolerance;
     // Plain ranges over plain figures (the common total) cannot count a cell twice unless they overlap.
     const twice = p.terms.length > 1 || rangesHoldFormulas(m, p, r, c) ? countedTwice(m, r, c) : null;
@@ -381,6 +402,7 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
   }
   if (Math.abs(value - expected) > tolerance && rowAxis && block.sides) {
     // Intäkter and kostnader both written positive: the net row is their difference (either way round).
+    const at = (i: number) => alongAt(m, rowAxis, along, i);
     const net = netOf(block, leaves, at) ?? netOf(block, spec.covers, at);
     if (net) {
       const fitsNet = (x: number) => Math.abs(value - x) <= tolerance;
@@ -408,7 +430,7 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
         max = -Infinity,
         positive = true;
       for (const leaf of leaves) {
-        const x = at(leaf);
+        const x = alongAt(m, rowAxis, along, leaf);
         if (x === undefined) continue;
         if (x <= 0) positive = false;
         if (x < min) min = x;
@@ -421,7 +443,7 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
     }
     // Totals of subtotals may add up the subtotals as written (a wrong subtotal is its own finding).
     let alt = 0;
-    for (const idx of spec.covers) alt += at(idx) ?? 0;
+    for (const idx of spec.covers) alt += alongAt(m, rowAxis, along, idx) ?? 0;
     if (Math.abs(value - alt) > tolerance) cell.status = "mismatch";
     cell.expected = clean(expected);
   }
@@ -491,7 +513,7 @@ function linesBetween(cell: TotalCell): number[] {
       if (x !== 0) out.push(i);
     }
     // Only figures that change the sum make a gap of this kind (zeros are an income/cost split).
-    if (!out.some((i) => (figureAt(m, i, c) ?? 0) !== 0)) return [];
+    if (out.length === 0 || !out.some((i) => (figureAt(m, i, c) ?? 0) !== 0)) return NO_LINES;
   } else {
     const byCol = new Map(cell.block.columns.map((ci) => [ci.col, ci]));
     for (let i = hi + 1; i < idx; i++) {
@@ -545,6 +567,14 @@ function isAddend(cell: TotalCell, i: number): boolean {
   return ci !== undefined && (ci.kind === "line" || ci.kind === "total");
 }
 
+/** The figure at index i along a total's axis (rows of column `cross`, or columns of row `cross`). */
+function alongAt(m: SheetModel, rowAxis: boolean, cross: number, i: number): number | undefined {
+  return rowAxis ? figureAt(m, i, cross) : figureAt(m, cross, i);
+}
+
+/** Single-range shape tags: lo × SHAPE_SPAN + hi (exact in a double for any sheet Excel can hold). */
+const SHAPE_SPAN = 2 ** 24;
+
 /** decideSpec's candidates when the peers have one shape: never written, so one map serves every total. */
 const NO_CANDIDATES = new Map<number, TotalCell[]>();
 const NO_PEERS: TotalCell[] = Object.freeze([]) as unknown as TotalCell[];
@@ -561,18 +591,23 @@ function decideSpec(cells: TotalCell[]): void {
   const withRefs = cells.filter((x) => x.refs && x.status === "ok");
   if (withRefs.length > 0 || cells.some((x) => x.refs)) for (const x of cells) x.peerFormulas = true;
   // Peers grouped by what they reference: the same total in every column usually has one or two shapes.
-  const shapes = new Map<string, TotalCell[]>();
+  const shapes = new Map<string | number, TotalCell[]>();
   for (const x of withRefs) {
     const refs = x.refs!;
+    // One range (the common total) tagged by a number, no string built per cell; others by their text.
+    const lo = refs[0][0],
+      hi = refs[0][1];
     const tag =
-      refs.length === 1 ? `${refs[0][0]}:${refs[0][1]}` : refs.map(([lo, hi]) => `${lo}:${hi}`).join(",");
+      refs.length === 1 && lo >= 0 && hi >= 0 && hi < SHAPE_SPAN
+        ? lo * SHAPE_SPAN + hi
+        : refs.map(([a, b]) => `${a}:${b}`).join(",");
     const list = shapes.get(tag);
     if (list) list.push(x);
     else if (shapes.size < 20) shapes.set(tag, [x]);
   }
   for (const x of withRefs) {
     const cross = rowAxis ? x.c : x.r;
-    const at = (i: number) => (rowAxis ? figureAt(m, i, cross) : figureAt(m, cross, i));
+    const at = (i: number) => alongAt(m, rowAxis, cross, i);
     const key = (i: number) => (rowAxis ? i * m.nCols + cross : cross * m.nCols + i);
     // Candidates from the peers' direct references; confirmed against everything x reaches through its sums.
     // Filled only when the peers have more than one shape: the common case shares one empty map.
@@ -609,7 +644,8 @@ function decideSpec(cells: TotalCell[]): void {
     }
     // Lines of its own block it leaves out, peers or not (a cost SUM that skips the block's last cost line
     // while the income column's SUM covers the income lines only).
-    let own = linesBetween(x).filter((i) => !missing.includes(i));
+    let own = linesBetween(x);
+    if (own.length > 0 && missing.length > 0) own = own.filter((i) => !missing.includes(i));
     if (own.length > 0) {
       // Lines counted through a subtotal in the range (a Grand Total =SUM(B21:B22) over its Subtotal) are in.
       const reached = reachedBy(m, x.r, x.c);

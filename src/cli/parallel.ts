@@ -5,7 +5,7 @@
  * back. The results are put back in the order the files were given.
  *
  * The files are checked one after another in this thread when a second thread cannot pay for itself: one file,
- * a single free core, PLANKOLL_JOBS=1, or less than BYTES_PER_THREAD of files for each thread (see workerCount).
+ * a single free core, PLANKOLL_JOBS=1, or less than BYTES_PER_THREAD of files in all (see workerCount).
  */
 import { existsSync, statSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
@@ -16,11 +16,13 @@ import type { Plan } from "../plan/schema";
 import { checkFailed, type FileResult } from "./report";
 
 /**
- * Bytes of files (.xlsx is compressed: ~370 kB for 50 000 cells) each thread needs before it is worth starting:
- * a new thread is a new V8 isolate that compiles the reader and the engine again, ~0,5–0,8 s of CPU before it
- * runs at full speed, about what checking 1 MB of workbooks takes once warm.
+ * Bytes of files (.xlsx is compressed: ~370 kB for 50 000 cells) that pay for one more thread. A new thread is
+ * a new V8 isolate that compiles the reader and the engine again — measured ~1,5–2 s of CPU, most of it
+ * optimising compiles that a lone thread runs on the otherwise idle second core for free — so on 2 cores 20
+ * files of 50 000 cells (7 MB) check no faster in 2 threads than in 1; 8 files of 250 000 cells (14 MB) take
+ * about 0,8× the time.
  */
-export const BYTES_PER_THREAD = 1024 * 1024;
+export const BYTES_PER_THREAD = 8 * 1024 * 1024;
 
 /** The compiled worker (lib/cli/checkWorker.js); absent when running from the TypeScript sources (tests). */
 const WORKER = join(__dirname, "checkWorker.js");
@@ -48,8 +50,8 @@ export type WorkerMessage = { started: number } | { index: number; result: FileR
 
 /**
  * How many threads: PLANKOLL_JOBS if set (1 = this one only), else the cores that are free — the cores less the
- * load others already put on them (os.loadavg; 0 where unknown, as on Windows) — but no more than one per
- * BYTES_PER_THREAD of files. Never more than the files.
+ * load others already put on them (os.loadavg; 0 where unknown, as on Windows) — but one more than this thread
+ * only for each BYTES_PER_THREAD of files. Never more than the files.
  */
 export function workerCount(
   files: number,
@@ -64,7 +66,7 @@ export function workerCount(
       ? asked
       : Math.min(
           Math.ceil(cores - Math.max(0, Math.min(cores, load - 1))),
-          Math.floor(bytes / BYTES_PER_THREAD),
+          1 + Math.floor(bytes / BYTES_PER_THREAD),
         );
   return Math.max(1, Math.min(threads, files, 16));
 }

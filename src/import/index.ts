@@ -11,6 +11,8 @@ export { importDocument, importPlanFromText } from "./text";
 export { documentFromLayout, isTextless, layoutRows, positionedFromPdfjs } from "./layout";
 export type { LayoutRow, PdfjsLikeTextItem, PositionedText } from "./layout";
 export { importPlanJson, PlanJsonError } from "./json";
+export { planSource, planSourceError, PlanSourceError } from "./source";
+export type { PlanSource, PlanSourceKind, PlanSourceProblem } from "./source";
 export { looksLikePdf, pdfProblemOf, PdfTextError, positionedPages, PDF_PROBLEM_MESSAGES } from "./pdfText";
 export type { PdfjsLikeDocument, PdfProblem } from "./pdfText";
 export { importCounts } from "./summary";

@@ -90,7 +90,10 @@ export function layoutRows(items: readonly PositionedText[]): LayoutRow[] {
     for (const it of its) {
       const last = cells[cells.length - 1];
       const gap = last ? it.x - last.x2 : Infinity;
-      if (last && gap <= CELL_GAP * (it.size || r.size)) {
+      // A figure touching the end of a word ("…anläggningstillgång52 459": a label run on into its column) is a
+      // cell of its own, never the end of that label.
+      const overrun = last !== undefined && /[a-zåäö]$/.test(last.text) && GROUPED_FIGURE.test(it.str.trim());
+      if (last && gap <= CELL_GAP * (it.size || r.size) && !overrun) {
         // Same cell: keep a word space where the item did not bring one.
         const joiner =
           last.text.endsWith(" ") || it.str.startsWith(" ") || gap < 0.1 * (it.size || r.size) ? "" : " ";

@@ -72,7 +72,7 @@ async function reviewOf(
       },
     };
   } catch (err) {
-    if (err instanceof im.PdfTextError)
+    if (err instanceof im.PdfTextError || err instanceof im.PlanSourceError)
       return { ok: false, message: s.importProblem(source, err.text[lang]) };
     if (err instanceof PlanValidationError)
       return { ok: false, message: s.planInvalid(source, err.problemsIn(lang)) };
@@ -251,8 +251,10 @@ export function createPaneApi(excel: ExcelAdapter, initialLang: Lang): PaneApi {
       return reviewOf(
         file.name,
         async (im) => {
-          // A .pdf that is not a PDF must say so, not be read as text.
-          if (im.looksLikePdf(bytes) || /\.pdf$/i.test(file.name)) {
+          // The bytes decide, as in the CLI's import; a .pdf that is not a PDF says so, not read as text.
+          const kind = im.planSource(bytes, file.name);
+          if ("problem" in kind) throw im.planSourceError(kind);
+          if (kind.kind === "pdf") {
             const { readPdfPages } = await import(/* webpackChunkName: "pdf" */ "./pdf");
             const pages = await readPdfPages(bytes);
             const result = im.importDocument(im.documentFromLayout(pages, file.name), {
@@ -261,13 +263,12 @@ export function createPaneApi(excel: ExcelAdapter, initialLang: Lang): PaneApi {
             });
             return im.withReport(result, im.checkReport(pages, lang), lang);
           }
-          const text = new TextDecoder("utf-8").decode(bytes);
-          if (/\.json$/i.test(file.name) || /^\uFEFF?\s*\{/.test(text)) {
-            const parsed = parseJson(text, file.name, lang);
+          if (kind.kind === "json") {
+            const parsed = parseJson(kind.text, file.name, lang);
             if (!parsed.ok) throw new ImportMessage(parsed.message);
-            return im.importPlanJson(text, lang);
+            return im.importPlanJson(kind.text, lang);
           }
-          return im.importPlanFromText(text, { lang, source: file.name });
+          return im.importPlanFromText(kind.text, { lang, source: file.name });
         },
         active.plan,
         lang,

@@ -1,7 +1,6 @@
-/** Engine behaviour on in-memory snapshots: parser, tolerance, host variants, robustness. */
+/** Engine behaviour on in-memory snapshots: tolerance, host variants, robustness (the formula parser: formula.test.ts). */
 import fc from "fast-check";
 import { checkWorkbook } from "../../src/checks";
-import { parseSumFormula } from "../../src/checks/formula";
 import { RULE_IDS, type CellValue, type SheetSnapshot } from "../../src/model/types";
 import { embeddedPlan } from "../../src/plan/embedded";
 import { book, sheet, type CellSpec } from "./helpers";
@@ -9,36 +8,6 @@ import { render, renderFindings } from "../../src/i18n";
 
 const cells = (findings: ReturnType<typeof checkWorkbook>) =>
   findings.map((f) => `${f.rule} ${f.cell} ${f.severity}`);
-
-describe("parseSumFormula", () => {
-  test("SUM ranges, + and −, cross-sheet references", () => {
-    expect(parseSumFormula("=SUM(B3:B9)")).toMatchObject({
-      terms: [{ sign: 1, sheet: null, firstRow: 2, firstCol: 1, lastRow: 8, lastCol: 1 }],
-      hasMinus: false,
-      usesSum: true,
-    });
-    expect(parseSumFormula("=B3+$B$4-B5")?.terms.map((t) => t.sign)).toEqual([1, 1, -1]);
-    expect(parseSumFormula("=SUM(Avd!B3:B9)+'Blad 2'!C4")?.terms.map((t) => t.sheet)).toEqual([
-      "Avd",
-      "Blad 2",
-    ]);
-    expect(parseSumFormula("=SUM(B3:B5;B7)")?.terms).toHaveLength(2);
-    expect(parseSumFormula("=-(B3-B4)")?.terms.map((t) => t.sign)).toEqual([-1, 1]);
-  });
-  test("anything else is not a sum formula", () => {
-    for (const f of [
-      "=B3*2",
-      "=AVERAGE(B3:B9)",
-      "=VLOOKUP(A3,X!A:B,2,0)",
-      "=B:B",
-      "=SUM(",
-      "=",
-      "=Budget",
-      "=B3/B4",
-    ])
-      expect(parseSumFormula(f)).toBeNull();
-  });
-});
 
 function lines(n: number, value: number): CellSpec[][] {
   return Array.from({ length: n }, (_, i) => [`Rad ${i + 1}`, value]);

@@ -22,12 +22,13 @@ const fixtures = readdirSync(WORKBOOKS, { withFileTypes: true })
 describe("workerCount", () => {
   const cores = availableParallelism();
   const MB = BYTES_PER_THREAD;
-  test("the free cores, one per BYTES_PER_THREAD of files, never more than the files", () => {
+  test("the free cores, one more thread per BYTES_PER_THREAD of files, never more than the files", () => {
     expect(workerCount(1, 100 * MB, {}, 0)).toBe(1);
     expect(workerCount(1000, 100 * MB, {}, 0)).toBe(Math.min(cores, 16));
     expect(workerCount(1000, 100 * MB, {}, 0.9 + cores)).toBe(1); // every core busy with others' work
     expect(workerCount(20, MB - 1, {}, 0)).toBe(1); // small files: a second thread does not pay
-    expect(workerCount(20, 2 * MB, {}, 0)).toBe(Math.min(cores, 2));
+    expect(workerCount(20, MB, {}, 0)).toBe(Math.min(cores, 2));
+    expect(workerCount(20, 2 * MB, {}, 0)).toBe(Math.min(cores, 3));
   });
   test("PLANKOLL_JOBS when set, whatever the sizes and the load", () => {
     expect(workerCount(5, 0, { PLANKOLL_JOBS: "3" }, 50)).toBe(3);

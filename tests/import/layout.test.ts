@@ -36,6 +36,29 @@ describe("layout model: rows from baselines, cells from gaps", () => {
     ]);
   });
 
+  test("a figure touching the end of a label that ran into its column is a cell of its own", () => {
+    // "…tillgång" ends at 60 + 125 = 185, "52 459" starts right there: no gap, yet a figure after a word.
+    const items = row(700, [
+      [60, "Varav aktivering tillgång"],
+      [185, "52 459"],
+      [260, "67 076"],
+    ]);
+    expect(layoutRows(items)[0].cells.map((c) => c.text)).toEqual([
+      "Varav aktivering tillgång",
+      "52 459",
+      "67 076",
+    ]);
+    // Digits after digits or a word space still make one cell.
+    expect(
+      layoutRows(
+        row(700, [
+          [60, "Not"],
+          [78, "12"],
+        ]),
+      )[0].cells.map((c) => c.text),
+    ).toEqual(["Not 12"]);
+  });
+
   test("a narrow gap is a word space within a cell; a wide one a cell boundary", () => {
     // "Ekonomi" ends at 60 + 35 = 95; "o" starts 2 pt later (a space), "kvalitet" likewise; "5,6" 30 pt later.
     const items = row(700, [

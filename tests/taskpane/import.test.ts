@@ -64,6 +64,19 @@ describe("import in the pane", () => {
     expect(badJson).toMatchObject({ ok: false, message: expect.stringMatching(/JSON/) });
   });
 
+  test("the pane refuses what the CLI refuses, in the same words (one dispatcher, src/import/source.ts)", async () => {
+    const api = paneOn(createFakeExcel({ sheets: [] }));
+    const docx = await api.importFile(
+      file("plan.docx", new TextEncoder().encode("PK\u0003\u0004 inte riktigt")),
+      "sv",
+    );
+    expect(docx).toMatchObject({ ok: false, message: expect.stringMatching(/okänd filtyp "\.docx"/i) });
+    const binary = await api.importFile(file("bild.txt", Uint8Array.from([0x89, 0x50, 0, 0])), "en");
+    expect(binary).toMatchObject({ ok: false, message: expect.stringMatching(/not a text file/i) });
+    const notPdf = await api.importFile(file("plan.pdf", new TextEncoder().encode("bara text")), "sv");
+    expect(notPdf).toMatchObject({ ok: false, message: expect.stringMatching(/filen är inte en PDF/i) });
+  });
+
   test("the empty Plan table is created as an Excel table named Plan; once filled it is read back", async () => {
     const fake = createFakeExcel({ sheets: [] });
     const api = paneOn(fake);

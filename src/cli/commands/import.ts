@@ -6,7 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
-import { basename, dirname, extname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import type { Finding } from "../../model/types";
 import { render, renderFindings } from "../../i18n";
 import { hasPlanContent } from "../../plan/content";
@@ -15,12 +15,13 @@ import { importPlanJson } from "../../import/json";
 import { importCounts } from "../../import/summary";
 import { documentFromLayout } from "../../import/layout";
 import { checkReport, withReport } from "../../import/report";
+import { planSource, planSourceError, PlanSourceError } from "../../import/source";
 import { importDocument, importPlanFromText } from "../../import/text";
 import type { ImportResult, ImportWarning } from "../../import/types";
 import { parsePlan, PlanValidationError, type Plan } from "../../plan/schema";
 import { commandArgs } from "../args";
 import { EXIT, type Io } from "../io";
-import { extractPdfFile, PdfReadError } from "../pdf";
+import { extractPdfText, PdfReadError } from "../pdf";
 
 // Swedish is the default, so its usage keeps the English hints a non-Swedish reader needs to find --lang en.
 export const IMPORT_USAGE: Record<Lang, string> = {
@@ -37,21 +38,9 @@ export const IMPORT_USAGE: Record<Lang, string> = {
 };
 
 const MSG = {
-  type: {
-    sv: (ext: string) =>
-      `okänd filtyp "${ext}": ange en PDF, en textfil (.txt) eller en plan i JSON; spara Word-dokument som PDF först`,
-    en: (ext: string) =>
-      `unknown file type "${ext}": give a PDF, a text file (.txt) or a plan in JSON; save Word documents as PDF first`,
-  },
   missing: { sv: "filen finns inte", en: "file not found" },
   folder: { sv: "är en mapp, inte en fil", en: "is a folder, not a file" },
   unreadable: { sv: "filen kan inte läsas", en: "the file cannot be read" },
-  empty: { sv: "filen är tom", en: "the file is empty" },
-  pdfWrongName: {
-    sv: "en PDF med fel filändelse; döp om den till .pdf",
-    en: "a PDF with the wrong extension; rename it to .pdf",
-  },
-  notText: { sv: "ingen text (en binärfil?)", en: "not a text file (a binary file?)" },
   nothing: {
     sv: "inga planuppgifter hittades (processmål, styrkort, budgettabeller, åtaganden, uppgifter); är det rätt dokument?",
     en: "no plan content found (goals, scorecard, budget tables, commitments, facts); is it the right document?",
@@ -87,39 +76,42 @@ export class ImportFileError extends Error {
 
 const errnoOf = (e: unknown) => (e as NodeJS.ErrnoException)?.code;
 
-/** Reads the input by its extension (and, for PDFs, its content); throws an Error with a user-facing message. */
+/** Reads the input; its bytes decide the importer (src/import/source.ts); throws an Error with a user-facing message. */
 export async function importFile(path: string, lang: Lang): Promise<ImportResult> {
-  const ext = extname(path).toLowerCase();
-  if (![".pdf", ".txt", ".json", ""].includes(ext))
-    throw new ImportFileError(`${path}: ${MSG.type[lang](ext)}`);
   try {
     if ((await stat(path)).isDirectory()) throw new ImportFileError(`${path}: ${MSG.folder[lang]}`);
   } catch (e) {
     if (e instanceof ImportFileError) throw e;
     const code = errnoOf(e);
+    // A missing file of a type no importer reads: say which types work (its name is all there is to judge).
+    const named = planSource(new Uint8Array(0), path);
+    if ("problem" in named && named.problem === "unknown-type")
+      throw new ImportFileError(`${path}: ${new PlanSourceError("unknown-type", named.ext).text[lang]}`);
     throw new ImportFileError(
       `${path}: ${code === "ENOENT" || code === "ENOTDIR" ? MSG.missing[lang] : `${MSG.unreadable[lang]} (${code ?? (e as Error).message})`}`,
     );
   }
-  if (ext === ".pdf") {
-    const pages = await extractPdfFile(path);
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path));
+  } catch (e) {
+    throw new ImportFileError(`${path}: ${MSG.unreadable[lang]} (${errnoOf(e) ?? (e as Error).message})`);
+  }
+  const source = planSource(bytes, path);
+  if ("problem" in source) {
+    const error = planSourceError(source);
+    throw error instanceof PlanSourceError ? new ImportFileError(`${path}: ${error.text[lang]}`) : error;
+  }
+  if (source.kind === "pdf") {
+    const pages = await extractPdfText(bytes);
     const result = importDocument(documentFromLayout(pages, basename(path)), {
       lang,
       source: basename(path),
     });
     return withReport(result, checkReport(pages, lang), lang);
   }
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (e) {
-    throw new ImportFileError(`${path}: ${MSG.unreadable[lang]} (${errnoOf(e) ?? (e as Error).message})`);
-  }
-  if (!text.replace(/^\uFEFF/, "").trim()) throw new ImportFileError(`${path}: ${MSG.empty[lang]}`);
-  if (ext === ".json") return importPlanJson(text, lang);
-  if (text.startsWith("%PDF-")) throw new ImportFileError(`${path}: ${MSG.pdfWrongName[lang]}`);
-  if (text.includes("\u0000")) throw new ImportFileError(`${path}: ${MSG.notText[lang]}`);
-  return importPlanFromText(text, { lang, source: basename(path) });
+  if (source.kind === "json") return importPlanJson(source.text, lang);
+  return importPlanFromText(source.text, { lang, source: basename(path) });
 }
 
 // Shared with the pane's import review.

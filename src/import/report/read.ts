@@ -112,17 +112,19 @@ interface Block {
 const overlap = (a: { x: number; x2: number }, b: { x: number; x2: number }) =>
   Math.min(a.x2, b.x2) - Math.max(a.x, b.x);
 
+/** Two rows with figures at least (a list of dashes is no table). */
+const isBlock = (rows: readonly Parsed[]) =>
+  rows.filter(
+    (r) => r.data && r.cells.some((c) => c.parsed.kind === "number" || c.parsed.kind === "malformed"),
+  ).length >= 2;
+
 /** Runs of data rows on one page, with the label lines and text-column lines between them. */
 function blocksOf(rows: readonly Parsed[]): Block[] {
   const blocks: Block[] = [];
   let cur: Block | null = null;
   let pending: Parsed[] = [];
   const close = () => {
-    // Two rows with figures at least (a list of dashes is no table).
-    const withNumbers = cur?.rows.filter(
-      (r) => r.data && r.cells.some((c) => c.parsed.kind === "number" || c.parsed.kind === "malformed"),
-    );
-    if (cur && withNumbers!.length >= 2) blocks.push(cur);
+    if (cur && isBlock(cur.rows)) blocks.push(cur);
     cur = null;
     pending = [];
   };
@@ -296,8 +298,8 @@ function sideBySide(block: Block, cols: readonly Column[]): { x: number; label: 
 }
 
 function tableOf(block: Block, pageRows: readonly Parsed[], id: string): ReportTable | UnreadTable {
-  // Of two tables side by side, the left one is read (its labels are the rows' labels); the one beside it is said to
-  // be unread on the table, never summed into the left one's rows.
+  // readBlock reads two tables side by side each on its own; a third one beside a side's table is said to be unread
+  // on it, never summed into its rows.
   const allCols = figureColumns(block);
   const beside = sideBySide(block, allCols);
   const cols = beside ? allCols.filter((k) => k.x2 <= beside.x) : allCols;
@@ -402,20 +404,48 @@ function tableOf(block: Block, pageRows: readonly Parsed[], id: string): ReportT
         },
       ]
     : [];
-  block.rows.forEach((r, i) => {
-    if (r.data) return;
-    const label = norm(
+  const lineLabel = (r: Parsed) =>
+    norm(
       r.cells
         .filter((c) => c.cell.x2 <= labelRight + 2)
         .map((c) => c.cell.text)
         .join(" "),
     );
+  /**
+   * A label's lines wrapped over several rows with its figures on the last one ("Upplupna kost-" / "nader per 2007-"
+   * / "06-30 från Inte-" / "grationsverket  -33 145"): each line a line's spacing above the next, ending in a
+   * hyphen or followed by a lower-case word. Returns the lines of that chain, or null.
+   */
+  const chainInto = (i: number, next: Parsed): Parsed[] | null => {
+    const chain: Parsed[] = [];
+    for (let j = i; j + 1 < block.rows.length; j++) {
+      const cur = block.rows[j];
+      const nxt = block.rows[j + 1];
+      chain.push(cur);
+      if (cur.row.y - nxt.row.y > 1.4 * (cur.row.size || 10)) return null;
+      const nextLabel = nxt.data ? labelOf(nxt) : lineLabel(nxt);
+      if (!/[a-zåäö0-9]-$/i.test(lineLabel(cur)) && !/^[a-zåäö]/.test(nextLabel)) return null;
+      if (nxt.data) return nxt === next && chain.length >= 2 ? chain : null;
+    }
+    return null;
+  };
+  const chained = new Set<Parsed>();
+  block.rows.forEach((r, i) => {
+    if (r.data || chained.has(r)) return;
+    const label = lineLabel(r);
     if (!label) return; // a text column's wrapped lines
     let prev: Parsed | undefined;
     let next: Parsed | undefined;
     for (let j = i - 1; j >= 0 && !prev; j--) if (block.rows[j].data) prev = block.rows[j];
     for (let j = i + 1; j < block.rows.length && !next; j++) if (block.rows[j].data) next = block.rows[j];
     const size = r.row.size || 10;
+    const prevEnd = prev ? [labelOf(prev), ...(extraBelow.get(prev) ?? [])].join(" ") : "";
+    const chain = next && !CONTINUATION.test(label) && !CONTINUES.test(prevEnd) ? chainInto(i, next) : null;
+    if (chain) {
+      chain.forEach((c) => chained.add(c));
+      assigned.get(next!)!.push(...chain.map(lineLabel));
+      return;
+    }
     // A label's first line above its row: the row's own label goes on in lower case right below it.
     const nextLabel = next ? labelOf(next) : "";
     if (
@@ -519,6 +549,70 @@ function continues(a: ReportTable, aCols: Column[], b: ReportTable, bCols: Colum
   return sameCols && headerOk;
 }
 
+/** The rows of one side of a page split at x: each cell goes to the side its left edge stands on. */
+function sideRows(
+  rows: readonly Parsed[],
+  x: number,
+  side: "left" | "right",
+  source: Map<Parsed, Parsed>,
+): Parsed[] {
+  const out: Parsed[] = [];
+  for (const r of rows) {
+    const cells = r.row.cells.filter((c) => (side === "left" ? c.x < x : c.x >= x));
+    if (!cells.length) continue;
+    const p = parseRow({ ...r.row, cells });
+    source.set(p, source.get(r) ?? r);
+    out.push(p);
+  }
+  return out;
+}
+
+interface Read {
+  table: ReportTable | UnreadTable;
+  cols: Column[];
+  block: Block;
+  rows: readonly Parsed[];
+}
+
+/**
+ * One block → its tables. Two tables side by side (a balance sheet's Tillgångar beside its Kapital och skulder, two
+ * notes in two page columns) are each read on their own side of the page: their own labels, header and columns.
+ */
+function readBlock(
+  block: Block,
+  rows: readonly Parsed[],
+  nextId: () => string,
+  taken: { left: Set<Parsed>; right: Set<Parsed> },
+  split = true,
+): Read[] {
+  const allCols = figureColumns(block);
+  const beside = split ? sideBySide(block, allCols) : null;
+  if (!beside) return [{ table: tableOf(block, rows, nextId()), cols: allCols, block, rows }];
+  const own = new Set(block.rows);
+  const out: Read[] = [];
+  // The page splits halfway between the left table's last column and the right table's labels (the right column's
+  // headings and rules may start a little left of its labels).
+  const leftEnd = Math.max(...allCols.filter((k) => k.x2 <= beside.x).map((k) => k.x2));
+  const at = (leftEnd + beside.x) / 2;
+  for (const side of ["left", "right"] as const) {
+    const source = new Map<Parsed, Parsed>();
+    const half = sideRows(rows, at, side, source);
+    // The side's blocks that stand in this one, each read once (a side's block may reach into a neighbouring block).
+    for (const sub of blocksOf(half)) {
+      const data = sub.rows.filter((r) => r.data).map((r) => source.get(r)!);
+      if (!data.some((r) => own.has(r)) || data.every((r) => taken[side].has(r))) continue;
+      data.forEach((r) => taken[side].add(r));
+      out.push(...readBlock(sub, half, nextId, taken, false));
+    }
+  }
+  // A side with no title of its own stands under the left one's (Balansräkning over Tillgångar and Kapital och skulder).
+  const titled = out.find((r) => "rows" in r.table && !r.table.title.startsWith("Tabell s."));
+  for (const r of out)
+    if (titled && "rows" in r.table && r.table.title === `Tabell s. ${r.table.page}`)
+      r.table.title = titled.table.title;
+  return out;
+}
+
 /** Reads every table of the document: pages of layout rows (furniture removed) → tables and unread blocks. */
 export function readReportTables(pages: readonly (readonly LayoutRow[])[]): ReportReading {
   const tables: ReportTable[] = [];
@@ -526,31 +620,46 @@ export function readReportTables(pages: readonly (readonly LayoutRow[])[]): Repo
   const colsOf = new Map<ReportTable, Column[]>();
   let lastOfPage: ReportTable | null = null;
   let n = 0;
+  const nextId = () => `t${++n}`;
   for (const rows of pages) {
     const parsed = rows.map(parseRow);
     const blocks = blocksOf(parsed);
-    blocks.forEach((block, bi) => {
-      const t = tableOf(block, parsed, `t${++n}`);
-      if (!("rows" in t)) {
-        unread.push(t);
-        return;
-      }
-      const cols = figureColumns(block);
-      const lastDataIdx = parsed.indexOf(block.rows[block.rows.length - 1]);
+    const taken = { left: new Set<Parsed>(), right: new Set<Parsed>() };
+    blocks.forEach((pageBlock, bi) => {
       const isFirstBlock =
-        bi === 0 && parsed.slice(0, parsed.indexOf(block.rows[0])).filter((r) => r.data).length === 0;
-      if (lastOfPage && isFirstBlock && continues(lastOfPage, colsOf.get(lastOfPage)!, t, cols)) {
-        lastOfPage.rows.push(...t.rows);
-        lastOfPage.pages.push(t.page);
-      } else {
-        tables.push(t);
-        colsOf.set(t, cols);
-      }
-      const tailRows = parsed
-        .slice(lastDataIdx + 1)
-        .filter((r) => r.cells.some((c) => /[a-zåäö]{3}/i.test(c.cell.text)));
-      lastOfPage =
-        bi === blocks.length - 1 && tailRows.length <= 3 ? (tables.includes(t) ? t : lastOfPage) : null;
+        bi === 0 && parsed.slice(0, parsed.indexOf(pageBlock.rows[0])).filter((r) => r.data).length === 0;
+      // Rows a side of an earlier block already read (its side table ran on past that block) are not read again.
+      const rest = pageBlock.rows.filter((r) => !taken.left.has(r) && !taken.right.has(r));
+      if (rest.length < pageBlock.rows.length && !isBlock(rest)) return;
+      const reads = readBlock({ ...pageBlock, rows: rest }, parsed, nextId, taken);
+      reads.forEach(({ table: t, cols, block, rows: sideParsed }, ri) => {
+        if (!("rows" in t)) {
+          unread.push(t);
+          return;
+        }
+        const lastDataIdx = sideParsed.indexOf(block.rows[block.rows.length - 1]);
+        if (
+          lastOfPage &&
+          isFirstBlock &&
+          ri === 0 &&
+          continues(lastOfPage, colsOf.get(lastOfPage)!, t, cols)
+        ) {
+          lastOfPage.rows.push(...t.rows);
+          lastOfPage.pages.push(t.page);
+        } else {
+          tables.push(t);
+          colsOf.set(t, cols);
+        }
+        const tailRows = sideParsed
+          .slice(lastDataIdx + 1)
+          .filter((r) => r.cells.some((c) => /[a-zåäö]{3}/i.test(c.cell.text)));
+        lastOfPage =
+          bi === blocks.length - 1 && ri === reads.length - 1 && tailRows.length <= 3
+            ? tables.includes(t)
+              ? t
+              : lastOfPage
+            : null;
+      });
     });
     if (!blocks.length) lastOfPage = null;
   }

@@ -24,7 +24,8 @@ test.each(folders)("%s: a rule module and a test file running its fixtures", (ru
   expect(test).toContain(`ruleFixtures("${rule}")`);
 });
 
-test("no rule test file without a rule", () => {
+test("no test file here but a rule's", () => {
   const files = readdirSync(__dirname).filter((n) => n.endsWith(".test.ts") && n !== "folders.test.ts");
-  expect(files.sort()).toEqual(folders.map((r) => `${moduleName(r)}.test.ts`).sort());
+  const ruleFiles = RULE_IDS.map((r) => `${moduleName(r)}.test.ts`);
+  expect(files.filter((n) => !ruleFiles.includes(n))).toEqual([]);
 });

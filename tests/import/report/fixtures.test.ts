@@ -124,3 +124,29 @@ describe("a table over two pages and a summary repeating its appendix", () => {
     expect(summary.findings[1]).toMatchObject({ expected: 25134, actual: 25234 });
   });
 });
+
+describe("two tables side by side (a balance sheet's halves, two notes in two page columns)", () => {
+  const sides = read("side-by-side.pdf");
+  test("each half is read as its own table: its labels, header and columns", () => {
+    expect(sides.unread).toEqual([]);
+    expect(
+      sides.tables.map((t) => [t.title, t.labelHeader, t.columns.map((c) => c.header), t.rows.at(-1)!.label]),
+    ).toEqual([
+      ["Balansräkning", "Tillgångar (tkr)", ["2024", "2023"], "Summa tillgångar"],
+      ["Balansräkning", "Kapital och skulder (tkr)", ["2024", "2023"], "Summa kapital och skulder"],
+      ["Noter", "Not 5 Personal (mnkr)", ["2024", "2023"], "Summa personalkostnader"],
+      ["Noter", "Not 6 Övrigt (mnkr)", ["2024", "2023"], "Summa övriga kostnader"],
+    ]);
+    expect(sides.tables.flatMap((t) => t.ambiguous).join()).not.toContain("beside");
+  });
+
+  test("the planted Summa skulder (2024) in the right half is the only finding; Not 6's 8,8 is rounding", () => {
+    expect(places(sides)).toEqual(["sum.mismatch p2 Summa skulder | 2024"]);
+    expect(serious(sides)[0]).toMatchObject({ severity: "error", expected: 10435, actual: 10535 });
+    expect(serious(sides)[0].evidence!.lines.map((l) => l.row)).toEqual([
+      "Leverantörsskulder",
+      "Övriga kortfristiga skulder",
+      "Upplupna kostnader",
+    ]);
+  });
+});

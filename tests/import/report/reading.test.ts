@@ -232,11 +232,26 @@ describe("two tables side by side (a balance sheet's two halves)", () => {
     ["Summa immateriella", "1 313", "1 510", "Kapitalförändring", "-7 466", "-6 475"],
     ["Förbättringsutgifter", "236", "233", "Summa myndighetskapital", "101 234", "102 395"],
   ];
-  test("must not: the right half's figures are not summed into the left half's totals", () => {
+  test("must not: each half is a table of its own, the right half's figures never summed into the left's totals", () => {
     const report = checkReport(twoPanels(rows), "sv");
     expect(report.findings.filter((f) => f.severity !== "info")).toEqual([]);
-    expect(report.tables[0].columns).toHaveLength(2);
-    expect(report.tables[0].ambiguous.join()).toContain("beside");
+    expect(
+      report.tables.map((t) => [t.title, t.columns.map((c) => c.header), t.rows.map((r) => r.label)]),
+    ).toEqual([
+      ["Balansräkning", ["2012", "2011"], rows.map((r) => r[0])],
+      ["Balansräkning", ["2012", "2011"], rows.map((r) => r[3])],
+    ]);
+    expect(report.tables.flatMap((t) => t.ambiguous)).toEqual([]);
+  });
+  test("must: a wrong total in the right half is an error on the right half's row and column", () => {
+    const wrong = rows.map((r) =>
+      r[3] === "Summa myndighetskapital" ? ([...r.slice(0, 4), "101 999", r[5]] as typeof r) : r,
+    );
+    const report = checkReport(twoPanels(wrong), "sv");
+    const f = report.findings.filter((x) => x.severity === "error");
+    expect(f.map((x) => [x.row, x.column, x.expected, x.actual])).toEqual([
+      ["Summa myndighetskapital", "2012", 101234, 101999],
+    ]);
   });
   test("must: a wrong total in the left half is still an error", () => {
     const wrong = rows.map((r) =>
@@ -300,5 +315,40 @@ describe("a footnote reference alone in a cell, and a total whose lines fill onl
   test("must: the same total wrong in its column is still an error", () => {
     const f = serious(page(fot("289 999"), ["Forskning", "Teknik", "Totalt FoT"]));
     expect(f.map((x) => [x.row, x.column])).toContainEqual(["Totalt", "Totalt FoT"]);
+  });
+});
+
+describe("a label wrapped over several lines with its figures on the last one", () => {
+  test("must: 'Upplupna kost-' / 'nader till' / 'leverantörer' is one row's label, not the end of the row above", () => {
+    const items: PositionedText[] = [];
+    let y = 700;
+    const put = (str: string, x: number, right = false) =>
+      items.push({ page: 1, str, x: right ? x - str.length * 5 : x, y, width: str.length * 5, size: 10 });
+    put("Tabell 1. Exempel", 60);
+    y -= 24;
+    put("Ingående", 200, true);
+    put("Utgående", 260, true);
+    y -= 16;
+    const lines: [string, string, string][] = [
+      ["Amortering", "238", "262"],
+      ["Övrigt", "-513", "-616"],
+      ["Upplupna kost-", "", ""],
+      ["nader till", "", ""],
+      ["leverantörer", "", "-145"],
+      ["Summa", "-275", "-499"],
+    ];
+    for (const [label, a, b] of lines) {
+      put(label, 60);
+      if (a) put(a, 200, true);
+      if (b) put(b, 260, true);
+      y -= 12;
+    }
+    const t = checkReport([items], "sv").tables[0];
+    expect(t.rows.map((r) => r.label)).toEqual([
+      "Amortering",
+      "Övrigt",
+      "Upplupna kost- nader till leverantörer",
+      "Summa",
+    ]);
   });
 });
