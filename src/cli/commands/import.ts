@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { Finding } from "../../model/types";
-import { render, renderFindings } from "../../i18n";
+import { render, renderFindings, renderWarning, renderWarnings } from "../../i18n";
 import { hasPlanContent } from "../../plan/content";
 import type { Lang } from "../../plan/i18n";
 import { importPlanJson } from "../../import/json";
@@ -104,14 +104,11 @@ export async function importFile(path: string, lang: Lang): Promise<ImportResult
   }
   if (source.kind === "pdf") {
     const pages = await extractPdfText(bytes);
-    const result = importDocument(documentFromLayout(pages, basename(path)), {
-      lang,
-      source: basename(path),
-    });
+    const result = importDocument(documentFromLayout(pages, basename(path)), { source: basename(path) });
     return withReport(result, checkReport(pages, lang), lang);
   }
   if (source.kind === "json") return importPlanJson(source.text, lang);
-  return importPlanFromText(source.text, { lang, source: basename(path) });
+  return importPlanFromText(source.text, { source: basename(path) });
 }
 
 // Shared with the pane's import review.
@@ -203,7 +200,8 @@ export function renderImportText(file: string, r: ImportResult, lang: Lang): str
   return lines.join("\n") + "\n";
 }
 
-function warningLine(w: ImportWarning, lang: Lang): string {
+function warningLine(warning: ImportWarning, lang: Lang): string {
+  const w = renderWarning(warning, lang);
   const head = [where(w.page, lang), w.item ? `"${w.item}"` : ""].filter(Boolean).join(" ");
   return head ? `${head}: ${w.message}` : w.message;
 }
@@ -213,7 +211,12 @@ function importJson(result: ImportResult, plan: Plan | null, lang: Lang): string
   const tables = result.tablesRead ? { tables: result.tablesRead } : {};
   return (
     JSON.stringify(
-      { plan, warnings: result.warnings, findings: renderFindings(result.findings, lang), ...tables },
+      {
+        plan,
+        warnings: renderWarnings(result.warnings, lang),
+        findings: renderFindings(result.findings, lang),
+        ...tables,
+      },
       null,
       2,
     ) + "\n"
