@@ -72,7 +72,13 @@ export default tseslint.config(
   },
   {
     // The pure core must run in any host: no Office, React, ExcelJS or Node built-ins.
-    files: ["src/model/**/*.ts", "src/plan/**/*.ts", "src/checks/**/*.ts", "src/import/**/*.ts"],
+    files: [
+      "src/model/**/*.ts",
+      "src/plan/**/*.ts",
+      "src/checks/**/*.ts",
+      "src/import/**/*.ts",
+      "src/i18n/**/*.ts",
+    ],
     rules: {
       "no-restricted-imports": [
         "error",
@@ -80,7 +86,7 @@ export default tseslint.config(
           patterns: [
             {
               group: ["node:*", "fs", "path", "os", "child_process", "util", "stream", "zlib", "crypto"],
-              message: "src/model, src/plan, src/checks and src/import are host-free.",
+              message: "src/model, src/plan, src/checks, src/import and src/i18n are host-free.",
             },
             {
               group: [
@@ -91,7 +97,7 @@ export default tseslint.config(
                 "pdfjs-dist*",
                 // The project's own hosts (src/excel, src/cli, …) are kept out by the layer zones above.
               ],
-              message: "src/model, src/plan, src/checks and src/import are host-free.",
+              message: "src/model, src/plan, src/checks, src/import and src/i18n are host-free.",
             },
           ],
         },

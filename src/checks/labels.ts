@@ -75,7 +75,7 @@ export function isGrandLabel(norm: string): boolean {
   return GRAND_LABELS.has(norm) || norm.startsWith("totalt ") || norm.startsWith("totalsumma");
 }
 
-/** Rows that are not lines of a total: breakdowns, averages, shares, deviations (DESIGN.md §3). */
+/** Rows that are not lines of a total: breakdowns, averages, shares, deviations. */
 export function isExcludedLabel(norm: string): boolean {
   return (
     norm.startsWith("varav") ||

@@ -8,7 +8,6 @@ import { findUnitStatement } from "../plan/numbers";
 import type { MoneyUnit } from "../plan/schema";
 import { parseRange } from "../model/address";
 import { errorOf, ERROR_TEXTS, isFormula } from "./cells";
-import { computeMissing } from "./compute";
 import { parseSumFormula, parseSumIfs, type SumFormula } from "./formula";
 import {
   BARE_TOTALS,
@@ -29,7 +28,7 @@ import {
 } from "./labels";
 import { formatInfo, type FormatInfo } from "./numfmt";
 import { decimalsOf, unitOf } from "../model/precision";
-import { isCellError, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../model/types";
+import { isCellError, type CellValue, type SheetSnapshot } from "../model/types";
 
 // Re-exported for the rules, which read labels and cells through the model.
 export { errorOf, numberFromText };
@@ -1094,16 +1093,6 @@ function buildModel(
   classifyRows(m);
   buildBlocks(m);
   return m;
-}
-
-/** Builds the model of every sheet of a workbook (one model per side-by-side table of a sheet). */
-export function analyseWorkbook(wb: WorkbookSnapshot): SheetModel[] {
-  const { values, uncomputed } = computeMissing(wb);
-  const out: SheetModel[] = [];
-  wb.sheets.forEach((sheet, index) => {
-    for (const m of analyseSheet(sheet, index, values[index], uncomputed[index])) out.push(m);
-  });
-  return out;
 }
 
 /**

@@ -2,7 +2,7 @@
  * The plan's own consistency (`plankoll plan --check`, the import review): does the document agree with itself?
  * Budget-table totals against their lines, stated relations (driftram = årsplan + budgetregleringsposter),
  * relation terms against the table figures they quote, and the counts the text claims ("29 processmål").
- * Findings are document findings (DESIGN.md §3): sheet/cell null, page/row/column set.
+ * Findings are document findings: sheet/cell null, page/row/column set.
  */
 import { clean, convertMoney, moneyFactor } from "../plan/numbers";
 import type { Amount, BudgetTable, Fact, Goal, Plan, Relation } from "../plan/schema";

@@ -26,7 +26,7 @@ function quoted(message: string): string {
 }
 
 /** A parseArgs error as one line in the user's language. */
-export function argsProblem(error: unknown, lang: Lang): string {
+function argsProblem(error: unknown, lang: Lang): string {
   const e = error as { code?: string; message?: string };
   const message = String(e?.message ?? error);
   const name = quoted(message);

@@ -12,5 +12,5 @@ export const processIo: Io = {
   isTTY: Boolean(process.stderr.isTTY),
 };
 
-/** Exit codes of DESIGN.md §3. */
+/** Exit codes: 0 nothing found, 1 error or warning findings, 2 usage error or unreadable input. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;

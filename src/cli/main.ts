@@ -1,5 +1,5 @@
 /**
- * `plankoll` command line: dispatches to one module per command (DESIGN.md §3).
+ * `plankoll` command line: dispatches to one module per command.
  * Every command returns its exit code; nothing here calls process.exit, so tests run it in-process.
  * A command's module is loaded only when it runs: `--version` or `fn` never load the xlsx reader, the
  * check engine or pdf.js.
@@ -53,7 +53,7 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
 const commandNamed = (name: string): Command | undefined => COMMANDS.get(name.toLowerCase());
 
 /** The package's version; package.json sits two folders up from both src/cli and lib/cli. */
-export function version(): string {
+function version(): string {
   const pkg = JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as {
     version: string;
   };

@@ -1,6 +1,6 @@
 /**
  * Renders `plankoll check` results: a readable report grouped by file and sheet (Swedish by default) or the JSON
- * document of DESIGN.md §3, field order exactly { files: [ { file, findings: [ {rule, severity, sheet, cell,
+ * document, field order exactly { files: [ { file, findings: [ {rule, severity, sheet, cell,
  * message, expected, actual} ], error } ] }. Files that could not be read go to stderr (renderErrors); the
  * report's summary counts them.
  */

@@ -182,7 +182,7 @@ function sheetSnapshot(ws: ExcelJS.Worksheet): SheetSnapshot {
 }
 
 /** Converts a loaded ExcelJS workbook (e.g. one built in memory) to a snapshot. */
-export function snapshotFromExcelJS(wb: ExcelJS.Workbook, name?: string): WorkbookSnapshot {
+function snapshotFromExcelJS(wb: ExcelJS.Workbook, name?: string): WorkbookSnapshot {
   const sheets: SheetSnapshot[] = [];
   wb.eachSheet((ws) => {
     sheets.push(sheetSnapshot(ws));

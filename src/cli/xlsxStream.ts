@@ -22,7 +22,7 @@ import type { CellError, CellValue, SheetSnapshot, WorkbookSnapshot } from "../m
 import { a1, columnName } from "../model/address";
 
 /** Something in the package cannot be read: the caller turns it into the "corrupt" reason. */
-export class XlsxFormatError extends Error {
+class XlsxFormatError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "XlsxFormatError";
@@ -292,7 +292,7 @@ async function readStyles(zip: ZipFile, entry: Entry): Promise<(string | undefin
 }
 
 /** ExcelJS's test for a date format: y, m, d, h, s or b outside quotes and brackets. */
-export function isDateFormat(fmt: string | undefined): boolean {
+function isDateFormat(fmt: string | undefined): boolean {
   if (!fmt) return false;
   return /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
 }

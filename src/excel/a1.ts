@@ -34,7 +34,7 @@ export function parseArea(text: string): Area {
   throw new Error(`Not an A1 address: ${text}`);
 }
 
-export function areaRows(a: Area): number {
+function areaRows(a: Area): number {
   return a.lastRow - a.firstRow + 1;
 }
 

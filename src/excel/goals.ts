@@ -23,16 +23,16 @@ export interface GoalsTableLabels {
   columns: [string, string, string, string, string, string];
 }
 
-export const GOALS_TABLE_COLUMNS = 6;
+const GOALS_TABLE_COLUMNS = 6;
 
 /** The custom functions' invariant names (the namespace is PLAN; see src/functions). */
-export const PLAN_FN = {
+const PLAN_FN = {
   target: "PLAN.MALVARDE",
   outcome: "PLAN.UTFALL",
   achieved: "PLAN.MALUPPFYLLELSE",
 } as const;
 
-export function numberFormatFor(unit: GoalUnit): string {
+function numberFormatFor(unit: GoalUnit): string {
   switch (unit) {
     case "percent":
       return "0.0%";
@@ -47,7 +47,7 @@ export function numberFormatFor(unit: GoalUnit): string {
 }
 
 /** The table as formulas and formats: header row, then one row per goal starting at `top` (0-based). */
-export function goalsTableCells(
+function goalsTableCells(
   rows: readonly GoalRow[],
   year: number,
   labels: GoalsTableLabels,

@@ -8,9 +8,9 @@ import type { Finding, Severity } from "../model/types";
 import { failed, type WriteResult } from "./results";
 import { queueReplaceJsonPart, xmlToJson } from "./xml";
 
-export const HIGHLIGHT_NS = "urn:plankoll:highlights";
+const HIGHLIGHT_NS = "urn:plankoll:highlights";
 
-export const HIGHLIGHT_STYLE: Record<Severity, { fill: string; font: string }> = {
+const HIGHLIGHT_STYLE: Record<Severity, { fill: string; font: string }> = {
   error: { fill: "#FFC7CE", font: "#9C0006" },
   warning: { fill: "#FFEB9C", font: "#9C5700" },
   info: { fill: "#DDEBF7", font: "#1F4E78" },

@@ -61,7 +61,7 @@ export {
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 /** The runner of the real host. */
-export const officeRunner: ExcelRunner = (batch) => Excel.run(batch);
+const officeRunner: ExcelRunner = (batch) => Excel.run(batch);
 
 /** Every Excel operation the pane uses, each one Excel.run batch. */
 export function createExcelAdapter(run: ExcelRunner = officeRunner, supports: Supports = officeSupports) {

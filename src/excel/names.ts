@@ -9,7 +9,7 @@ import { failed, type WriteResult } from "./results";
 /** Omitted LAMBDA parameters become "" which the PLAN functions treat as "not given". */
 const opt = (p: string) => `IF(ISOMITTED(${p}),"",${p})`;
 
-export const SHORT_NAMES: readonly { name: string; formula: string }[] = [
+const SHORT_NAMES: readonly { name: string; formula: string }[] = [
   { name: "MALVARDE", formula: `=LAMBDA(mal,[ar],PLAN.MALVARDE(mal,${opt("ar")}))` },
   { name: "UTFALL", formula: `=LAMBDA(mal,[ar],PLAN.UTFALL(mal,${opt("ar")}))` },
   {

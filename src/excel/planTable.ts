@@ -9,7 +9,7 @@ import { splitAddress } from "./a1";
 import { sheetFromRange } from "./read";
 import { failed, type WriteResult } from "./results";
 
-export const PLAN_TABLE_NAME = "Plan";
+const PLAN_TABLE_NAME = "Plan";
 /** The first two headers of the Plan table's layout (docs/plan-table.md). */
 const PLAN_TABLE_HEADER = ["Typ", "Id"] as const;
 

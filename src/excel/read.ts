@@ -44,7 +44,7 @@ export interface ReadResult {
   syncs: number;
 }
 
-export const DEFAULT_READ = {
+const DEFAULT_READ = {
   maxBytesPerSync: 4_000_000,
   bytesPerCell: 60,
   maxCellsPerSheet: 2_000_000,
@@ -62,7 +62,7 @@ interface SheetPlan {
 }
 
 /** Splits a used range into row chunks of at most `maxCells` cells each. */
-export function rowChunks(area: Area, maxCells: number): Area[] {
+function rowChunks(area: Area, maxCells: number): Area[] {
   const rowsPerChunk = Math.max(1, Math.floor(maxCells / areaCols(area)));
   const chunks: Area[] = [];
   for (let r = area.firstRow; r <= area.lastRow; r += rowsPerChunk)

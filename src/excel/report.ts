@@ -7,7 +7,7 @@ import { a1, columnName } from "../model/address";
 import { quoteSheet } from "./a1";
 import { failed, type WriteResult } from "./results";
 
-export const REPORT_SHEET = "Plankoll-rapport";
+const REPORT_SHEET = "Plankoll-rapport";
 
 export interface ReportLabels {
   title: string;

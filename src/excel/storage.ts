@@ -5,7 +5,7 @@
 import { failed, type WriteResult } from "./results";
 import { queueReplaceJsonPart, readJsonPart } from "./xml";
 
-export const PLAN_NS = "urn:plankoll:plan";
+const PLAN_NS = "urn:plankoll:plan";
 
 /** Replaces the stored plan. Syncs: 2. */
 export async function storePlan(context: Excel.RequestContext, plan: unknown): Promise<WriteResult> {

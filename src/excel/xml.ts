@@ -1,6 +1,6 @@
 /** JSON inside a custom XML part: one root element in our namespace, the JSON as escaped text. */
 
-export function jsonToXml(namespace: string, root: string, data: unknown): string {
+function jsonToXml(namespace: string, root: string, data: unknown): string {
   const text = JSON.stringify(data).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   return `<?xml version="1.0" encoding="UTF-8"?><${root} xmlns="${namespace}">${text}</${root}>`;
 }

@@ -1,5 +1,5 @@
 /**
- * The PLAN functions' semantics (DESIGN.md §3), as pure evaluators over a plan: the Excel custom
+ * The PLAN functions' semantics, as pure evaluators over a plan: the Excel custom
  * functions (functions.ts) and `plankoll fn` both call `evaluate`, so a cell and the CLI give the same
  * answer. No Office or Node here.
  *

@@ -1,5 +1,5 @@
 /**
- * The PLAN custom functions: a flat list of JSDoc'd declarations over core.ts (DESIGN.md §3).
+ * The PLAN custom functions: a flat list of JSDoc'd declarations over core.ts.
  *
  * Metadata (for helper ADDIN-BUILD / the manifest):
  * - Default locale (sv-SE): generated at build from this file's JSDoc by custom-functions-metadata-plugin

@@ -54,7 +54,7 @@ export class ImportContext {
  * Removes the printed page number that ends a page ("… tillgänglighet 3"), so it is not read as a goal's value.
  * A trailing integer counts as a page number when a neighbouring page ends with the next or previous one.
  */
-export function stripPageNumbers(doc: DocumentText): DocumentText["pages"] {
+function stripPageNumbers(doc: DocumentText): DocumentText["pages"] {
   const trailing = doc.pages.map((p) => {
     const last = p.tokens[p.tokens.length - 1]?.text;
     return last !== undefined && /^\d{1,3}$/.test(last) ? Number(last) : null;

@@ -12,7 +12,6 @@
  * before the goal marker or around "Processområde" updates the area path (perspective › strategiskt mål ›
  * processområde).
  */
-import { parseSvNumber } from "../plan/numbers";
 import type { Commitment, Direction, Goal, PeriodValue, UnitKind } from "../plan/schema";
 import { endsSentence, type ImportContext } from "./context";
 import { findPhrase, joinTokens, pieceAt, type NumberToken } from "./tokens";
@@ -34,7 +33,7 @@ export interface GoalsResult {
 }
 
 /** Table of contents entries ("Demokrati...5") → heading names. */
-export function tocHeadings(tokens: readonly Token[]): string[] {
+function tocHeadings(tokens: readonly Token[]): string[] {
   const out: string[] = [];
   const start = findPhrase(tokens, "Innehållsförteckning", 0, tokens.length, true);
   if (start < 0) return out;
@@ -115,7 +114,7 @@ function readHeader(tokens: readonly Token[], i: number): { columns: ValueColumn
 }
 
 /** Default value columns when the header was lost: målvärde år−1, utfall (t o m … år−1), målvärde år. */
-export function defaultColumns(year: number, tokens: readonly Token[]): ValueColumn[] {
+function defaultColumns(year: number, tokens: readonly Token[]): ValueColumn[] {
   const text = joinTokens(tokens);
   const m = new RegExp(`Utfall (t o m \\p{L}+ ${year - 1})`, "u").exec(text);
   const asOf = m?.[1];
@@ -492,9 +491,4 @@ export function recogniseGoals(ctx: ImportContext, year: number, owner: string |
 
 function cleanTitle(text: string): string {
   return text.replace(/\s+/g, " ").trim();
-}
-
-/** For tests: reads "3,0%" etc. */
-export function valueOf(text: string): number | null {
-  return parseSvNumber(text)?.value ?? null;
 }

@@ -293,7 +293,7 @@ const PAGE_NUMBER = /^(?:sida\s+|s\.\s*|page\s+)?\d{1,3}(?:\s*\(\d{1,3}\)|\s*(?:
  * of another page too. They are dropped, so a table continued on the next page reads on without them. Only
  * one-cell rows or rows with a page-number cell qualify: a table's repeated header row is never furniture.
  */
-export function pageFurniture(pages: readonly LayoutRow[][]): Set<LayoutRow> {
+function pageFurniture(pages: readonly LayoutRow[][]): Set<LayoutRow> {
   const out = new Set<LayoutRow>();
   if (pages.length < 2) return out;
   const key = (r: LayoutRow) => r.cells.map((c) => c.text.replace(/\d+/g, "#")).join(" | ");

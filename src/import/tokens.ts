@@ -27,7 +27,7 @@ const PIECE_RE = /^[-\u2212\u2013]?(?:0|[1-9]\d*|[1-9]\d{0,2}(?: \d{3})+)(?:,\d+
 /** A continuation group of a space-grouped number: exactly three digits (maybe a decimal part on the last). */
 const GROUP_RE = /^\d{3}(?:,\d+)?%?$/;
 
-export function isNumberPiece(t: string): boolean {
+function isNumberPiece(t: string): boolean {
   return PIECE_RE.test(t);
 }
 

@@ -82,7 +82,7 @@ export interface FindingFields {
   row?: string | null;
   column?: string | null;
   /**
-   * What makes an error/warning a finding (DESIGN §3): the lines and their sum, the peer totals whose ranges
+   * What makes an error/warning a finding: the lines and their sum, the peer totals whose ranges
    * differ, the cell counted twice and both paths. Plain JSON, after the fields above.
    */
   evidence?: Record<string, unknown>;

@@ -1,6 +1,6 @@
 /**
- * Finding a goal or a budget line from what a user types: id, exact title, then Swedish word match
- * (DESIGN.md §3). Each plan gets one index, built on first use and cached per plan object: a sorted
+ * Finding a goal or a budget line from what a user types: id, exact title, then Swedish word match.
+ * Each plan gets one index, built on first use and cached per plan object: a sorted
  * array of title words searched by binary search for prefixes, so a lookup costs a few
  * O(log n) probes instead of a scan with edit distance. Resolved queries are cached too.
  */
@@ -56,7 +56,7 @@ interface Messages {
  * The short form of an id as documents print it: "PM26-sjukfranvaro" is listed as "PM26" (also typed "pm 26"
  * or "PM 026"): letters and the number without leading zeros, "pm26". Undefined for ids of another shape.
  */
-export function printedId(text: string): string | undefined {
+function printedId(text: string): string | undefined {
   const m = /^([a-z]+)\s*0*(\d+)(?:-|$)/.exec(foldText(text));
   return m ? `${m[1]}${m[2]}` : undefined;
 }
@@ -296,7 +296,7 @@ const lineIndexes = new WeakMap<Plan, TextIndex<BudgetLineHit>>();
  * Abbreviations the plan defines in its own text, "Hållbart medarbetarengagemang (HME)": folded "hme" → the
  * words before the parenthesis back to the one starting with its first letter (at most four words).
  */
-export function planAbbreviations(plan: Plan): Map<string, string> {
+function planAbbreviations(plan: Plan): Map<string, string> {
   const texts = [
     ...plan.goals.flatMap((g) => [g.title, g.note ?? ""]),
     ...plan.scorecard.map((s) => s.title),
@@ -333,7 +333,7 @@ export function goalIndex(plan: Plan): TextIndex<Goal> {
   return index;
 }
 
-/** Finds a goal by id (any case), exact title, or Swedish words of its title (DESIGN.md §3). */
+/** Finds a goal by id (any case), exact title, or Swedish words of its title. */
 export function findGoal(plan: Plan, query: string, lang: Lang = "sv", shown?: string): GoalLookup {
   const r = goalIndex(plan).find(query, lang, shown);
   return r.ok ? { ok: true, goal: r.item } : r;
@@ -448,7 +448,7 @@ const inKr = (a: Amount) => Math.round(a.value * { kr: 1, tkr: 1e3, mnkr: 1e6 }[
  * total and some of its terms equally ("Driftram": Driftram 2019 and Driftram i Årsplan 2019), the total
  * is meant: the terms are its parts.
  */
-export function budgetFigureIndex(plan: Plan): TextIndex<BudgetFigure> {
+function budgetFigureIndex(plan: Plan): TextIndex<BudgetFigure> {
   let index = figureIndexes.get(plan);
   if (index) return index;
   const figures: BudgetFigure[] = budgetLines(plan);

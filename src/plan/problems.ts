@@ -47,7 +47,7 @@ const TYPE: Record<Lang, Record<string, string>> = {
 const typeName = (t: string | undefined, lang: Lang) => (t ? (TYPE[lang][t] ?? t) : "?");
 
 /** The problem's words without the path: "saknas (ska vara text)". */
-export function issueText(i: PlanIssue, lang: Lang): string {
+function issueText(i: PlanIssue, lang: Lang): string {
   const sv = lang === "sv";
   switch (i.code) {
     case "invalid_type":

@@ -5,7 +5,7 @@
 import type { Finding, RuleId, Severity } from "../model/types";
 
 /** Fewer than this many alike in a column stay separate cards. */
-export const MIN_GROUP = 3;
+const MIN_GROUP = 3;
 
 export type FindingItem =
   | { kind: "one"; finding: Finding }

@@ -19,7 +19,7 @@ export function goalArea(goal: Goal): string {
   return goal.area[goal.area.length - 1];
 }
 
-export function planLabel(plan: Plan): string {
+function planLabel(plan: Plan): string {
   return `${plan.organisation} – ${plan.title} ${plan.year}`;
 }
 

@@ -1,4 +1,4 @@
-/** The `plankoll` dispatcher in-process: version, help, languages, unknown commands, exit codes (DESIGN.md §3). */
+/** The `plankoll` dispatcher in-process: version, help, languages, unknown commands, exit codes. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { runCli as run } from "../support/cli";

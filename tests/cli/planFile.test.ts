@@ -1,12 +1,13 @@
 /**
  * `--plan` with a bad plan file: the message names the file and the field in the user's language; zod's and
  * JSON.parse's English never shows in a Swedish message (it read "id: Invalid input: expected string, received
- * undefined" and "är inte giltig JSON …: Expected ',' or '}' after property value").
+ * undefined" and "är inte giltig JSON …: Expected ',' or '}' after property value"). Then loadPlanFile itself.
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
+import { lineColumn, loadPlanFile, PlanFileError } from "../../src/cli/planFile";
 import data from "../../src/plan/data/eskilstuna-2019.json";
 import { captureIo } from "../support/cli";
 
@@ -64,4 +65,17 @@ test("broken JSON: one language, with line and column", async () => {
   writeFileSync(file, '{ "schemaVersion": "1');
   await main(["check", CLEAN, "--plan", file, "--lang", "en"], io2);
   expect(io2.err).toMatch(/is not valid JSON \(line 1, column \d+\): the file ends too early/);
+});
+
+describe("loadPlanFile", () => {
+  it("throws PlanFileError in English when asked", async () => {
+    await expect(loadPlanFile(join(dir, "nope.json"), "en")).rejects.toThrow(
+      new PlanFileError(`The plan file ${join(dir, "nope.json")} does not exist.`),
+    );
+  });
+
+  it("computes 1-based line and column", () => {
+    expect(lineColumn("ab\ncd", 0)).toEqual({ line: 1, column: 1 });
+    expect(lineColumn("ab\ncd", 4)).toEqual({ line: 2, column: 2 });
+  });
 });

@@ -43,6 +43,7 @@ const forbidden: [string, string, string][] = [
   ["src/checks/model.ts", "exceljs", HOST],
   ["src/import/json.ts", "react", HOST],
   ["src/model/types.ts", "path", HOST],
+  ["src/i18n/format.ts", "node:util", HOST],
 ];
 const allowed: [string, string][] = [
   ["src/plan/lookup.ts", "../model/types"],
@@ -55,6 +56,7 @@ const allowed: [string, string][] = [
   ["src/taskpane/strings.ts", "../i18n/index"],
   ["src/i18n/en.ts", "../plan/summary"],
   ["src/workbench/index.tsx", "../taskpane/api"],
+  ["src/i18n/format.ts", "../plan/numbers"],
 ];
 
 /** The rule ids of the boundary messages for each [file, import] case. */

@@ -13,7 +13,7 @@ export const NS = {
   xsi: "http://www.w3.org/2001/XMLSchema-instance",
 };
 
-/** OfficeApp children in schema order (DESIGN.md §4). */
+/** OfficeApp children in schema order. */
 export const OFFICE_APP_ORDER = [
   "Id",
   "AlternateId",

@@ -1,5 +1,5 @@
 /**
- * The JSON field order of a finding, as DESIGN.md §3 states it. Written out here (not read from src) so the tests
+ * The JSON field order of a finding, as the JSON contract states it (docs/architecture.md). Written out here (not read from src) so the tests
  * hold the output to the contract rather than to whatever order the code happens to build.
  */
 export const WORKBOOK_FINDING_FIELDS = ["rule", "severity", "sheet", "cell", "message", "expected", "actual"];

@@ -1,6 +1,6 @@
 /**
  * `plankoll fn NAME ARG… [--plan FILE] [--lang sv|en]`: evaluates a PLAN function through the same core
- * as Excel (DESIGN.md §3). Prints the value (numbers in JS notation, booleans TRUE/FALSE, a spilled table
+ * as Excel. Prints the value (numbers in JS notation, booleans TRUE/FALSE, a spilled table
  * as tab-separated rows); an Excel error prints the error on stdout and its message on stderr, exit 1.
  */
 import {

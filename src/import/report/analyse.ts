@@ -1,5 +1,5 @@
 /**
- * What a report table's figures say about themselves (host-free), by arithmetic and DESIGN's rules:
+ * What a report table's figures say about themselves (host-free), by arithmetic and the rounding rule (src/model/precision.ts):
  * - a total is a row labelled Summa/Totalt/Total/S:a + anything, or a row that is the sum of the rows above it in
  *   every column; its lines are settled by arithmetic among the few readings a report table allows (the rows
  *   since the previous total; that total and those rows; the open subtotals and those rows; every line above);

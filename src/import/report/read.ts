@@ -25,7 +25,7 @@ const YEAR = /^(19|20|21)\d{2}$/;
 /** A footnote letter after a figure ("-61 B", "1 E,F"). */
 const NOTE_LETTERS = / ([A-ZÅÄÖ](?:,[A-ZÅÄÖ])*)$/;
 
-export function parseCell(raw: string): ReportCell {
+function parseCell(raw: string): ReportCell {
   const text = norm(raw);
   if (!text) return { text, kind: "empty", value: null, decimals: 0 };
   if (DASH.test(text)) return { text, kind: "dash", value: 0, decimals: -1 };
@@ -262,10 +262,26 @@ function figureColumns(block: Block): Column[] {
     .filter((r) => r.data && r.cells.length > 1 && !isFigure(r.cells[0].parsed))
     .map((r) => r.cells[0].cell);
   // More labels than figures stand there; one long label that merely runs over the first column does not count.
-  return columnsOf(block).filter((k) => {
+  const cols = columnsOf(block).filter((k) => {
     const over = labels.filter((l) => overlap(k, l) > 0).length;
     return !(over >= 2 && over > k.members);
   });
+  // A column of codes before the labels ("2511  Expeditions- och ansökningsavgifter  79 022", inkomsttitlar) names
+  // the rows: wherever it holds a figure, that figure opens its row and a label follows before the next column.
+  const [k, next] = cols;
+  if (next) {
+    const inK = block.rows.filter(
+      (r) => r.data && r.cells.some((c) => isFigure(c.parsed) && overlap(k, c.cell) > 0),
+    );
+    const codeFirst = (r: Parsed) =>
+      overlap(k, r.cells[0].cell) > 0 &&
+      r.cells.length > 2 &&
+      r.cells[1].parsed.kind === "text" &&
+      r.cells[1].cell.x > k.x2 &&
+      r.cells[1].cell.x2 < next.x;
+    if (inK.length >= 2 && inK.every(codeFirst)) return cols.slice(1);
+  }
+  return cols;
 }
 
 /**
@@ -318,6 +334,12 @@ function tableOf(block: Block, pageRows: readonly Parsed[], id: string): ReportT
   for (; k >= 0 && band.length + headings.length < 10; k--) {
     const r = pageRows[k];
     if (r.row.page !== page || r.data) break;
+    // A footnote mark set above a header or label ("1)" in small type) is neither header nor heading.
+    if (
+      r.cells.every((c) => /^(\d{1,2}\)|\*+)$/.test(norm(c.cell.text))) &&
+      (r.row.size || 10) < 0.8 * dataSize
+    )
+      continue;
     // The header may stand a row's spacing above the first row; its own lines are closer together.
     if (r.row.y - below.row.y > (below === first ? 4.2 : 2.6) * (r.row.size || 10)) break;
     if ((r.row.size || 10) > 1.15 * dataSize) break;
@@ -613,6 +635,49 @@ function readBlock(
   return out;
 }
 
+/**
+ * A figure centred beside a label of two lines ("6911  Övriga bidrag från EU, undertitel 02 Bidrag från den" /
+ * "31 729" / "europeiska flyktingfonden"): the figure stands alone on a row half a line below the first line and
+ * above the second. The three are one row: the label's lines joined, the figure in its column.
+ */
+function centredFigures(rows: readonly LayoutRow[]): LayoutRow[] {
+  const out: LayoutRow[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const [above, fig, below] = [rows[i], rows[i + 1], rows[i + 2]];
+    const size = above.size || 10;
+    const text = (r: LayoutRow) =>
+      r.cells.every((c) => parseCell(c.text).kind === "text" || r.cells.indexOf(c) === 0);
+    if (
+      fig &&
+      below &&
+      above.page === below.page &&
+      fig.cells.length === 1 &&
+      parseCell(fig.cells[0].text).kind === "number" &&
+      below.cells.length === 1 &&
+      parseCell(below.cells[0].text).kind === "text" &&
+      text(above) &&
+      above.y - fig.y <= 0.8 * size &&
+      fig.y - below.y <= 0.8 * size &&
+      above.cells.every((c) => c.x2 < fig.cells[0].x) &&
+      below.cells[0].x2 < fig.cells[0].x
+    ) {
+      const host = above.cells.findIndex((c) => overlap(c, below.cells[0]) > 0);
+      if (host >= 0) {
+        const cells = above.cells.map((c, j) =>
+          j === host
+            ? { ...c, text: `${c.text} ${below.cells[0].text}`, x2: Math.max(c.x2, below.cells[0].x2) }
+            : c,
+        );
+        out.push({ ...above, y: fig.y, cells: [...cells, fig.cells[0]] });
+        i += 2;
+        continue;
+      }
+    }
+    out.push(above);
+  }
+  return out;
+}
+
 /** Reads every table of the document: pages of layout rows (furniture removed) → tables and unread blocks. */
 export function readReportTables(pages: readonly (readonly LayoutRow[])[]): ReportReading {
   const tables: ReportTable[] = [];
@@ -622,7 +687,7 @@ export function readReportTables(pages: readonly (readonly LayoutRow[])[]): Repo
   let n = 0;
   const nextId = () => `t${++n}`;
   for (const rows of pages) {
-    const parsed = rows.map(parseRow);
+    const parsed = centredFigures(rows).map(parseRow);
     const blocks = blocksOf(parsed);
     const taken = { left: new Set<Parsed>(), right: new Set<Parsed>() };
     blocks.forEach((pageBlock, bi) => {

@@ -112,10 +112,10 @@ export class FakeSheet {
   }
 }
 
-export function sameFill(a: FillFormat, b: FillFormat): boolean {
+function sameFill(a: FillFormat, b: FillFormat): boolean {
   return a.color === b.color && a.pattern === b.pattern && a.patternColor === b.patternColor;
 }
-export function sameFont(a: FontFormat, b: FontFormat): boolean {
+function sameFont(a: FontFormat, b: FontFormat): boolean {
   return a.color === b.color && a.bold === b.bold && a.italic === b.italic;
 }
 

@@ -1,9 +1,9 @@
 /**
- * Fixture-driven rule tests: every workbook under tests/fixtures/workbooks/<rule>/ is checked against the
- * embedded plan and must produce exactly the findings listed in its <name>.expect.json (rule, severity, sheet,
- * cell) — no more, no fewer. Each rule folder holds workbooks that must trigger the rule and look-alikes that
- * must not. Each rule's test file (tests/checks/rules/<rule>.test.ts, named like its src/checks/rules module)
- * runs ruleFixtures for its rule; folders.test.ts checks that folders, rule ids and test files correspond.
+ * Fixture-driven rule tests: every workbook under tests/fixtures/workbooks/<rule>/ is checked against the embedded
+ * plan and must produce exactly the findings listed in its <name>.expect.json (rule, message id, severity, sheet,
+ * cell) — no more, no fewer. Each rule folder holds workbooks that must trigger the rule and look-alikes that must
+ * not. Each rule's test file (tests/checks/rules/<rule>.test.ts, named like its src/checks/rules module) runs
+ * ruleFixtures for its rule; folders.test.ts checks that folders, rule ids and test files correspond.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -17,12 +17,13 @@ const ROOT = join(__dirname, "../../fixtures/workbooks");
 
 interface Expectation {
   rule: string;
+  messageId: string;
   severity: string;
   sheet: string;
   cell: string;
 }
 
-const key = (x: Expectation) => `${x.sheet}!${x.cell} ${x.rule} ${x.severity}`;
+const key = (x: Expectation) => `${x.sheet}!${x.cell} ${x.rule} ${x.messageId} ${x.severity}`;
 
 export const folders = readdirSync(ROOT, { withFileTypes: true })
   .filter((d) => d.isDirectory())
@@ -70,7 +71,7 @@ export function ruleFixtures(folder: RuleId): void {
     const snapshot = await readWorkbookFile(join(ROOT, folder, name));
     const findings = checkWorkbook(snapshot, { plan: embeddedPlan });
     const actual = findings.map((f) =>
-      key({ rule: f.rule, severity: f.severity, sheet: f.sheet!, cell: f.cell! }),
+      key({ rule: f.rule, messageId: f.messageId, severity: f.severity, sheet: f.sheet!, cell: f.cell! }),
     );
     expect(actual.sort()).toEqual(expected.map(key).sort());
     for (const f of findings) expect(render(f, "sv").length).toBeGreaterThan(10);

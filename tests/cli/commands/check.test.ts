@@ -102,7 +102,7 @@ test("a clean workbook: exit 0 (also when saved by LibreOffice)", async () => {
   expect(io.out).toContain("inga fel eller varningar");
 });
 
-test("JSON: exactly the DESIGN §3 shape and field order", async () => {
+test("JSON: exactly the contract's shape and field order", async () => {
   const io = captureIo();
   const code = await main(["check", EXAMPLE, "--format", "json"], io);
   expect(code).toBe(1);

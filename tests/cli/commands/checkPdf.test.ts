@@ -1,6 +1,6 @@
 /**
  * `plankoll check FILE.pdf` (beside workbooks) and `plankoll tables FILE.pdf` through the built CLI (pdfjs is
- * ESM-only; Jest cannot load it in-process): document findings in DESIGN's shape, exit codes as for workbooks.
+ * ESM-only; Jest cannot load it in-process): document findings in the contract's shape, exit codes as for workbooks.
  */
 import { join } from "path";
 import { builtCli, ensureCliBuilt } from "../../support/builtCli";

@@ -2,7 +2,6 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { lineColumn, loadPlanFile, PlanFileError } from "../../../src/cli/planFile";
 import { embeddedPlan } from "../../../src/plan/embedded";
 import { DOCUMENT_FINDING_FIELDS } from "../../support/findingFields";
 import { runCli } from "../../support/cli";
@@ -195,18 +194,5 @@ describe("plankoll plan: bad input → one clear message, exit 2, no stack trace
   it("accepts a UTF-8 BOM", async () => {
     const { code } = await run("--plan", file("bom.json", "\uFEFF" + JSON.stringify(embeddedPlan)));
     expect(code).toBe(0);
-  });
-});
-
-describe("loadPlanFile", () => {
-  it("throws PlanFileError in English when asked", async () => {
-    await expect(loadPlanFile(join(dir, "nope.json"), "en")).rejects.toThrow(
-      new PlanFileError(`The plan file ${join(dir, "nope.json")} does not exist.`),
-    );
-  });
-
-  it("computes 1-based line and column", () => {
-    expect(lineColumn("ab\ncd", 0)).toEqual({ line: 1, column: 1 });
-    expect(lineColumn("ab\ncd", 4)).toEqual({ line: 2, column: 2 });
   });
 });

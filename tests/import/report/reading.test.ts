@@ -352,3 +352,50 @@ describe("a label wrapped over several lines with its figures on the last one", 
     ]);
   });
 });
+
+describe("an inkomsttitel table: codes before the labels, a figure centred beside a two-line label", () => {
+  /** Codes at x 60, labels at 120, amounts right-aligned at 460; a "1)" in small type above the first row. */
+  function titles(summa: string): PositionedText[][] {
+    const items: PositionedText[] = [];
+    const put = (str: string, x: number, y: number, right = false, size = 8) =>
+      items.push({ page: 1, str, x: right ? x - str.length * 4 : x, y, width: str.length * 4, size });
+    put("Redovisning mot inkomsttitel", 52, 668);
+    put("Inkomsttitel (belopp i tkr)", 52, 656);
+    put("Inkomster", 460, 656, true);
+    put("1)", 254, 634, false, 5.3);
+    put("2511", 60, 631);
+    put("Expeditions- och ansökningsavgifter", 120, 631);
+    put("79 022", 460, 631, true);
+    put("6911", 60, 619);
+    put("Övriga bidrag från EU, undertitel 02", 120, 619);
+    put("31 729", 460, 613, true);
+    put("europeiska flyktingfonden", 120, 608);
+    put("3312", 60, 595);
+    put("Övriga inkomster av försåld egendom", 120, 595);
+    put("243", 460, 595, true);
+    put("SUMMA", 52, 578);
+    put(summa, 460, 578, true);
+    return [items];
+  }
+  test("must not: the codes name the rows (no second table beside them), the centred 31 729 is its row's", () => {
+    const report = checkReport(titles("110 994"), "sv");
+    expect(report.findings.filter((f) => f.severity !== "info")).toEqual([]);
+    const [t] = report.tables;
+    expect([t.title, t.labelHeader, t.columns.map((c) => c.header), t.ambiguous]).toEqual([
+      "Redovisning mot inkomsttitel",
+      "Inkomsttitel (belopp i tkr)",
+      ["Inkomster"],
+      [],
+    ]);
+    expect(t.rows.map((r) => [r.label, r.cells[0].text])).toEqual([
+      ["2511 Expeditions- och ansökningsavgifter", "79 022"],
+      ["6911 Övriga bidrag från EU, undertitel 02 europeiska flyktingfonden", "31 729"],
+      ["3312 Övriga inkomster av försåld egendom", "243"],
+      ["SUMMA", "110 994"],
+    ]);
+  });
+  test("must: a wrong SUMMA is an error over all three lines", () => {
+    const f = checkReport(titles("111 994"), "sv").findings.filter((x) => x.severity === "error");
+    expect(f.map((x) => [x.row, x.column, x.expected])).toEqual([["SUMMA", "Inkomster", 110994]]);
+  });
+});
