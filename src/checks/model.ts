@@ -1089,6 +1089,9 @@ function buildModel(
     blocks: [],
     uncomputed,
     unitAbove,
+    // Present from the start, filled on first use: every model keeps one object shape.
+    parsed: undefined,
+    figures: undefined,
   };
   classifyRows(m);
   buildBlocks(m);
@@ -1121,6 +1124,9 @@ export function analyseSheet(
         rows: new Array<RowInfo>(vals.length).fill(EMPTY_ROW),
         blocks: [],
         uncomputed: [],
+        unitAbove: undefined,
+        parsed: undefined,
+        figures: undefined,
       },
     ];
   const bands = tableBands(vals, sheet.formulas);

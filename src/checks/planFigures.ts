@@ -81,9 +81,19 @@ function giveUp(asked: number, hits: number): boolean {
 
 const YEAR_RE = /\b(19[9]\d|20\d\d|2100)\b/;
 
+/** headerYear per distinct text: a sheet of many small tables asks for the same few headers over and over. */
+const headerYears = new Map<string, number | null>();
+
 function headerYear(text: string): number | undefined {
-  const m = YEAR_RE.exec(text);
-  return m ? Number(m[1]) : undefined;
+  let year = headerYears.get(text);
+  if (year === undefined) {
+    const m = YEAR_RE.exec(text);
+    year = m ? Number(m[1]) : null;
+    // Bounded: odd inputs (thousands of distinct headers) cannot grow memory without limit.
+    if (headerYears.size >= 5_000) headerYears.clear();
+    headerYears.set(text, year);
+  }
+  return year ?? undefined;
 }
 
 function measureKind(folded: string): "budget" | "outcome" | "forecast" | undefined {

@@ -15,6 +15,7 @@ import {
 import { formatInfo, type FormatInfo } from "./numfmt";
 import { decimalsOf, roundingTolerance, unitOf } from "../model/precision";
 import type { RuleId } from "../model/types";
+import { differenceAllowance, isDifference } from "./tables/arithmetic";
 import {
   figureAt,
   figuresOf,
@@ -757,10 +758,10 @@ function fitDifference(
       bv = figureAt(m, br, bc);
     if (dv === undefined || av === undefined || bv === undefined) return null;
     const u = Math.max(shownUnit(m, dr, dc, dv), shownUnit(m, ar, ac, av), shownUnit(m, br, bc, bv));
-    const tol = 1.5 * u + 1e-9 * Math.max(1, Math.abs(dv));
-    if (Math.abs(dv - (av - bv)) <= tol) return true;
+    const tol = differenceAllowance(u, dv);
+    if (isDifference(dv, av, bv, tol)) return true;
     // Intäkter and kostnader in one table: a deviation is "positive = better", so it runs either way round.
-    return eitherWay && Math.abs(dv + (av - bv)) <= tol;
+    return eitherWay && isDifference(dv, bv, av, tol);
   };
   let best: { a: number; b: number; fits: number; places: number } | null = null;
   for (const a of operands)
@@ -837,7 +838,7 @@ function formulaDifferences(m: SheetModel, block: Block, out: DiffCell[]): void 
       if (v === undefined) continue;
       const value = v;
       const u = Math.max(shownUnit(m, r, a, av ?? 0), shownUnit(m, r, b, bv ?? 0), shownUnit(m, r, d, value));
-      if (Math.abs(value - expected) <= 1.5 * u + 1e-9 * Math.max(1, Math.abs(expected))) continue;
+      if (Math.abs(value - expected) <= differenceAllowance(u, expected)) continue;
       out.push({
         model: m,
         block,
@@ -877,6 +878,10 @@ function differencePair(m: SheetModel, f: string, r: number): number | null {
 
 /** Difference columns, and difference rows (transposed tables: Budget / Utfall / Avvikelse as rows). */
 function evaluateDiffs(m: SheetModel, block: Block, out: DiffCell[]): void {
+  // Most blocks have neither a difference column nor a difference row: then no operand lists are built.
+  let diffRow = false;
+  for (let r = block.first; r <= block.last && !diffRow; r++) if (m.rows[r].diff) diffRow = true;
+  if (!diffRow && !block.columns.some((ci) => ci.kind === "diff")) return;
   const operandCols = block.columns
     .filter((ci) => ci.kind === "line" || ci.kind === "total")
     .map((ci) => ci.col);
@@ -1010,19 +1015,26 @@ export function sheetTotals(m: SheetModel): SheetTotals {
     const crossCols = block.columns.filter((ci) => ci.kind !== "skip").map((ci) => ci.col);
     for (const spec of block.rowTotals) {
       const own: TotalCell[] = [];
+      // A row total's cells all stand on its row, so in one table: its formulas are counted once per row.
+      let formulas = 0;
       for (const c of crossCols) {
         const cell = evaluateTotal(m, block, spec, c);
         if (cell) {
           own.push(cell);
           cells.push(cell);
-          countFormula(cell);
+          if (cell.formula) formulas++;
         }
+      }
+      if (formulas > 0) {
+        const key = tableKey(own[0]);
+        formulaTotals.set(key, (formulaTotals.get(key) ?? 0) + formulas);
       }
       decideSpec(own);
     }
-    const crossRows = block.dataRows.filter((r) => !m.rows[r].countLike);
     // A total column over a single column is no sum across columns ("Antal | à-pris | Totalt" is a product).
-    for (const spec of block.colTotals.filter((t) => t.leaves.length >= 2)) {
+    const colSpecs = block.colTotals.filter((t) => t.leaves.length >= 2);
+    const crossRows = colSpecs.length > 0 ? block.dataRows.filter((r) => !m.rows[r].countLike) : [];
+    for (const spec of colSpecs) {
       const own: TotalCell[] = [];
       for (const r of crossRows) {
         const cell = evaluateTotal(m, block, spec, r);

@@ -27,7 +27,7 @@ export {
 } from "./planTable";
 export { diffPlans } from "../plan/diff";
 export type { BudgetChange, ItemChange, PlanDiff, ValueChange } from "../plan/diff";
-export { checkDocument, docTableToSheet } from "./docSums";
+export { checkDocument, docTableGrid } from "./docSums";
 export { checkReport, describeTable, withReport } from "./report";
 export type { DocumentFinding, ReportResult, ReportTable, TableDescription } from "./report";
 export type {

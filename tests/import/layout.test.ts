@@ -7,7 +7,7 @@ import {
   positionedFromPdfjs,
   type PositionedText,
 } from "../../src/import/layout";
-import { docTableToSheet } from "../../src/import/docSums";
+import { docTableGrid } from "../../src/import/docSums";
 import { importDocument, importPlanFromText } from "../../src/import/text";
 import { partitionNumbers, tokenizePage } from "../../src/import/tokens";
 import { formatSvNumber } from "../../src/plan/numbers";
@@ -284,9 +284,9 @@ describe("Swedish number words", () => {
   });
 });
 
-describe("document tables as sheets for the workbook rules", () => {
-  test("header row, label column, figures with their decimals in the number format, page kept", () => {
-    const sheet = docTableToSheet({
+describe("document tables as grids for the shared table analysis", () => {
+  test("labels, figures with their printed decimals, headers; a blank is empty, a word no figure; each row's page", () => {
+    const grid = docTableGrid({
       id: "t",
       title: "Ekonomisk redovisning per avdelning",
       page: 21,
@@ -302,33 +302,46 @@ describe("document tables as sheets for the workbook rules", () => {
         },
         {
           label: "Totalt",
+          page: 22,
           cells: [
             { text: "28,0", value: 28, decimals: 1 },
-            { text: "", value: null, decimals: 0 },
+            { text: "Ej aktuellt", value: null, decimals: 0 },
           ],
         },
+        { label: "Övrigt", cells: [{ text: "", value: null, decimals: 0 }] },
       ],
     });
-    expect(sheet).toEqual({
-      name: "Ekonomisk redovisning per avdel",
-      address: "A1:C3",
-      origin: { row: 0, col: 0 },
-      values: [
-        ["", "Utfall 2017", "Budget 2019"],
-        ["HR", 0.4, 64308],
-        ["Totalt", 28, null],
+    expect(grid).toEqual({
+      title: "Ekonomisk redovisning per avdelning",
+      labelHeader: "",
+      unit: null,
+      headers: ["Utfall 2017", "Budget 2019"],
+      rows: [
+        {
+          label: "HR",
+          heading: false,
+          page: 21,
+          cells: [
+            { text: "0,4", kind: "number", value: 0.4, decimals: 1 },
+            { text: "64 308", kind: "number", value: 64308, decimals: 0 },
+          ],
+        },
+        {
+          label: "Totalt",
+          heading: false,
+          page: 22,
+          cells: [
+            { text: "28,0", kind: "number", value: 28, decimals: 1 },
+            { text: "Ej aktuellt", kind: "text", value: null, decimals: 0 },
+          ],
+        },
+        {
+          label: "Övrigt",
+          heading: false,
+          page: 21,
+          cells: [{ text: "", kind: "empty", value: null, decimals: 0 }],
+        },
       ],
-      formulas: [
-        [null, null, null],
-        [null, null, null],
-        [null, null, null],
-      ],
-      numberFormats: [
-        [null, null, null],
-        [null, "#,##0.0", "#,##0"],
-        [null, "#,##0.0", null],
-      ],
-      page: 21,
     });
   });
 });

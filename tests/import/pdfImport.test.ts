@@ -43,8 +43,10 @@ describe("planted errors are flagged at page, row and column", () => {
         actual: 182270,
       }),
     ]);
-    // The message names the lines, not spreadsheet cells.
-    expect(render(sumError.findings[0], "sv")).toContain('"Gator och vägar"–"Kollektivtrafik"');
+    // The message names the lines, not spreadsheet cells; the evidence lists them, as a report PDF's finding does.
+    expect(render(sumError.findings[0], "sv")).toMatch(/dess 4 rader summerar till 182\s000/);
+    const lines = (sumError.findings[0].evidence?.lines ?? []) as { row: string }[];
+    expect([lines[0]?.row, lines[lines.length - 1]?.row]).toEqual(["Gator och vägar", "Kollektivtrafik"]);
     expect(render(sumError.findings[0], "sv")).not.toMatch(/\b[A-Z]\d+\b/);
     expect(render(sumError.findings[0], "en")).not.toMatch(/\b[A-Z]\d+\b/);
   });
@@ -278,6 +280,8 @@ describe("rounding tolerance of a table in mnkr with one decimal", () => {
         actual: 259.4,
       }),
     ]);
-    expect(render(doc.findings[0], "sv")).toContain('"Ledning"–"Trafiksäkerhet"');
+    expect(render(doc.findings[0], "sv")).toContain("dess 12 rader summerar till 258,7");
+    const lines = (doc.findings[0].evidence?.lines ?? []) as { row: string }[];
+    expect([lines[0]?.row, lines[lines.length - 1]?.row]).toEqual(["Ledning", "Trafiksäkerhet"]);
   });
 });

@@ -9,7 +9,15 @@ import { isYear } from "../labels";
 import { msg } from "../../model/messages";
 import type { Block, SheetModel } from "../model";
 import type { Finding } from "../../model/types";
-import { cellAddress, finding, type Rule } from "./common";
+import type { DocumentFinding } from "../tables/types";
+import {
+  cellAddress,
+  documentFinding,
+  finding,
+  gridColumnName,
+  type AnalysedTable,
+  type Rule,
+} from "./common";
 
 /** Plain (signed) digits, or a list of codes ("5890/5820", "7691, 7692", "3021-3025", "3061,3062"). */
 function looksLikeCode(text: string): boolean {
@@ -90,3 +98,36 @@ export const cellNumberAsText: Rule = ({ models }) => {
   }
   return out;
 };
+
+// ---------------------------------------------------------------------------------------------------------
+// Document tables (report PDFs): a figure printed malformed is not used, and said.
+
+/**
+ * cell.number-as-text on a document table: a malformed figure ("-7 73", a digit lost) is a warning; figures
+ * printed into one another (glued) are info, the row not read in that column. Reference and code columns: none.
+ */
+export function tableMalformed({ grid: g, facts: t }: AnalysedTable): DocumentFinding[] {
+  const out: DocumentFinding[] = [];
+  g.rows.forEach((r) =>
+    r.cells.forEach((cell, c) => {
+      if (cell.kind !== "malformed" || t.columns[c].reference) return;
+      const col = gridColumnName(g, c);
+      out.push(
+        documentFinding(
+          cell.glued ? "info" : "warning",
+          "cell.number-as-text",
+          cell.glued
+            ? msg("report.glued", { text: cell.text, label: r.label, column: col, parts: cell.glued })
+            : msg("report.malformed", { text: cell.text, label: r.label, column: col }),
+          null,
+          cell.text,
+          r.page ?? null,
+          r.label,
+          col,
+          { table: g.title, kind: "malformed", lines: [], computed: null, tolerance: 0, support: "" },
+        ),
+      );
+    }),
+  );
+  return out;
+}

@@ -5,6 +5,7 @@ import type { SheetModel } from "../model";
 import type { TotalCell } from "../totals";
 import type { Finding, RuleId, Severity } from "../../model/types";
 import type { Message } from "../../model/messages";
+import type { DocumentFinding, Evidence, TableFacts, TableGrid } from "../tables/types";
 
 export interface RuleContext {
   models: SheetModel[];
@@ -103,4 +104,33 @@ export function lineNames(cell: TotalCell, idxs: number[]): { lines: string[]; m
     return `${a1(m.oRow + cell.r, m.oCol + i)} (${columnCaption(cell, i)})`;
   });
   return { lines: names, more: Math.max(0, idxs.length - 4) };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Document tables: the rules' findings on a TableGrid carry page, row label and column header, not a cell.
+
+/** What a rule gets for a document's table: the grid as read and the analysis' facts about it. */
+export interface AnalysedTable {
+  grid: TableGrid;
+  facts: TableFacts;
+}
+
+/** A column's header, or its number when it has none. */
+export function gridColumnName(g: TableGrid, c: number): string {
+  return g.headers[c] || `${c + 1}`;
+}
+
+/** The one way a document finding is made: page, row label, column header, expected, actual, evidence. */
+export function documentFinding(
+  severity: Severity,
+  rule: Finding["rule"],
+  text: Message,
+  expected: number | null,
+  actual: number | string | null,
+  page: number | null,
+  row: string,
+  column: string,
+  evidence: Evidence,
+): DocumentFinding {
+  return { rule, severity, sheet: null, cell: null, ...text, expected, actual, page, row, column, evidence };
 }
