@@ -45,7 +45,7 @@ export function importDocument(doc: DocumentText, options: ImportOptions = {}): 
     commitments,
     facts,
   });
-  const findings = checkDocument(plan, tables, lang);
+  const findings = checkDocument(plan, tables, options.lang);
   return { plan, warnings: ctx.ordered(), findings, tables };
 }
 

@@ -3,6 +3,7 @@
  * rebuild, and what an import returns.
  */
 import type { Message } from "../model/messages";
+import type { Lang } from "../plan/i18n";
 import type { Finding } from "../model/types";
 import type { MoneyUnit, Plan } from "../plan/schema";
 
@@ -91,8 +92,9 @@ export interface TableDescriptionLike {
   notes: string[];
 }
 
-/** The importers need no language: their warnings and findings are message ids, worded where shown. */
+/** Warnings and findings are message ids, worded where shown; `lang` is only for the findings' evidence text. */
 export interface ImportOptions {
+  lang?: Lang;
   /** File name, for document.source. */
   source?: string;
 }

@@ -257,7 +257,10 @@ export function createPaneApi(excel: ExcelAdapter, initialLang: Lang): PaneApi {
           if (kind.kind === "pdf") {
             const { readPdfPages } = await import(/* webpackChunkName: "pdf" */ "./pdf");
             const pages = await readPdfPages(bytes);
-            const result = im.importDocument(im.documentFromLayout(pages, file.name), { source: file.name });
+            const result = im.importDocument(im.documentFromLayout(pages, file.name), {
+              lang,
+              source: file.name,
+            });
             return im.withReport(result, im.checkReport(pages, lang), lang);
           }
           if (kind.kind === "json") {
@@ -265,7 +268,7 @@ export function createPaneApi(excel: ExcelAdapter, initialLang: Lang): PaneApi {
             if (!parsed.ok) throw new ImportMessage(parsed.message);
             return im.importPlanJson(kind.text, lang);
           }
-          return im.importPlanFromText(kind.text, { source: file.name });
+          return im.importPlanFromText(kind.text, { lang, source: file.name });
         },
         active.plan,
         lang,

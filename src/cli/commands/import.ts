@@ -104,11 +104,14 @@ export async function importFile(path: string, lang: Lang): Promise<ImportResult
   }
   if (source.kind === "pdf") {
     const pages = await extractPdfText(bytes);
-    const result = importDocument(documentFromLayout(pages, basename(path)), { source: basename(path) });
+    const result = importDocument(documentFromLayout(pages, basename(path)), {
+      lang,
+      source: basename(path),
+    });
     return withReport(result, checkReport(pages, lang), lang);
   }
   if (source.kind === "json") return importPlanJson(source.text, lang);
-  return importPlanFromText(source.text, { source: basename(path) });
+  return importPlanFromText(source.text, { lang, source: basename(path) });
 }
 
 // Shared with the pane's import review.
