@@ -1,7 +1,7 @@
 /** English: every finding's text, saying what sv.ts says. */
-import type { Catalogue } from "./catalogue";
+import { counted, type Catalogue } from "./catalogue";
 import type { NumberFormat } from "./format";
-import type { PlanColumnParams, RangeGapParams } from "../model/messages";
+import type { MetaField, PlanColumnParams, RangeGapParams } from "../model/messages";
 import { asOfText } from "../plan/summary";
 
 const more = (n: number) => (n > 0 ? ` and ${n} more` : "");
@@ -106,4 +106,46 @@ export const en = {
     `"${p.text}" in "${p.label}" (${p.column}) is several figures, or a figure and a footnote, printed into one another (${p.parts.join(" / ")}); which one holds cannot be told, so the row was not read in that column.`,
   "report.two": (p, f) =>
     `"${p.label}" (${p.column}) is ${f.figure(p.b)} on p. ${p.pageB} but ${f.figure(p.a)} on p. ${p.pageA}.`,
+  "goal.title-number": (p) =>
+    `The goal has more numbers (${p.numbers}) than its three value columns; the last three were read as values, the rest as part of the title.`,
+  "goal.note-number": (p) =>
+    `The number ${p.number} before the note was read as part of the title, not as a value.`,
+  "goal.unit-guessed": (p) =>
+    `The unit is not stated (no % sign, no index or count in the title); read as ${p.unit}.`,
+  "goal.no-header": (p) =>
+    `The goal tables have no column headers; values were read as ${p.columns.map((c) => `${c.kind === "target" ? "Target" : "Outcome"} ${c.asOf ? asOfText(c.asOf, "en") : c.period}`).join(" | ")}.`,
+  "goal.no-area": (p) => `No area heading was found before the goal; the area was set to "${p.area}".`,
+  "goal.none": () => 'No goals were found (no "Fyraårigt processmål" marker followed by goals with values).',
+  "indicator.values": (p) =>
+    `The scorecard row has ${counted(p.found, "number", "numbers")} for ${counted(p.expected, "column", "columns")}; they were read from the right (target column first).`,
+  "budget.unit-mixed": (p, f) =>
+    `Column "${p.column}" is stated in ${p.stated} but its amounts are about a thousandth of the others (total ${f.num(p.total)}); read as ${p.unit}.`,
+  "budget.ambiguous-row": (p) =>
+    `Row "${p.row}" can be read in several ways (${p.readings}); the first was used.`,
+  "budget.no-unit": (p) => `Table "${p.table}" states no unit; amounts were read as ${p.unit}.`,
+  "budget.no-total": (p) =>
+    `Table "${p.table}" has no total row; its last row (${p.row}) was used as the total.`,
+  "investment.title": (p) => `The investment list's title is uncertain; read as "${p.title}".`,
+  "document.meta": (p) => `${META_FIELDS[p.field]} was not found in the document; set to "${p.value}".`,
+  "document.no-text": () => "The document contains no text.",
+  "table.type": (p) => `Row ${p.row}: unknown type "${p.type}"; row skipped.`,
+  "table.title": (p) => `Row ${p.row}: title missing; row skipped.`,
+  "table.value": (p) => `Row ${p.row}: value "${p.value}" is not a number; row skipped.`,
+  "table.value.fact": (p) => `Row ${p.row}: the fact has no value; row skipped.`,
+  "table.period": (p) => `Row ${p.row}: period "${p.period}" is not a year; row skipped.`,
+  "table.missing": (p) => `Row ${p.row}: value missing and no note says why.`,
+  "table.unit": (p) => `Row ${p.row}: unknown unit "${p.unit}"; read as index.`,
+  "table.unit.percent": (p) => `Row ${p.row}: a budget row in % cannot be read; row skipped.`,
+  "table.direction": (p) => `Row ${p.row}: unknown direction "${p.direction}"; read as higher.`,
+  "table.duplicate": (p) => `Row ${p.row}: ${p.period} ${p.kind} is already given for the goal; row skipped.`,
 } satisfies Catalogue;
+
+/** The document fields an import warning names. */
+export const META_FIELDS: Record<MetaField, string> = {
+  title: "Title",
+  organisation: "Organisation",
+  body: "Committee",
+  unit: "Administration",
+  year: "Year",
+  reference: "Reference number",
+};

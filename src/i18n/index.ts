@@ -6,9 +6,11 @@ import type { Message } from "../model/messages";
 import type { Finding, FindingFields } from "../model/types";
 import type { Lang } from "../plan/i18n";
 import type { Catalogue } from "./catalogue";
-import { en } from "./en";
+import { en, META_FIELDS as EN_FIELDS } from "./en";
 import { FORMATS, type NumberFormat } from "./format";
-import { sv } from "./sv";
+import { sv, META_FIELDS as SV_FIELDS } from "./sv";
+
+const META_FIELDS = { sv: SV_FIELDS, en: EN_FIELDS };
 
 export const CATALOGUES: Record<Lang, Catalogue> = { sv, en };
 
@@ -30,6 +32,26 @@ export function renderFinding(f: Finding, lang: Lang): ShownFinding {
 
 export function renderFindings(findings: readonly Finding[], lang: Lang): ShownFinding[] {
   return findings.map((f) => renderFinding(f, lang));
+}
+
+/** An import warning as shown: `{ code, part, item, page, message }`; a missing document field named in the language. */
+interface Warning<P extends string> {
+  code: string;
+  part: P;
+  item: string | null;
+  page: number | null;
+}
+
+export function renderWarning<P extends string>(
+  w: Warning<P> & Message,
+  lang: Lang,
+): Warning<P> & { message: string } {
+  const item = w.messageId === "document.meta" ? META_FIELDS[lang][w.params.field] : w.item;
+  return { code: w.code, part: w.part, item, page: w.page, message: render(w, lang) };
+}
+
+export function renderWarnings<P extends string>(warnings: readonly (Warning<P> & Message)[], lang: Lang) {
+  return warnings.map((w) => renderWarning(w, lang));
 }
 
 export { formatNumber, FORMATS, type NumberFormat } from "./format";

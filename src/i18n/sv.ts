@@ -1,7 +1,7 @@
 /** Swedish: every finding's text (the reference language; English in en.ts says the same). */
-import type { Catalogue } from "./catalogue";
+import { counted, type Catalogue } from "./catalogue";
 import type { NumberFormat } from "./format";
-import type { PlanColumnParams, RangeGapParams } from "../model/messages";
+import type { MetaField, PlanColumnParams, RangeGapParams } from "../model/messages";
 
 const more = (n: number) => (n > 0 ? ` och ${n} till` : "");
 
@@ -103,4 +103,47 @@ export const sv = {
     `"${p.text}" i "${p.label}" (${p.column}) är flera tal, eller ett tal och en fotnot, tryckta i varandra (${p.parts.join(" / ")}); vilket som gäller går inte att avgöra, så raden lästes inte i den kolumnen.`,
   "report.two": (p, f) =>
     `"${p.label}" (${p.column}) är ${f.figure(p.b)} på s. ${p.pageB} men ${f.figure(p.a)} på s. ${p.pageA}.`,
+  "goal.title-number": (p) =>
+    `Målet har fler tal (${p.numbers}) än de tre värdekolumnerna; de sista tre lästes som värden och resten som en del av titeln.`,
+  "goal.note-number": (p) =>
+    `Talet ${p.number} före anteckningen lästes som en del av titeln, inte som ett värde.`,
+  "goal.unit-guessed": (p) =>
+    `Enheten framgår inte (inget %-tecken, inget index eller antal i titeln); läst som ${p.unit}.`,
+  "goal.no-header": (p) =>
+    `Processmålstabellerna saknar kolumnrubriker; värdena lästes som ${p.columns.map((c) => c.label).join(" | ")}.`,
+  "goal.no-area": (p) => `Inget område (rubrik) hittades före målet; området sattes till "${p.area}".`,
+  "goal.none": () =>
+    'Inga processmål hittades (markören "Fyraårigt processmål" saknas eller följs inte av mål med värden).',
+  "indicator.values": (p) =>
+    `Styrkortsraden har ${counted(p.found, "tal", "tal")} för ${counted(p.expected, "kolumn", "kolumner")}; talen lästes från höger (målkolumnen först).`,
+  "budget.unit-mixed": (p, f) =>
+    `Kolumnen "${p.column}" anges i ${p.stated} men dess belopp är omkring en tusendel av de övriga (summa ${f.num(p.total)}); läst som ${p.unit}.`,
+  "budget.ambiguous-row": (p) =>
+    `Raden "${p.row}" kan läsas på flera sätt (${p.readings}); den första användes.`,
+  "budget.no-unit": (p) => `Tabellen "${p.table}" anger ingen enhet; beloppen lästes som ${p.unit}.`,
+  "budget.no-total": (p) =>
+    `Tabellen "${p.table}" har ingen summarad; den sista raden (${p.row}) användes som total.`,
+  "investment.title": (p) => `Investeringslistans rubrik är osäker; läst som "${p.title}".`,
+  "document.meta": (p) => `${META_FIELDS[p.field]} hittades inte i dokumentet; satt till "${p.value}".`,
+  "document.no-text": () => "Dokumentet innehåller ingen text.",
+  "table.type": (p) => `Rad ${p.row}: okänd typ "${p.type}"; raden hoppades över.`,
+  "table.title": (p) => `Rad ${p.row}: titel saknas; raden hoppades över.`,
+  "table.value": (p) => `Rad ${p.row}: värdet "${p.value}" är inget tal; raden hoppades över.`,
+  "table.value.fact": (p) => `Rad ${p.row}: uppgiften saknar värde; raden hoppades över.`,
+  "table.period": (p) => `Rad ${p.row}: perioden "${p.period}" är inget år; raden hoppades över.`,
+  "table.missing": (p) => `Rad ${p.row}: värde saknas och ingen not säger varför.`,
+  "table.unit": (p) => `Rad ${p.row}: okänd enhet "${p.unit}"; läst som index.`,
+  "table.unit.percent": (p) => `Rad ${p.row}: en budgetrad i % kan inte läsas; raden hoppades över.`,
+  "table.direction": (p) => `Rad ${p.row}: okänd riktning "${p.direction}"; läst som Högre.`,
+  "table.duplicate": (p) => `Rad ${p.row}: ${p.period} ${p.kind} finns redan för målet; raden hoppades över.`,
 } satisfies Catalogue;
+
+/** The document fields an import warning names. */
+export const META_FIELDS: Record<MetaField, string> = {
+  title: "Titel",
+  organisation: "Organisation",
+  body: "Nämnd",
+  unit: "Förvaltning",
+  year: "År",
+  reference: "Diarienummer",
+};

@@ -1,34 +1,30 @@
 /**
  * The state the recognisers share while reading one document: the token stream of the whole document
- * (pages joined, printed page numbers removed), the language, and the warnings said so far.
+ * (pages joined, printed page numbers removed) and the warnings said so far.
  */
-import type { Lang } from "../plan/i18n";
-import { importText, type MessageCode } from "./messages";
+import { msg, type MessageId, type MessageParams } from "../model/messages";
 import type { DocumentText, ImportWarning, PlanPart, Token } from "./types";
 
 export class ImportContext {
   readonly tokens: Token[];
   readonly warnings: ImportWarning[] = [];
 
-  constructor(
-    doc: DocumentText,
-    readonly lang: Lang,
-  ) {
+  constructor(doc: DocumentText) {
     // A loop, not flatMap: a text file is one page per line, and flatMap over 100 000s of pages is slow.
     this.tokens = [];
     for (const p of stripPageNumbers(doc)) for (const t of p.tokens) this.tokens.push(t);
   }
 
-  warn(
-    code: MessageCode,
+  warn<K extends MessageId>(
+    code: K,
     part: PlanPart,
     item: string | null,
     page: number | null,
-    params: Record<string, string | number> = {},
+    params: MessageParams[K],
     /** Token index the warning is about, to list it in reading order within its page. */
     at?: number,
   ): void {
-    const warning = { code, part, item, page, message: importText(this.lang, code, params) };
+    const warning: ImportWarning = { code, part, item, page, ...msg(code, params) };
     this.warnings.push(warning);
     this.places.set(warning, at ?? -1);
   }

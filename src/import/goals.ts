@@ -12,8 +12,6 @@
  * before the goal marker or around "Processområde" updates the area path (perspective › strategiskt mål ›
  * processområde).
  */
-import type { Lang } from "../plan/i18n";
-import { asOfText } from "../plan/summary";
 import type { Commitment, Direction, Goal, PeriodValue, UnitKind } from "../plan/schema";
 import { endsSentence, type ImportContext } from "./context";
 import { findPhrase, joinTokens, pieceAt, type NumberToken } from "./tokens";
@@ -127,13 +125,6 @@ function defaultColumns(year: number, tokens: readonly Token[]): ValueColumn[] {
   ];
 }
 
-/** An assumed column as the run's language says it; Swedish keeps the document's words ("t o m augusti 2018"). */
-function columnText(c: ValueColumn, lang: Lang): string {
-  if (lang === "sv") return c.label;
-  const when = c.asOf ? asOfText(c.asOf, lang) : String(c.period);
-  return `${c.kind === "target" ? "Target" : "Outcome"} ${when}`;
-}
-
 /** A note in place of values: "Fastställs senare" or a sentence "Målvärdet är borttaget …". */
 function noteAt(tokens: readonly Token[], i: number, end: number): { text: string; end: number } | null {
   const t = tokens[i]?.text;
@@ -215,7 +206,7 @@ export function recogniseGoals(ctx: ImportContext, year: number, owner: string |
   const markers: number[] = [];
   for (let i = 0; i < tokens.length; i++) if (isMarker(tokens, i)) markers.push(i);
   if (markers.length === 0) {
-    ctx.warn("goal.none", "goal", null, null);
+    ctx.warn("goal.none", "goal", null, null, {});
     return { goals, commitments };
   }
   // Perspectives are named before the goals start (later "Styrkort Kvalitet" in an appendix is another thing).
@@ -334,7 +325,7 @@ export function recogniseGoals(ctx: ImportContext, year: number, owner: string |
             "goal",
             null,
             tokens[i]?.page ?? null,
-            { columns: columns.map((c) => columnText(c, ctx.lang)).join(" | ") },
+            { columns: columns.map(({ label, kind, period, asOf }) => ({ label, kind, period, asOf })) },
             i,
           );
         }

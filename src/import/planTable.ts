@@ -26,6 +26,7 @@ import {
   type UnitKind,
 } from "../plan/schema";
 import type { ImportResult, ImportWarning, PlanPart } from "./types";
+import { msg, type Message } from "../model/messages";
 
 export const PLAN_TABLE_COLUMNS = [
   "Typ",
@@ -166,17 +167,9 @@ interface Ctx {
   warnings: ImportWarning[];
 }
 
-function warn(
-  ctx: Ctx,
-  part: PlanPart,
-  item: string | null,
-  row: number,
-  sv: string,
-  en: string,
-  code: string,
-) {
-  const where = ctx.lang === "sv" ? `Rad ${row}: ` : `Row ${row}: `;
-  ctx.warnings.push({ code, part, item, page: null, message: where + (ctx.lang === "sv" ? sv : en) });
+/** A row the table could not read as given: the warning's code, and its message (which names the row). */
+function warn(ctx: Ctx, part: PlanPart, item: string | null, code: string, text: Message) {
+  ctx.warnings.push({ code, part, item, page: null, ...text });
 }
 
 function slug(s: string): string {
@@ -305,15 +298,7 @@ export function importPlanTable(
     const typeText = str("Typ").toLowerCase();
     const type = TYPES[typeText];
     if (!type) {
-      warn(
-        ctx,
-        "document",
-        null,
-        rowNo,
-        `okänd typ "${str("Typ")}"; raden hoppades över.`,
-        `unknown type "${str("Typ")}"; row skipped.`,
-        "table.type",
-      );
+      warn(ctx, "document", null, "table.type", msg("table.type", { row: rowNo, type: str("Typ") }));
       continue;
     }
     const title = str("Titel");
@@ -324,15 +309,7 @@ export function importPlanTable(
       continue;
     }
     if (!title) {
-      warn(
-        ctx,
-        type === "budget" ? "budget" : type,
-        null,
-        rowNo,
-        "titel saknas; raden hoppades över.",
-        "title missing; row skipped.",
-        "table.title",
-      );
+      warn(ctx, type === "budget" ? "budget" : type, null, "table.title", msg("table.title", { row: rowNo }));
       continue;
     }
     const area = str("Område").split(AREA_SEPARATOR).filter(Boolean);
@@ -346,10 +323,8 @@ export function importPlanTable(
         ctx,
         type === "investment" ? "investment" : type,
         title,
-        rowNo,
-        `värdet "${str("Värde")}" är inget tal; raden hoppades över.`,
-        `value "${str("Värde")}" is not a number; row skipped.`,
         "table.value",
+        msg("table.value", { row: rowNo, value: str("Värde") }),
       );
       continue;
     }
@@ -370,15 +345,7 @@ export function importPlanTable(
     }
     if (type === "fact") {
       if (value === null) {
-        warn(
-          ctx,
-          "fact",
-          title,
-          rowNo,
-          "uppgiften saknar värde; raden hoppades över.",
-          "the fact has no value; row skipped.",
-          "table.value",
-        );
+        warn(ctx, "fact", title, "table.value", msg("table.value.fact", { row: rowNo }));
         continue;
       }
       facts.push({
@@ -398,10 +365,8 @@ export function importPlanTable(
         ctx,
         type === "investment" ? "investment" : type,
         title,
-        rowNo,
-        `perioden "${str("Period")}" är inget år; raden hoppades över.`,
-        `period "${str("Period")}" is not a year; row skipped.`,
         "table.period",
+        msg("table.period", { row: rowNo, period: str("Period") }),
       );
       continue;
     }
@@ -410,10 +375,8 @@ export function importPlanTable(
         ctx,
         type === "investment" ? "investment" : type,
         title,
-        rowNo,
-        "värde saknas och ingen not säger varför.",
-        "value missing and no note says why.",
         "table.missing",
+        msg("table.missing", { row: rowNo }),
       );
     }
     if (type === "goal" || type === "indicator") {
@@ -435,25 +398,15 @@ export function importPlanTable(
         if (!g) {
           const unit = unitKind(unitText);
           if (!unit)
-            warn(
-              ctx,
-              "goal",
-              title,
-              rowNo,
-              `okänd enhet "${unitText}"; läst som index.`,
-              `unknown unit "${unitText}"; read as index.`,
-              "table.unit",
-            );
+            warn(ctx, "goal", title, "table.unit", msg("table.unit", { row: rowNo, unit: unitText }));
           const dir = DIRECTIONS[str("Riktning").toLowerCase()];
           if (!dir)
             warn(
               ctx,
               "goal",
               title,
-              rowNo,
-              `okänd riktning "${str("Riktning")}"; läst som Högre.`,
-              `unknown direction "${str("Riktning")}"; read as higher.`,
               "table.direction",
+              msg("table.direction", { row: rowNo, direction: str("Riktning") }),
             );
           g = {
             id: id || `PM${String(goals.size + 1).padStart(2, "0")}`,
@@ -470,10 +423,8 @@ export function importPlanTable(
             ctx,
             "goal",
             title,
-            rowNo,
-            `${pv.period} ${str("Slag")} finns redan för målet; raden hoppades över.`,
-            `${pv.period} ${str("Slag")} is already given for the goal; row skipped.`,
             "table.duplicate",
+            msg("table.duplicate", { row: rowNo, period: pv.period, kind: str("Slag") }),
           );
           continue;
         }
@@ -501,15 +452,7 @@ export function importPlanTable(
     const mk = measureKind(str("Slag")) ?? "budget";
     const moneyUnit = (parseUnitWord(unitText) as MoneyUnit | "percent" | undefined) ?? "tkr";
     if (moneyUnit === "percent") {
-      warn(
-        ctx,
-        "budget",
-        title,
-        rowNo,
-        "en budgetrad i % kan inte läsas; raden hoppades över.",
-        "a budget row in % cannot be read; row skipped.",
-        "table.unit",
-      );
+      warn(ctx, "budget", title, "table.unit", msg("table.unit.percent", { row: rowNo }));
       continue;
     }
     const tableTitle = area.join(" › ") || (type === "investment" ? "Investeringar" : "Budget");

@@ -28,6 +28,7 @@ import {
 } from "./tokens";
 import type { Token } from "./types";
 import { halfUnit } from "../model/precision";
+import type { MetaField } from "../model/messages";
 
 export type PlanMeta = Omit<
   Plan,
@@ -39,15 +40,15 @@ export type PlanMeta = Omit<
   owners: { name: string; short: string }[];
 };
 
-/** The document fields a text may lack, as each language names them in a warning. */
-const META_FIELDS = {
-  title: { sv: "Titel", en: "Title" },
-  organisation: { sv: "Organisation", en: "Organisation" },
-  body: { sv: "Nämnd", en: "Committee" },
-  unit: { sv: "Förvaltning", en: "Administration" },
-  year: { sv: "År", en: "Year" },
-  reference: { sv: "Diarienummer", en: "Reference number" },
-} as const;
+/** The document fields a text may lack (a warning names them in the reader's language). */
+const META_FIELDS: Record<MetaField, string> = {
+  title: "Titel",
+  organisation: "Organisation",
+  body: "Nämnd",
+  unit: "Förvaltning",
+  year: "År",
+  reference: "Diarienummer",
+};
 
 export function recogniseMeta(ctx: ImportContext, source?: string): PlanMeta {
   const text = joinTokens(ctx.tokens);
@@ -73,10 +74,9 @@ export function recogniseMeta(ctx: ImportContext, source?: string): PlanMeta {
   const short = unit ? new RegExp(`${unit}s? \\(([A-ZÅÄÖ]{2,6}):s\\)`, "u").exec(text)?.[1] : undefined;
   const year = yearText ? Number(yearText) : new Date().getFullYear() + 1;
   const page = 1;
-  const need = (key: keyof typeof META_FIELDS, value: string | undefined, fallback: string): string => {
+  const need = (key: MetaField, value: string | undefined, fallback: string): string => {
     if (value) return value;
-    const field = META_FIELDS[key][ctx.lang];
-    ctx.warn("document.meta", "document", field, page, { field, value: fallback });
+    ctx.warn("document.meta", "document", META_FIELDS[key], page, { field: key, value: fallback });
     return fallback;
   };
   const title = planTitle

@@ -9,7 +9,7 @@
  *
  * Amount list: lines "label 23 150 000 kr" ending with "Summa 26 500 000 kr" (an investment list).
  */
-import { findUnitStatement, formatSvNumber } from "../plan/numbers";
+import { findUnitStatement } from "../plan/numbers";
 import type { BudgetLine, BudgetTable, Measure, MeasureKind, MoneyUnit } from "../plan/schema";
 import { endsSentence, type ImportContext } from "./context";
 import {
@@ -228,7 +228,7 @@ export function recogniseTables(ctx: ImportContext, owner: string | undefined): 
           {
             column: col.label,
             stated: unit!,
-            total: formatSvNumber(total!.numbers[c].value),
+            total: total!.numbers[c].value,
             unit: bigger,
           },
           i,

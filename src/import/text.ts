@@ -11,7 +11,6 @@
  * - goal direction: max for "max/högst", min for "minst", lower for "minska/sänka/lägre/färre", else higher;
  * - a budget table without a unit statement is in tkr; a column ≈ 1/1000 of the others with decimals is mnkr.
  */
-import type { Lang } from "../plan/i18n";
 import { parsePlan, type Plan } from "../plan/schema";
 import { ImportContext } from "./context";
 import { checkDocument } from "./docSums";
@@ -23,9 +22,8 @@ import type { DocumentText, ImportOptions, ImportResult } from "./types";
 
 /** Imports a plan from a DocumentText (pages of tokens). Never throws on odd content: it warns instead. */
 export function importDocument(doc: DocumentText, options: ImportOptions = {}): ImportResult {
-  const lang: Lang = options.lang ?? "sv";
-  const ctx = new ImportContext(doc, lang);
-  if (ctx.tokens.length === 0) ctx.warn("document.no-text", "document", null, null);
+  const ctx = new ImportContext(doc);
+  if (ctx.tokens.length === 0) ctx.warn("document.no-text", "document", null, null, {});
   const meta = recogniseMeta(ctx, options.source ?? doc.source);
   const { short, owners, ...planMeta } = meta;
   const { goals, commitments } = recogniseGoals(ctx, meta.year, short);
@@ -47,7 +45,7 @@ export function importDocument(doc: DocumentText, options: ImportOptions = {}): 
     commitments,
     facts,
   });
-  const findings = checkDocument(plan, tables, lang);
+  const findings = checkDocument(plan, tables, options.lang);
   return { plan, warnings: ctx.ordered(), findings, tables };
 }
 

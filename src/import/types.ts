@@ -2,8 +2,9 @@
  * Shared types of the plan importers (host-free): the document model the recognisers read, the tables they
  * rebuild, and what an import returns.
  */
-import type { Finding } from "../model/types";
+import type { Message } from "../model/messages";
 import type { Lang } from "../plan/i18n";
+import type { Finding } from "../model/types";
 import type { MoneyUnit, Plan } from "../plan/schema";
 
 /**
@@ -29,14 +30,18 @@ export interface DocumentText {
 export type PlanPart =
   "document" | "goal" | "indicator" | "budget" | "investment" | "relation" | "fact" | "commitment";
 
-/** Something the importer could not read with certainty: said per item instead of guessed silently. */
-export interface ImportWarning {
+/**
+ * Something the importer could not read with certainty: said per item instead of guessed silently. Like a finding
+ * it carries a message id and parameters (the id is its code, or a more precise one), worded where it is shown.
+ */
+export type ImportWarning = WarningFields & Message;
+
+export interface WarningFields {
   code: string;
   part: PlanPart;
   /** The item's title or label, when the warning is about one item. */
   item: string | null;
   page: number | null;
-  message: string;
 }
 
 export interface DocCell {
@@ -87,6 +92,7 @@ export interface TableDescriptionLike {
   notes: string[];
 }
 
+/** Warnings and findings are message ids, worded where shown; `lang` is only for the findings' evidence text. */
 export interface ImportOptions {
   lang?: Lang;
   /** File name, for document.source. */

@@ -145,7 +145,39 @@ export interface MessageParams {
     b: FigureParam;
     pageB: number;
   };
+  // Import warnings (src/import): what the importer could not read with certainty.
+  "goal.title-number": { numbers: string };
+  "goal.note-number": { number: string };
+  "goal.unit-guessed": { unit: string };
+  /** The columns assumed: Swedish says the document's words (`label`), English its kind and period. */
+  "goal.no-header": {
+    columns: { label: string; kind: "target" | "outcome"; period: number; asOf?: string }[];
+  };
+  "goal.no-area": { area: string };
+  "goal.none": Record<string, never>;
+  "indicator.values": { found: number; expected: number };
+  "budget.unit-mixed": { column: string; stated: string; total: number; unit: string };
+  "budget.ambiguous-row": { row: string; readings: string };
+  "budget.no-unit": { table: string; unit: string };
+  "budget.no-total": { table: string; row: string };
+  "investment.title": { title: string };
+  "document.meta": { field: MetaField; value: string };
+  "document.no-text": Record<string, never>;
+  // Plan-table rows (src/import/planTable.ts), by their row number.
+  "table.type": { row: number; type: string };
+  "table.title": { row: number };
+  "table.value": { row: number; value: string };
+  "table.value.fact": { row: number };
+  "table.period": { row: number; period: string };
+  "table.missing": { row: number };
+  "table.unit": { row: number; unit: string };
+  "table.unit.percent": { row: number };
+  "table.direction": { row: number; direction: string };
+  "table.duplicate": { row: number; period: number; kind: string };
 }
+
+/** The document fields a text may lack (an import warning names them in the reader's language). */
+export type MetaField = "title" | "organisation" | "body" | "unit" | "year" | "reference";
 
 export interface RangeGapParams {
   formula: string;

@@ -5,8 +5,8 @@
 import type { RuleId, Severity } from "../model/types";
 import type { Lang } from "../plan/i18n";
 import type { Message } from "../model/messages";
-import { render } from "../i18n";
-import { asOfText, formatNumber } from "../plan/summary";
+import { formatNumber, render } from "../i18n";
+import { asOfText } from "../plan/summary";
 
 /**
  * One number formatter per language, the one the engine's messages use too: "64 308", "-1 622", "3,0 %" in

@@ -33,8 +33,9 @@ interface FakeModel {
 }
 
 /** The pane at `width` px (the workbench's pane column), every console error or warning collected. */
-async function openPane(width = 360, query = "") {
+async function openPane(width = 360, query = "", init?: () => void) {
   const page = await browser.context.newPage();
+  if (init) await page.addInitScript(init);
   await page.setViewportSize({ width: width + 700, height: 820 });
   const problems: string[] = [];
   page.on("pageerror", (e) => problems.push(e.message));
@@ -267,6 +268,37 @@ describe("behaviour", () => {
     assert.equal(await page.locator('[data-testid=finding][data-sheet="Export"]').count(), 0);
     await group.getByTestId("finding-group-toggle").click();
     assert.equal(await page.locator('[data-testid=finding][data-sheet="Export"]').count(), 400);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test("a language switch re-words the findings shown without running the checks again", async () => {
+    // Counts the check engine's runs: each starts its Web Worker (the page has Worker, so no in-page fallback).
+    const countChecks = () => {
+      const Base = window.Worker;
+      const w = window as unknown as { plankollChecks: number };
+      w.plankollChecks = 0;
+      window.Worker = class extends Base {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          if (options?.name === "plankoll-checks") w.plankollChecks++;
+        }
+      };
+    };
+    const { page, problems } = await openPane(360, "", countChecks);
+    const runs = () => page.evaluate(() => (window as unknown as { plankollChecks: number }).plankollChecks);
+    await page.getByRole("tab", { name: "Kontroll" }).click();
+    await page.getByTestId("validate").click();
+    const b7 = page.locator('[data-testid=finding][data-cell="B7"]');
+    await b7.waitFor();
+    assert.match((await b7.textContent()) ?? "", /planen anger/);
+    assert.equal(await runs(), 1);
+    await page.getByTestId("lang-switch").selectOption("en");
+    await page.locator('[data-testid=finding][data-cell="B7"]', { hasText: "the plan states" }).waitFor();
+    const text = (await b7.textContent()) ?? "";
+    assert.match(text, /Expected 64,308, actual 64,380/);
+    assert.doesNotMatch(text, /planen anger|Förväntat/);
+    assert.equal(await runs(), 1, "the language switch ran the checks again");
     assert.deepEqual(problems, []);
     await page.close();
   });

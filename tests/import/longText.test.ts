@@ -67,7 +67,7 @@ describe("long text without full stops", () => {
         },
       ],
     };
-    const facts = recogniseFacts(new ImportContext(doc, "sv"), undefined);
+    const facts = recogniseFacts(new ImportContext(doc), undefined);
     expect(facts.map((f) => [f.label, f.value, f.counts])).toEqual([
       ["Totalt 16 åtaganden och 29 processmål", 16, "commitments"],
       ["Totalt 16 åtaganden och 29 processmål", 29, "goals"],

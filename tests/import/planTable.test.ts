@@ -8,6 +8,7 @@ import {
   rowsToSheet,
 } from "../../src/import/planTable";
 import type { Plan } from "../../src/plan/schema";
+import { render } from "../../src/i18n";
 
 const HEADER = [...PLAN_TABLE_COLUMNS];
 
@@ -65,7 +66,7 @@ describe("Plan table layout", () => {
     expect(plan.goals).toEqual([]);
     expect(plan.organisation).toBe("Okänd organisation");
     // The two example rows have no title: skipped with a warning naming the row.
-    expect(warnings.map((w) => w.message)).toEqual([
+    expect(warnings.map((w) => render(w, "sv"))).toEqual([
       "Rad 9: titel saknas; raden hoppades över.",
       "Rad 10: titel saknas; raden hoppades över.",
     ]);
@@ -140,7 +141,9 @@ describe("Plan table layout", () => {
     sheet.origin = { row: 4, col: 1 };
     const r = importPlanTable(sheet, { range: "Plan!$C$6:$L$8", lang: "en" });
     expect(r.plan.goals.map((g) => g.title)).toEqual(["Mål två"]);
-    expect(r.warnings.map((w) => w.message)).toEqual(['Row 7: value "x" is not a number; row skipped.']);
+    expect(r.warnings.map((w) => render(w, "en"))).toEqual([
+      'Row 7: value "x" is not a number; row skipped.',
+    ]);
     expect(() => importPlanTable(sheet, { range: "nonsens" })).toThrow(PlanTableError);
   });
 
@@ -156,7 +159,7 @@ describe("Plan table layout", () => {
       { lang: "en" },
     );
     expect(plan.goals.map((g) => [g.title, g.unit, g.direction])).toEqual([["Mål tre", "index", "higher"]]);
-    expect(warnings.map((w) => w.message)).toEqual([
+    expect(warnings.map((w) => render(w, "en"))).toEqual([
       'Row 2: unknown type "Okänt"; row skipped.',
       'Row 3: value "mycket" is not a number; row skipped.',
       'Row 4: period "nästa år" is not a year; row skipped.',

@@ -5,11 +5,14 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { importPlanFromText } from "../../src/import/text";
-import { importText } from "../../src/import/messages";
+import { render, renderWarnings } from "../../src/i18n";
+import { msg } from "../../src/model/messages";
 
 const SEED = readFileSync(join(__dirname, "..", "fixtures", "seed", "KSKF-2018-294.txt"), "utf8");
-const en = importPlanFromText(SEED, { lang: "en" });
-const sv = importPlanFromText(SEED, { lang: "sv" });
+/** The import's warnings as a reader of each language sees them (the import itself has no language). */
+const imported = importPlanFromText(SEED);
+const en = { warnings: renderWarnings(imported.warnings, "en") };
+const sv = { warnings: renderWarnings(imported.warnings, "sv") };
 
 describe("the language of import warnings", () => {
   test("English: the assumed goal columns are English, the outcome date translated", () => {
@@ -37,17 +40,17 @@ describe("the language of import warnings", () => {
     expect(pick(sv)).toBe(
       "Styrkortsraden har 1 tal för 2 kolumner; talen lästes från höger (målkolumnen först).",
     );
-    expect(importText("en", "indicator.values", { found: 3, expected: 1 })).toMatch(
+    expect(render(msg("indicator.values", { found: 3, expected: 1 }), "en")).toMatch(
       /^The scorecard row has 3 numbers for 1 column;/,
     );
-    expect(importText("sv", "indicator.values", { found: 0, expected: 1 })).toMatch(
+    expect(render(msg("indicator.values", { found: 0, expected: 1 }), "sv")).toMatch(
       /^Styrkortsraden har 0 tal för 1 kolumn;/,
     );
   });
 
   test("document fields a text lacks are named in the run's language", () => {
-    const r = importPlanFromText("bara lite text\n", { lang: "en" });
-    const meta = r.warnings.filter((w) => w.code === "document.meta");
+    const lacking = importPlanFromText("bara lite text\n").warnings;
+    const meta = renderWarnings(lacking, "en").filter((w) => w.code === "document.meta");
     expect(meta.map((w) => w.item)).toEqual([
       "Title",
       "Organisation",
@@ -57,7 +60,7 @@ describe("the language of import warnings", () => {
       "Reference number",
     ]);
     expect(meta[2].message).toBe('Committee was not found in the document; set to "Okänd nämnd".');
-    const svMeta = importPlanFromText("bara lite text\n").warnings.filter((w) => w.code === "document.meta");
+    const svMeta = renderWarnings(lacking, "sv").filter((w) => w.code === "document.meta");
     expect(svMeta.map((w) => w.item)).toEqual([
       "Titel",
       "Organisation",
@@ -94,7 +97,7 @@ describe("the order of import warnings", () => {
       "Ekonomisk redovisning per avdelning Alla belopp i tkr. Utfall 2017 Prognos 2018 Budget 2019 " +
       "Ledningsstaben 2,6 7,2 139 158 HR 0,4 0,6 64 308 Totalt 3,0 7,8 203 466 " +
       "Fyraårigt processmål Nöjdheten ska öka 1 2 3\n";
-    const r = importPlanFromText(page, { lang: "en" });
+    const r = importPlanFromText(page);
     expect(r.warnings.filter((w) => w.code !== "document.meta").map((w) => w.code)).toEqual([
       "budget.unit-mixed",
       "budget.unit-mixed",

@@ -113,6 +113,9 @@ export function tablesInconsistent(tables: readonly AnalysedTable[], lang: Lang)
       if (a.table.grid.unit && b.table.grid.unit && a.table.grid.unit !== b.table.grid.unit) continue;
       const tol = tolOf(a, b);
       if (Math.abs(a.value - b.value) <= tol + 1e-9) continue;
+      // The same figure with the other sign is a sign convention, not two figures: an income statement prints
+      // costs negative, its note positive.
+      if (Math.abs(a.value + b.value) <= tol + 1e-9) continue;
       const ra = a.table.grid.rows[a.row];
       const rb = b.table.grid.rows[b.row];
       const col = b.table.grid.headers[b.col];

@@ -230,13 +230,14 @@ export function tableSumMismatch({ grid: g, facts: t }: AnalysedTable, lang: Lan
     });
     for (const b of bad) {
       const r = g.rows[b.i];
-      // A total row sums its lines; where some of them fill only the result column (Koncernstödsuppdrag in Totalt
-      // FoT alone) the total's operands cannot add up to its result, and its column sums say whether it is right.
+      // A total row sums its lines; where some of them fill only some of the three columns (Koncernstödsuppdrag in
+      // Totalt FoT alone, an accrual only in Utgående balans) the total's operands cannot add up to its result, and
+      // its column sums say whether it is right.
       const partial = (t.rows[b.i].total?.lines ?? []).filter((j) => {
         const [va, vb, vc] = [rel.a, rel.b, c].map((k) => figureOf(g.rows[j].cells[k]));
-        if (vc === null) return false;
+        if (va !== null && vb !== null && vc !== null) return false;
         const expected = rel.op === "-" ? (va ?? 0) - (vb ?? 0) : (va ?? 0) + (vb ?? 0);
-        return (va === null || vb === null) && Math.abs(vc - expected) > 1e-9;
+        return Math.abs((vc ?? 0) - expected) > 1e-9;
       });
       if (partial.length) {
         t.ambiguous.push(

@@ -17,7 +17,8 @@ import type { ColumnFacts, GridCell, RowFacts, TableFacts, TableGrid } from "./t
 const BALANCE_LABEL =
   /^(eget kapital|periodens resultat|årets resultat|resultat\b|netto|saldo|utgående|ingående|behållning|balanserat|ack(umulerat)?\b|kvar\b)/i;
 const BREAKDOWN_LABEL = /^(varav|därav|-\s*varav|därutöver)\b/i;
-const RATIO_LABEL = /\bper\b|genomsnitt|\bmedel(värde|tal)\b|\bsnitt\b|\bandel(en)?\b|%/i;
+// "per" before a figure is a date ("Upplupna kostnader per 2007-06-30"), not a ratio ("Kostnad per elev").
+const RATIO_LABEL = /\bper\b(?!\s*\d)|genomsnitt|\bmedel(värde|tal)\b|\bsnitt\b|\bandel(en)?\b|%/i;
 const COUNT_WORDS = /\b(antal|anställda|årsarbetare|personer|medarbetare|st)\b/i;
 /** Headers that name a difference or a result: such a column is the result of its relation. */
 export const DIFF_HEADER = /avvik|vikelse|förändring|differens|återstår|resultat|diff|kvar|netto/i;

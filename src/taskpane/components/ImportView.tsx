@@ -160,7 +160,7 @@ function Review({ review, onUse, onDiscard }: { review: ImportReview; onUse(): v
             items={review.warnings.map((w) => (
               <Text size={200}>
                 {w.page ? <span className={styles.muted}>{s.where(w.page, null, null)}: </span> : null}
-                {w.message}
+                {s.message(w)}
               </Text>
             ))}
           />

@@ -236,4 +236,85 @@ describe("malformed figures and figures two tables state", () => {
     );
     expect(tablesInconsistent([analysed(summary), analysed(same)], "sv")).toEqual([]);
   });
+
+  it("a figure stated with the other sign (costs negative in the statement, positive in its note) is a sign convention", () => {
+    const statement = grid(
+      ["Utfall"],
+      [
+        ["Verksamhetens kostnader", "-1 210"],
+        ["Intäkter", "300"],
+        ["Summa", "-910"],
+      ],
+      "Sammanfattning",
+    );
+    const note = grid(
+      ["Utfall"],
+      [
+        ["A", "700"],
+        ["B", "510"],
+        ["Summa totalt", "1 210"],
+      ],
+      "Verksamhetens kostnader",
+    );
+    expect(tablesInconsistent([analysed(statement), analysed(note)], "sv")).toEqual([]);
+    // …but another figure with the other sign is still two figures.
+    const other = grid(
+      ["Utfall"],
+      [
+        ["Verksamhetens kostnader", "-1 200"],
+        ["Intäkter", "300"],
+        ["Summa", "-900"],
+      ],
+      "Sammanfattning",
+    );
+    expect(tablesInconsistent([analysed(other), analysed(note)], "sv")).toMatchObject([
+      { rule: "plan.inconsistent", expected: 1210, actual: -1200 },
+    ]);
+  });
+});
+
+describe("rows that are not ratios, lines that fill only some columns", () => {
+  it('"per" before a date is not a ratio: the line counts in the total', () => {
+    const g = grid(headers2, [
+      ["Personal", "100", "90"],
+      ["Upplupna kostnader per 2007-06-30", "20", "25"],
+      ["Summa", "120", "115"],
+    ]);
+    const t = analysed(g);
+    expect(t.facts.rows[1].kind).toBe("line");
+    expect(tableSumMismatch(t, "sv")).toEqual([]);
+    const ratio = grid(headers2, [
+      ["Personal", "100", "90"],
+      ["Kostnad per elev", "20", "25"],
+      ["Summa", "100", "90"],
+    ]);
+    expect(analysed(ratio).facts.rows[1].kind).toBe("ratio");
+  });
+
+  it("a total whose lines fill only the result's operand (an accrual only in Utgående balans) is not judged by the relation", () => {
+    const headers = ["Ingående balans", "Årets förändring", "Utgående balans"];
+    const g = grid(headers, [
+      ["Amortering", "238 283", "24 672", "262 955"],
+      ["Avskrivningar", "-249 790", "-23 533", "-273 323"],
+      ["Periodiseringar", "-567 899", "39 581", "-528 318"],
+      ["Övrigt", "-513", "-1 103", "-1 616"],
+      ["Upplupna kostnader från Integrationsverket", "", "", "-33 145"],
+      ["Summa", "-579 919", "39 617", "-573 447"],
+    ]);
+    const findings = tableSumMismatch(analysed(g), "sv").filter((f) => f.severity !== "info");
+    expect(findings).toEqual([]);
+    // The same table with a wrong line difference is still found at that line.
+    const wrong = grid(headers, [
+      ["Amortering", "238 283", "24 672", "262 955"],
+      ["Avskrivningar", "-249 790", "-23 533", "-273 000"],
+      ["Periodiseringar", "-567 899", "39 581", "-528 318"],
+      ["Övrigt", "-513", "-1 103", "-1 616"],
+      ["Summa", "-579 919", "39 617", "-539 979"],
+    ]);
+    expect(
+      tableSumMismatch(analysed(wrong), "sv")
+        .filter((f) => f.severity === "error")
+        .map((f) => f.row),
+    ).toContain("Avskrivningar");
+  });
 });
