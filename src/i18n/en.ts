@@ -138,6 +138,9 @@ export const en = {
   "table.unit.percent": (p) => `Row ${p.row}: a budget row in % cannot be read; row skipped.`,
   "table.direction": (p) => `Row ${p.row}: unknown direction "${p.direction}"; read as higher.`,
   "table.duplicate": (p) => `Row ${p.row}: ${p.period} ${p.kind} is already given for the goal; row skipped.`,
+  "table.range": (p) => `Invalid range "${p.range}".`,
+  "table.no-header": (p) =>
+    `Sheet "${p.sheet}" has no Plan table: the header row (Typ | Id | Område | Titel | Enhet | Riktning | Period | Slag | Värde | Not) is missing.`,
 } satisfies Catalogue;
 
 /** The document fields an import warning names. */
@@ -148,4 +151,12 @@ export const META_FIELDS: Record<MetaField, string> = {
   unit: "Administration",
   year: "Year",
   reference: "Reference number",
+};
+
+/** A Plan table's empty fields, as the plan then says them. */
+export const PLAN_TABLE_WORDS = {
+  noValue: "No value",
+  organisation: "Unknown organisation",
+  body: "Unknown body",
+  unit: "Unknown unit",
 };

@@ -174,6 +174,9 @@ export interface MessageParams {
   "table.unit.percent": { row: number };
   "table.direction": { row: number; direction: string };
   "table.duplicate": { row: number; period: number; kind: string };
+  /** A sheet that is no Plan table (src/import/planTable.ts throws these). */
+  "table.range": { range: string };
+  "table.no-header": { sheet: string };
 }
 
 /** The document fields a text may lack (an import warning names them in the reader's language). */

@@ -6,6 +6,7 @@ import type { Finding, WorkbookSnapshot } from "../model/types";
 import type { ExcelAdapter } from "../excel";
 import type { ReadNotice } from "../excel";
 import { getActivePlan as getFunctionsPlan, onPlanChange, setActivePlan } from "../functions/planStore";
+import { PLAN_TABLE_WORDS, render } from "../i18n";
 import { embeddedPlan } from "../plan/embedded";
 import type { Lang } from "../plan/i18n";
 import { hasPlanContent, planLosses } from "../plan/content";
@@ -76,8 +77,9 @@ async function reviewOf(
       return { ok: false, message: s.importProblem(source, err.text[lang]) };
     if (err instanceof PlanValidationError)
       return { ok: false, message: s.planInvalid(source, err.problemsIn(lang)) };
-    if (err instanceof im.PlanJsonError || err instanceof im.PlanTableError)
-      return { ok: false, message: s.importProblem(source, err.message) };
+    if (err instanceof im.PlanTableError)
+      return { ok: false, message: s.importProblem(source, render(err.problem, lang)) };
+    if (err instanceof im.PlanJsonError) return { ok: false, message: s.importProblem(source, err.message) };
     if (err instanceof ImportMessage) return { ok: false, message: err.message };
     console.warn("Plankoll: import failed", err);
     return { ok: false, message: s.importFailed(source) };
@@ -278,7 +280,12 @@ export function createPaneApi(excel: ExcelAdapter, initialLang: Lang): PaneApi {
     async importFromPlanTable(lang) {
       const read = await excel.readPlanTable();
       if (!read.ok) return { ok: false, message: stringsFor(lang).noPlanTable };
-      return reviewOf(read.sheet.name, (im) => im.importPlanTable(read.sheet, { lang }), active.plan, lang);
+      return reviewOf(
+        read.sheet.name,
+        (im) => im.importPlanTable(read.sheet, { words: PLAN_TABLE_WORDS[lang] }),
+        active.plan,
+        lang,
+      );
     },
 
     async createPlanTable() {
