@@ -16,6 +16,7 @@
  *   mean "not given" (no year, measure or unit is 0).
  */
 import { findBudgetFigure, findGoal, findMeasure, goalsInArea } from "../plan/lookup";
+import { render } from "../i18n";
 import type { Lang } from "../plan/i18n";
 import { clean, convertMoney, parseSvNumber, parseUnitWord } from "../plan/numbers";
 import type { Goal, MoneyUnit, Plan, ValueKind } from "../plan/schema";
@@ -325,7 +326,7 @@ const budget: Evaluator = (args, plan, lang, t, spec) => {
   // Table lines and totals, and the amounts relations state (Driftram 2019): see budgetFigureIndex.
   const hit = findBudgetFigure(plan, query, lang, shown(args[0], lang));
   if (!hit.ok) return fail("#N/A", hit.message);
-  const m = findMeasure(hit.table, measureWord, year, lang, shown(args[2] ?? measureWord, lang));
+  const m = findMeasure(hit.table, measureWord, year, shown(args[2] ?? measureWord, lang));
   if (!m.ok && m.reason === "missing" && hit.relation) {
     const only = hit.table.measures[0].label;
     return fail(
@@ -333,7 +334,7 @@ const budget: Evaluator = (args, plan, lang, t, spec) => {
       t(`"${hit.line.label}" anges bara som ${only}.`, `"${hit.line.label}" is stated only as ${only}.`),
     );
   }
-  if (!m.ok) return fail(m.reason === "unknown" ? "#VALUE!" : "#N/A", m.message);
+  if (!m.ok) return fail(m.reason === "unknown" ? "#VALUE!" : "#N/A", render(m.problem, lang));
   const value = hit.line.values[m.measure.id];
   if (value === undefined || value === null) {
     const note = m.measure.note ? `: ${endSentence(m.measure.note)}` : ".";

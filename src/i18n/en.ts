@@ -138,6 +138,9 @@ export const en = {
   "table.unit.percent": (p) => `Row ${p.row}: a budget row in % cannot be read; row skipped.`,
   "table.direction": (p) => `Row ${p.row}: unknown direction "${p.direction}"; read as higher.`,
   "table.duplicate": (p) => `Row ${p.row}: ${p.period} ${p.kind} is already given for the goal; row skipped.`,
+  "lookup.measure.unknown": (p) => `Unknown measure "${p.shown}": use Budget, Outcome or Forecast.`,
+  "lookup.measure.missing": (p) =>
+    `${p.table} has no column ${{ budget: "Budget", outcome: "Outcome", forecast: "Forecast" }[p.kind]} ${p.year}; it has ${p.available}.`,
   "table.range": (p) => `Invalid range "${p.range}".`,
   "table.no-header": (p) =>
     `Sheet "${p.sheet}" has no Plan table: the header row (Typ | Id | Område | Titel | Enhet | Riktning | Period | Slag | Värde | Not) is missing.`,

@@ -174,6 +174,14 @@ export interface MessageParams {
   "table.unit.percent": { row: number };
   "table.direction": { row: number; direction: string };
   "table.duplicate": { row: number; period: number; kind: string };
+  // The functions' lookups (src/plan/lookup.ts): a budget figure's measure (column).
+  "lookup.measure.unknown": { shown: string };
+  "lookup.measure.missing": {
+    table: string;
+    kind: "budget" | "outcome" | "forecast";
+    year: number;
+    available: string;
+  };
   /** A sheet that is no Plan table (src/import/planTable.ts throws these). */
   "table.range": { range: string };
   "table.no-header": { sheet: string };
