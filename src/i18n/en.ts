@@ -2,7 +2,7 @@
 import { counted, type Catalogue } from "./catalogue";
 import type { NumberFormat } from "./format";
 import type { MetaField, PlanColumnParams, RangeGapParams } from "../model/messages";
-import { asOfText } from "../plan/summary";
+import { asOfText } from "./summary";
 
 const more = (n: number) => (n > 0 ? ` and ${n} more` : "");
 

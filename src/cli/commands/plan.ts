@@ -9,7 +9,7 @@ import { render, renderFindings } from "../../i18n";
 import { embeddedPlan } from "../../plan/embedded";
 import type { Lang } from "../../plan/i18n";
 import type { Plan } from "../../plan/schema";
-import { planSummary } from "../../plan/summary";
+import { planSummary } from "../../i18n/summary";
 import { counts, countText, formatCount } from "../report";
 import { commandArgs } from "../args";
 import { EXIT, type Io } from "../io";
