@@ -7,11 +7,11 @@ import type { ExcelAdapter } from "../excel";
 import type { ReadNotice } from "../excel";
 import { getActivePlan as getFunctionsPlan, onPlanChange, setActivePlan } from "../functions/planStore";
 import { PLAN_TABLE_WORDS, render } from "../i18n";
+import { jsonSyntaxReason, planProblems } from "../i18n/problems";
 import { embeddedPlan } from "../plan/embedded";
 import type { Lang } from "../plan/i18n";
 import { hasPlanContent, planLosses } from "../plan/content";
 import { goalKey } from "../plan/lookup";
-import { jsonSyntaxReason } from "../plan/problems";
 import { parsePlan, PlanValidationError, type Goal, type Plan } from "../plan/schema";
 import type { ActivePlan, ImportOutcome, PaneApi, PlanChange, PlanSource } from "./api";
 import { stringsFor } from "./strings";
@@ -76,7 +76,7 @@ async function reviewOf(
     if (err instanceof im.PdfTextError || err instanceof im.PlanSourceError)
       return { ok: false, message: s.importProblem(source, err.text[lang]) };
     if (err instanceof PlanValidationError)
-      return { ok: false, message: s.planInvalid(source, err.problemsIn(lang)) };
+      return { ok: false, message: s.planInvalid(source, planProblems(err, lang)) };
     if (err instanceof im.PlanTableError)
       return { ok: false, message: s.importProblem(source, render(err.problem, lang)) };
     if (err instanceof im.PlanJsonError) return { ok: false, message: s.importProblem(source, err.message) };
@@ -161,7 +161,9 @@ export function createPaneApi(excel: ExcelAdapter, initialLang: Lang): PaneApi {
         plan = parsePlan(parsed.data);
       } catch (err) {
         const problem =
-          err instanceof PlanValidationError ? s.planInvalid(file.name, err.problemsIn(lang)) : String(err);
+          err instanceof PlanValidationError
+            ? s.planInvalid(file.name, planProblems(err, lang))
+            : String(err);
         return { ok: false, reason: "invalid", problem };
       }
       if (!hasPlanContent(plan)) return { ok: false, reason: "invalid", problem: s.importNothing(file.name) };

@@ -9,6 +9,7 @@ import { readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { Finding } from "../../model/types";
 import { render, renderFindings, renderWarning, renderWarnings } from "../../i18n";
+import { planProblems } from "../../i18n/problems";
 import { hasPlanContent } from "../../plan/content";
 import type { Lang } from "../../plan/i18n";
 import { importPlanJson } from "../../import/json";
@@ -259,7 +260,7 @@ export async function runImport(args: string[], io: Io): Promise<number> {
       e instanceof PdfReadError
         ? `${file}: ${e.text[lang]}`
         : e instanceof PlanValidationError
-          ? `${file}: ${e.problemsIn(lang).slice(0, 10).join("; ")}`
+          ? `${file}: ${planProblems(e, lang).slice(0, 10).join("; ")}`
           : (e as Error).message;
     io.stderr(`plankoll import: ${message}\n`);
     return EXIT.usage;
