@@ -141,6 +141,7 @@ export const en = {
   "lookup.measure.unknown": (p) => `Unknown measure "${p.shown}": use Budget, Outcome or Forecast.`,
   "lookup.measure.missing": (p) =>
     `${p.table} has no column ${{ budget: "Budget", outcome: "Outcome", forecast: "Forecast" }[p.kind]} ${p.year}; it has ${p.available}.`,
+  "json.invalid": (p) => `The file is not valid JSON: ${p.reason}`,
   "table.range": (p) => `Invalid range "${p.range}".`,
   "table.no-header": (p) =>
     `Sheet "${p.sheet}" has no Plan table: the header row (Typ | Id | Område | Titel | Enhet | Riktning | Period | Slag | Värde | Not) is missing.`,

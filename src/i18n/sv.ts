@@ -139,6 +139,7 @@ export const sv = {
   "lookup.measure.unknown": (p) => `Okänt mått "${p.shown}": ange Budget, Utfall eller Prognos.`,
   "lookup.measure.missing": (p) =>
     `${p.table} har ingen kolumn ${{ budget: "Budget", outcome: "Utfall", forecast: "Prognos" }[p.kind]} ${p.year}; det finns ${p.available}.`,
+  "json.invalid": (p) => `Filen är inte giltig JSON: ${p.reason}`,
   "table.range": (p) => `Ogiltigt område "${p.range}".`,
   "table.no-header": (p) =>
     `Bladet "${p.sheet}" har ingen Plan-tabell: rubrikraden (Typ | Id | Område | Titel | Enhet | Riktning | Period | Slag | Värde | Not) saknas.`,

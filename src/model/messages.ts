@@ -182,6 +182,8 @@ export interface MessageParams {
     year: number;
     available: string;
   };
+  /** A plan file that is not JSON (src/import/json.ts): JSON.parse's own reason. */
+  "json.invalid": { reason: string };
   /** A sheet that is no Plan table (src/import/planTable.ts throws these). */
   "table.range": { range: string };
   "table.no-header": { sheet: string };

@@ -77,9 +77,8 @@ async function reviewOf(
       return { ok: false, message: s.importProblem(source, err.text[lang]) };
     if (err instanceof PlanValidationError)
       return { ok: false, message: s.planInvalid(source, planProblems(err, lang)) };
-    if (err instanceof im.PlanTableError)
+    if (err instanceof im.PlanTableError || err instanceof im.PlanJsonError)
       return { ok: false, message: s.importProblem(source, render(err.problem, lang)) };
-    if (err instanceof im.PlanJsonError) return { ok: false, message: s.importProblem(source, err.message) };
     if (err instanceof ImportMessage) return { ok: false, message: err.message };
     console.warn("Plankoll: import failed", err);
     return { ok: false, message: s.importFailed(source) };
@@ -270,7 +269,7 @@ export function createPaneApi(excel: ExcelAdapter, initialLang: Lang): PaneApi {
           if (kind.kind === "json") {
             const parsed = parseJson(kind.text, file.name, lang);
             if (!parsed.ok) throw new ImportMessage(parsed.message);
-            return im.importPlanJson(kind.text, lang);
+            return im.importPlanJson(kind.text);
           }
           return im.importPlanFromText(kind.text, { lang, source: file.name });
         },
