@@ -4,6 +4,7 @@
  * reads in Swedish or English instead of Node's English developer text.
  */
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { CLI_TEXTS, isLang } from "../i18n/cli";
 import type { Lang } from "../plan/i18n";
 import { EXIT, type Io } from "./io";
 
@@ -14,7 +15,7 @@ export function langOf(args: readonly string[]): Lang {
     const a = args[i];
     if (a === "--") break;
     const value = a === "--lang" ? args[i + 1] : a.startsWith("--lang=") ? a.slice(7) : undefined;
-    if (value === "sv" || value === "en") lang = value;
+    if (isLang(value)) lang = value;
   }
   return lang;
 }
@@ -30,16 +31,15 @@ function argsProblem(error: unknown, lang: Lang): string {
   const e = error as { code?: string; message?: string };
   const message = String(e?.message ?? error);
   const name = quoted(message);
-  const sv = lang === "sv";
+  const t = CLI_TEXTS[lang];
   switch (e?.code) {
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
-      return sv ? `okänd flagga ${name}` : `unknown option ${name}`;
+      return t.unknownOption(name);
     case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
-      return sv ? `oväntat argument "${name}"` : `unexpected argument "${name}"`;
+      return t.unexpectedArgument(name);
     case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
-      if (/does not take an argument/.test(message))
-        return sv ? `${name} tar inget värde` : `${name} takes no value`;
-      return sv ? `${name} saknar värde` : `${name} needs a value`;
+      if (/does not take an argument/.test(message)) return t.takesNoValue(name);
+      return t.needsValue(name);
   }
   return message;
 }
@@ -89,12 +89,10 @@ export function commandArgs(
     io.stdout(spec.usage[lang]);
     return EXIT.ok;
   }
-  if (values.lang !== "sv" && values.lang !== "en")
-    return fail(`okänt språk / unknown language "${String(values.lang)}" (sv|en)`);
+  if (!isLang(values.lang)) return fail(`okänt språk / unknown language "${String(values.lang)}" (sv|en)`);
   lang = values.lang;
   if ("format" in spec.options && values.format !== "text" && values.format !== "json") {
-    const what = lang === "sv" ? "okänt format / unknown format" : "unknown format";
-    return fail(`${what} "${String(values.format)}" (text|json)`);
+    return fail(`${CLI_TEXTS[lang].unknownFormat} "${String(values.format)}" (text|json)`);
   }
   return { values, positionals, lang };
 }

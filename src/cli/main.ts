@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { CLI_TEXTS } from "../i18n/cli";
 import type { Lang } from "../plan/i18n";
 import { langOf } from "./args";
 import { processIo, EXIT, type Io } from "./io";
@@ -74,7 +75,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     else if (a === "--lang" && i + 1 < argv.length) langArgs.push(a, argv[++i]);
     else if (a.startsWith("--lang=")) langArgs.push(a);
     else {
-      const msg = lang === "sv" ? `okänd flagga ${a}` : `unknown option ${a}`;
+      const msg = CLI_TEXTS[lang].unknownOption(a);
       io.stderr(`plankoll: ${msg}\n${USAGE[lang]}`);
       return EXIT.usage;
     }
@@ -94,7 +95,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     const command = commandNamed(topic);
     // What follows the topic (a --lang, say) goes along; --help wins over anything else there.
     if (command) return command([...langArgs, ...rest.slice(name === "help" ? 1 : 0), "--help"], io);
-    const msg = lang === "sv" ? `okänt kommando "${topic}"` : `unknown command "${topic}"`;
+    const msg = CLI_TEXTS[lang].unknownCommand(topic);
     io.stderr(`plankoll: ${msg}\n${USAGE[lang]}`);
     return EXIT.usage;
   }
@@ -104,7 +105,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
   const command = commandNamed(name);
   if (!command) {
-    const msg = lang === "sv" ? `okänt kommando "${name}"` : `unknown command "${name}"`;
+    const msg = CLI_TEXTS[lang].unknownCommand(name);
     io.stderr(`plankoll: ${msg}\n${USAGE[lang]}`);
     return EXIT.usage;
   }

@@ -7,6 +7,7 @@
 import type { Finding, Severity } from "../model/types";
 import type { Lang } from "../plan/i18n";
 import { formatNumber, render } from "../i18n";
+import { CLI_TEXTS } from "../i18n/cli";
 
 /** Why a file could not be read: a stable code (not-found, not-xlsx, encrypted, corrupt, …) and a sentence. */
 export interface FileError {
@@ -19,7 +20,7 @@ export interface FileError {
  * workbook path, the PDF path and the worker threads, with one code.
  */
 export function checkFailed(file: string, why: unknown, lang: Lang): FileResult {
-  const text = lang === "sv" ? "filen kunde inte kontrolleras" : "the file could not be checked";
+  const text = CLI_TEXTS[lang].checkFailed;
   const detail = why instanceof Error ? why.message : String(why);
   return { file, findings: [], error: { code: "check-failed", message: `${text} (${detail})` } };
 }
@@ -145,18 +146,13 @@ export function renderText(results: readonly FileResult[], lang: Lang): string {
     lines.push(
       `${r.file}: ${serious === 0 ? WORDS.clean[lang] : countText(c, lang)}${serious === 0 && c.info ? ` (${countText(c, lang)})` : ""}`,
     );
-    if (r.tables)
-      lines.push(
-        lang === "sv"
-          ? `  ${formatCount(r.tables.read, lang)} av ${formatCount(r.tables.seen, lang)} tabeller lästa`
-          : `  ${formatCount(r.tables.read, lang)} of ${formatCount(r.tables.seen, lang)} tables read`,
-      );
+    if (r.tables) lines.push(CLI_TEXTS[lang].tablesRead(r.tables.read, r.tables.seen));
     let sheet: string | null | undefined = undefined;
     for (const f of r.findings) {
       if (f.sheet === null && f.page != null) {
         // A document finding: its page instead of a sheet, its row and column instead of a cell.
         const sev = WORDS.severity[lang][f.severity];
-        const where = `${lang === "sv" ? "s." : "p."} ${f.page}`;
+        const where = CLI_TEXTS[lang].page(f.page);
         lines.push(`    ${where.padEnd(6)} ${sev.padEnd(8)} ${f.rule.padEnd(20)} ${render(f, lang)}`);
         continue;
       }

@@ -6,6 +6,7 @@
 import { promises as fs } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { checkWorkbook } from "../../checks";
+import { CLI_TEXTS } from "../../i18n/cli";
 import { embeddedPlan } from "../../plan/embedded";
 import type { Lang } from "../../plan/i18n";
 import type { Plan } from "../../plan/schema";
@@ -63,7 +64,7 @@ export class Progress {
     if (this.shown && this.text) this.io.stderr(`\r\x1b[K${this.text}`);
   }
   update(done: number, total: number, file: string): void {
-    const word = this.lang === "sv" ? "Kontrollerar" : "Checking";
+    const word = CLI_TEXTS[this.lang].checking;
     const name = file.length > 50 ? "…" + file.slice(-49) : file;
     this.text = `${word} ${done + 1}/${total}: ${name}`;
     this.draw();
@@ -202,8 +203,7 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
   if (typeof parsed === "number") return parsed;
   const { positionals, lang } = parsed;
   const values = parsed.values as { plan?: string; format: string };
-  if (positionals.length === 0)
-    return usage(io, lang, lang === "sv" ? "ange minst en fil" : "give at least one file");
+  if (positionals.length === 0) return usage(io, lang, CLI_TEXTS[lang].giveAtLeastOneFile);
   if (values.plan === "") return usage(io, lang, WORDS.noPlanName[lang]);
   // An unset variable in a script ("$FIL") arrives as an empty name.
   if (positionals.some((p) => p.trim() === "")) return usage(io, lang, WORDS.emptyName[lang]);

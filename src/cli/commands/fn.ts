@@ -16,6 +16,7 @@ import { embeddedPlan } from "../../plan/embedded";
 import type { Lang } from "../../plan/i18n";
 import { parseSvNumber } from "../../plan/numbers";
 import type { Plan } from "../../plan/schema";
+import { CLI_TEXTS, isLang } from "../../i18n/cli";
 import { langOf } from "../args";
 import { EXIT, type Io } from "../io";
 
@@ -45,8 +46,8 @@ interface Parsed {
 
 function parseArgs(argv: string[]): Parsed {
   // The language is known before any problem is worded, whatever the order of the flags.
-  const sv = langOf(argv) === "sv";
-  const out: Parsed = { args: [], lang: sv ? "sv" : "en", help: false };
+  const out: Parsed = { args: [], lang: langOf(argv), help: false };
+  const t = CLI_TEXTS[out.lang];
   const positional: string[] = [];
   let onlyPositional = false;
   for (let i = 0; i < argv.length; i++) {
@@ -69,18 +70,18 @@ function parseArgs(argv: string[]): Parsed {
       continue;
     }
     if (flag !== "--plan" && flag !== "--lang") {
-      out.problem ??= sv ? `okänd flagga ${flag}` : `unknown option ${flag}`;
+      out.problem ??= t.unknownOption(flag);
       continue;
     }
     const value = inline ?? argv[++i];
     if (value === undefined) {
-      out.problem ??= sv ? `${flag} saknar värde` : `${flag} needs a value`;
+      out.problem ??= t.needsValue(flag);
       continue;
     }
     if (flag === "--plan") {
-      if (value === "") out.problem ??= sv ? "--plan behöver ett filnamn" : "--plan needs a file name";
+      if (value === "") out.problem ??= t.planNeedsName;
       else out.plan = value;
-    } else if (value === "sv" || value === "en") out.lang = value;
+    } else if (isLang(value)) out.lang = value;
     else out.problem ??= `--lang ska vara sv eller en / must be sv or en: "${value}"`;
   }
   [out.name, ...out.args] = positional;
@@ -90,7 +91,7 @@ function parseArgs(argv: string[]): Parsed {
 /** "MALVARDE(mål; [år])" / "TARGET(goal, [year])": how the function is written in Excel. */
 export function signature(spec: FunctionSpec, lang: Lang): string {
   const params = spec.params.map((p) => (p.optional ? `[${p[lang]}]` : p[lang]));
-  return `${spec[lang]}(${params.join(lang === "sv" ? "; " : ", ")})`;
+  return `${spec[lang]}(${params.join(CLI_TEXTS[lang].argSeparator)})`;
 }
 
 /**
@@ -103,9 +104,7 @@ function argCountProblem(spec: FunctionSpec, given: number, lang: Lang): string 
   if (given >= min && given <= max) return undefined;
   const range = min === max ? `${min}` : `${min}–${max}`;
   const name = spec[lang];
-  return lang === "sv"
-    ? `${name} tar ${range} argument, fick ${given}: ${signature(spec, lang)}`
-    : `${name} takes ${range} argument${max === 1 ? "" : "s"}, got ${given}: ${signature(spec, lang)}`;
+  return CLI_TEXTS[lang].argCount({ name, range, max, given, signature: signature(spec, lang) });
 }
 
 const JS_NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i;
@@ -151,8 +150,7 @@ export async function runFn(argv: string[], io: Io): Promise<number> {
   }
   const spec = resolveFunction(parsed.name);
   if (!spec) {
-    const msg =
-      parsed.lang === "sv" ? `okänd funktion "${parsed.name}"` : `unknown function "${parsed.name}"`;
+    const msg = CLI_TEXTS[parsed.lang].unknownFunction(parsed.name);
     io.stderr(`plankoll fn: ${msg}\n${usage}`);
     return EXIT.usage;
   }

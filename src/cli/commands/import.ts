@@ -9,6 +9,7 @@ import { readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { Finding } from "../../model/types";
 import { render, renderFindings, renderWarning, renderWarnings } from "../../i18n";
+import { CLI_TEXTS } from "../../i18n/cli";
 import { planProblems } from "../../i18n/problems";
 import { hasPlanContent } from "../../plan/content";
 import type { Lang } from "../../plan/i18n";
@@ -154,38 +155,34 @@ const SEVERITY: Record<Lang, Record<Finding["severity"], string>> = {
 };
 
 function where(page: number | null | undefined, lang: Lang): string {
-  return page ? `${lang === "sv" ? "s." : "p."} ${page}` : "";
+  return page ? CLI_TEXTS[lang].page(page) : "";
 }
 
 export function renderImportText(file: string, r: ImportResult, lang: Lang): string {
-  const sv = lang === "sv";
+  const t = CLI_TEXTS[lang];
   const p = r.plan;
   const lines: string[] = [];
   lines.push(`${file}: ${p.title} (${p.organisation}, ${p.document.reference})`);
-  lines.push(sv ? "Hittat:" : "Found:");
+  lines.push(t.found);
   const parts = importCounts(p, lang);
   const width = Math.max(...parts.map((x) => x.label.length));
   for (const x of parts) lines.push(`  ${x.label.padEnd(width)}  ${String(x.count).padStart(3)}`);
   if (r.warnings.length) {
     lines.push("");
-    lines.push(sv ? `Att granska (${r.warnings.length}):` : `To review (${r.warnings.length}):`);
+    lines.push(t.toReview(r.warnings.length));
     for (const w of r.warnings) lines.push(`  ${warningLine(w, lang)}`);
   }
   lines.push("");
   const shown = r.findings;
   if (shown.length === 0) {
-    lines.push(sv ? "Dokumentets egna summor: inga fel." : "The document's own sums: no errors.");
+    lines.push(t.ownSumsClean);
   } else {
-    lines.push(
-      sv
-        ? `Dokumentets egna summor och uppgifter (${shown.length}):`
-        : `The document's own sums and figures (${shown.length}):`,
-    );
+    lines.push(t.ownSums(shown.length));
     for (const f of shown) {
       const place = [
         where(f.page, lang),
-        f.row ? `${sv ? "rad" : "row"} "${f.row}"` : "",
-        f.column ? `${sv ? "kolumn" : "column"} "${f.column}"` : "",
+        f.row ? `${t.row} "${f.row}"` : "",
+        f.column ? `${t.column} "${f.column}"` : "",
       ]
         .filter(Boolean)
         .join(", ");
@@ -195,11 +192,11 @@ export function renderImportText(file: string, r: ImportResult, lang: Lang): str
     }
   }
   // How each report table with a finding was read, so the finding can be trusted or disputed.
-  for (const t of r.readTables ?? []) {
-    lines.push("", `${sv ? "Så lästes" : "How it was read"}: ${t.heading}`);
-    for (const c of t.columns) lines.push(`    ${c}`);
-    for (const row of t.rows) lines.push(`  ${row}`);
-    for (const n of t.notes) lines.push(`  ${n}`);
+  for (const table of r.readTables ?? []) {
+    lines.push("", `${t.howRead}: ${table.heading}`);
+    for (const c of table.columns) lines.push(`    ${c}`);
+    for (const row of table.rows) lines.push(`  ${row}`);
+    for (const n of table.notes) lines.push(`  ${n}`);
   }
   return lines.join("\n") + "\n";
 }
@@ -236,20 +233,9 @@ export async function runImport(args: string[], io: Io): Promise<number> {
   if (typeof parsed === "number") return parsed;
   const { positionals, lang } = parsed;
   const values = parsed.values as { out?: string; format: string };
-  const sv = lang === "sv";
-  if (positionals.length !== 1)
-    return usage(
-      io,
-      lang,
-      positionals.length
-        ? sv
-          ? "en fil i taget"
-          : "one file at a time"
-        : sv
-          ? "ange en fil"
-          : "give a file",
-    );
-  if (values.out === "") return usage(io, lang, sv ? "--out behöver ett filnamn" : "--out needs a file name");
+  const t = CLI_TEXTS[lang];
+  if (positionals.length !== 1) return usage(io, lang, positionals.length ? t.oneFileAtATime : t.giveAFile);
+  if (values.out === "") return usage(io, lang, t.outNeedsName);
   const file = positionals[0];
 
   let result: ImportResult;

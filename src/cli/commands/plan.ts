@@ -6,6 +6,7 @@
 import { checkPlan } from "../../checks/planConsistency";
 import type { Finding, Severity } from "../../model/types";
 import { render, renderFindings } from "../../i18n";
+import { CLI_TEXTS } from "../../i18n/cli";
 import { embeddedPlan } from "../../plan/embedded";
 import type { Lang } from "../../plan/i18n";
 import type { Plan } from "../../plan/schema";
@@ -79,12 +80,7 @@ export async function runPlan(args: string[], io: Io): Promise<number> {
   if (typeof parsed === "number") return parsed;
   const { lang } = parsed;
   const values = parsed.values as { plan?: string; format: string; check: boolean };
-  if (values.plan === "")
-    return usageError(
-      io,
-      lang,
-      lang === "sv" ? "--plan behöver ett filnamn / --plan needs a file name" : "--plan needs a file name",
-    );
+  if (values.plan === "") return usageError(io, lang, CLI_TEXTS[lang].planNeedsNameHinted);
 
   let plan: Plan = embeddedPlan;
   if (values.plan !== undefined) {

@@ -5,6 +5,7 @@
  */
 import type { Lang } from "../../plan/i18n";
 import { describeTable } from "../../import/report/describe";
+import { CLI_TEXTS } from "../../i18n/cli";
 import { commandArgs } from "../args";
 import { EXIT, type Io } from "../io";
 import { PdfReadError } from "../pdf";
@@ -32,24 +33,16 @@ export async function runTables(args: string[], io: Io): Promise<number> {
   if (typeof parsed === "number") return parsed;
   const { positionals, lang } = parsed;
   const values = parsed.values as { format: string; page?: string };
-  const sv = lang === "sv";
+  const t = CLI_TEXTS[lang];
   const fail = (m: string) => {
     io.stderr(`plankoll tables: ${m}\n${TABLES_USAGE[lang]}`);
     return EXIT.usage;
   };
-  if (positionals.length !== 1)
-    return fail(
-      positionals.length ? (sv ? "en fil i taget" : "one file at a time") : sv ? "ange en PDF" : "give a PDF",
-    );
+  if (positionals.length !== 1) return fail(positionals.length ? t.oneFileAtATime : t.giveAPdf);
   let page: number | undefined;
   if (values.page !== undefined) {
     page = Number(values.page);
-    if (!Number.isInteger(page) || page < 1)
-      return fail(
-        sv
-          ? `--page vill ha ett sidnummer, inte "${values.page}"`
-          : `--page needs a page number, not "${values.page}"`,
-      );
+    if (!Number.isInteger(page) || page < 1) return fail(t.pageNeedsNumber(values.page));
   }
   const file = positionals[0];
   let report;
@@ -75,22 +68,14 @@ export async function runTables(args: string[], io: Io): Promise<number> {
   }
   const lines: string[] = [];
   const seen = tables.length + unread.length;
-  lines.push(
-    sv
-      ? `${file}: ${tables.length} av ${seen} tabeller lästa${page ? ` på s. ${page}` : ""}`
-      : `${file}: ${tables.length} of ${seen} tables read${page ? ` on p. ${page}` : ""}`,
-  );
-  for (const t of tables) {
-    const d = describeTable(t, lang);
-    lines.push("", d.heading, `  ${sv ? "Kolumner" : "Columns"}:`, ...d.columns.map((c) => `    ${c}`));
-    lines.push(`  ${sv ? "Rader" : "Rows"}:`, ...d.rows.map((r) => `  ${r}`));
+  lines.push(t.tablesReadIn(file, tables.length, seen, page));
+  for (const table of tables) {
+    const d = describeTable(table, lang);
+    lines.push("", d.heading, `  ${t.columns}:`, ...d.columns.map((c) => `    ${c}`));
+    lines.push(`  ${t.rows}:`, ...d.rows.map((r) => `  ${r}`));
     for (const n of d.notes) lines.push(`  ${n}`);
   }
-  for (const u of unread)
-    lines.push(
-      "",
-      `${sv ? "s." : "p."} ${u.page}: ${u.title} — ${sv ? "kunde inte läsas" : "could not be read"}: ${u.reason}`,
-    );
+  for (const u of unread) lines.push("", `${t.page(u.page)}: ${u.title} — ${t.couldNotBeRead}: ${u.reason}`);
   io.stdout(lines.join("\n") + "\n");
   return EXIT.ok;
 }
