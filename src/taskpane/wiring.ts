@@ -7,6 +7,7 @@ import type { ExcelAdapter } from "../excel";
 import type { ReadNotice } from "../excel";
 import { getActivePlan as getFunctionsPlan, onPlanChange, setActivePlan } from "../functions/planStore";
 import { PLAN_TABLE_WORDS, render } from "../i18n";
+import { LOCALES } from "../i18n/locale";
 import { jsonSyntaxReason, planProblems } from "../i18n/problems";
 import { embeddedPlan } from "../plan/embedded";
 import type { Lang } from "../plan/i18n";
@@ -202,7 +203,7 @@ export function createPaneApi(excel: ExcelAdapter, initialLang: Lang): PaneApi {
 
     writeReport(findings, lang, confirmed) {
       const s = stringsFor(lang);
-      const when = new Date().toLocaleString(lang === "sv" ? "sv-SE" : "en-GB");
+      const when = new Date().toLocaleString(LOCALES[lang].dates);
       return excel.writeReport(
         findings,
         {
