@@ -7,7 +7,7 @@
 import rawPlan from "../../src/plan/data/eskilstuna-2019.json";
 import { checkPlan } from "../../src/checks/planConsistency";
 import { parsePlan, type Plan } from "../../src/plan/schema";
-import { planSummary } from "../../src/plan/summary";
+import { planSummary } from "../../src/i18n/summary";
 import { timeEach } from "../support/timing";
 
 function bigPlan(base: Plan): Plan {

@@ -4,7 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import type { Lang } from "../plan/i18n";
-import { jsonSyntaxReason } from "../plan/problems";
+import { jsonSyntaxReason, planProblems } from "../i18n/problems";
 import { parsePlan, PlanValidationError, type Plan } from "../plan/schema";
 
 export class PlanFileError extends Error {
@@ -109,7 +109,7 @@ export async function loadPlanFile(path: string, lang: Lang = "sv"): Promise<Pla
     return parsePlan(data);
   } catch (e) {
     if (e instanceof PlanValidationError) {
-      const problems = e.problemsIn(lang);
+      const problems = planProblems(e, lang);
       throw new PlanFileError(MSG.invalid[lang](path, problems[0], problems.length - 1), problems);
     }
     throw e;

@@ -16,10 +16,12 @@
  *   mean "not given" (no year, measure or unit is 0).
  */
 import { findBudgetFigure, findGoal, findMeasure, goalsInArea } from "../plan/lookup";
+import { render } from "../i18n";
+import { FN_TEXTS, shownArg, type FnTexts } from "../i18n/functions";
 import type { Lang } from "../plan/i18n";
 import { clean, convertMoney, parseSvNumber, parseUnitWord } from "../plan/numbers";
 import type { Goal, MoneyUnit, Plan, ValueKind } from "../plan/schema";
-import { endSentence, foldText } from "../plan/text";
+import { foldText } from "../plan/text";
 
 export type CellArg = string | number | boolean | null | undefined;
 export type Scalar = string | number | boolean;
@@ -122,17 +124,8 @@ const fail = (error: ExcelErrorCode, message: string): never => {
   throw new FnError(error, message);
 };
 
-type T = (sv: string, en: string) => string;
-
-/**
- * An argument as a message echoes it: text as typed; a number as the language writes it (3,5 in Swedish,
- * 3.5 in English), since a cell or the CLI has already turned the user's "3,5" into 3.5.
- */
-function shown(arg: CellArg, lang: Lang): string {
-  if (typeof arg === "number") return lang === "sv" ? String(arg).replace(".", ",") : String(arg);
-  if (typeof arg === "boolean") return lang === "sv" ? (arg ? "SANT" : "FALSKT") : arg ? "TRUE" : "FALSE";
-  return String(arg).trim();
-}
+type T = FnTexts;
+const shown = shownArg;
 
 function isMissing(arg: CellArg): boolean {
   return arg === undefined || arg === null || (typeof arg === "string" && arg.trim() === "");
@@ -140,16 +133,9 @@ function isMissing(arg: CellArg): boolean {
 
 /** A text argument (goal, line, measure); numbers are read as text (an id typed as a number). */
 function readText(arg: CellArg, param: ParamSpec, t: T): string {
-  if (isMissing(arg))
-    return fail("#VALUE!", t(`Argumentet ${param.sv} saknas.`, `The argument ${param.en} is missing.`));
+  if (isMissing(arg)) return fail("#VALUE!", t.missing(param));
   if (typeof arg === "boolean") {
-    return fail(
-      "#VALUE!",
-      t(
-        `Argumentet ${param.sv} ska vara text, inte SANT/FALSKT.`,
-        `The argument ${param.en} must be text, not TRUE/FALSE.`,
-      ),
-    );
+    return fail("#VALUE!", t.textNotBoolean(param));
   }
   return String(arg).trim();
 }
@@ -166,13 +152,7 @@ function readYear(arg: CellArg, fallback: number, t: T): number {
   if (typeof arg === "number") year = arg;
   else if (typeof arg === "string" && /^\s*\d{4}\s*$/.test(arg)) year = Number(arg);
   if (year === undefined || !Number.isInteger(year) || year < 1900 || year > 2200) {
-    return fail(
-      "#VALUE!",
-      t(
-        `Ogiltigt år "${shown(arg, "sv")}": ange till exempel 2019.`,
-        `Invalid year "${shown(arg, "en")}": give e.g. 2019.`,
-      ),
-    );
+    return fail("#VALUE!", t.invalidYear(arg));
   }
   return year;
 }
@@ -185,27 +165,16 @@ interface InputNumber {
 
 /** A number from a cell: a number, or text in sv-SE or JS notation ("3,2 %", "0.032", "64 308"). */
 function readNumber(arg: CellArg, param: ParamSpec, t: T): InputNumber {
-  if (isMissing(arg))
-    return fail("#VALUE!", t(`Argumentet ${param.sv} saknas.`, `The argument ${param.en} is missing.`));
+  if (isMissing(arg)) return fail("#VALUE!", t.missing(param));
   if (typeof arg === "number") {
-    if (!Number.isFinite(arg))
-      return fail(
-        "#NUM!",
-        t(`Argumentet ${param.sv} är inget ändligt tal.`, `The argument ${param.en} is not a finite number.`),
-      );
+    if (!Number.isFinite(arg)) return fail("#NUM!", t.notFinite(param));
     return { value: arg, percent: false };
   }
   if (typeof arg === "string") {
     const parsed = parseSvNumber(arg);
     if (parsed) return { value: parsed.value, percent: parsed.unit === "percent" };
   }
-  return fail(
-    "#VALUE!",
-    t(
-      `Argumentet ${param.sv} är inget tal: "${shown(arg, "sv")}".`,
-      `The argument ${param.en} is not a number: "${shown(arg, "en")}".`,
-    ),
-  );
+  return fail("#VALUE!", t.notANumber(param, arg));
 }
 
 function goalOrFail(plan: Plan, query: string, lang: Lang, arg: CellArg): Goal {
@@ -216,31 +185,12 @@ function goalOrFail(plan: Plan, query: string, lang: Lang, arg: CellArg): Goal {
 /** The goal's figure of `kind` for `year` as stored (percent as percent), or #N/A saying why there is none. */
 function storedFigure(goal: Goal, kind: ValueKind, year: number, t: T): number {
   const pv = goal.values.find((v) => v.kind === kind && v.period === year);
-  const what = kind === "target" ? t("målvärde", "target") : t("utfall", "outcome");
   if (!pv) {
     const years = goal.values.filter((v) => v.kind === kind).map((v) => v.period);
-    const has = years.length
-      ? t(` (finns för ${years.join(", ")})`, ` (there is one for ${years.join(", ")})`)
-      : "";
-    return fail(
-      "#N/A",
-      t(
-        `"${goal.title}" har inget ${what} för ${year}${has}.`,
-        `"${goal.title}" has no ${what} for ${year}${has}.`,
-      ),
-    );
+    return fail("#N/A", t.noGoalFigure(goal.title, kind, year, years));
   }
-  if (pv.value === null) {
-    const note = pv.note ?? goal.note;
-    const why = note ? `: ${endSentence(note)}` : ".";
-    return fail(
-      "#N/A",
-      t(
-        `"${goal.title}" har inget ${what} för ${year}${why}`,
-        `"${goal.title}" has no ${what} for ${year}${why}`,
-      ),
-    );
-  }
+  if (pv.value === null)
+    return fail("#N/A", t.goalFigureMissing(goal.title, kind, year, pv.note ?? goal.note));
   return pv.value;
 }
 
@@ -264,13 +214,7 @@ function argCount(spec: FunctionSpec, args: readonly CellArg[], t: T): void {
   let n = args.length;
   while (n > 0 && isMissing(args[n - 1])) n--;
   if (n > spec.params.length) {
-    fail(
-      "#VALUE!",
-      t(
-        `${spec.sv} tar högst ${spec.params.length} argument, fick ${n}.`,
-        `${spec.en} takes at most ${spec.params.length} arguments, got ${n}.`,
-      ),
-    );
+    fail("#VALUE!", t.tooManyArguments(spec, spec.params.length, n));
   }
 }
 
@@ -312,38 +256,22 @@ const budget: Evaluator = (args, plan, lang, t, spec) => {
   if (unitWord !== undefined) {
     const parsed = parseUnitWord(unitWord);
     if (!parsed || !MONEY_UNITS.includes(parsed as MoneyUnit)) {
-      fail(
-        "#VALUE!",
-        t(
-          `Okänd enhet "${shown(args[3], "sv")}": ange kr, tkr eller mnkr.`,
-          `Unknown unit "${shown(args[3], "en")}": use kr, tkr or mnkr.`,
-        ),
-      );
+      fail("#VALUE!", t.unknownUnit(args[3]));
     }
     unit = parsed as MoneyUnit;
   }
   // Table lines and totals, and the amounts relations state (Driftram 2019): see budgetFigureIndex.
   const hit = findBudgetFigure(plan, query, lang, shown(args[0], lang));
   if (!hit.ok) return fail("#N/A", hit.message);
-  const m = findMeasure(hit.table, measureWord, year, lang, shown(args[2] ?? measureWord, lang));
+  const m = findMeasure(hit.table, measureWord, year, shown(args[2] ?? measureWord, lang));
   if (!m.ok && m.reason === "missing" && hit.relation) {
     const only = hit.table.measures[0].label;
-    return fail(
-      "#N/A",
-      t(`"${hit.line.label}" anges bara som ${only}.`, `"${hit.line.label}" is stated only as ${only}.`),
-    );
+    return fail("#N/A", t.statedOnlyAs(hit.line.label, only));
   }
-  if (!m.ok) return fail(m.reason === "unknown" ? "#VALUE!" : "#N/A", m.message);
+  if (!m.ok) return fail(m.reason === "unknown" ? "#VALUE!" : "#N/A", render(m.problem, lang));
   const value = hit.line.values[m.measure.id];
   if (value === undefined || value === null) {
-    const note = m.measure.note ? `: ${endSentence(m.measure.note)}` : ".";
-    return fail(
-      "#N/A",
-      t(
-        `"${hit.line.label}" har inget värde för ${m.measure.label}${note}`,
-        `"${hit.line.label}" has no figure for ${m.measure.label}${note}`,
-      ),
-    );
+    return fail("#N/A", t.budgetFigureMissing(hit.line.label, m.measure.label, m.measure.note));
   }
   return convertMoney(value, m.measure.unit, unit ?? m.measure.unit);
 };
@@ -363,16 +291,10 @@ const goalList: Evaluator = (args, plan, _lang, t, spec) => {
   const year = readYear(args[1], plan.year, t);
   const goals = goalsInArea(plan, area);
   if (goals.length === 0) {
-    return fail("#N/A", t(`Inga mål i området "${area}".`, `No goals in the area "${area}".`));
+    return fail("#N/A", t.noGoalsInArea(area));
   }
   const prev = year - 1;
-  const header: Scalar[] = [
-    t("Område", "Area"),
-    t("Mål", "Goal"),
-    t(`Målvärde ${prev}`, `Target ${prev}`),
-    t(`Utfall ${prev}`, `Outcome ${prev}`),
-    t(`Målvärde ${year}`, `Target ${year}`),
-  ];
+  const header: Scalar[] = t.goalListHeader(prev, year);
   const rows = goals.map((g): Scalar[] => [
     g.area.join(" › "),
     g.title,
@@ -398,13 +320,13 @@ const EVALUATORS: Record<string, Evaluator> = {
  * every problem is an Excel error value with a message in `lang`.
  */
 export function evaluate(name: string, args: readonly CellArg[], plan: Plan, lang: Lang = "sv"): FnResult {
-  const t: T = (sv, en) => (lang === "en" ? en : sv);
+  const t: T = FN_TEXTS[lang];
   const spec = resolveFunction(name);
   if (!spec) {
     return {
       ok: false,
       error: "#VALUE!",
-      message: t(`Okänd funktion "${name}".`, `Unknown function "${name}".`),
+      message: t.unknownFunction(name),
     };
   }
   try {

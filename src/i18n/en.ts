@@ -2,7 +2,7 @@
 import { counted, type Catalogue } from "./catalogue";
 import type { NumberFormat } from "./format";
 import type { MetaField, PlanColumnParams, RangeGapParams } from "../model/messages";
-import { asOfText } from "../plan/summary";
+import { asOfText } from "./summary";
 
 const more = (n: number) => (n > 0 ? ` and ${n} more` : "");
 
@@ -138,6 +138,13 @@ export const en = {
   "table.unit.percent": (p) => `Row ${p.row}: a budget row in % cannot be read; row skipped.`,
   "table.direction": (p) => `Row ${p.row}: unknown direction "${p.direction}"; read as higher.`,
   "table.duplicate": (p) => `Row ${p.row}: ${p.period} ${p.kind} is already given for the goal; row skipped.`,
+  "lookup.measure.unknown": (p) => `Unknown measure "${p.shown}": use Budget, Outcome or Forecast.`,
+  "lookup.measure.missing": (p) =>
+    `${p.table} has no column ${{ budget: "Budget", outcome: "Outcome", forecast: "Forecast" }[p.kind]} ${p.year}; it has ${p.available}.`,
+  "json.invalid": (p) => `The file is not valid JSON: ${p.reason}`,
+  "table.range": (p) => `Invalid range "${p.range}".`,
+  "table.no-header": (p) =>
+    `Sheet "${p.sheet}" has no Plan table: the header row (Typ | Id | Område | Titel | Enhet | Riktning | Period | Slag | Värde | Not) is missing.`,
 } satisfies Catalogue;
 
 /** The document fields an import warning names. */
@@ -148,4 +155,12 @@ export const META_FIELDS: Record<MetaField, string> = {
   unit: "Administration",
   year: "Year",
   reference: "Reference number",
+};
+
+/** A Plan table's empty fields, as the plan then says them. */
+export const PLAN_TABLE_WORDS = {
+  noValue: "No value",
+  organisation: "Unknown organisation",
+  body: "Unknown body",
+  unit: "Unknown unit",
 };

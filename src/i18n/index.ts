@@ -6,9 +6,9 @@ import type { Message } from "../model/messages";
 import type { Finding, FindingFields } from "../model/types";
 import type { Lang } from "../plan/i18n";
 import type { Catalogue } from "./catalogue";
-import { en, META_FIELDS as EN_FIELDS } from "./en";
+import { en, META_FIELDS as EN_FIELDS, PLAN_TABLE_WORDS as EN_TABLE_WORDS } from "./en";
 import { FORMATS, type NumberFormat } from "./format";
-import { sv, META_FIELDS as SV_FIELDS } from "./sv";
+import { sv, META_FIELDS as SV_FIELDS, PLAN_TABLE_WORDS as SV_TABLE_WORDS } from "./sv";
 
 const META_FIELDS = { sv: SV_FIELDS, en: EN_FIELDS };
 
@@ -53,6 +53,9 @@ export function renderWarning<P extends string>(
 export function renderWarnings<P extends string>(warnings: readonly (Warning<P> & Message)[], lang: Lang) {
   return warnings.map((w) => renderWarning(w, lang));
 }
+
+/** The words a Plan table's import puts where the table leaves a field empty ("Okänd organisation"). */
+export const PLAN_TABLE_WORDS = { sv: SV_TABLE_WORDS, en: EN_TABLE_WORDS };
 
 export { formatNumber, FORMATS, type NumberFormat } from "./format";
 export { plural, counted, type Catalogue } from "./catalogue";

@@ -136,6 +136,13 @@ export const sv = {
   "table.unit.percent": (p) => `Rad ${p.row}: en budgetrad i % kan inte läsas; raden hoppades över.`,
   "table.direction": (p) => `Rad ${p.row}: okänd riktning "${p.direction}"; läst som Högre.`,
   "table.duplicate": (p) => `Rad ${p.row}: ${p.period} ${p.kind} finns redan för målet; raden hoppades över.`,
+  "lookup.measure.unknown": (p) => `Okänt mått "${p.shown}": ange Budget, Utfall eller Prognos.`,
+  "lookup.measure.missing": (p) =>
+    `${p.table} har ingen kolumn ${{ budget: "Budget", outcome: "Utfall", forecast: "Prognos" }[p.kind]} ${p.year}; det finns ${p.available}.`,
+  "json.invalid": (p) => `Filen är inte giltig JSON: ${p.reason}`,
+  "table.range": (p) => `Ogiltigt område "${p.range}".`,
+  "table.no-header": (p) =>
+    `Bladet "${p.sheet}" har ingen Plan-tabell: rubrikraden (Typ | Id | Område | Titel | Enhet | Riktning | Period | Slag | Värde | Not) saknas.`,
 } satisfies Catalogue;
 
 /** The document fields an import warning names. */
@@ -146,4 +153,12 @@ export const META_FIELDS: Record<MetaField, string> = {
   unit: "Förvaltning",
   year: "År",
   reference: "Diarienummer",
+};
+
+/** A Plan table's empty fields, as the plan then says them. */
+export const PLAN_TABLE_WORDS = {
+  noValue: "Värde saknas",
+  organisation: "Okänd organisation",
+  body: "Okänd nämnd",
+  unit: "Okänd förvaltning",
 };

@@ -3,28 +3,25 @@
  * findings, in the same ImportResult shape as the document importers so the review step treats all alike.
  */
 import { checkPlan } from "../checks/planConsistency";
-import type { Lang } from "../plan/i18n";
+import { msg, type Message } from "../model/messages";
 import { parsePlan } from "../plan/schema";
 import type { ImportResult } from "./types";
 
+/** A file that is not JSON: the problem as a message id (JSON.parse's reason as given), worded where it is shown. */
 export class PlanJsonError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly problem: Message) {
+    super(problem.messageId);
     this.name = "PlanJsonError";
   }
 }
 
 /** Parses and validates a plan file's content. Throws PlanJsonError (bad JSON) or PlanValidationError (bad plan). */
-export function importPlanJson(text: string, lang: Lang = "sv"): ImportResult {
+export function importPlanJson(text: string): ImportResult {
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (e) {
-    throw new PlanJsonError(
-      lang === "sv"
-        ? `Filen är inte giltig JSON: ${(e as Error).message}`
-        : `The file is not valid JSON: ${(e as Error).message}`,
-    );
+    throw new PlanJsonError(msg("json.invalid", { reason: (e as Error).message }));
   }
   const plan = parsePlan(data);
   return { plan, warnings: [], findings: checkPlan(plan), tables: [] };

@@ -8,7 +8,6 @@
 import { checkPlan } from "../checks/planConsistency";
 import { parseRange } from "../model/address";
 import { isCellError, type CellValue, type SheetSnapshot } from "../model/types";
-import type { Lang } from "../plan/i18n";
 import { parseSvNumber, parseUnitWord } from "../plan/numbers";
 import {
   parsePlan,
@@ -107,12 +106,29 @@ const DIRECTIONS: Record<string, Direction> = {
 const AREA_SEPARATOR = /\s*[›>]\s*/;
 const TOTAL_LABEL = /^(totalt|summa|total|s:a)$/i;
 
+/** A sheet that is no Plan table: the problem as a message id, worded where it is shown. */
 export class PlanTableError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly problem: Message) {
+    super(problem.messageId);
     this.name = "PlanTableError";
   }
 }
+
+/** The plan's words where the table leaves a field empty; the edge passes its language's (src/i18n). */
+export interface PlanTableWords {
+  noValue: string;
+  organisation: string;
+  body: string;
+  unit: string;
+}
+
+/** Swedish, the reference language, when the caller names none. */
+const SWEDISH_WORDS: PlanTableWords = {
+  noValue: "Värde saknas",
+  organisation: "Okänd organisation",
+  body: "Okänd nämnd",
+  unit: "Okänd förvaltning",
+};
 
 const FACT_COUNTS: Record<string, NonNullable<Fact["counts"]>> = {
   "antal processmål": "goals",
@@ -163,7 +179,6 @@ function text(v: CellValue | undefined): string {
 }
 
 interface Ctx {
-  lang: Lang;
   warnings: ImportWarning[];
 }
 
@@ -236,20 +251,17 @@ function measureKind(slag: string): MeasureKind | null {
  */
 export function importPlanTable(
   sheet: SheetSnapshot,
-  options: { lang?: Lang; range?: string } = {},
+  options: { words?: PlanTableWords; range?: string } = {},
 ): ImportResult {
-  const lang = options.lang ?? "sv";
-  const ctx: Ctx = { lang, warnings: [] };
+  const words = options.words ?? SWEDISH_WORDS;
+  const ctx: Ctx = { warnings: [] };
   // An Excel table's range (absolute, as Office reports it: "Plan!B3:K40" or "B3:K40") narrows the used range.
   let values = sheet.values;
   let formats = sheet.numberFormats;
   let origin = sheet.origin;
   if (options.range) {
     const r = parseRange(options.range.replace(/^.*!/, "").replace(/\$/g, ""));
-    if (!r)
-      throw new PlanTableError(
-        lang === "sv" ? `Ogiltigt område "${options.range}".` : `Invalid range "${options.range}".`,
-      );
+    if (!r) throw new PlanTableError(msg("table.range", { range: options.range }));
     const top = r.firstRow - sheet.origin.row;
     const leftCol = r.firstCol - sheet.origin.col;
     values = sheet.values
@@ -275,11 +287,7 @@ export function importPlanTable(
     }
   }
   if (headerRow < 0) {
-    throw new PlanTableError(
-      lang === "sv"
-        ? `Bladet "${sheet.name}" har ingen Plan-tabell: rubrikraden (Typ | Id | Område | Titel | Enhet | Riktning | Period | Slag | Värde | Not) saknas.`
-        : `Sheet "${sheet.name}" has no Plan table: the header row (Typ | Id | Område | Titel | Enhet | Riktning | Period | Slag | Värde | Not) is missing.`,
-    );
+    throw new PlanTableError(msg("table.no-header", { sheet: sheet.name }));
   }
   const meta: Record<string, string> = {};
   const goals = new Map<string, Goal>();
@@ -385,11 +393,7 @@ export function importPlanTable(
         period: period.period,
         kind,
         value,
-        ...(value === null
-          ? { note: note ?? (lang === "sv" ? "Värde saknas" : "No value") }
-          : note
-            ? { note }
-            : {}),
+        ...(value === null ? { note: note ?? words.noValue } : note ? { note } : {}),
         ...(period.asOf ? { asOf: period.asOf } : {}),
       };
       const key = id || title;
@@ -468,7 +472,7 @@ export function importPlanTable(
       };
       tables.set(tableTitle, t);
     }
-    const slagLabel = str("Slag") || (lang === "sv" ? "Budget" : "Budget");
+    const slagLabel = str("Slag") || "Budget";
     // Measure ids as the embedded plan names them (budget-2019, utfall-2017, prognos-2018); the label keeps the words.
     const label = `${slagLabel} ${period.period}`;
     const kindId = `${{ budget: "budget", outcome: "utfall", forecast: "prognos" }[mk]}-${period.period}`;
@@ -503,9 +507,9 @@ export function importPlanTable(
   const plan = parsePlan({
     schemaVersion: PLAN_SCHEMA_VERSION,
     id: slug(`${meta["organisation"] ?? "plan"}-${meta["förvaltning"] ?? ""}-${planYear}`),
-    organisation: meta["organisation"] || (lang === "sv" ? "Okänd organisation" : "Unknown organisation"),
-    body: meta["nämnd"] || (lang === "sv" ? "Okänd nämnd" : "Unknown body"),
-    unit: meta["förvaltning"] || (lang === "sv" ? "Okänd förvaltning" : "Unknown unit"),
+    organisation: meta["organisation"] || words.organisation,
+    body: meta["nämnd"] || words.body,
+    unit: meta["förvaltning"] || words.unit,
     title: meta["titel"] || `Plan ${planYear}`,
     year: planYear,
     document: {

@@ -174,6 +174,19 @@ export interface MessageParams {
   "table.unit.percent": { row: number };
   "table.direction": { row: number; direction: string };
   "table.duplicate": { row: number; period: number; kind: string };
+  // The functions' lookups (src/plan/lookup.ts): a budget figure's measure (column).
+  "lookup.measure.unknown": { shown: string };
+  "lookup.measure.missing": {
+    table: string;
+    kind: "budget" | "outcome" | "forecast";
+    year: number;
+    available: string;
+  };
+  /** A plan file that is not JSON (src/import/json.ts): JSON.parse's own reason. */
+  "json.invalid": { reason: string };
+  /** A sheet that is no Plan table (src/import/planTable.ts throws these). */
+  "table.range": { range: string };
+  "table.no-header": { sheet: string };
 }
 
 /** The document fields a text may lack (an import warning names them in the reader's language). */

@@ -5,6 +5,7 @@
  * O(log n) probes instead of a scan with edit distance. Resolved queries are cached too.
  */
 import type { Lang } from "./i18n";
+import { msg, type Message } from "../model/messages";
 import type { Amount, BudgetLine, BudgetTable, Goal, Measure, MeasureKind, Plan, Relation } from "./schema";
 import { contentWords, endSentence, foldText, stem, words } from "./text";
 
@@ -530,7 +531,7 @@ export function findBudgetFigure(
 export type MeasureLookup =
   | { ok: true; measure: Measure }
   /** unknown: the word names no kind of measure (#VALUE!); missing: the table has no such column (#N/A). */
-  | { ok: false; reason: "unknown" | "missing"; message: string };
+  | { ok: false; reason: "unknown" | "missing"; problem: Message };
 
 const MEASURE_WORDS: Record<string, MeasureKind> = {
   budget: "budget",
@@ -541,43 +542,29 @@ const MEASURE_WORDS: Record<string, MeasureKind> = {
   forecast: "forecast",
 };
 
-const KIND_NAME: Record<Lang, Record<MeasureKind, string>> = {
-  sv: { budget: "Budget", outcome: "Utfall", forecast: "Prognos" },
-  en: { budget: "Budget", outcome: "Outcome", forecast: "Forecast" },
-};
-
 /** Finds a table's measure (column) from a word (Budget/Utfall/Prognos, or the measure's id or label) and a year. */
 export function findMeasure(
   table: BudgetTable,
   measureWord: string,
   year: number,
-  lang: Lang = "sv",
   shown: string = measureWord,
 ): MeasureLookup {
   const folded = foldText(measureWord);
   const direct = table.measures.find((m) => foldText(m.id) === folded || foldText(m.label) === folded);
   if (direct) return { ok: true, measure: direct };
   const kind = MEASURE_WORDS[folded];
-  const available = table.measures.map((m) => m.label).join(", ");
-  if (!kind) {
-    return {
-      ok: false,
-      reason: "unknown",
-      message:
-        lang === "sv"
-          ? `Okänt mått "${shown}": ange Budget, Utfall eller Prognos.`
-          : `Unknown measure "${shown}": use Budget, Outcome or Forecast.`,
-    };
-  }
+  if (!kind) return { ok: false, reason: "unknown", problem: msg("lookup.measure.unknown", { shown }) };
   const measure = table.measures.find((m) => m.kind === kind && m.year === year);
   if (measure) return { ok: true, measure };
   return {
     ok: false,
     reason: "missing",
-    message:
-      lang === "sv"
-        ? `${table.title} har ingen kolumn ${KIND_NAME.sv[kind]} ${year}; det finns ${available}.`
-        : `${table.title} has no column ${KIND_NAME.en[kind]} ${year}; it has ${available}.`,
+    problem: msg("lookup.measure.missing", {
+      table: table.title,
+      kind,
+      year,
+      available: table.measures.map((m) => m.label).join(", "),
+    }),
   };
 }
 

@@ -3,8 +3,6 @@
  * The embedded Eskilstuna plan and every user-supplied plan file go through `parsePlan`.
  */
 import { z } from "zod";
-import type { Lang } from "./i18n";
-import { problemText, type PlanIssue } from "./problems";
 
 export const PLAN_SCHEMA_VERSION = 1;
 
@@ -210,21 +208,33 @@ export type Commitment = z.infer<typeof Commitment>;
 export type Fact = z.infer<typeof Fact>;
 export type Plan = z.infer<typeof Plan>;
 
+/** One schema problem, as much of zod's issue as the words need, with what the file has at the path. */
+export interface PlanIssue {
+  /** "goals[3].id"; "(plan)" for the whole file. */
+  path: string;
+  code: string;
+  expected?: string;
+  /** typeof what the file has there ("undefined" when the field is missing). */
+  received: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  origin?: string;
+  values?: readonly unknown[];
+  keys?: readonly string[];
+  /** zod's (or our schema's own) English message, used where no better words exist. */
+  message: string;
+}
+
 export class PlanValidationError extends Error {
   constructor(
     message: string,
     /** One line per problem: "goals[3].values[0].value: expected number, received string". */
     readonly problems: string[],
-    /** The same problems as data, for words in the user's language (problemsIn). */
+    /** The same problems as data, for words in the user's language (planProblems in src/i18n). */
     readonly issues: PlanIssue[] = [],
   ) {
     super(message);
     this.name = "PlanValidationError";
-  }
-
-  /** One line per problem in `lang`, naming the field: "goals[3].id: saknas (ska vara text)". */
-  problemsIn(lang: Lang): string[] {
-    return this.issues.length ? this.issues.map((i) => problemText(i, lang)) : this.problems;
   }
 }
 

@@ -6,7 +6,7 @@ import type { RuleId, Severity } from "../model/types";
 import type { Lang } from "../plan/i18n";
 import type { Message } from "../model/messages";
 import { formatNumber, render } from "../i18n";
-import { asOfText } from "../plan/summary";
+import { asOfText } from "../i18n/summary";
 
 /**
  * One number formatter per language, the one the engine's messages use too: "64 308", "-1 622", "3,0 %" in

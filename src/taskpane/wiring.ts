@@ -6,11 +6,13 @@ import type { Finding, WorkbookSnapshot } from "../model/types";
 import type { ExcelAdapter } from "../excel";
 import type { ReadNotice } from "../excel";
 import { getActivePlan as getFunctionsPlan, onPlanChange, setActivePlan } from "../functions/planStore";
+import { PLAN_TABLE_WORDS, render } from "../i18n";
+import { LOCALES } from "../i18n/locale";
+import { jsonSyntaxReason, planProblems } from "../i18n/problems";
 import { embeddedPlan } from "../plan/embedded";
 import type { Lang } from "../plan/i18n";
 import { hasPlanContent, planLosses } from "../plan/content";
 import { goalKey } from "../plan/lookup";
-import { jsonSyntaxReason } from "../plan/problems";
 import { parsePlan, PlanValidationError, type Goal, type Plan } from "../plan/schema";
 import type { ActivePlan, ImportOutcome, PaneApi, PlanChange, PlanSource } from "./api";
 import { stringsFor } from "./strings";
@@ -75,9 +77,9 @@ async function reviewOf(
     if (err instanceof im.PdfTextError || err instanceof im.PlanSourceError)
       return { ok: false, message: s.importProblem(source, err.text[lang]) };
     if (err instanceof PlanValidationError)
-      return { ok: false, message: s.planInvalid(source, err.problemsIn(lang)) };
-    if (err instanceof im.PlanJsonError || err instanceof im.PlanTableError)
-      return { ok: false, message: s.importProblem(source, err.message) };
+      return { ok: false, message: s.planInvalid(source, planProblems(err, lang)) };
+    if (err instanceof im.PlanTableError || err instanceof im.PlanJsonError)
+      return { ok: false, message: s.importProblem(source, render(err.problem, lang)) };
     if (err instanceof ImportMessage) return { ok: false, message: err.message };
     console.warn("Plankoll: import failed", err);
     return { ok: false, message: s.importFailed(source) };
@@ -159,7 +161,9 @@ export function createPaneApi(excel: ExcelAdapter, initialLang: Lang): PaneApi {
         plan = parsePlan(parsed.data);
       } catch (err) {
         const problem =
-          err instanceof PlanValidationError ? s.planInvalid(file.name, err.problemsIn(lang)) : String(err);
+          err instanceof PlanValidationError
+            ? s.planInvalid(file.name, planProblems(err, lang))
+            : String(err);
         return { ok: false, reason: "invalid", problem };
       }
       if (!hasPlanContent(plan)) return { ok: false, reason: "invalid", problem: s.importNothing(file.name) };
@@ -199,7 +203,7 @@ export function createPaneApi(excel: ExcelAdapter, initialLang: Lang): PaneApi {
 
     writeReport(findings, lang, confirmed) {
       const s = stringsFor(lang);
-      const when = new Date().toLocaleString(lang === "sv" ? "sv-SE" : "en-GB");
+      const when = new Date().toLocaleString(LOCALES[lang].dates);
       return excel.writeReport(
         findings,
         {
@@ -266,7 +270,7 @@ export function createPaneApi(excel: ExcelAdapter, initialLang: Lang): PaneApi {
           if (kind.kind === "json") {
             const parsed = parseJson(kind.text, file.name, lang);
             if (!parsed.ok) throw new ImportMessage(parsed.message);
-            return im.importPlanJson(kind.text, lang);
+            return im.importPlanJson(kind.text);
           }
           return im.importPlanFromText(kind.text, { lang, source: file.name });
         },
@@ -278,7 +282,12 @@ export function createPaneApi(excel: ExcelAdapter, initialLang: Lang): PaneApi {
     async importFromPlanTable(lang) {
       const read = await excel.readPlanTable();
       if (!read.ok) return { ok: false, message: stringsFor(lang).noPlanTable };
-      return reviewOf(read.sheet.name, (im) => im.importPlanTable(read.sheet, { lang }), active.plan, lang);
+      return reviewOf(
+        read.sheet.name,
+        (im) => im.importPlanTable(read.sheet, { words: PLAN_TABLE_WORDS[lang] }),
+        active.plan,
+        lang,
+      );
     },
 
     async createPlanTable() {

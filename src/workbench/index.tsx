@@ -5,6 +5,7 @@
 import { useMemo, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { createExcelAdapter } from "../excel";
+import { LOCALES } from "../i18n/locale";
 import { langFromLocale } from "../plan/i18n";
 import { createPaneController } from "../taskpane/api";
 import { App } from "../taskpane/components/App";
@@ -39,8 +40,8 @@ function start(): void {
   const root = document.getElementById("root");
   if (!root) return;
   const params = new URLSearchParams(location.search);
-  const displayLanguage = params.get("lang") === "en" ? "en-US" : "sv-SE";
-  const lang = langFromLocale(displayLanguage);
+  const lang = langFromLocale(params.get("lang"));
+  const displayLanguage = LOCALES[lang].office;
   const holder: { fake?: ReturnType<typeof createFakeExcel> } = {};
   const fake = createFakeExcel(sampleWorkbook(), {
     displayLanguage,

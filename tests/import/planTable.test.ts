@@ -8,7 +8,7 @@ import {
   rowsToSheet,
 } from "../../src/import/planTable";
 import type { Plan } from "../../src/plan/schema";
-import { render } from "../../src/i18n";
+import { PLAN_TABLE_WORDS, render } from "../../src/i18n";
 
 const HEADER = [...PLAN_TABLE_COLUMNS];
 
@@ -139,8 +139,13 @@ describe("Plan table layout", () => {
       [null, "Mål", null, "A", "Mål två", "%", "Högre", 2020, "Målvärde", 7, null],
     ]);
     sheet.origin = { row: 4, col: 1 };
-    const r = importPlanTable(sheet, { range: "Plan!$C$6:$L$8", lang: "en" });
+    const r = importPlanTable(sheet, { range: "Plan!$C$6:$L$8", words: PLAN_TABLE_WORDS.en });
     expect(r.plan.goals.map((g) => g.title)).toEqual(["Mål två"]);
+    expect([r.plan.organisation, r.plan.body, r.plan.unit]).toEqual([
+      "Unknown organisation",
+      "Unknown body",
+      "Unknown unit",
+    ]);
     expect(r.warnings.map((w) => render(w, "en"))).toEqual([
       'Row 7: value "x" is not a number; row skipped.',
     ]);
@@ -156,7 +161,7 @@ describe("Plan table layout", () => {
         ["Mål", null, "A", "Mål två", "%", "Högre", "nästa år", "Målvärde", 3, null],
         ["Mål", null, "A", "Mål tre", "grader", "Uppåt", 2020, "Målvärde", 3, null],
       ]),
-      { lang: "en" },
+      { words: PLAN_TABLE_WORDS.en },
     );
     expect(plan.goals.map((g) => [g.title, g.unit, g.direction])).toEqual([["Mål tre", "index", "higher"]]);
     expect(warnings.map((w) => render(w, "en"))).toEqual([
@@ -174,6 +179,20 @@ describe("Plan table layout", () => {
         ]),
       ),
     ).toThrow(PlanTableError);
-    expect(() => importPlanTable(rowsToSheet("Blad1", [["Konto"]]))).toThrow(/Blad1.*rubrikraden/);
+    const noHeader = (() => {
+      try {
+        importPlanTable(rowsToSheet("Blad1", [["Konto"]]));
+      } catch (e) {
+        return e instanceof PlanTableError ? e.problem : null;
+      }
+      return null;
+    })();
+    expect(noHeader).toEqual({ messageId: "table.no-header", params: { sheet: "Blad1" } });
+    expect(render(noHeader!, "sv")).toMatch(
+      /^Bladet "Blad1" har ingen Plan-tabell: rubrikraden .* saknas\.$/,
+    );
+    expect(render(noHeader!, "en")).toMatch(
+      /^Sheet "Blad1" has no Plan table: the header row .* is missing\.$/,
+    );
   });
 });

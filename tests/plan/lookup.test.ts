@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { render } from "../../src/i18n";
 import { embeddedPlan } from "../../src/plan/embedded";
 import {
   budgetLineIndex,
@@ -242,22 +243,28 @@ describe("findMeasure", () => {
     expect(findMeasure(table, word, year)).toMatchObject({ ok: true, measure: { id } });
   });
 
-  test("an unknown word and a missing column are told apart", () => {
-    expect(findMeasure(table, "Plan", 2019)).toEqual({
+  test("an unknown word and a missing column are told apart, as message ids worded at the edge", () => {
+    const unknown = findMeasure(table, "Plan", 2019);
+    expect(unknown).toEqual({
       ok: false,
       reason: "unknown",
-      message: 'Okänt mått "Plan": ange Budget, Utfall eller Prognos.',
+      problem: { messageId: "lookup.measure.unknown", params: { shown: "Plan" } },
     });
-    expect(findMeasure(table, "Budget", 2018)).toEqual({
-      ok: false,
-      reason: "missing",
-      message:
-        "Budget per avdelning har ingen kolumn Budget 2018; det finns Utfall 2017, Prognos 2018, Budget 2019.",
-    });
-    expect(findMeasure(table, "Budget", 2018, "en")).toMatchObject({
-      message:
-        "Budget per avdelning has no column Budget 2018; it has Utfall 2017, Prognos 2018, Budget 2019.",
-    });
+    if (unknown.ok) throw new Error("found");
+    expect(render(unknown.problem, "sv")).toBe('Okänt mått "Plan": ange Budget, Utfall eller Prognos.');
+    expect(render(unknown.problem, "en")).toBe('Unknown measure "Plan": use Budget, Outcome or Forecast.');
+    const missing = findMeasure(table, "Budget", 2018);
+    expect(missing).toMatchObject({ ok: false, reason: "missing" });
+    if (missing.ok) throw new Error("found");
+    expect(render(missing.problem, "sv")).toBe(
+      "Budget per avdelning har ingen kolumn Budget 2018; det finns Utfall 2017, Prognos 2018, Budget 2019.",
+    );
+    expect(render(missing.problem, "en")).toBe(
+      "Budget per avdelning has no column Budget 2018; it has Utfall 2017, Prognos 2018, Budget 2019.",
+    );
+    const outcome = findMeasure(table, "Utfall", 2019);
+    if (outcome.ok) throw new Error("found");
+    expect(render(outcome.problem, "en")).toMatch(/has no column Outcome 2019;/);
   });
 });
 

@@ -10,9 +10,10 @@ import { basename, dirname, join } from "node:path";
 import type { Finding } from "../../model/types";
 import { render, renderFindings, renderWarning, renderWarnings } from "../../i18n";
 import { CLI_TEXTS } from "../../i18n/cli";
+import { planProblems } from "../../i18n/problems";
 import { hasPlanContent } from "../../plan/content";
 import type { Lang } from "../../plan/i18n";
-import { importPlanJson } from "../../import/json";
+import { importPlanJson, PlanJsonError } from "../../import/json";
 import { importCounts } from "../../import/summary";
 import { documentFromLayout } from "../../import/layout";
 import { checkReport, withReport } from "../../import/report";
@@ -111,7 +112,7 @@ export async function importFile(path: string, lang: Lang): Promise<ImportResult
     });
     return withReport(result, checkReport(pages, lang), lang);
   }
-  if (source.kind === "json") return importPlanJson(source.text, lang);
+  if (source.kind === "json") return importPlanJson(source.text);
   return importPlanFromText(source.text, { lang, source: basename(path) });
 }
 
@@ -245,8 +246,10 @@ export async function runImport(args: string[], io: Io): Promise<number> {
       e instanceof PdfReadError
         ? `${file}: ${e.text[lang]}`
         : e instanceof PlanValidationError
-          ? `${file}: ${e.problemsIn(lang).slice(0, 10).join("; ")}`
-          : (e as Error).message;
+          ? `${file}: ${planProblems(e, lang).slice(0, 10).join("; ")}`
+          : e instanceof PlanJsonError
+            ? render(e.problem, lang)
+            : (e as Error).message;
     io.stderr(`plankoll import: ${message}\n`);
     return EXIT.usage;
   }

@@ -10,7 +10,7 @@ import { CLI_TEXTS } from "../../i18n/cli";
 import { embeddedPlan } from "../../plan/embedded";
 import type { Lang } from "../../plan/i18n";
 import type { Plan } from "../../plan/schema";
-import { planSummary } from "../../plan/summary";
+import { planSummary } from "../../i18n/summary";
 import { counts, countText, formatCount } from "../report";
 import { commandArgs } from "../args";
 import { EXIT, type Io } from "../io";

@@ -17,6 +17,7 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
+import { LOCALES } from "../../i18n/locale";
 import type { Lang } from "../../plan/i18n";
 import type { PaneApi, PaneController } from "../api";
 import { type Notice, type NoticeIntent, PaneContext, type PaneTools } from "../context";
@@ -144,7 +145,7 @@ export function App({ api, controller, importEnabled = true }: AppProps) {
   };
 
   return (
-    <FluentProvider theme={webLightTheme} className={styles.provider} lang={lang === "sv" ? "sv-SE" : "en"}>
+    <FluentProvider theme={webLightTheme} className={styles.provider} lang={LOCALES[lang].html}>
       <PaneContext.Provider value={tools}>
         <div
           ref={rootRef}

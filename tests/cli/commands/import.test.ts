@@ -100,6 +100,9 @@ describe("plankoll import (text and JSON, in-process)", () => {
     const r2 = await run([notJson]);
     expect(r2.code).toBe(2);
     expect(r2.err).toMatch(/inte giltig JSON/);
+    const r3 = await run([notJson, "--lang", "en"]);
+    expect(r3.code).toBe(2);
+    expect(r3.err).toMatch(/^plankoll import: The file is not valid JSON: /);
   });
 
   test("usage errors and unreadable input: exit 2 with a message, nothing on stdout", async () => {

@@ -1,5 +1,5 @@
 /** `plankoll plan` in English and with bad arguments: our own words English with --lang en, Swedish otherwise. */
-import { asOfText } from "../../../src/plan/summary";
+import { asOfText } from "../../../src/i18n/summary";
 import { runCli } from "../../support/cli";
 
 const run = (...argv: string[]) => runCli("plan", ...argv);

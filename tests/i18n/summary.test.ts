@@ -1,7 +1,7 @@
 /** planSummary: the readable plan text (CLI and task pane), pure and language-aware. */
 import { embeddedPlan } from "../../src/plan/embedded";
 import type { Plan } from "../../src/plan/schema";
-import { formatFigure, formatNumber, planSummary } from "../../src/plan/summary";
+import { formatFigure, formatNumber, planSummary } from "../../src/i18n/summary";
 
 const NB = "\u00a0";
 

@@ -3,9 +3,9 @@
  * their three values, the styrkort, the budget tables with each measure's unit, relations and facts.
  * Pure and host-free; Swedish by default, English headings with `lang = "en"`.
  */
-import type { Lang } from "./i18n";
-import { clean, formatSvNumber } from "./numbers";
-import type { BudgetTable, Goal, Indicator, Plan, PeriodValue, Relation } from "./schema";
+import type { Lang } from "../plan/i18n";
+import { clean, formatSvNumber } from "../plan/numbers";
+import type { BudgetTable, Goal, Indicator, Plan, PeriodValue, Relation } from "../plan/schema";
 import { decimalsOf } from "../model/precision";
 
 const T = {

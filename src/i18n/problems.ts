@@ -4,24 +4,8 @@
  * JSON.parse's English syntax errors as sentences of either language. Host-free: the CLI's --plan, plan and
  * import commands and the pane's import use the same words.
  */
-import type { Lang } from "./i18n";
-
-/** One schema problem, as much of zod's issue as the words need, with what the file has at the path. */
-export interface PlanIssue {
-  /** "goals[3].id"; "(plan)" for the whole file. */
-  path: string;
-  code: string;
-  expected?: string;
-  /** typeof what the file has there ("undefined" when the field is missing). */
-  received: string;
-  minimum?: number | bigint;
-  maximum?: number | bigint;
-  origin?: string;
-  values?: readonly unknown[];
-  keys?: readonly string[];
-  /** zod's (or our schema's own) English message, used where no better words exist. */
-  message: string;
-}
+import type { Lang } from "../plan/i18n";
+import type { PlanIssue, PlanValidationError } from "../plan/schema";
 
 const TYPE: Record<Lang, Record<string, string>> = {
   sv: {
@@ -137,4 +121,9 @@ export function jsonSyntaxReason(message: string, lang: Lang): string {
   if (/Bad control character|Bad escaped character/i.test(m))
     return sv ? "otillåtet tecken i en text" : "a character that is not allowed in a text";
   return sv ? "ogiltig JSON-syntax" : "invalid JSON syntax";
+}
+
+/** A plan's problems, one line each in `lang`, naming the field: "goals[3].id: saknas (ska vara text)". */
+export function planProblems(e: PlanValidationError, lang: Lang): string[] {
+  return e.issues.length ? e.issues.map((i) => problemText(i, lang)) : e.problems;
 }

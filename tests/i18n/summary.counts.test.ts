@@ -1,6 +1,6 @@
 /** The plan summary's counts line agrees in number: "1 budgettabell", "1 fact", "0 åtaganden". */
 import { embeddedPlan } from "../../src/plan/embedded";
-import { planSummary } from "../../src/plan/summary";
+import { planSummary } from "../../src/i18n/summary";
 import type { Plan } from "../../src/plan/schema";
 
 const one: Plan = {
