@@ -30,7 +30,7 @@ const ALLOWED = {
   checks: ["model", "plan"],
   import: ["model", "plan", "checks"],
   // The catalogues and the number formatter: words at the edges, never in rules or importers.
-  i18n: ["model", "plan"],
+  i18n: ["model", "plan", "checks", "import"],
   excel: ["model", "plan", "checks", "i18n"],
   functions: ["model", "plan", "i18n"],
   commands: ["model", "plan", "checks", "excel", "i18n"],

@@ -28,8 +28,8 @@ export {
 export { diffPlans } from "../plan/diff";
 export type { BudgetChange, ItemChange, PlanDiff, ValueChange } from "../plan/diff";
 export { checkDocument, docTableGrid } from "./docSums";
-export { checkReport, describeTable, withReport } from "./report";
-export type { DocumentFinding, ReportResult, ReportTable, TableDescription } from "./report";
+export { checkReport, withReport } from "./report";
+export type { DocumentFinding, ReportResult, ReportTable } from "./report";
 export type {
   DocCell,
   DocRow,
@@ -38,5 +38,4 @@ export type {
   ImportResult,
   ImportWarning,
   PlanPart,
-  TableDescriptionLike,
 } from "./types";

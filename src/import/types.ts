@@ -6,6 +6,7 @@ import type { Message } from "../model/messages";
 import type { Lang } from "../plan/i18n";
 import type { Finding } from "../model/types";
 import type { MoneyUnit, Plan } from "../plan/schema";
+import type { ReportTable } from "./report/types";
 
 /**
  * One word of a document, in reading order. `hard` says the layout put a clear gap (a table cell boundary)
@@ -78,18 +79,10 @@ export interface ImportResult {
   /** The document's own sum errors and inconsistencies (document findings: sheet/cell null; page/row/column set). */
   findings: Finding[];
   tables: DocTable[];
-  /** PDFs: "how it was read" for each report table with a finding (src/import/report). */
-  readTables?: TableDescriptionLike[];
+  /** PDFs: each report table with a finding as read, described for the user at the edge (src/i18n/describeTable). */
+  readTables?: ReportTable[];
   /** PDFs: report tables read of those seen. */
   tablesRead?: { read: number; seen: number };
-}
-
-/** A report table as described for the user (see report/describe.ts): heading, columns, rows, notes. */
-export interface TableDescriptionLike {
-  heading: string;
-  columns: string[];
-  rows: string[];
-  notes: string[];
 }
 
 /** Warnings and findings are message ids, worded where shown; `lang` is only for the findings' evidence text. */

@@ -6,7 +6,7 @@
 import type { Finding } from "../model/types";
 import type { GoalFormulaKind, ReadNotice, ReadProgress, WriteResult } from "../excel";
 import type { Lang } from "../plan/i18n";
-import type { ImportCount, ImportWarning, TableDescriptionLike } from "../import";
+import type { ImportCount, ImportWarning, ReportTable } from "../import";
 import type { PlanDiff } from "../plan/diff";
 import type { PlanLoss } from "../plan/content";
 import type { Goal, Plan } from "../plan/schema";
@@ -47,8 +47,8 @@ export interface ImportReview {
   diff: PlanDiff;
   /** Parts the imported plan has fewer of than the active one (45 åtaganden → 33): the review asks first. */
   losses: PlanLoss[];
-  /** PDFs: how each report table with a finding was read. */
-  readTables: TableDescriptionLike[];
+  /** PDFs: each report table with a finding, as read (described in the pane's language when shown). */
+  readTables: ReportTable[];
 }
 
 export type ImportOutcome = { ok: true; review: ImportReview } | { ok: false; message: string };

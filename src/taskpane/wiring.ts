@@ -265,7 +265,7 @@ export function createPaneApi(excel: ExcelAdapter, initialLang: Lang): PaneApi {
               lang,
               source: file.name,
             });
-            return im.withReport(result, im.checkReport(pages, lang), lang);
+            return im.withReport(result, im.checkReport(pages, lang));
           }
           if (kind.kind === "json") {
             const parsed = parseJson(kind.text, file.name, lang);

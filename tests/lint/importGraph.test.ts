@@ -16,7 +16,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   plan: ["model"],
   checks: ["model", "plan"],
   import: ["model", "plan", "checks"],
-  i18n: ["model", "plan"],
+  i18n: ["model", "plan", "checks", "import"],
   excel: ["model", "plan", "checks", "i18n"],
 };
 /** The edges: nothing imports them but themselves (the workbench hosts the pane). */

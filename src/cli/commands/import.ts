@@ -10,6 +10,7 @@ import { basename, dirname, join } from "node:path";
 import type { Finding } from "../../model/types";
 import { render, renderFindings, renderWarning, renderWarnings } from "../../i18n";
 import { CLI_TEXTS } from "../../i18n/cli";
+import { describeTable } from "../../i18n/describeTable";
 import { planProblems } from "../../i18n/problems";
 import { hasPlanContent } from "../../plan/content";
 import type { Lang } from "../../plan/i18n";
@@ -110,7 +111,7 @@ export async function importFile(path: string, lang: Lang): Promise<ImportResult
       lang,
       source: basename(path),
     });
-    return withReport(result, checkReport(pages, lang), lang);
+    return withReport(result, checkReport(pages, lang));
   }
   if (source.kind === "json") return importPlanJson(source.text);
   return importPlanFromText(source.text, { lang, source: basename(path) });
@@ -192,7 +193,7 @@ export function renderImportText(file: string, r: ImportResult, lang: Lang): str
     }
   }
   // How each report table with a finding was read, so the finding can be trusted or disputed.
-  for (const table of r.readTables ?? []) {
+  for (const table of (r.readTables ?? []).map((x) => describeTable(x, lang))) {
     lines.push("", `${t.howRead}: ${table.heading}`);
     for (const c of table.columns) lines.push(`    ${c}`);
     for (const row of table.rows) lines.push(`  ${row}`);

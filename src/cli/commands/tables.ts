@@ -4,7 +4,7 @@
  * two), so a controller can trust or dispute a finding. Exit 0, or 2 for a usage error or an unreadable file.
  */
 import type { Lang } from "../../plan/i18n";
-import { describeTable } from "../../import/report/describe";
+import { describeTable } from "../../i18n/describeTable";
 import { CLI_TEXTS } from "../../i18n/cli";
 import { commandArgs } from "../args";
 import { EXIT, type Io } from "../io";

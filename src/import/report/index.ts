@@ -7,14 +7,12 @@ import { layoutPages, type PositionedText } from "../layout";
 import type { Finding } from "../../model/types";
 import type { ImportResult } from "../types";
 import { analyseTable, tableFindings, type DocumentFinding } from "./analyse";
-import { describeTable, type TableDescription } from "./describe";
 import { readReportTables } from "./read";
 import { tablesInconsistent } from "../../checks/rules/planInconsistent";
 import type { ReportTable, UnreadTable } from "./types";
 
 export type { DocumentFinding, Evidence } from "./analyse";
 export type { ReportTable, ReportRow, ReportColumn, ReportCell, UnreadTable } from "./types";
-export { describeTable, type TableDescription } from "./describe";
 
 export interface ReportResult {
   tables: ReportTable[];
@@ -37,7 +35,7 @@ export function checkReport(pages: readonly PositionedText[][], lang: Lang): Rep
  * An import of a PDF with its report tables: the plan's own findings (its sums only where the report reader read
  * no table), then every table's findings not already said at the same place; "how it was read" for each table with a finding (the pane and the CLI show it).
  */
-export function withReport(result: ImportResult, report: ReportResult, lang: Lang): ImportResult {
+export function withReport(result: ImportResult, report: ReportResult): ImportResult {
   const place = (f: Finding) => `${f.rule}|${f.page ?? ""}|${f.row ?? ""}|${f.column ?? ""}`;
   // On a page whose tables the report reader read, its sums replace the plan importer's: that one takes a
   // table's last line (Eget kapital) as its total when it finds none. Elsewhere (flattened text) they stay.
@@ -57,9 +55,7 @@ export function withReport(result: ImportResult, report: ReportResult, lang: Lan
   return {
     ...result,
     findings,
-    readTables: flagged.map((t) => describeTable(t, lang)),
+    readTables: flagged,
     tablesRead: { read: report.tables.length, seen: report.tables.length + report.unread.length },
   };
 }
-
-export type { TableDescription as ReadTableDescription };

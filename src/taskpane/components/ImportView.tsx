@@ -17,6 +17,7 @@ import { lossText } from "../../plan/content";
 import type { ImportOutcome, ImportReview } from "../api";
 import { usePane } from "../context";
 import { failureText } from "../describe";
+import { describeTable } from "../../i18n/describeTable";
 
 const LIST_LIMIT = 8;
 
@@ -184,14 +185,16 @@ function Review({ review, onUse, onDiscard }: { review: ImportReview; onUse(): v
       ) : (
         <Caption1>{s.reviewNoFindings}</Caption1>
       )}
-      {review.readTables.map((t) => (
-        <details key={t.heading} data-testid="import-read-table">
-          <summary>
-            <Text size={200}>{s.howRead(t.heading)}</Text>
-          </summary>
-          <pre className={styles.read}>{[...t.columns, ...t.rows, ...t.notes].join("\n")}</pre>
-        </details>
-      ))}
+      {review.readTables
+        .map((table) => describeTable(table, lang))
+        .map((t) => (
+          <details key={t.heading} data-testid="import-read-table">
+            <summary>
+              <Text size={200}>{s.howRead(t.heading)}</Text>
+            </summary>
+            <pre className={styles.read}>{[...t.columns, ...t.rows, ...t.notes].join("\n")}</pre>
+          </details>
+        ))}
       <Body1Strong as="h3" className={styles.heading}>
         {s.reviewDiff}
       </Body1Strong>

@@ -4,13 +4,15 @@
  */
 import { join } from "path";
 import { documentFromLayout, type PositionedText } from "../../../src/import/layout";
+import { describeTable } from "../../../src/i18n/describeTable";
 import { checkReport, withReport } from "../../../src/import/report";
 import { importDocument } from "../../../src/import/text";
 import { pdfItems } from "../../support/builtCli";
 
 const read = (path: string) => {
   const pages = pdfItems(path) as PositionedText[][];
-  return withReport(importDocument(documentFromLayout(pages)), checkReport(pages, "sv"), "sv");
+  const r = withReport(importDocument(documentFromLayout(pages)), checkReport(pages, "sv"));
+  return { ...r, readTables: (r.readTables ?? []).map((t) => describeTable(t, "sv")) };
 };
 
 test("a plan PDF: a total both readers find is said once, and its table is described", () => {
@@ -34,7 +36,7 @@ test("on a page the report reader read, the plan importer's sums give way: a tab
   const plain = importDocument(documentFromLayout(pages));
   // The plan importer alone takes the last line of a table without a total (Lokalhyra) as its total.
   expect(plain.findings.some((f) => f.row === "Lokalhyra")).toBe(true);
-  const r = withReport(plain, checkReport(pages, "sv"), "sv");
+  const r = withReport(plain, checkReport(pages, "sv"));
   expect(r.findings.map((f) => `${f.severity} p${f.page} ${f.row} | ${f.column}`)).toEqual([
     "error p2 Summa kostnader | Utfall 2024",
   ]);

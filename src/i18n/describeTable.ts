@@ -2,9 +2,8 @@
  * "How it was read" for a report table, in the user's language (host-free): used by `plankoll tables` and the task
  * pane's Import view alike, so both say the same about the same table.
  */
-import type { Lang } from "../../plan/i18n";
-import type { TableDescriptionLike } from "../types";
-import type { ReportTable } from "./types";
+import type { Lang } from "../plan/i18n";
+import type { ReportTable } from "../import/report/types";
 
 const ROW_KIND = {
   sv: { line: "rad", total: "summa", heading: "rubrik", balance: "saldo", breakdown: "varav", ratio: "kvot" },
@@ -22,7 +21,12 @@ const ROW_KIND = {
  * heading; one line per column (its header and what it is: count, percent, difference of which two); one line per
  * row (kind, label, cells as printed, for a total the lines it sums); what could not be settled.
  */
-export type TableDescription = TableDescriptionLike;
+export interface TableDescription {
+  heading: string;
+  columns: string[];
+  rows: string[];
+  notes: string[];
+}
 
 export function describeTable(t: ReportTable, lang: Lang): TableDescription {
   const sv = lang === "sv";
