@@ -1,6 +1,6 @@
 /**
  * The one number formatter per language, for every text Plankoll shows (findings, CLI, pane, report sheet):
- * sv-SE "387 800", "-1 622", "28,0", "3,0 %"; English "387,800", "-1,622", "28.0", "3.0 %". Without fixed
+ * sv-SE "387 800", "-1 622", "28,0", "3,0 %"; English "387,800", "-1,622", "28.0", "3.0 %" (a no-break space before %, in both). Without fixed
  * decimals at most three, trailing zeros dropped (a computed 2/3 must not print 15 digits).
  */
 import type { FigureParam } from "../model/messages";
@@ -35,7 +35,7 @@ export const FORMATS: Record<Lang, NumberFormat> = {
   },
   en: {
     num: en,
-    percent: (p, d = 1) => `${en(p, d)} %`,
+    percent: (p, d = 1) => `${en(p, d)}\u00a0%`,
     figure: (f) => withUnit(en(f.value, f.decimals), f.unit),
   },
 };

@@ -6,6 +6,7 @@ import type { RuleId, Severity } from "../model/types";
 import type { Lang } from "../plan/i18n";
 import type { Message } from "../model/messages";
 import { formatNumber, render } from "../i18n";
+import { FORMATS } from "../i18n/format";
 import { asOfText } from "../i18n/summary";
 
 /**
@@ -27,7 +28,7 @@ const sv = {
   /** A finding's (or any catalogue message's) text. */
   message: (m: Message) => render(m, "sv"),
   num: (x: number, decimals?: number) => n(x, decimals),
-  percent: (x: number, decimals = 1) => `${n(x, decimals)}\u00a0%`,
+  percent: (x: number, decimals = 1) => FORMATS.sv.percent(x, decimals),
   appName: "Plankoll",
   loading: "Laddar …",
   langLabel: "Språk",
@@ -248,7 +249,7 @@ export type Strings = typeof sv;
 const en: Strings = {
   message: (m: Message) => render(m, "en"),
   num: (x: number, decimals?: number) => ne(x, decimals),
-  percent: (x: number, decimals = 1) => `${ne(x, decimals)}\u00a0%`,
+  percent: (x: number, decimals = 1) => FORMATS.en.percent(x, decimals),
   appName: "Plankoll",
   loading: "Loading …",
   langLabel: "Language",

@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { formatCount } from "../../src/cli/report";
-import { CATALOGUES, formatNumber, render, renderFinding } from "../../src/i18n";
+import { CATALOGUES, FORMATS, formatNumber, render, renderFinding } from "../../src/i18n";
 import { msg, type MessageId } from "../../src/model/messages";
 import type { Finding } from "../../src/model/types";
 import { stringsFor } from "../../src/taskpane/strings";
@@ -82,4 +82,21 @@ test("the pane and the CLI write a number the same way in each language", () => 
   }
   expect(formatNumber(-1622, "sv")).toBe(`-1${NB}622`);
   expect(formatNumber(-1622, "en")).toBe("-1,622");
+});
+
+test("the pane and the findings write a percentage the same way in each language", () => {
+  for (const lang of ["sv", "en"] as const) {
+    const pane = stringsFor(lang);
+    fc.assert(
+      fc.property(
+        fc.double({ min: -1000, max: 1000, noNaN: true }),
+        fc.integer({ min: 0, max: 3 }),
+        (x, d) => {
+          expect(pane.percent(x, d)).toBe(FORMATS[lang].percent(x, d));
+        },
+      ),
+    );
+  }
+  expect(FORMATS.sv.percent(3)).toBe(`3,0${NB}%`);
+  expect(FORMATS.en.percent(3)).toBe(`3.0${NB}%`);
 });

@@ -17,7 +17,7 @@ test("a percent figure against the plan reads with one decimal in both languages
     source: "PM26-sjukfranvaro",
   });
   expect(render(m, "sv")).toContain("är 3,5\u00a0% men planen anger 3,0\u00a0%");
-  expect(render(m, "en")).toContain("is 3.5 % but the plan states 3.0 %");
+  expect(render(m, "en")).toContain("is 3.5\u00a0% but the plan states 3.0\u00a0%");
 });
 
 test("a plan figure in English says what the plan states", () => {
