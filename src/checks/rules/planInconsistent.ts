@@ -6,7 +6,7 @@
  */
 import type { Lang } from "../../plan/i18n";
 import { msg } from "../../model/messages";
-import { printedHalfUnit } from "../tables/arithmetic";
+import { printedHalfUnit, withinAllowance } from "../tables/arithmetic";
 import { figureOf } from "../tables/analyse";
 import type { DocumentFinding } from "../tables/types";
 import type { AnalysedTable } from "./common";
@@ -89,7 +89,7 @@ export function tablesInconsistent(tables: readonly AnalysedTable[], lang: Lang)
           const vb = figureOf(b.grid.rows[j].cells[c]);
           if (vb === null) return;
           const sb = { table: b, row: j, col: c, value: vb, decimals: b.grid.rows[j].cells[c].decimals };
-          if (Math.abs(sa.value - vb) <= tolOf(sa, sb) + 1e-9) agree++;
+          if (withinAllowance(vb, sa.value, tolOf(sa, sb))) agree++;
           else pairs.push([sa, sb]);
         });
       }
@@ -112,10 +112,10 @@ export function tablesInconsistent(tables: readonly AnalysedTable[], lang: Lang)
       if (b.table === a.table) continue;
       if (a.table.grid.unit && b.table.grid.unit && a.table.grid.unit !== b.table.grid.unit) continue;
       const tol = tolOf(a, b);
-      if (Math.abs(a.value - b.value) <= tol + 1e-9) continue;
+      if (withinAllowance(b.value, a.value, tol)) continue;
       // The same figure with the other sign is a sign convention, not two figures: an income statement prints
       // costs negative, its note positive.
-      if (Math.abs(a.value + b.value) <= tol + 1e-9) continue;
+      if (withinAllowance(b.value, -a.value, tol)) continue;
       const ra = a.table.grid.rows[a.row];
       const rb = b.table.grid.rows[b.row];
       const col = b.table.grid.headers[b.col];
