@@ -603,43 +603,51 @@ interface AxisItem {
  * Who covers whom, in reading order: a total covers the lines since the last total or heading; a grand total (or
  * a total right after another total) covers everything not yet covered, subtotals included.
  */
-function resolveTotals(items: AxisItem[], axis: "row" | "col"): TotalSpec[] {
+function resolveTotals(items: AxisItem[], axis: "row" | "col", from = 0, to = items.length): TotalSpec[] {
   const out: TotalSpec[] = [];
-  let uncovered: { idx: number; total?: TotalSpec }[] = [];
+  // The uncovered items as two parallel scratch arrays (index, and the total when it is one), kept from call
+  // to call: an object per line per block was most of what a sheet of small tables allocated here.
+  const uncIdx = uncoveredIdx,
+    uncTotal = uncoveredTotal;
+  let n = 0,
+    used = 0;
   let pendingFrom = 0; // index into uncovered where lines since the last total/heading start
-  for (const it of items) {
+  for (let j = from; j < to; j++) {
+    const it = items[j];
     if (it.kind === "reset") {
-      uncovered = [];
+      n = 0;
       pendingFrom = 0;
       continue;
     }
     if (it.kind === "heading") {
-      pendingFrom = uncovered.length;
+      pendingFrom = n;
       continue;
     }
     if (it.kind === "line") {
-      uncovered.push({ idx: it.idx });
+      uncIdx[n] = it.idx;
+      uncTotal[n++] = undefined;
+      if (n > used) used = n;
       continue;
     }
     // A total.
     let lastTotal = -1;
-    for (let i = uncovered.length - 1; i >= 0; i--)
-      if (uncovered[i].total) {
+    for (let i = n - 1; i >= 0; i--)
+      if (uncTotal[i]) {
         lastTotal = i;
         break;
       }
-    const from = Math.max(pendingFrom, lastTotal + 1);
-    const pendingCount = uncovered.length - from;
+    const start = Math.max(pendingFrom, lastTotal + 1);
+    const pendingCount = n - start;
     const hasEarlierTotals = lastTotal >= 0;
     // What the total covers is always a tail of the uncovered items: all of them, or the pending ones since
-    // the last total or heading (index `from` on). Kept as that index: no copy, no set, no filter per total.
+    // the last total or heading (index `start` on). Kept as that index: no copy, no set, no filter per total.
     let coverFrom: number;
     // A bare "Summa" with no subtotal before it sums the whole table, headings or not.
     const bare = !hasEarlierTotals && BARE_TOTALS.has(it.label.trim().toLowerCase());
     if ((it.grand && hasEarlierTotals) || bare) coverFrom = 0;
-    else if (pendingCount > 0) coverFrom = it.grand ? 0 : from;
+    else if (pendingCount > 0) coverFrom = it.grand ? 0 : start;
     else coverFrom = 0;
-    if (coverFrom >= uncovered.length) continue;
+    if (coverFrom >= n) continue;
     const spec: TotalSpec = {
       axis,
       idx: it.idx,
@@ -650,25 +658,32 @@ function resolveTotals(items: AxisItem[], axis: "row" | "col"): TotalSpec[] {
       subtotals: [],
       byFormula: it.byFormula,
     };
-    for (let k = coverFrom; k < uncovered.length; k++) {
-      const x = uncovered[k];
-      spec.covers.push(x.idx);
-      if (x.total) {
-        spec.subtotals.push(x.total);
-        for (const l of x.total.leaves) spec.leaves.push(l);
-      } else spec.leaves.push(x.idx);
+    for (let k = coverFrom; k < n; k++) {
+      spec.covers.push(uncIdx[k]);
+      const total = uncTotal[k];
+      if (total) {
+        spec.subtotals.push(total);
+        for (const l of total.leaves) spec.leaves.push(l);
+      } else spec.leaves.push(uncIdx[k]);
     }
     out.push(spec);
-    uncovered.length = coverFrom;
-    uncovered.push({ idx: it.idx, total: spec });
-    pendingFrom = uncovered.length;
+    n = coverFrom;
+    uncIdx[n] = it.idx;
+    uncTotal[n++] = spec;
+    if (n > used) used = n;
+    pendingFrom = n;
     if (it.grand) {
-      uncovered = [];
+      n = 0;
       pendingFrom = 0;
     }
   }
+  // No spec kept alive by the scratch.
+  uncTotal.fill(undefined, 0, used);
   return out;
 }
+
+const uncoveredIdx: number[] = [];
+const uncoveredTotal: (TotalSpec | undefined)[] = [];
 
 /**
  * Row totals per stretch between resets. A stretch whose first figure row is a labelled total has its totals
@@ -679,20 +694,29 @@ function resolveRowTotals(items: AxisItem[], tableStarts: number[]): TotalSpec[]
   let start = 0;
   for (let i = 0; i <= items.length; i++) {
     if (i < items.length && items[i].kind !== "reset") continue;
-    const stretch = items.slice(start, i);
-    if (stretch.length > 0) tableStarts.push(stretch[0].idx);
-    const first = stretch.find((it) => it.kind === "line" || it.kind === "total");
-    const topDown = first?.kind === "total" && !first.byFormula && stretch.some((it) => it.kind === "line");
-    const specs = topDown
-      ? resolveTotals(stretch.filter((it) => it.kind !== "heading").reverse(), "row")
-      : resolveTotals(stretch, "row");
-    for (const spec of specs) {
-      if (topDown) {
+    if (i > start) tableStarts.push(items[start].idx);
+    let first: AxisItem | undefined;
+    let lines = false;
+    for (let j = start; j < i; j++) {
+      const k = items[j].kind;
+      if (!first && (k === "line" || k === "total")) first = items[j];
+      if (k === "line") lines = true;
+    }
+    const topDown = first?.kind === "total" && !first.byFormula && lines;
+    if (topDown) {
+      const specs = resolveTotals(
+        items
+          .slice(start, i)
+          .filter((it) => it.kind !== "heading")
+          .reverse(),
+        "row",
+      );
+      for (const spec of specs) {
         spec.covers.reverse();
         spec.leaves.reverse();
+        out.push(spec);
       }
-      out.push(spec);
-    }
+    } else for (const spec of resolveTotals(items, "row", start, i)) out.push(spec);
     start = i + 1;
   }
   return out;
