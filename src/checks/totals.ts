@@ -48,15 +48,13 @@ export interface TotalCell {
   status: TotalStatus;
   /** range-gap: the lines left out (indexes along the axis). */
   missing: number[];
-  /** double-count: the subtotal counted with its lines. */
-  doubled?: TotalSpec;
   /** First and last leaf along the axis, for messages. */
   firstLeaf: number;
   lastLeaf: number;
   /** A net row (intäkter − kostnader with costs written positive): expected is that difference. */
   net?: boolean;
-  /** A sum formula along the axis: the ranges it references, relative along the axis. */
-  refs?: [number, number][];
+  /** A sum formula along the axis: the ranges it references, relative along the axis (shared, never written). */
+  refs?: Refs;
   /** The value is within rounding of the lines of our reading (or of its subtotals as written). */
   fits?: boolean;
   /** double-count: the cell counted twice and the two reference paths it is reached by. */
@@ -141,21 +139,28 @@ const PRECISION = new Precision();
 /** The shared empty `missing` of every total that leaves nothing out (one array, not one per total cell). */
 const NO_LINES: number[] = Object.freeze([]) as unknown as number[];
 
+/** Ranges along a total's axis, relative (rows of its column, or columns of its row). */
+export type Refs = readonly (readonly [number, number])[];
+
+/**
+ * The ranges alongRanges last returned: every cell of a total (=SUM(B3:B6), =SUM(C3:C6), …) references the
+ * same relative ranges, so they share one array instead of allocating two per total cell.
+ */
+let lastRefs: Refs | null = null;
+
 /**
  * The ranges a sum formula references along a total's axis (relative rows of its column, or relative columns
  * of its row), or null when it references anything else (another sheet, across the axis, constants).
  */
-function alongRanges(
-  m: SheetModel,
-  p: SumFormula,
-  rowAxis: boolean,
-  cross: number,
-): [number, number][] | null {
-  if (p.terms.length === 0 || p.constant !== 0) return null;
+function alongRanges(m: SheetModel, p: SumFormula, rowAxis: boolean, cross: number): Refs | null {
+  const terms = p.terms;
+  if (terms.length === 0 || p.constant !== 0) return null;
   const absCross = rowAxis ? m.oCol + cross : m.oRow + cross;
   const origin = rowAxis ? m.oRow : m.oCol;
-  const out: [number, number][] = [];
-  for (const t of p.terms) {
+  const last = lastRefs;
+  let same = last !== null && last.length === terms.length;
+  for (let k = 0; k < terms.length; k++) {
+    const t = terms[k];
     if (t.sheet !== null && t.sheet !== m.name) return null;
     if (
       rowAxis
@@ -163,12 +168,21 @@ function alongRanges(
         : t.firstRow !== absCross || t.lastRow !== absCross
     )
       return null;
-    out.push(rowAxis ? [t.firstRow - origin, t.lastRow - origin] : [t.firstCol - origin, t.lastCol - origin]);
+    if (same) {
+      const lo = (rowAxis ? t.firstRow : t.firstCol) - origin;
+      const hi = (rowAxis ? t.lastRow : t.lastCol) - origin;
+      same = last![k][0] === lo && last![k][1] === hi;
+    }
   }
+  if (same) return last;
+  const out: [number, number][] = [];
+  for (const t of terms)
+    out.push(rowAxis ? [t.firstRow - origin, t.lastRow - origin] : [t.firstCol - origin, t.lastCol - origin]);
+  lastRefs = out;
   return out;
 }
 
-function inRanges(ranges: readonly [number, number][], i: number): boolean {
+function inRanges(ranges: Refs, i: number): boolean {
   for (const [lo, hi] of ranges) if (i >= lo && i <= hi) return true;
   return false;
 }
@@ -347,7 +361,6 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
     lastLeaf,
     // Every optional field is present from the start: one object shape for all total cells (set later, they
     // would each grow a property store of their own, ~100 000 of them on a big sheet).
-    doubled: undefined,
     net: undefined,
     refs: undefined,
     fits: undefined,
@@ -364,7 +377,7 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
     return cell;
   }
   let p: SumFormula | null = null;
-  let refs: [number, number][] | null = null;
+  let refs: Refs | null = null;
   if (cell.formula) {
     // A formula total is what it references: its value is right by construction. What can be wrong is which
     // cells it references (sum.range-gap, decided against its peers) and whether a cell is reached twice
@@ -388,9 +401,14 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
   // Parsed once above: the formula's own ranges along the axis (null for a crossing total).
   if (p && refs) {
     cell.refs = refs;
-    let alt = 0;
-    for (const idx of spec.covers) alt += alongAt(m, rowAxis, along, idx) ?? 0;
-    cell.fits = Math.abs(value - expected) <= tolerance || Math.abs(value - alt) <= tolerance;
+    // The subtotals as written are added up only when the lines do not fit (the common total fits them).
+    let fits = Math.abs(value - expected) <= tolerance;
+    if (!fits) {
+      let alt = 0;
+      for (const idx of spec.covers) alt += alongAt(m, rowAxis, along, idx) ?? 0;
+      fits = Math.abs(value - alt) <= tolerance;
+    }
+    cell.fits = fits;
     // Plain ranges over plain figures (the common total) cannot count a cell twice unless they overlap.
     const twice = p.terms.length > 1 || rangesHoldFormulas(m, p, r, c) ? countedTwice(m, r, c) : null;
     if (twice) {
