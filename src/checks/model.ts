@@ -311,8 +311,23 @@ const NOTE_START = /^\s*(fastställs|saknas|uppgift saknas|ej |inte |ingen |inge
 // ---------------------------------------------------------------------------------------------------------
 // Row pass
 
+/** The last texts isNote answered, by a cheap slot of the text: header rows repeat table after table. */
+const noteTexts: (string | undefined)[] = new Array(64);
+const noteAnswers = new Uint8Array(64);
+
+function isNote(s: string): boolean {
+  const slot = (s.length * 31 + s.charCodeAt(0) * 7 + s.charCodeAt(s.length - 1)) & 63;
+  if (noteTexts[slot] === s) return noteAnswers[slot] === 1;
+  // Captions are short; a sentence ("Fastställs senare.", "Målvärdet är borttaget …") is a note.
+  const note = s.length > 40 || s.includes(". ") || s.trimEnd().endsWith(".") || NOTE_START.test(s);
+  noteTexts[slot] = s;
+  noteAnswers[slot] = note ? 1 : 0;
+  return note;
+}
+
 function classifyRows(m: SheetModel): void {
   const { values, nRows } = m;
+  const recent: (RowInfo | undefined)[] = new Array(64);
   const formulas = m.sheet.formulas ?? [];
   const formats = m.sheet.numberFormats ?? [];
   for (let r = 0; r < nRows; r++) {
@@ -379,8 +394,7 @@ function classifyRows(m: SheetModel): void {
           firstNum = -1;
         } else {
           texts++;
-          // Captions are short; a sentence ("Fastställs senare.", "Målvärdet är borttaget …") is a note.
-          if (s.length > 40 || s.includes(". ") || s.trimEnd().endsWith(".") || NOTE_START.test(s)) notes++;
+          if (isNote(s)) notes++;
         }
       } else if (t === "boolean") {
         any = true;
@@ -395,44 +409,70 @@ function classifyRows(m: SheetModel): void {
       m.rows[r] = EMPTY_ROW;
       continue;
     }
-    const norm = label ? normalizeLabel(label) : "";
-    const info: RowInfo = {
-      kind: "line",
-      labelCol,
-      label,
-      norm,
-      nums,
-      numTexts,
-      errors,
-      grand: false,
-      countLike: norm.startsWith("antal") || norm.includes("årsarbetare") || norm.includes("medarbetare"),
-      diff: false,
-    };
+    // The same labels recur row after row in a sheet of small tables: the last row seen with this label (by a
+    // cheap slot of it) lends its normalized label, and its RowInfo too where the row reads the same.
+    const slot = label
+      ? (label.length * 31 + label.charCodeAt(0) * 7 + label.charCodeAt(label.length - 1)) & 63
+      : 0;
+    const seen = label ? recent[slot] : undefined;
+    const known = seen !== undefined && seen.label === label ? seen : undefined;
+    const norm = known ? known.norm : label ? normalizeLabel(label) : "";
+    let kind: RowKind = "line",
+      grand = false,
+      diff = false;
     const figures = nums + numTexts + errors;
     // A row of notes (a goal "Fastställs senare" in every column) is a labelled row without figures, not a header.
-    if (figures === 0) info.kind = texts > 0 && notes === 0 ? "header" : labelCol >= 0 ? "title" : "blank";
+    if (figures === 0) kind = texts > 0 && notes === 0 ? "header" : labelCol >= 0 ? "title" : "blank";
     else if (
       yearLike === nums + numTexts &&
       errors === 0 &&
       (yearLike >= 2 || labelCol < 0 || HEADER_WORDS.test(norm)) &&
       !isTotalLabel(norm)
     )
-      info.kind = "header";
+      kind = "header";
     else if (isTotalLabel(norm)) {
-      info.kind = "total";
-      info.grand = isGrandLabel(norm);
+      kind = "total";
+      grand = isGrandLabel(norm);
     } else if (isExcludedLabel(norm)) {
-      info.kind = "excluded";
-      info.diff =
+      kind = "excluded";
+      diff =
         isDiffCaption(norm) &&
         !norm.includes("%") &&
         !norm.includes("procent") &&
         !(firstNum >= 0 && fmtRow[firstNum] != null && formatInfo(fmtRow[firstNum]).percent);
     } else if (firstNum >= 0 && fmtRow[firstNum] != null && formatInfo(fmtRow[firstNum]).percent) {
       // A row of percentages (Andel …, Avvikelse %) is a ratio, not a line of a sum.
-      info.kind = "excluded";
-    } else if (hasFormula && isFormulaTotalRow(m, r, labelCol, /total|summa/.test(norm))) info.kind = "total";
-    else if (isPrefixTotalLabel(norm) && nearlySumsRunAbove(m, r, labelCol)) info.kind = "total";
+      kind = "excluded";
+    } else if (hasFormula && isFormulaTotalRow(m, r, labelCol, /total|summa/.test(norm))) kind = "total";
+    else if (isPrefixTotalLabel(norm) && nearlySumsRunAbove(m, r, labelCol)) kind = "total";
+    if (
+      known &&
+      known.kind === kind &&
+      known.labelCol === labelCol &&
+      known.nums === nums &&
+      known.numTexts === numTexts &&
+      known.errors === errors &&
+      known.grand === grand &&
+      known.diff === diff
+    ) {
+      m.rows[r] = known;
+      continue;
+    }
+    const info: RowInfo = {
+      kind,
+      labelCol,
+      label,
+      norm,
+      nums,
+      numTexts,
+      errors,
+      grand,
+      countLike: known
+        ? known.countLike
+        : norm.startsWith("antal") || norm.includes("årsarbetare") || norm.includes("medarbetare"),
+      diff,
+    };
+    if (label) recent[slot] = info;
     m.rows[r] = info;
   }
 }

@@ -332,6 +332,22 @@ function colNumber(letters: string): number {
   return letters.length > 0 && n <= 16384 ? n : NaN;
 }
 
+/**
+ * The column of a cell's address ("B12", "$B$12"): the letters after an optional $, as colNumber reads them;
+ * without the match array and the letters' string a regular expression made for every cell.
+ */
+function refColumn(ref: string): number {
+  const start = ref.charCodeAt(0) === 0x24 ? 1 : 0;
+  let n = 0;
+  let i = start;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) | 0x20;
+    if (c < 97 || c > 122) break;
+    n = n * 26 + (c - 96);
+  }
+  return i > start && n <= 16384 ? n : NaN;
+}
+
 const ADDRESS = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
 function decodeAddress(ref: string): { row: number; col: number } | null {
   const m = ADDRESS.exec(ref.trim());
@@ -527,8 +543,7 @@ async function readSheet(
     if (!row || !Number.isFinite(rowNumber)) return;
     let col: number;
     if (ref !== undefined) {
-      const m = /^\$?([A-Za-z]+)/.exec(ref);
-      col = m ? colNumber(m[1]) : NaN;
+      col = refColumn(ref);
       if (Number.isNaN(col)) throw new XlsxFormatError(`bad cell address ${ref}`);
     } else if (prevCol > 0) col = prevCol + 1;
     else throw new XlsxFormatError("a cell without an address");
