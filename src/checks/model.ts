@@ -180,6 +180,8 @@ const CELL_DATE = 4;
 const CELL_MONEY = 8;
 /** A formula cell without a value (none saved, none computed). */
 const CELL_BARE_FORMULA = 16;
+/** Any formula cell: a block's column pass looks for total columns only where formulas are. */
+const CELL_FORMULA = 32;
 
 function buildFigures(m: SheetModel): Figures {
   const vals = m.values;
@@ -202,13 +204,14 @@ function buildFigures(m: SheetModel): Figures {
     const base = r * width;
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
+      const formula = frow !== undefined && frow !== null && isFormula(frow[c]);
       if (typeof v !== "number") {
-        if ((v === null || v === undefined) && frow && isFormula(frow[c]))
-          flags[base + c] = CELL_BARE_FORMULA;
+        if (formula)
+          flags[base + c] = v === null || v === undefined ? CELL_FORMULA | CELL_BARE_FORMULA : CELL_FORMULA;
         continue;
       }
       const fmt = fmtRow?.[c];
-      let bits = CELL_NUMBER;
+      let bits = formula ? CELL_NUMBER | CELL_FORMULA : CELL_NUMBER;
       const info = formatInfo(fmt);
       if (info.percent) bits |= CELL_PERCENT;
       if (info.date) bits |= CELL_DATE;
@@ -274,11 +277,13 @@ export function formulaAt(m: SheetModel, r: number, c: number): string | null {
  * workbook-wide parse cache of ~100 000 formula texts.
  */
 export function sumFormulaAt(m: SheetModel, r: number, c: number): SumFormula | null {
-  const f = m.sheet.formulas?.[r]?.[c];
+  const frow = m.sheet.formulas?.[r];
+  const f = frow?.[c];
   if (!isFormula(f)) return null;
-  const parsed = (m.parsed ??= []);
+  // Sized once (a grown array would be copied as it grows): a row per formula row, a slot per cell.
+  const parsed = (m.parsed ??= new Array(m.nRows));
   let row = parsed[r];
-  if (!row) row = parsed[r] = [];
+  if (!row) row = parsed[r] = new Array(frow!.length);
   let p = row[c];
   if (p === undefined) p = row[c] = parseSumFormula(f);
   return p;
@@ -306,8 +311,23 @@ const NOTE_START = /^\s*(fastställs|saknas|uppgift saknas|ej |inte |ingen |inge
 // ---------------------------------------------------------------------------------------------------------
 // Row pass
 
+/** The last texts isNote answered, by a cheap slot of the text: header rows repeat table after table. */
+const noteTexts: (string | undefined)[] = new Array(64);
+const noteAnswers = new Uint8Array(64);
+
+function isNote(s: string): boolean {
+  const slot = (s.length * 31 + s.charCodeAt(0) * 7 + s.charCodeAt(s.length - 1)) & 63;
+  if (noteTexts[slot] === s) return noteAnswers[slot] === 1;
+  // Captions are short; a sentence ("Fastställs senare.", "Målvärdet är borttaget …") is a note.
+  const note = s.length > 40 || s.includes(". ") || s.trimEnd().endsWith(".") || NOTE_START.test(s);
+  noteTexts[slot] = s;
+  noteAnswers[slot] = note ? 1 : 0;
+  return note;
+}
+
 function classifyRows(m: SheetModel): void {
   const { values, nRows } = m;
+  const recent: (RowInfo | undefined)[] = new Array(64);
   const formulas = m.sheet.formulas ?? [];
   const formats = m.sheet.numberFormats ?? [];
   for (let r = 0; r < nRows; r++) {
@@ -374,8 +394,7 @@ function classifyRows(m: SheetModel): void {
           firstNum = -1;
         } else {
           texts++;
-          // Captions are short; a sentence ("Fastställs senare.", "Målvärdet är borttaget …") is a note.
-          if (s.length > 40 || s.includes(". ") || s.trimEnd().endsWith(".") || NOTE_START.test(s)) notes++;
+          if (isNote(s)) notes++;
         }
       } else if (t === "boolean") {
         any = true;
@@ -390,44 +409,70 @@ function classifyRows(m: SheetModel): void {
       m.rows[r] = EMPTY_ROW;
       continue;
     }
-    const norm = label ? normalizeLabel(label) : "";
-    const info: RowInfo = {
-      kind: "line",
-      labelCol,
-      label,
-      norm,
-      nums,
-      numTexts,
-      errors,
-      grand: false,
-      countLike: norm.startsWith("antal") || norm.includes("årsarbetare") || norm.includes("medarbetare"),
-      diff: false,
-    };
+    // The same labels recur row after row in a sheet of small tables: the last row seen with this label (by a
+    // cheap slot of it) lends its normalized label, and its RowInfo too where the row reads the same.
+    const slot = label
+      ? (label.length * 31 + label.charCodeAt(0) * 7 + label.charCodeAt(label.length - 1)) & 63
+      : 0;
+    const seen = label ? recent[slot] : undefined;
+    const known = seen !== undefined && seen.label === label ? seen : undefined;
+    const norm = known ? known.norm : label ? normalizeLabel(label) : "";
+    let kind: RowKind = "line",
+      grand = false,
+      diff = false;
     const figures = nums + numTexts + errors;
     // A row of notes (a goal "Fastställs senare" in every column) is a labelled row without figures, not a header.
-    if (figures === 0) info.kind = texts > 0 && notes === 0 ? "header" : labelCol >= 0 ? "title" : "blank";
+    if (figures === 0) kind = texts > 0 && notes === 0 ? "header" : labelCol >= 0 ? "title" : "blank";
     else if (
       yearLike === nums + numTexts &&
       errors === 0 &&
       (yearLike >= 2 || labelCol < 0 || HEADER_WORDS.test(norm)) &&
       !isTotalLabel(norm)
     )
-      info.kind = "header";
+      kind = "header";
     else if (isTotalLabel(norm)) {
-      info.kind = "total";
-      info.grand = isGrandLabel(norm);
+      kind = "total";
+      grand = isGrandLabel(norm);
     } else if (isExcludedLabel(norm)) {
-      info.kind = "excluded";
-      info.diff =
+      kind = "excluded";
+      diff =
         isDiffCaption(norm) &&
         !norm.includes("%") &&
         !norm.includes("procent") &&
         !(firstNum >= 0 && fmtRow[firstNum] != null && formatInfo(fmtRow[firstNum]).percent);
     } else if (firstNum >= 0 && fmtRow[firstNum] != null && formatInfo(fmtRow[firstNum]).percent) {
       // A row of percentages (Andel …, Avvikelse %) is a ratio, not a line of a sum.
-      info.kind = "excluded";
-    } else if (hasFormula && isFormulaTotalRow(m, r, labelCol, /total|summa/.test(norm))) info.kind = "total";
-    else if (isPrefixTotalLabel(norm) && nearlySumsRunAbove(m, r, labelCol)) info.kind = "total";
+      kind = "excluded";
+    } else if (hasFormula && isFormulaTotalRow(m, r, labelCol, /total|summa/.test(norm))) kind = "total";
+    else if (isPrefixTotalLabel(norm) && nearlySumsRunAbove(m, r, labelCol)) kind = "total";
+    if (
+      known &&
+      known.kind === kind &&
+      known.labelCol === labelCol &&
+      known.nums === nums &&
+      known.numTexts === numTexts &&
+      known.errors === errors &&
+      known.grand === grand &&
+      known.diff === diff
+    ) {
+      m.rows[r] = known;
+      continue;
+    }
+    const info: RowInfo = {
+      kind,
+      labelCol,
+      label,
+      norm,
+      nums,
+      numTexts,
+      errors,
+      grand,
+      countLike: known
+        ? known.countLike
+        : norm.startsWith("antal") || norm.includes("årsarbetare") || norm.includes("medarbetare"),
+      diff,
+    };
+    if (label) recent[slot] = info;
     m.rows[r] = info;
   }
 }
@@ -518,7 +563,9 @@ function sumsLeftInRow(m: SheetModel, first: number, last: number, c: number): b
   const formulas = m.sheet.formulas;
   if (!formulas) return false;
   const absC = m.oCol + c;
+  const { flags, width } = m.figures ?? buildFigures(m);
   for (let r = first; r <= last; r++) {
+    if (!(flags[r * width + c] & CELL_FORMULA)) continue;
     const p = sumFormulaAt(m, r, c);
     if (!p || p.hasMinus || p.constant !== 0 || p.terms.length !== 1) continue;
     const t = p.terms[0];
@@ -780,6 +827,23 @@ function totalBelowReaches(m: SheetModel, i: number, last: number, first: number
   return above >= first && sumReachesBack(m, j, first, above);
 }
 
+/** Columns in order as totals, lines and (percent/average and difference columns, not lines) headings. */
+function columnItems(columns: ColumnInfo[]): AxisItem[] {
+  return columns.map((ci) => ({
+    idx: ci.col,
+    kind: ci.kind === "total" ? "total" : ci.kind === "line" ? "line" : "heading",
+    grand: ci.kind === "total" && ci.grand,
+    label: ci.header,
+    byFormula: false,
+  }));
+}
+
+/** makeBlock's per-column counters (see there), grown to the widest sheet seen. */
+let colCounts = new Int32Array(0);
+const NO_COLUMNS: ColumnInfo[] = [];
+/** makeBlock's sides of rows, before it knows whether the block holds both sides. */
+let sideScratch = new Int8Array(0);
+
 function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, last: number): Block {
   const rows = m.rows;
   // Header band: header rows right above the first data row (a blank or title row may sit between).
@@ -811,56 +875,84 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
   const title = titleTexts.join(" · ");
   const unit = findUnitStatement(title) ?? m.unitAbove ?? findUnitStatement(m.name);
 
-  // Columns with figures in the block.
-  // Marks per column (no Set, spread and sort per block: a sheet of thousands of small tables has as many).
-  const hasFigure = new Uint8Array(m.nCols);
+  // Columns with figures in the block, counted in one pass over the block's compact flags into counters kept
+  // from block to block: a sheet of thousands of small tables would otherwise allocate and scan per column.
   const figs = m.figures ?? buildFigures(m);
   const flags = figs.flags;
   const w = figs.width;
+  const nc = m.nCols;
+  if (colCounts.length < 5 * nc) colCounts = new Int32Array(5 * nc);
+  const counts = colCounts;
+  counts.fill(0, 0, 5 * nc);
+  // Per column c: [5c] has a figure, [5c+1] numbers, [5c+2] percentages, [5c+3] dates, [5c+4] first row
+  // with a money format + 1 (0 for none); formula cells are noted in the first.
   for (let i = first; i <= last; i++) {
     const n = m.values[i].length;
     const base = i * w;
-    for (let c = labelCol + 1; c < n; c++)
-      if (flags[base + c] & (CELL_NUMBER | CELL_BARE_FORMULA)) hasFigure[c] = 1;
-  }
-  const cols: number[] = [];
-  for (let c = 0; c < hasFigure.length; c++) if (hasFigure[c]) cols.push(c);
-  const columns: ColumnInfo[] = cols.map((c) => {
-    const parts: string[] = [];
-    for (const hr of headerRows) {
-      const t = headerText(m, merged, hr, c);
-      if (t) parts.push(t);
-    }
-    const header = parts.length === 1 ? parts[0] : parts.join(" ");
-    const said = headerMeaning(header, parts.length ? parts[parts.length - 1] : "");
-    const { caption } = said;
-    let percentCells = 0,
-      numberCells = 0,
-      dateCells = 0;
-    let formatUnit: MoneyUnit | undefined;
-    for (let i = first; i <= last; i++) {
-      const bits = flags[i * w + c];
+    for (let c = labelCol + 1; c < n; c++) {
+      const bits = flags[base + c];
+      if (bits === 0) continue;
+      const k = 5 * c;
+      if (bits & (CELL_NUMBER | CELL_BARE_FORMULA)) counts[k] |= 1;
+      if (bits & CELL_FORMULA) counts[k] |= 2;
       if (!(bits & CELL_NUMBER)) continue;
-      numberCells++;
-      if (bits & CELL_PERCENT) percentCells++;
-      if (bits & CELL_DATE) dateCells++;
-      if (bits & CELL_MONEY && !formatUnit) formatUnit = formatInfo(m.sheet.numberFormats[i][c]).money;
+      counts[k + 1]++;
+      if (bits & CELL_PERCENT) counts[k + 2]++;
+      if (bits & CELL_DATE) counts[k + 3]++;
+      if (bits & CELL_MONEY && counts[k + 4] === 0) counts[k + 4] = i + 1;
     }
-    const percent = said.percent || (numberCells > 0 && percentCells * 2 > numberCells);
+  }
+  // The same header rows and columns repeat table after table: a column read exactly as in the sheet's previous
+  // block keeps its ColumnInfo, and a block whose every column does so keeps the previous columns too.
+  const prev = m.blocks.length > 0 ? m.blocks[m.blocks.length - 1].columns : NO_COLUMNS;
+  let columns: ColumnInfo[] = [];
+  let same = true;
+  let totalColumns = false;
+  for (let c = 0; c < nc; c++) {
+    const k = 5 * c;
+    if (!(counts[k] & 1)) continue;
+    // The header rows' texts joined, and the nearest one's (the column's own caption).
+    let header: string, own: string;
+    if (headerRows.length === 1) header = own = headerText(m, merged, headerRows[0], c);
+    else {
+      header = own = "";
+      for (const hr of headerRows) {
+        const t = headerText(m, merged, hr, c);
+        if (!t) continue;
+        header = header ? `${header} ${t}` : t;
+        own = t;
+      }
+    }
+    const said = headerMeaning(header, own);
+    const numberCells = counts[k + 1];
+    const percent = said.percent || (numberCells > 0 && counts[k + 2] * 2 > numberCells);
     let kind: ColumnKind = "line";
-    if (percent || said.average || (numberCells > 0 && dateCells * 2 > numberCells)) kind = "skip";
+    if (percent || said.average || (numberCells > 0 && counts[k + 3] * 2 > numberCells)) kind = "skip";
     else if (said.diff) kind = "diff";
-    else if (said.total || sumsLeftInRow(m, first, last, c)) kind = "total";
-    return {
-      col: c,
-      header,
-      caption,
-      kind,
-      grand: kind === "total" && said.grand,
-      percent,
-      unit: said.unit ?? formatUnit,
-    };
-  });
+    else if (said.total || (counts[k] & 2 && sumsLeftInRow(m, first, last, c))) kind = "total";
+    if (kind === "total") totalColumns = true;
+    const grand = kind === "total" && said.grand;
+    const moneyRow = counts[k + 4];
+    const unit =
+      said.unit ?? (moneyRow > 0 ? formatInfo(m.sheet.numberFormats[moneyRow - 1][c]).money : undefined);
+    const p = prev[columns.length];
+    if (
+      p !== undefined &&
+      p.col === c &&
+      p.header === header &&
+      p.caption === said.caption &&
+      p.kind === kind &&
+      p.grand === grand &&
+      p.percent === percent &&
+      p.unit === unit
+    )
+      columns.push(p);
+    else {
+      same = false;
+      columns.push({ col: c, header, caption: said.caption, kind, grand, percent, unit });
+    }
+  }
+  if (same && columns.length === prev.length && prev !== NO_COLUMNS) columns = prev;
 
   // Row totals.
   const items: AxisItem[] = [];
@@ -868,7 +960,10 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
   let lastKind: RowKind = "blank";
   let lastTotal = "";
   // Intäkter and kostnader sections: which side each row is on, and whether the stretch has both.
+  // Written into a scratch kept from block to block; only a sign-mixed block gets a copy of its own.
   let sides: Int8Array | undefined;
+  let plus = false,
+    minus = false;
   let section = 0,
     seenRevenue = false,
     seenCost = false;
@@ -887,10 +982,14 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
       if (info.kind === "title") section = own;
       const side = own || (info.kind === "line" || info.kind === "excluded" ? section : 0);
       if (side !== 0) {
-        sides ??= new Int8Array(last - first + 1);
+        if (!sides) {
+          if (sideScratch.length < last - first + 1) sideScratch = new Int8Array(2 * (last - first + 1));
+          sides = sideScratch;
+          sides.fill(0, 0, last - first + 1);
+        }
         sides[i - first] = side;
-        if (side > 0) seenRevenue = true;
-        else seenCost = true;
+        if (side > 0) seenRevenue = plus = true;
+        else seenCost = minus = true;
       }
       // A net row (Nettokostnad, Resultat, Netto) after intäkter and kostnader: intäkter − kostnader, a total.
       if (info.kind === "line" && seenRevenue && seenCost && isNetLabel(info.norm))
@@ -926,27 +1025,10 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
   if (tableStarts.length === 0) tableStarts.push(first);
 
   // Column totals: columns in order; percent/average columns and difference columns are not lines.
-  const colItems: AxisItem[] = [];
-  for (const ci of columns) {
-    if (ci.kind === "total")
-      colItems.push({ idx: ci.col, kind: "total", grand: ci.grand, label: ci.header, byFormula: false });
-    else if (ci.kind === "line")
-      colItems.push({ idx: ci.col, kind: "line", grand: false, label: ci.header, byFormula: false });
-    else colItems.push({ idx: ci.col, kind: "heading", grand: false, label: ci.header, byFormula: false });
-  }
-  const colTotals = resolveTotals(colItems, "col");
-  let mixed = false;
-  if (sides) {
-    let plus = false,
-      minus = false;
-    for (const x of sides) {
-      if (x > 0) plus = true;
-      else if (x < 0) minus = true;
-    }
-    mixed = plus && minus;
-  }
+  // Without a total column there is nothing to resolve (most tables: the year columns are all lines).
+  const colTotals = totalColumns ? resolveTotals(columnItems(columns), "col") : [];
   return {
-    sides: mixed ? sides : undefined,
+    sides: sides && plus && minus ? sides.slice(0, last - first + 1) : undefined,
     id: m.blocks.length,
     first,
     last,
