@@ -202,9 +202,9 @@ export function parseSumFormula(formula: string): SumFormula | null {
       if (!(e instanceof Fail)) throw e;
     }
   }
-  // Bounded so a long-lived process (the task pane) does not grow without end, but far above one big
-  // workbook's distinct formulas: clearing at 50 000 made 1 M-cell workbooks reparse every formula each pass.
-  if (parseCache.size > 1_000_000) parseCache.clear();
+  // Bounded so a long-lived process (the task pane) does not grow without end, but above one big workbook's
+  // distinct formulas: clearing at 50 000 made some 1 M-cell workbooks reparse every formula each pass.
+  if (parseCache.size >= 100_000) parseCache.clear();
   parseCache.set(formula, result);
   return result;
 }

@@ -17,17 +17,16 @@ export function numberFromText(text: string): number | null {
 
 export function normalizeLabel(text: string): string {
   const lower = text.toLowerCase();
-  // Most labels are already single-spaced: skip the regex for them.
-  if (
-    lower.indexOf("  ") < 0 &&
-    lower.indexOf("\t") < 0 &&
-    lower.indexOf("\n") < 0 &&
-    lower.indexOf("\u00a0") < 0 &&
-    lower.charCodeAt(0) !== 32 &&
-    lower.charCodeAt(lower.length - 1) !== 32
-  )
-    return lower;
-  return lower.trim().replace(/\s+/g, " ");
+  // Most labels are already single-spaced (one pass over them tells: no tab, newline, no-break space, double,
+  // leading or trailing space): skip the regex for them.
+  const n = lower.length;
+  for (let i = 0; i < n; i++) {
+    const ch = lower.charCodeAt(i);
+    if (ch === 9 || ch === 10 || ch === 0xa0) return lower.trim().replace(/\s+/g, " ");
+    if (ch === 32 && (i === 0 || i === n - 1 || lower.charCodeAt(i + 1) === 32))
+      return lower.trim().replace(/\s+/g, " ");
+  }
+  return lower;
 }
 
 const GRAND_LABELS = new Set([
@@ -47,10 +46,11 @@ const GRAND_LABELS = new Set([
 
 /** Totals by label: Summa, Totalt, Total, S:a, Summa …, Totalt …, Helår. "Total sjukfrånvaro" is not one. */
 export function isTotalLabel(norm: string): boolean {
-  if (GRAND_LABELS.has(norm)) return true;
-  // Every other total label starts with s, t, h or d: most lines are settled by their first letter.
+  // Every total label starts with s, t, h, d or g (grand total): most lines are settled by their first letter,
+  // before the set lookup hashes a label that is often a new string.
   const ch = norm.charCodeAt(0);
-  if (ch !== 115 && ch !== 116 && ch !== 104 && ch !== 100) return false;
+  if (ch !== 115 && ch !== 116 && ch !== 104 && ch !== 100 && ch !== 103) return false;
+  if (GRAND_LABELS.has(norm)) return true;
   if (norm === "summa" || norm === "s:a" || norm === "helår" || norm === "helår totalt" || norm === "sum")
     return true;
   return (

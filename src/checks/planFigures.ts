@@ -30,6 +30,7 @@ import {
   shownUnit,
   type Block,
   type ColumnInfo,
+  type RowInfo,
   type SheetModel,
 } from "./model";
 
@@ -96,6 +97,31 @@ function headerYear(text: string): number | undefined {
   return year ?? undefined;
 }
 
+/** What a column header says for the plan: the measure (budget, outcome, forecast), the goal figure, the year. */
+interface HeaderFacts {
+  measure: "budget" | "outcome" | "forecast" | undefined;
+  goal: "target" | "outcome" | undefined;
+  year: number | undefined;
+}
+
+/**
+ * HeaderFacts per distinct header, keyed by the header as written: many small tables repeat the same few, and
+ * the model has hashed those strings already, where a lower-cased copy would be a new string every time.
+ */
+const headerFactsMemo = new Map<string, HeaderFacts>();
+
+function headerFacts(header: string): HeaderFacts {
+  let facts = headerFactsMemo.get(header);
+  if (!facts) {
+    const folded = header.toLowerCase();
+    facts = { measure: measureKind(folded), goal: goalKind(folded), year: headerYear(folded) };
+    // Bounded: odd inputs (thousands of distinct headers) cannot grow memory without limit.
+    if (headerFactsMemo.size >= 5_000) headerFactsMemo.clear();
+    headerFactsMemo.set(header, facts);
+  }
+  return facts;
+}
+
 function measureKind(folded: string): "budget" | "outcome" | "forecast" | undefined {
   if (folded.includes("prognos") || folded.includes("forecast")) return "forecast";
   if (
@@ -121,34 +147,37 @@ function fits(cell: number, cellUnit: number, planValue: number, planUnitSize: n
 }
 
 /** The plan table most of a block's line labels name, with how many name it (first one on a tie). */
-function mostNamed(perTable: Map<BudgetTable, number>): [BudgetTable | undefined, number] {
+function mostNamed(perTable: Map<BudgetTable, number> | undefined): [BudgetTable | undefined, number] {
   let table: BudgetTable | undefined;
   let best = 0;
-  for (const [t, n] of perTable)
-    if (n > best) {
-      best = n;
-      table = t;
-    }
+  if (perTable)
+    for (const [t, n] of perTable)
+      if (n > best) {
+        best = n;
+        table = t;
+      }
   return [table, best];
 }
 
 function checkBudgetBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFigure[]): void {
-  // Which plan table does the block show? The one most of its labelled rows name.
-  const hits = new Map<number, { table: BudgetTable; line: BudgetLine }>();
-  const perTable = new Map<BudgetTable, number>();
+  // Which plan table does the block show? The one most of its labelled rows name. (The maps are made on the
+  // first named line: most blocks have none.)
+  let hits: Map<number, { table: BudgetTable; line: BudgetLine }> | undefined;
+  let perTable: Map<BudgetTable, number> | undefined;
   let asked = 0;
   for (const r of block.dataRows) {
     const info = m.rows[r];
     if (info.kind !== "line" || !info.label.trim()) continue;
     // Plan tables have a handful of lines: a block whose first labels name none of them is not one.
-    if (giveUp(++asked, hits.size)) break;
+    if (giveUp(++asked, hits?.size ?? 0)) break;
     const res = budgetLineOf(plan, info.label);
     if (!res.ok || res.line.id.endsWith(".total")) continue;
-    hits.set(r, { table: res.table, line: res.line });
+    (hits ??= new Map()).set(r, { table: res.table, line: res.line });
+    perTable ??= new Map();
     perTable.set(res.table, (perTable.get(res.table) ?? 0) + 1);
   }
   const [table, best] = mostNamed(perTable);
-  if (!table || best < 2) {
+  if (!table || best < 2 || !hits) {
     if (!checkTransposedBudgetBlock(m, block, plan, out)) checkLoneTotal(m, block, plan, out);
     return;
   }
@@ -168,9 +197,7 @@ function checkBudgetBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFigu
   const candidates = block.columns.filter((ci) => ci.kind === "line" || ci.kind === "total");
   const mapping: { ci: ColumnInfo; measure: Measure }[] = [];
   for (const ci of candidates) {
-    const folded = ci.header.toLowerCase();
-    const kind = measureKind(folded);
-    const year = headerYear(folded);
+    const { measure: kind, year } = headerFacts(ci.header);
     const measure = table.measures.find((x) => x.kind === kind && x.year === year);
     if (measure) mapping.push({ ci, measure });
   }
@@ -204,17 +231,18 @@ function checkBudgetBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFigu
 
 /** A transposed plan table: departments as columns, measures (Budget 2019, Utfall 2017) as rows. */
 function checkTransposedBudgetBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFigure[]): boolean {
-  const hits = new Map<number, { table: BudgetTable; line: BudgetLine }>();
-  const perTable = new Map<BudgetTable, number>();
+  let hits: Map<number, { table: BudgetTable; line: BudgetLine }> | undefined;
+  let perTable: Map<BudgetTable, number> | undefined;
   for (const ci of block.columns) {
     if (ci.kind !== "line" || !ci.caption) continue;
     const res = budgetLineOf(plan, ci.caption);
     if (!res.ok || res.line.id.endsWith(".total")) continue;
-    hits.set(ci.col, { table: res.table, line: res.line });
+    (hits ??= new Map()).set(ci.col, { table: res.table, line: res.line });
+    perTable ??= new Map();
     perTable.set(res.table, (perTable.get(res.table) ?? 0) + 1);
   }
   const [table, best] = mostNamed(perTable);
-  if (!table || best < 2) return false;
+  if (!table || best < 2 || !hits) return false;
   const lineCols = [...hits].filter(([, h]) => h.table === table).map(([c]) => c);
   const totalCol = block.colTotals.find((spec) => lineCols.every((c) => spec.leaves.includes(c)))?.idx ?? -1;
   for (const r of block.dataRows) {
@@ -310,8 +338,9 @@ function measureOf(table: BudgetTable, text: string): Measure | undefined {
  */
 function checkLoneTotal(m: SheetModel, block: Block, plan: Plan, out: PlanFigure[]): void {
   if (plan.budgetTables.length === 0) return;
-  const lines = block.dataRows.filter((r) => m.rows[r].kind === "line");
-  if (lines.length > 1 || (lines.length === 1 && block.dataRows.length > 1)) return;
+  let lines = 0;
+  for (const r of block.dataRows) if (m.rows[r].kind === "line" && ++lines > 1) return;
+  if (lines === 1 && block.dataRows.length > 1) return;
   const candidates = block.columns.filter((ci) => ci.kind === "line" || ci.kind === "total");
   for (const r of block.dataRows) {
     const label = m.rows[r].label;
@@ -351,6 +380,8 @@ function checkStatedAmounts(m: SheetModel, plan: Plan, out: PlanFigure[]): void 
   for (let r = 0; r < m.nRows; r++) {
     const info = m.rows[r];
     if (info.kind !== "title" || info.label.length > 160 || !/\d/.test(info.label)) continue;
+    // STATED_AMOUNT needs a ":" or "=": most titles have neither, and the lazy regex would try every length.
+    if (info.label.indexOf(":") < 0 && info.label.indexOf("=") < 0) continue;
     const match = STATED_AMOUNT.exec(info.label.trim());
     if (!match) continue;
     const unit =
@@ -622,9 +653,14 @@ function relationIndex(plan: Plan): TextIndex<RelationAmount> {
 /** A block showing a relation's terms (two or more) and a total row: each figure against the plan. */
 function checkRelationBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFigure[]): void {
   if (plan.relations.length === 0) return;
-  const candidates = block.columns.filter((ci) => ci.kind === "line" || ci.kind === "total");
-  if (candidates.length !== 1) return;
-  const ci = candidates[0];
+  // Its one figure column (line or total).
+  let ci: ColumnInfo | undefined;
+  for (const x of block.columns) {
+    if (x.kind !== "line" && x.kind !== "total") continue;
+    if (ci) return;
+    ci = x;
+  }
+  if (!ci) return;
   const index = relationIndex(plan);
   const context = contentWords(`${ci.header} ${block.title} ${m.name}`);
   const hits = new Map<number, RelationAmount>();
@@ -858,17 +894,19 @@ function findFollowed(plan: Plan, title: string): Followed | undefined {
   return res.ok ? res.goal : undefined;
 }
 
+/** The goal figure a column holds (target or outcome) and its year: a target without a year is the plan's. */
+function goalColumn(plan: Plan, ci: ColumnInfo): { kind: "target" | "outcome"; year: number } | undefined {
+  const { goal: kind, year } = headerFacts(ci.header);
+  const y = year ?? (kind === "target" ? plan.year : undefined);
+  return kind && y ? { kind, year: y } : undefined;
+}
+
 function checkGoalBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFigure[]): void {
-  const columns: { ci: ColumnInfo; kind: "target" | "outcome"; year: number }[] = [];
-  for (const ci of block.columns) {
-    const folded = ci.header.toLowerCase();
-    const kind = goalKind(folded);
-    const year = headerYear(folded) ?? (kind === "target" ? plan.year : undefined);
-    if (kind && year) columns.push({ ci, kind, year });
-  }
-  if (columns.length === 0) return;
+  // Most blocks have no goal column, or no row naming a goal: both asked before anything is built.
+  if (!block.columns.some((ci) => goalColumn(plan, ci))) return;
   let asked = 0;
-  const firstFigureCol = Math.min(...block.columns.map((ci) => ci.col));
+  let firstFigureCol = Infinity;
+  for (const ci of block.columns) if (ci.col < firstFigureCol) firstFigureCol = ci.col;
   const rows: { r: number; goal: Followed }[] = [];
   for (let r = block.first; r <= block.last; r++) {
     const info = m.rows[r];
@@ -883,6 +921,11 @@ function checkGoalBlock(m: SheetModel, block: Block, plan: Plan, out: PlanFigure
   // A budget table with an "Utfall 2018" column whose line "Bredband" happens to name a goal is not a goal
   // follow-up: most of a goal table's rows name goals.
   if (rows.length === 0 || rows.length * 2 <= asked) return;
+  const columns: { ci: ColumnInfo; kind: "target" | "outcome"; year: number }[] = [];
+  for (const ci of block.columns) {
+    const goal = goalColumn(plan, ci);
+    if (goal) columns.push({ ci, ...goal });
+  }
   for (const { ci, kind, year } of columns) {
     const results: PlanFigure[] = [];
     for (const { r, goal } of rows) {
@@ -993,6 +1036,13 @@ const OUTLIER_OVER_PEERS = 50;
 const PEERS_SPREAD = 100;
 const PEERS_MIN = 4;
 
+const NO_LINES: readonly number[] = [];
+
+/** A line among which an outlier is sought: not a total, a count or a difference. */
+function isPeerLine(info: RowInfo): boolean {
+  return info.kind === "line" && !info.countLike && !info.diff;
+}
+
 /**
  * Figures ×1 000 in a column whose header or title states tkr or mnkr: typed in the smaller unit. Only typed
  * lines (not totals, counts or percent), only where the column's other lines are of one magnitude and the figure
@@ -1001,19 +1051,26 @@ const PEERS_MIN = 4;
 export function magnitudeOutliers(m: SheetModel): MagnitudeOutlier[] {
   const out: MagnitudeOutlier[] = [];
   for (const block of m.blocks) {
+    // The block's lines, picked once for all its columns. A column needs a candidate and PEERS_MIN other
+    // lines: a block with fewer has no outlier (and no list is made for it).
+    let lines: readonly number[] | undefined;
     for (const ci of block.columns) {
       if (ci.kind !== "line" || ci.percent) continue;
       const unit = ci.unit ?? block.unit;
       if (unit !== "tkr" && unit !== "mnkr") continue;
+      if (!lines) {
+        let n = 0;
+        for (const r of block.dataRows) if (isPeerLine(m.rows[r])) n++;
+        lines = n < PEERS_MIN + 1 ? NO_LINES : block.dataRows.filter((r) => isPeerLine(m.rows[r]));
+      }
+      if (lines.length < PEERS_MIN + 1) break;
       // One pass over the column's lines: the largest (the candidate), the next largest and the smallest.
       let n = 0;
       let top = -1;
       let topAbs = 0;
       let second = 0;
       let min = Infinity;
-      for (const r of block.dataRows) {
-        const info = m.rows[r];
-        if (info.kind !== "line" || info.countLike || info.diff) continue;
+      for (const r of lines) {
         const v = m.values[r]?.[ci.col];
         if (typeof v !== "number" || v === 0 || !Number.isFinite(v)) continue;
         const a = Math.abs(v);
@@ -1033,9 +1090,8 @@ export function magnitudeOutliers(m: SheetModel): MagnitudeOutlier[] {
       const value = figureAt(m, r, ci.col);
       if (value === undefined || formulaAt(m, r, ci.col) !== null) continue;
       const peers: number[] = [];
-      for (const k of block.dataRows) {
-        const info = m.rows[k];
-        if (k === r || info.kind !== "line" || info.countLike || info.diff) continue;
+      for (const k of lines) {
+        if (k === r) continue;
         const v = m.values[k]?.[ci.col];
         if (typeof v === "number" && v !== 0 && Number.isFinite(v)) peers.push(Math.abs(v));
       }

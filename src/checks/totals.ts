@@ -48,15 +48,13 @@ export interface TotalCell {
   status: TotalStatus;
   /** range-gap: the lines left out (indexes along the axis). */
   missing: number[];
-  /** double-count: the subtotal counted with its lines. */
-  doubled?: TotalSpec;
   /** First and last leaf along the axis, for messages. */
   firstLeaf: number;
   lastLeaf: number;
   /** A net row (intäkter − kostnader with costs written positive): expected is that difference. */
   net?: boolean;
-  /** A sum formula along the axis: the ranges it references, relative along the axis. */
-  refs?: [number, number][];
+  /** A sum formula along the axis: the ranges it references, relative along the axis (shared, never written). */
+  refs?: Refs;
   /** The value is within rounding of the lines of our reading (or of its subtotals as written). */
   fits?: boolean;
   /** double-count: the cell counted twice and the two reference paths it is reached by. */
@@ -99,9 +97,8 @@ export interface DiffCell {
 export interface SheetTotals {
   cells: TotalCell[];
   diffs: DiffCell[];
-  /** Per block: total cells holding a formula. */
   /** Per table (see tableKey): total cells holding a formula. */
-  formulaTotals: Map<string, number>;
+  formulaTotals: Map<number, number>;
   /** Cells (r × nCols + c) of totals whose status is not ok (unchecked included). */
   notOk: Set<number>;
 }
@@ -141,21 +138,28 @@ const PRECISION = new Precision();
 /** The shared empty `missing` of every total that leaves nothing out (one array, not one per total cell). */
 const NO_LINES: number[] = Object.freeze([]) as unknown as number[];
 
+/** Ranges along a total's axis, relative (rows of its column, or columns of its row). */
+export type Refs = readonly (readonly [number, number])[];
+
+/**
+ * The ranges alongRanges last returned: every cell of a total (=SUM(B3:B6), =SUM(C3:C6), …) references the
+ * same relative ranges, so they share one array instead of allocating two per total cell.
+ */
+let lastRefs: Refs | null = null;
+
 /**
  * The ranges a sum formula references along a total's axis (relative rows of its column, or relative columns
  * of its row), or null when it references anything else (another sheet, across the axis, constants).
  */
-function alongRanges(
-  m: SheetModel,
-  p: SumFormula,
-  rowAxis: boolean,
-  cross: number,
-): [number, number][] | null {
-  if (p.terms.length === 0 || p.constant !== 0) return null;
+function alongRanges(m: SheetModel, p: SumFormula, rowAxis: boolean, cross: number): Refs | null {
+  const terms = p.terms;
+  if (terms.length === 0 || p.constant !== 0) return null;
   const absCross = rowAxis ? m.oCol + cross : m.oRow + cross;
   const origin = rowAxis ? m.oRow : m.oCol;
-  const out: [number, number][] = [];
-  for (const t of p.terms) {
+  const last = lastRefs;
+  let same = last !== null && last.length === terms.length;
+  for (let k = 0; k < terms.length; k++) {
+    const t = terms[k];
     if (t.sheet !== null && t.sheet !== m.name) return null;
     if (
       rowAxis
@@ -163,12 +167,21 @@ function alongRanges(
         : t.firstRow !== absCross || t.lastRow !== absCross
     )
       return null;
-    out.push(rowAxis ? [t.firstRow - origin, t.lastRow - origin] : [t.firstCol - origin, t.lastCol - origin]);
+    if (same) {
+      const lo = (rowAxis ? t.firstRow : t.firstCol) - origin;
+      const hi = (rowAxis ? t.lastRow : t.lastCol) - origin;
+      same = last![k][0] === lo && last![k][1] === hi;
+    }
   }
+  if (same) return last;
+  const out: [number, number][] = [];
+  for (const t of terms)
+    out.push(rowAxis ? [t.firstRow - origin, t.lastRow - origin] : [t.firstCol - origin, t.lastCol - origin]);
+  lastRefs = out;
   return out;
 }
 
-function inRanges(ranges: readonly [number, number][], i: number): boolean {
+function inRanges(ranges: Refs, i: number): boolean {
   for (const [lo, hi] of ranges) if (i >= lo && i <= hi) return true;
   return false;
 }
@@ -347,7 +360,6 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
     lastLeaf,
     // Every optional field is present from the start: one object shape for all total cells (set later, they
     // would each grow a property store of their own, ~100 000 of them on a big sheet).
-    doubled: undefined,
     net: undefined,
     refs: undefined,
     fits: undefined,
@@ -364,7 +376,7 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
     return cell;
   }
   let p: SumFormula | null = null;
-  let refs: [number, number][] | null = null;
+  let refs: Refs | null = null;
   if (cell.formula) {
     // A formula total is what it references: its value is right by construction. What can be wrong is which
     // cells it references (sum.range-gap, decided against its peers) and whether a cell is reached twice
@@ -388,9 +400,14 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
   // Parsed once above: the formula's own ranges along the axis (null for a crossing total).
   if (p && refs) {
     cell.refs = refs;
-    let alt = 0;
-    for (const idx of spec.covers) alt += alongAt(m, rowAxis, along, idx) ?? 0;
-    cell.fits = Math.abs(value - expected) <= tolerance || Math.abs(value - alt) <= tolerance;
+    // The subtotals as written are added up only when the lines do not fit (the common total fits them).
+    let fits = Math.abs(value - expected) <= tolerance;
+    if (!fits) {
+      let alt = 0;
+      for (const idx of spec.covers) alt += alongAt(m, rowAxis, along, idx) ?? 0;
+      fits = Math.abs(value - alt) <= tolerance;
+    }
+    cell.fits = fits;
     // Plain ranges over plain figures (the common total) cannot count a cell twice unless they overlap.
     const twice = p.terms.length > 1 || rangesHoldFormulas(m, p, r, c) ? countedTwice(m, r, c) : null;
     if (twice) {
@@ -490,19 +507,20 @@ function fitsRunBefore(cell: TotalCell): boolean {
  */
 function linesBetween(cell: TotalCell): number[] {
   const refs = cell.refs!;
-  if (refs.length !== 1) return [];
+  if (refs.length !== 1) return NO_LINES;
   const [lo, hi] = refs[0];
   const m = cell.model;
   const idx = cell.spec.idx;
-  if (hi >= idx || lo > hi) return [];
-  const out: number[] = [];
+  if (hi >= idx || lo > hi) return NO_LINES;
+  // Made at the first line found: most SUMs leave none out.
+  let out: number[] | null = null;
   if (cell.spec.axis === "row") {
     const c = cell.c;
     for (let i = hi + 1; i < idx; i++) {
       const k = m.rows[i].kind;
       if (k === "excluded" || k === "blank") continue;
       if (k !== "line") return ownLinesAbove(cell);
-      if (figureAt(m, i, c) !== undefined) out.push(i);
+      if (figureAt(m, i, c) !== undefined) (out ??= []).push(i);
     }
     for (let i = lo - 1; i >= cell.block.first; i--) {
       const k = m.rows[i].kind;
@@ -511,19 +529,19 @@ function linesBetween(cell: TotalCell): number[] {
       // Contiguous figures only: an empty cell or a derived figure (=I84-I64) ends the run.
       const x = figureAt(m, i, c);
       if (x === undefined || formulaAt(m, i, c)) break;
-      if (x !== 0) out.push(i);
+      if (x !== 0) (out ??= []).push(i);
     }
     // Only figures that change the sum make a gap of this kind (zeros are an income/cost split).
-    if (out.length === 0 || !out.some((i) => (figureAt(m, i, c) ?? 0) !== 0)) return NO_LINES;
-  } else {
+    if (out === null || !out.some((i) => (figureAt(m, i, c) ?? 0) !== 0)) return NO_LINES;
+  } else if (hi + 1 < idx) {
     const byCol = new Map(cell.block.columns.map((ci) => [ci.col, ci]));
     for (let i = hi + 1; i < idx; i++) {
       const ci = byCol.get(i);
-      if (!ci || ci.kind !== "line") return [];
-      if (figureAt(m, cell.r, i) !== undefined) out.push(i);
+      if (!ci || ci.kind !== "line") return NO_LINES;
+      if (figureAt(m, cell.r, i) !== undefined) (out ??= []).push(i);
     }
   }
-  return out.sort((x, y) => x - y);
+  return out === null ? NO_LINES : out.sort((x, y) => x - y);
 }
 
 /**
@@ -585,36 +603,56 @@ const NO_PEERS: TotalCell[] = Object.freeze([]) as unknown as TotalCell[];
  * (or lines standing between its range and itself) is a range gap; a typed total that misfits its lines is a
  * mismatch only when our reading of the lines fits most of the total's cells and no run of lines explains it.
  */
-function decideSpec(cells: TotalCell[]): void {
-  if (cells.length === 0) return;
-  const m = cells[0].model;
-  const rowAxis = cells[0].spec.axis === "row";
-  const withRefs = cells.filter((x) => x.refs && x.status === "ok");
-  if (withRefs.length > 0 || cells.some((x) => x.refs)) for (const x of cells) x.peerFormulas = true;
-  // Peers grouped by what they reference: the same total in every column usually has one or two shapes.
-  const shapes = new Map<string | number, TotalCell[]>();
-  for (const x of withRefs) {
-    const refs = x.refs!;
-    // One range (the common total) tagged by a number, no string built per cell; others by their text.
-    const lo = refs[0][0],
-      hi = refs[0][1];
-    const tag =
-      refs.length === 1 && lo >= 0 && hi >= 0 && hi < SHAPE_SPAN
-        ? lo * SHAPE_SPAN + hi
-        : refs.map(([a, b]) => `${a}:${b}`).join(",");
-    const list = shapes.get(tag);
-    if (list) list.push(x);
-    else if (shapes.size < 20) shapes.set(tag, [x]);
+function decideSpec(all: TotalCell[], from: number, to: number): void {
+  if (from >= to) return;
+  const m = all[from].model;
+  const rowAxis = all[from].spec.axis === "row";
+  // Peers that reference along the axis; usually every one of them references the same ranges (one shape),
+  // and then no peer references what another does not: the shapes are grouped only when they differ.
+  let anyRefs = false;
+  let first: Refs | null = null;
+  let oneShape = true;
+  for (let k = from; k < to; k++) {
+    const refs = all[k].refs;
+    if (!refs) continue;
+    anyRefs = true;
+    if (all[k].status !== "ok") continue;
+    if (first === null) first = refs;
+    else if (oneShape && !sameRefs(first, refs)) oneShape = false;
   }
-  for (const x of withRefs) {
-    const cross = rowAxis ? x.c : x.r;
-    const at = (i: number) => alongAt(m, rowAxis, cross, i);
-    const key = (i: number) => (rowAxis ? i * m.nCols + cross : cross * m.nCols + i);
-    // Candidates from the peers' direct references; confirmed against everything x reaches through its sums.
-    // Filled only when the peers have more than one shape: the common case shares one empty map.
-    const candidates = shapes.size > 1 ? new Map<number, TotalCell[]>() : NO_CANDIDATES;
-    // One shape for all (the common case): no peer references what another does not.
-    if (shapes.size > 1)
+  if (anyRefs) for (let k = from; k < to; k++) all[k].peerFormulas = true;
+  if (first === null) {
+    decideTyped(all, from, to);
+    return;
+  }
+  if (oneShape) {
+    for (let k = from; k < to; k++) {
+      const x = all[k];
+      if (x.refs && x.status === "ok") decideRefs(x, m, rowAxis, NO_CANDIDATES);
+    }
+    resetZeroGaps(all, from, to);
+  } else {
+    const withRefs: TotalCell[] = [];
+    for (let k = from; k < to; k++) if (all[k].refs && all[k].status === "ok") withRefs.push(all[k]);
+    // Peers grouped by what they reference: the same total in every column usually has one or two shapes.
+    const shapes = new Map<string | number, TotalCell[]>();
+    for (const x of withRefs) {
+      const refs = x.refs!;
+      // One range (the common total) tagged by a number, no string built per cell; others by their text.
+      const lo = refs[0][0],
+        hi = refs[0][1];
+      const tag =
+        refs.length === 1 && lo >= 0 && hi >= 0 && hi < SHAPE_SPAN
+          ? lo * SHAPE_SPAN + hi
+          : refs.map(([a, b]) => `${a}:${b}`).join(",");
+      const list = shapes.get(tag);
+      if (list) list.push(x);
+      else if (shapes.size < 20) shapes.set(tag, [x]);
+    }
+    for (const x of withRefs) {
+      // Candidates from the peers' direct references; confirmed against everything x reaches through its sums.
+      const candidates = new Map<number, TotalCell[]>();
+      const cross = rowAxis ? x.c : x.r;
       for (const list of shapes.values()) {
         const peer = list[0] === x ? list[1] : list[0];
         if (!peer || list.includes(x)) continue;
@@ -624,68 +662,117 @@ function decideSpec(cells: TotalCell[]): void {
         for (const [lo, hi] of peer.refs!)
           for (let i = Math.max(0, lo); i <= hi; i++) {
             if (i === x.spec.idx || inRanges(x.refs!, i)) continue;
-            if (at(i) === undefined || !isAddend(x, i)) continue;
+            if (alongAt(m, rowAxis, cross, i) === undefined || !isAddend(x, i)) continue;
             const have = candidates.get(i);
             if (!have) candidates.set(i, list);
             else if (have !== list) candidates.set(i, [...have, ...list]);
           }
       }
-    let missing: number[] = NO_LINES;
-    let peers: TotalCell[] = NO_PEERS;
-    if (candidates.size > 0) {
-      missing = [];
+      decideRefs(x, m, rowAxis, candidates);
+    }
+    for (const list of shapes.values()) resetZeroGaps(list, 0, list.length);
+  }
+  decideTyped(all, from, to);
+}
+
+/** Whether two totals reference the same ranges along their axis. */
+function sameRefs(a: Refs, b: Refs): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k][0] !== b[k][0] || a[k][1] !== b[k][1]) return false;
+  return true;
+}
+
+/** The index of a cell along a total's axis (cross: its column for a row total, its row for a column total). */
+function keyAlong(m: SheetModel, rowAxis: boolean, cross: number, i: number): number {
+  return rowAxis ? i * m.nCols + cross : cross * m.nCols + i;
+}
+
+/**
+ * A SUM total's range gap: the candidate lines (from peers of other shapes) it does not reach, and the lines of
+ * its own block it leaves out.
+ */
+function decideRefs(
+  x: TotalCell,
+  m: SheetModel,
+  rowAxis: boolean,
+  candidates: ReadonlyMap<number, TotalCell[]>,
+): void {
+  const cross = rowAxis ? x.c : x.r;
+  let missing: number[] = NO_LINES;
+  let peers: TotalCell[] = NO_PEERS;
+  if (candidates.size > 0) {
+    missing = [];
+    peers = [];
+    const reached = reachedBy(m, x.r, x.c);
+    for (const [i, list] of candidates) {
+      if (reached.has(keyAlong(m, rowAxis, cross, i))) continue;
+      missing.push(i);
+      for (const p of list) if (p !== x && !peers.includes(p)) peers.push(p);
+    }
+    missing.sort((a, b) => a - b);
+  }
+  // Lines of its own block it leaves out, peers or not (a cost SUM that skips the block's last cost line
+  // while the income column's SUM covers the income lines only).
+  let own = linesBetween(x);
+  if (own.length > 0 && missing.length > 0) own = own.filter((i) => !missing.includes(i));
+  if (own.length > 0) {
+    // Lines counted through a subtotal in the range (a Grand Total =SUM(B21:B22) over its Subtotal) are in.
+    const reached = reachedBy(m, x.r, x.c);
+    own = own.filter((i) => !reached.has(keyAlong(m, rowAxis, cross, i)));
+    if (!own.some((i) => (alongAt(m, rowAxis, cross, i) ?? 0) !== 0)) own = [];
+  }
+  if (own.length > 0) {
+    if (!missing.some((i) => (alongAt(m, rowAxis, cross, i) ?? 0) !== 0)) {
+      missing = own;
       peers = [];
-      const reached = reachedBy(m, x.r, x.c);
-      for (const [i, list] of candidates) {
-        if (reached.has(key(i))) continue;
-        missing.push(i);
-        for (const p of list) if (p !== x && !peers.includes(p)) peers.push(p);
-      }
-      missing.sort((a, b) => a - b);
-    }
-    // Lines of its own block it leaves out, peers or not (a cost SUM that skips the block's last cost line
-    // while the income column's SUM covers the income lines only).
-    let own = linesBetween(x);
-    if (own.length > 0 && missing.length > 0) own = own.filter((i) => !missing.includes(i));
-    if (own.length > 0) {
-      // Lines counted through a subtotal in the range (a Grand Total =SUM(B21:B22) over its Subtotal) are in.
-      const reached = reachedBy(m, x.r, x.c);
-      own = own.filter((i) => !reached.has(key(i)));
-      if (!own.some((i) => (at(i) ?? 0) !== 0)) own = [];
-    }
-    if (own.length > 0) {
-      if (!missing.some((i) => (at(i) ?? 0) !== 0)) {
-        missing = own;
-        peers = [];
-        x.between = true;
-      } else missing = [...missing, ...own].sort((a, b) => a - b);
-    }
-    if (missing.length === 0) continue;
-    x.missing = missing;
-    x.peers = peers;
-    let extra = 0;
-    for (const i of missing) extra += at(i) ?? 0;
-    x.status = missing.some((i) => (at(i) ?? 0) !== 0) ? "range-gap" : "range-gap-zero";
-    x.expected = clean(x.value + extra);
+      x.between = true;
+    } else missing = [...missing, ...own].sort((a, b) => a - b);
   }
-  // A line left out that is empty or zero here is worth a warning only where the same SUM shape leaves out a
-  // line with a figure in another column (one wrong pattern); an income column's SUM that skips the cost lines
-  // (zero there) beside a cost column that includes them is two columns of one layout, not a gap.
-  for (const list of shapes.values()) {
-    if (list.some((x) => x.status === "range-gap")) continue;
-    for (const x of list)
-      if (x.status === "range-gap-zero" && !x.between) {
-        x.status = "ok";
-        x.missing = [];
-        x.peers = undefined;
-        x.expected = x.value;
-      }
+  if (missing.length === 0) return;
+  x.missing = missing;
+  x.peers = peers;
+  let extra = 0;
+  let nonzero = false;
+  for (const i of missing) {
+    const v = alongAt(m, rowAxis, cross, i) ?? 0;
+    extra += v;
+    if (v !== 0) nonzero = true;
   }
-  // Typed totals: trusted only where our reading fits at least as many of the total's cells as it misfits
-  // (a lone total has only its own cell to go by).
+  x.status = nonzero ? "range-gap" : "range-gap-zero";
+  x.expected = clean(x.value + extra);
+}
+
+/**
+ * A line left out that is empty or zero here is worth a warning only where the same SUM shape leaves out a
+ * line with a figure in another column (one wrong pattern); an income column's SUM that skips the cost lines
+ * (zero there) beside a cost column that includes them is two columns of one layout, not a gap. The cells
+ * from..to of `list` hold one shape's SUMs (and cells without refs, which have no gap of this kind).
+ */
+function resetZeroGaps(list: TotalCell[], from: number, to: number): void {
+  for (let k = from; k < to; k++) if (list[k].status === "range-gap") return;
+  for (let k = from; k < to; k++) {
+    const x = list[k];
+    if (x.status === "range-gap-zero" && !x.between) {
+      x.status = "ok";
+      x.missing = [];
+      x.peers = undefined;
+      x.expected = x.value;
+    }
+  }
+}
+
+/**
+ * Typed totals: trusted only where our reading fits at least as many of the total's cells as it misfits
+ * (a lone total has only its own cell to go by).
+ */
+function decideTyped(all: TotalCell[], from: number, to: number): void {
   let fits = 0,
-    misfits = 0;
-  for (const x of cells) {
+    misfits = 0,
+    mismatches = 0;
+  for (let k = from; k < to; k++) {
+    const x = all[k];
+    if (x.status === "mismatch") mismatches++;
     if (x.status === "unchecked" || x.fits === undefined) continue;
     // A SUM that misses lines of our reading (a range gap) or counts one twice is explained by its own
     // finding: it says nothing against the reading of the lines.
@@ -693,7 +780,9 @@ function decideSpec(cells: TotalCell[]): void {
     if (x.fits) fits++;
     else misfits++;
   }
-  for (const x of cells) {
+  if (mismatches === 0) return;
+  for (let k = from; k < to; k++) {
+    const x = all[k];
     if (x.status !== "mismatch") continue;
     // A row that is a total only by its SUM formulas says nothing of its typed cells: a typed figure there
     // that does not add up is a figure of its own (a scratch number), not a total.
@@ -797,15 +886,19 @@ function fitDifference(
 function formulaDifferences(m: SheetModel, block: Block, out: DiffCell[]): void {
   const formulas = m.sheet.formulas;
   if (!formulas) return;
-  const rows = block.dataRows.filter((r) => m.rows[r].kind === "line");
-  if (rows.length < 4) return;
+  // The block's lines, listed only for a block with a column of A − B formulas (most have none).
+  let lineCount = 0;
+  for (const r of block.dataRows) if (m.rows[r].kind === "line") lineCount++;
+  if (lineCount < 4) return;
+  let rows: number[] | null = null;
   for (const ci of block.columns) {
     if (ci.kind === "diff" || ci.kind === "skip") continue;
     const d = ci.col;
     // Made at the first A − B formula only: most columns of most blocks hold none.
     let pairs: Map<number, number> | null = null;
     let shaped = 0;
-    for (const r of rows) {
+    for (const r of block.dataRows) {
+      if (m.rows[r].kind !== "line") continue;
       const f = formulas[r]?.[d];
       if (!isFormula(f)) continue;
       const pair = differencePair(m, f, r);
@@ -822,9 +915,10 @@ function formulaDifferences(m: SheetModel, block: Block, out: DiffCell[]): void 
         best = pair;
         count = n;
       }
-    if (count < 3 || count < 0.6 * rows.length) continue;
+    if (count < 3 || count < 0.6 * lineCount) continue;
     const a = Math.floor(best / m.nCols),
       b = best % m.nCols;
+    rows ??= block.dataRows.filter((r) => m.rows[r].kind === "line");
     for (const r of rows) {
       const f = formulas[r]?.[d];
       if (isFormula(f) && differencePair(m, f, r) === best) continue;
@@ -983,20 +1077,13 @@ export function lineKey(cell: TotalCell): string {
   return `${tableKey(cell)}|${cell.spec.axis === "row" ? `c${cell.c}` : `r${cell.r}`}`;
 }
 
-/** The table a total cell belongs to: its block and, within it, the table its row is in. */
-export function tableKey(cell: TotalCell): string {
-  const t = tableOf(cell.block, cell.r);
-  // Cells come table by table: a one-entry memo hands back the same string (its hash already known) instead
-  // of building and hashing a new one per total cell.
-  if (cell.block === lastKeyBlock && t === lastKeyTable) return lastKey;
-  lastKeyBlock = cell.block;
-  lastKeyTable = t;
-  lastKey = `${cell.block.id}:${t}`;
-  return lastKey;
+/**
+ * The table a total cell belongs to, as a number unique on its sheet: its block and, within it, the table its
+ * row is in (a table starts on a row of its own, so there are fewer than nRows + 1 per block).
+ */
+export function tableKey(cell: TotalCell): number {
+  return cell.block.id * (cell.model.nRows + 1) + tableOf(cell.block, cell.r);
 }
-let lastKeyBlock: Block | null = null;
-let lastKeyTable = -1;
-let lastKey = "";
 
 const cache = new WeakMap<SheetModel, SheetTotals>();
 
@@ -1005,46 +1092,48 @@ export function sheetTotals(m: SheetModel): SheetTotals {
   if (hit) return hit;
   const cells: TotalCell[] = [];
   const diffs: DiffCell[] = [];
-  const formulaTotals = new Map<string, number>();
-  const countFormula = (cell: TotalCell) => {
-    if (!cell.formula) return;
-    const key = tableKey(cell);
-    formulaTotals.set(key, (formulaTotals.get(key) ?? 0) + 1);
-  };
+  const formulaTotals = new Map<number, number>();
+  // Each total's cells are pushed together: decideSpec takes them as a range of `cells`, no array per total.
   for (const block of m.blocks) {
-    const crossCols = block.columns.filter((ci) => ci.kind !== "skip").map((ci) => ci.col);
+    const columns = block.columns;
     for (const spec of block.rowTotals) {
-      const own: TotalCell[] = [];
+      const from = cells.length;
       // A row total's cells all stand on its row, so in one table: its formulas are counted once per row.
       let formulas = 0;
-      for (const c of crossCols) {
-        const cell = evaluateTotal(m, block, spec, c);
+      for (let k = 0; k < columns.length; k++) {
+        if (columns[k].kind === "skip") continue;
+        const cell = evaluateTotal(m, block, spec, columns[k].col);
         if (cell) {
-          own.push(cell);
           cells.push(cell);
           if (cell.formula) formulas++;
         }
       }
       if (formulas > 0) {
-        const key = tableKey(own[0]);
+        const key = tableKey(cells[from]);
         formulaTotals.set(key, (formulaTotals.get(key) ?? 0) + formulas);
       }
-      decideSpec(own);
+      decideSpec(cells, from, cells.length);
+    }
+    if (block.colTotals.length === 0) {
+      evaluateDiffs(m, block, diffs);
+      formulaDifferences(m, block, diffs);
+      continue;
     }
     // A total column over a single column is no sum across columns ("Antal | à-pris | Totalt" is a product).
     const colSpecs = block.colTotals.filter((t) => t.leaves.length >= 2);
     const crossRows = colSpecs.length > 0 ? block.dataRows.filter((r) => !m.rows[r].countLike) : [];
     for (const spec of colSpecs) {
-      const own: TotalCell[] = [];
+      const from = cells.length;
       for (const r of crossRows) {
         const cell = evaluateTotal(m, block, spec, r);
-        if (cell) {
-          own.push(cell);
-          cells.push(cell);
-          countFormula(cell);
+        if (!cell) continue;
+        cells.push(cell);
+        if (cell.formula) {
+          const key = tableKey(cell);
+          formulaTotals.set(key, (formulaTotals.get(key) ?? 0) + 1);
         }
       }
-      decideSpec(own);
+      decideSpec(cells, from, cells.length);
     }
     evaluateDiffs(m, block, diffs);
     formulaDifferences(m, block, diffs);

@@ -30,10 +30,19 @@ const UNIT_WORDS: [RegExp, NumberUnit][] = [
 
 /** Reads a unit word: "mnkr", "Mkr", "tkr", "kr", "kronor", "%". */
 export function parseUnitWord(text: string): NumberUnit | undefined {
-  const t = text
-    .trim()
-    .replace(/^\(|\)$/g, "")
-    .trim();
+  let t = text.trim();
+  if (t.startsWith("(") || t.endsWith(")")) t = t.replace(/^\(|\)$/g, "").trim();
+  // The words written most, read as UNIT_WORDS reads them but without a regex each.
+  switch (t) {
+    case "tkr":
+    case "kr":
+      return t;
+    case "mnkr":
+    case "mkr":
+      return "mnkr";
+    case "%":
+      return "percent";
+  }
   for (const [re, unit] of UNIT_WORDS) if (re.test(t)) return unit;
   return undefined;
 }
@@ -70,6 +79,8 @@ export function parseSvNumber(text: string): ParsedNumber | null {
 /** Finds a document's or header's unit statement: "Alla belopp i tkr", "Belopp i mnkr", "(kr)", "Budget 2019, tkr". */
 export function findUnitStatement(text: string): MoneyUnit | undefined {
   const t = text.toLowerCase();
+  // Every statement below names kr (tkr, mnkr, kronor): most texts have none and need no regex.
+  if (t.indexOf("kr") < 0) return undefined;
   const m =
     /belopp (?:anges )?i (mnkr|mkr|miljoner kronor|tkr|tusental kronor|tusen kronor|kr|kronor)\b/.exec(t) ??
     /\((mnkr|mkr|tkr|kr)\)/.exec(t) ??

@@ -12,6 +12,9 @@ import type { WorkbookSnapshot } from "../../src/model/types";
 import { readWorkbookFile, WorkbookReadError } from "../../src/cli/xlsx";
 import { readWorkbookFileExcelJS } from "../../src/cli/xlsxExcelJS";
 import { embeddedPlan } from "../../src/plan/embedded";
+import { readXlsx } from "../../src/cli/xlsxStream";
+import { scanXml, Unusual } from "../../src/cli/xmlScan";
+import { SaxesParser } from "saxes";
 
 const ROOT = join(__dirname, "..", "..");
 const CORPUS = join(ROOT, "..", "shared", "corpus", "workbooks");
@@ -193,5 +196,78 @@ describe("damaged packages keep a clear reason", () => {
     const other = new JSZip();
     other.file("word/document.xml", "<document/>");
     expect(await reason(await other.generateAsync({ type: "nodebuffer" }))).toBe("no-workbook");
+  });
+});
+
+describe("the fast XML scanner = saxes", () => {
+  test.each([...fixtures, ...corpus].map(rel))("%s: the same snapshot both ways", async (file) => {
+    const path = join(ROOT, "..", file);
+    expect(plain(await readXlsx(path))).toStrictEqual(plain(await readXlsx(path, { saxes: true })));
+  });
+
+  /** The events of each scanner for one part: the fast one's, or "Unusual" where it leaves the part to saxes. */
+  function events(xml: string, scanner: "fast" | "saxes"): string[] | "Unusual" {
+    const out: string[] = [];
+    const h = {
+      open: (name: string, a: Record<string, string>) => out.push(`<${name} ${JSON.stringify(a)}>`),
+      text: (t: string) => out.push(`"${t}"`),
+      close: (name: string) => out.push(`</${name}>`),
+    };
+    if (scanner === "fast") {
+      try {
+        scanXml(Buffer.from(xml, "utf8"), h);
+      } catch (e) {
+        if (e instanceof Unusual) return "Unusual";
+        throw e;
+      }
+      return out;
+    }
+    const p = new SaxesParser();
+    p.on("opentag", (n) => h.open(n.name, { ...(n.attributes as Record<string, string>) }));
+    p.on("text", h.text);
+    p.on("closetag", (n) => h.close(n.name));
+    p.write(xml).close();
+    // saxes may split one text in several events: joined as the reader joins them.
+    return out.reduce<string[]>((acc, e) => {
+      const last = acc[acc.length - 1];
+      if (e.startsWith('"') && last?.startsWith('"')) acc[acc.length - 1] = last.slice(0, -1) + e.slice(1);
+      else acc.push(e);
+      return acc;
+    }, []);
+  }
+
+  test.each([
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<a x="1" y=\'&lt;2&gt;\'><b/> t &amp; &#x41;&#66; </a>',
+    '<a><c r="A1" s = \'3\' t="s"><v>12</v></c><c><is><t>åäö € 𝄞 &quot;x&apos;</t></is></c></a>\n',
+    '<x:a xmlns:x="urn:x" r:id="rId1"><x:b>]] &gt;</x:b></x:a>',
+  ])("plain XML, the same events: %s", (xml) => {
+    const fast = events(xml, "fast");
+    expect(fast).not.toBe("Unusual");
+    expect(fast).toEqual(events(xml, "saxes"));
+  });
+
+  test.each([
+    "<a><!-- comment --></a>",
+    "<a><![CDATA[x]]></a>",
+    "<a>x\r\ny</a>",
+    '<a b="x\ty"/>',
+    "<a>&#10;</a>",
+    "<a>&nbsp;</a>",
+    "<a>a & b</a>",
+    "<a>]]></a>",
+    "\uFEFF<a/>",
+    '<?xml version="1.1"?><a/>',
+    "<a><?pi x?></a>",
+    "<!DOCTYPE a><a/>",
+    '<a b="1" b="2"/>',
+    '<a b="1"c="2"/>',
+    "<a><b></a></b>",
+    "<a>",
+    "<a/><b/>",
+    "text<a/>",
+    "<é/>",
+    "<a>\u0001</a>",
+  ])("left to saxes: %j", (xml) => {
+    expect(events(xml, "fast")).toBe("Unusual");
   });
 });

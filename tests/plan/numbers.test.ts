@@ -156,6 +156,13 @@ describe("units", () => {
     ["%", "percent"],
     ["procent", "percent"],
     ["meter", undefined],
+    // The common words are read without the regexes: the same answers, parentheses and case as before.
+    ["mkr", "mnkr"],
+    [" (mnkr) ", "mnkr"],
+    ["TKR", "tkr"],
+    ["tkr.", "tkr"],
+    ["(%)", "percent"],
+    ["(kr", "kr"],
   ])("parseUnitWord(%p) → %p", (word, unit) => {
     expect(parseUnitWord(word)).toBe(unit);
   });
@@ -167,6 +174,9 @@ describe("units", () => {
     ["Resultat Utfall avvikelse mot budget, ack (tkr)", "tkr"],
     ["Utfall 2017", undefined],
     ["Avtalstrohet vid inköp (%)", undefined],
+    ["ALLA BELOPP I KRONOR", "kr"],
+    ["Budget 2019 (Mkr)", "mnkr"],
+    ["Kronoberg", undefined],
   ])("findUnitStatement(%p) → %p", (text, unit) => {
     expect(findUnitStatement(text)).toBe(unit);
   });

@@ -21,7 +21,7 @@ export const sumHardcoded: Rule = ({ models }) => {
       }
       return perLine.get(lineKey(cell)) ?? 0;
     };
-    const typed = new Map<string, TotalCell[]>();
+    const typed = new Map<number, TotalCell[]>();
     const seen = new Set<number>();
     for (const cell of cells) {
       // Over figures (≥ 2 lines), or a typed 0 over no figures where both the same total's other cells and the
@@ -38,8 +38,8 @@ export const sumHardcoded: Rule = ({ models }) => {
     }
     // A few formula totals per table (the evidence of a warning), in cell order, gathered in one pass when first
     // needed: a filter over all cells per warning was quadratic on a sheet with many overwritten totals.
-    let formulasOf: Map<string, TotalCell[]> | null = null;
-    const tableFormulas = (table: string): TotalCell[] => {
+    let formulasOf: Map<number, TotalCell[]> | null = null;
+    const tableFormulas = (table: number): TotalCell[] => {
       if (!formulasOf) {
         formulasOf = new Map();
         for (const x of cells) {

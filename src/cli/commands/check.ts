@@ -5,6 +5,7 @@
  */
 import { promises as fs } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import { setFlagsFromString } from "node:v8";
 import { checkWorkbook } from "../../checks";
 import { CLI_TEXTS } from "../../i18n/cli";
 import { embeddedPlan } from "../../plan/embedded";
@@ -194,7 +195,19 @@ async function isExcelLockFile(path: string): Promise<boolean> {
   }
 }
 
+/**
+ * A check runs the engine's big functions for some tens of milliseconds a file, and V8's optimising compiler,
+ * inlining up to 920 bytes of bytecode into each, spent more CPU compiling them (again in every worker thread,
+ * each its own isolate) than the compiled code saved. A third of that: ~8 % fewer instructions for a check of
+ * three 50 000-cell workbooks, ~15 % less CPU for a batch of twenty in two threads, the 1,5 M-cell workbook no
+ * slower (without any inlining that one took ~13 % longer). The flag is the process's: the workers have it too.
+ */
+function compileLess(): void {
+  setFlagsFromString("--max-inlined-bytecode-size-cumulative=300");
+}
+
 export async function runCheck(args: string[], io: Io): Promise<number> {
+  compileLess();
   const parsed = commandArgs("check", args, io, {
     usage: CHECK_USAGE,
     positionals: true,
