@@ -35,37 +35,39 @@ export { errorOf, numberFromText };
 
 export type RowKind = "blank" | "title" | "header" | "line" | "total" | "excluded";
 
+/** Shared between rows that read the same (see classifyRows): never changed once made, hence readonly. */
 export interface RowInfo {
-  kind: RowKind;
+  readonly kind: RowKind;
   /** Relative column of the row's label, -1 when none. */
-  labelCol: number;
-  label: string;
+  readonly labelCol: number;
+  readonly label: string;
   /** Lower-case label with single spaces. */
-  norm: string;
+  readonly norm: string;
   /** Figures right of the label (numbers and formula cells). */
-  nums: number;
+  readonly nums: number;
   /** Numbers stored as text right of the label. */
-  numTexts: number;
-  errors: number;
+  readonly numTexts: number;
+  readonly errors: number;
   /** A total whose label makes it the table's grand total (Totalt, Summa totalt). */
-  grand: boolean;
+  readonly grand: boolean;
   /** A line that is not additive across columns (Antal …). */
-  countLike: boolean;
+  readonly countLike: boolean;
   /** A difference row (Avvikelse, Återstår, Förändring — not in percent): checked as the difference it names. */
-  diff: boolean;
+  readonly diff: boolean;
 }
 
 export type ColumnKind = "line" | "total" | "diff" | "skip";
 
+/** Shared between blocks whose column reads the same (see makeBlock): never changed once made, hence readonly. */
 export interface ColumnInfo {
-  col: number;
-  header: string;
+  readonly col: number;
+  readonly header: string;
   /** Lower-case header of the nearest header row (the column's own caption). */
-  caption: string;
-  kind: ColumnKind;
-  grand: boolean;
-  percent: boolean;
-  unit?: MoneyUnit;
+  readonly caption: string;
+  readonly kind: ColumnKind;
+  readonly grand: boolean;
+  readonly percent: boolean;
+  readonly unit?: MoneyUnit;
 }
 
 /** A total and what it covers, on either axis: rows (a total row) or columns (a total column). */
