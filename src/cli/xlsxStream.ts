@@ -321,31 +321,35 @@ function errorOf(code: string): CellError {
   return e;
 }
 
-/** A column's letters → 1-based number (ExcelJS's A–XFD); NaN for anything else. */
-function colNumber(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) {
-    const c = letters.charCodeAt(i) | 0x20;
-    if (c < 97 || c > 122) return NaN;
-    n = n * 26 + (c - 96);
-  }
-  return letters.length > 0 && n <= 16384 ? n : NaN;
-}
-
 /**
- * The column of a cell's address ("B12", "$B$12"): the letters after an optional $, as colNumber reads them;
- * without the match array and the letters' string a regular expression made for every cell.
+ * Column letters from `start` → 1-based number (ExcelJS's A–XFD); NaN for none or past XFD. `whole`: the letters
+ * run to the end of the text (NaN at anything else); otherwise they end at the first non-letter (a row follows).
  */
-function refColumn(ref: string): number {
-  const start = ref.charCodeAt(0) === 0x24 ? 1 : 0;
+function lettersColumn(text: string, start: number, whole: boolean): number {
   let n = 0;
   let i = start;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i) | 0x20;
-    if (c < 97 || c > 122) break;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    if (c < 97 || c > 122) {
+      if (whole) return NaN;
+      break;
+    }
     n = n * 26 + (c - 96);
   }
   return i > start && n <= 16384 ? n : NaN;
+}
+
+/** A column's letters → 1-based number; NaN for anything else. */
+function colNumber(letters: string): number {
+  return lettersColumn(letters, 0, true);
+}
+
+/**
+ * The column of a cell's address ("B12", "$B$12"): the letters after an optional $, read in place (a regular
+ * expression per cell made a match array and the letters' string).
+ */
+function refColumn(ref: string): number {
+  return lettersColumn(ref, ref.charCodeAt(0) === 0x24 ? 1 : 0, false);
 }
 
 const ADDRESS = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;

@@ -176,14 +176,13 @@ export function scanXml(b: Buffer, h: SaxHandlers): void {
     // A loop of our own finds the next tag: far cheaper than Buffer's indexOf per call for texts this short.
     let lt = i;
     while (lt < n && b[lt] !== LT) lt++;
-    const end = lt;
-    if (end > i) {
+    if (lt > i) {
       if (stack.length === 0) {
         // Outside the root only white space, which saxes hands on too, its line ends made line feeds.
-        if (skipSpace(i) < end) throw new Unusual("text outside the root");
-        if (h.text) h.text(latin1(b, i, end).replace(/\r\n?/g, "\n"));
+        if (skipSpace(i) < lt) throw new Unusual("text outside the root");
+        if (h.text) h.text(latin1(b, i, lt).replace(/\r\n?/g, "\n"));
       } else {
-        const t = charsAt(b, i, end, false);
+        const t = charsAt(b, i, lt, false);
         if (h.text) h.text(t);
       }
     }
