@@ -313,12 +313,17 @@ const NOTE_START = /^\s*(fastställs|saknas|uppgift saknas|ej |inte |ingen |inge
 // ---------------------------------------------------------------------------------------------------------
 // Row pass
 
-/** The last texts isNote answered, by a cheap slot of the text: header rows repeat table after table. */
+/** One of 64 slots for a non-empty text, from its length and end characters: a memo of the last text per slot. */
+function textSlot(s: string): number {
+  return (s.length * 31 + s.charCodeAt(0) * 7 + s.charCodeAt(s.length - 1)) & 63;
+}
+
+/** The last texts isNote answered, by slot: header rows repeat table after table. */
 const noteTexts: (string | undefined)[] = new Array(64);
 const noteAnswers = new Uint8Array(64);
 
 function isNote(s: string): boolean {
-  const slot = (s.length * 31 + s.charCodeAt(0) * 7 + s.charCodeAt(s.length - 1)) & 63;
+  const slot = textSlot(s);
   if (noteTexts[slot] === s) return noteAnswers[slot] === 1;
   // Captions are short; a sentence ("Fastställs senare.", "Målvärdet är borttaget …") is a note.
   const note = s.length > 40 || s.includes(". ") || s.trimEnd().endsWith(".") || NOTE_START.test(s);
@@ -413,9 +418,7 @@ function classifyRows(m: SheetModel): void {
     }
     // The same labels recur row after row in a sheet of small tables: the last row seen with this label (by a
     // cheap slot of it) lends its normalized label, and its RowInfo too where the row reads the same.
-    const slot = label
-      ? (label.length * 31 + label.charCodeAt(0) * 7 + label.charCodeAt(label.length - 1)) & 63
-      : 0;
+    const slot = label ? textSlot(label) : 0;
     const seen = label ? recent[slot] : undefined;
     const known = seen !== undefined && seen.label === label ? seen : undefined;
     const norm = known ? known.norm : label ? normalizeLabel(label) : "";
