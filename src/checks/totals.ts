@@ -1114,11 +1114,6 @@ export function sheetTotals(m: SheetModel): SheetTotals {
       }
       decideSpec(cells, from, cells.length);
     }
-    if (block.colTotals.length === 0) {
-      evaluateDiffs(m, block, diffs);
-      formulaDifferences(m, block, diffs);
-      continue;
-    }
     // A total column over a single column is no sum across columns ("Antal | à-pris | Totalt" is a product).
     const colSpecs = block.colTotals.filter((t) => t.leaves.length >= 2);
     const crossRows = colSpecs.length > 0 ? block.dataRows.filter((r) => !m.rows[r].countLike) : [];
