@@ -6,7 +6,7 @@ import type { Plan } from "../plan/schema";
 import type { Finding, RuleId, WorkbookSnapshot } from "../model/types";
 import { parseA1 } from "../model/address";
 import { computeMissing } from "./compute";
-import { analyseSheet } from "./model";
+import { analyseSheet, ownSheet } from "./model";
 import type { Rule } from "./rules/common";
 import { sumMismatch } from "./rules/sumMismatch";
 import { sumRangeGap } from "./rules/sumRangeGap";
@@ -48,9 +48,13 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, options: CheckOptions 
   // figures are garbage before the next sheet's are built, so memory holds one sheet's working data, not the
   // workbook's. Findings are kept per rule, so the order below is rule by rule, sheet by sheet, as if each rule
   // had run over the whole workbook.
-  const { values, uncomputed } = computeMissing(snapshot);
+  // The host's sheets in the engine's own object shape (see ownSheet): one map for every sheet of every file.
+  const sheets = snapshot.sheets.map((s) =>
+    ownSheet(s, s.origin ?? { row: 0, col: 0 }, s.values, s.formulas, s.numberFormats),
+  );
+  const { values, uncomputed } = computeMissing({ name: snapshot.name, sheets });
   const perRule: Finding[][] = rules.map(() => []);
-  snapshot.sheets.forEach((sheet, index) => {
+  sheets.forEach((sheet, index) => {
     const ctx = {
       models: analyseSheet(sheet, index, values[index], uncomputed[index]),
       plan: options.plan,

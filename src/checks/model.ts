@@ -1152,15 +1152,44 @@ function sliceRows<T>(rows: T[][] | undefined, from: number, to: number): T[][] 
   return (rows ?? []).map((row) => (row ? row.slice(from, to) : []));
 }
 
+/**
+ * A sheet in the engine's own object shape: every field present, always in this order, the origin a fresh
+ * {row, col}. Hosts build their snapshots each their own way (a reader's object spread gives every sheet a map
+ * of its own), and every engine function that reads m.sheet was compiled for the first file's map: each new
+ * map made it deoptimize ("wrong map") and compile again, file after file. The arrays are shared, not copied.
+ */
+export function ownSheet(
+  sheet: SheetSnapshot,
+  origin: { row: number; col: number },
+  values: CellValue[][],
+  formulas: (string | null)[][],
+  numberFormats: (string | null)[][],
+): SheetSnapshot {
+  return {
+    name: sheet.name,
+    address: sheet.address,
+    origin: { row: origin.row, col: origin.col },
+    values,
+    formulas,
+    numberFormats,
+    hiddenRows: sheet.hiddenRows,
+    hiddenColumns: sheet.hiddenColumns,
+    merged: sheet.merged,
+    tables: sheet.tables,
+    protected: sheet.protected,
+    page: sheet.page,
+  };
+}
+
 /** The sheet's columns [from, to) as a sheet of their own (same name, origin moved right). */
 function bandSheet(sheet: SheetSnapshot, values: CellValue[][], from: number, to: number): SheetSnapshot {
-  return {
-    ...sheet,
-    origin: { row: sheet.origin?.row ?? 0, col: (sheet.origin?.col ?? 0) + from },
-    values: sliceRows(values, from, to),
-    formulas: sliceRows(sheet.formulas, from, to),
-    numberFormats: sliceRows(sheet.numberFormats, from, to),
-  };
+  return ownSheet(
+    sheet,
+    { row: sheet.origin?.row ?? 0, col: (sheet.origin?.col ?? 0) + from },
+    sliceRows(values, from, to),
+    sliceRows(sheet.formulas, from, to),
+    sliceRows(sheet.numberFormats, from, to),
+  );
 }
 
 /** A unit stated in the rows above the side-by-side tables (texts only left of the second table's columns). */
