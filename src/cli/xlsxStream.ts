@@ -102,7 +102,7 @@ async function parsePart(zip: ZipFile, entry: Entry, h: SaxHandlers): Promise<vo
     failed ??= e;
   });
   parser.on("opentag", (node) => h.open(node.name, (node as SaxesTagPlain).attributes as Attrs));
-  if (h.text) parser.on("text", h.text);
+  if (h.text) parser.on("text", (t) => h.text!(t));
   if (h.close) parser.on("closetag", (node) => h.close!(node.name));
   // UTF-8 decoded slice by slice (a character split between slices is kept whole).
   const decoder = new StringDecoder("utf8");
@@ -183,55 +183,62 @@ const xmlDecode = (s: string) =>
                   : c,
       );
 
+/** The shared strings part's reading, its state in fields (see SheetReader for why not closures). */
+class SharedStringsReader implements SaxHandlers {
+  readonly out: (string | null)[] = [];
+  depth = 0; // inside <si>
+  value: string | null = null;
+  runs: string[] | null = null;
+  inRun = false;
+  inPhonetic = false;
+  textParts: string[] | null = null;
+  runText: string | undefined = undefined;
+
+  open(name: string): void {
+    if (name === "si") {
+      this.depth = 1;
+      this.value = null;
+      this.runs = null;
+    } else if (!this.depth) return;
+    else if (name === "rPh") this.inPhonetic = true;
+    else if (this.inPhonetic) return;
+    else if (name === "r") {
+      this.inRun = true;
+      this.runText = undefined;
+    } else if (name === "t") this.textParts = [];
+  }
+
+  text(t: string): void {
+    if (this.textParts) this.textParts.push(t);
+  }
+
+  close(name: string): void {
+    if (!this.depth) return;
+    if (name === "rPh") this.inPhonetic = false;
+    else if (this.inPhonetic) return;
+    else if (name === "t" && this.textParts) {
+      const s = own(decodeX(this.textParts.join("")));
+      this.textParts = null;
+      if (this.inRun) this.runText = s;
+      else this.value = s;
+    } else if (name === "r") {
+      this.inRun = false;
+      (this.runs ??= []).push(this.runText === undefined ? "undefined" : this.runText);
+    } else if (name === "si") {
+      this.depth = 0;
+      this.out.push(this.runs ? this.runs.join("") : this.value);
+    }
+  }
+}
+
 /**
  * A shared string: its text, or for rich text the runs' texts (a run without text counts as "undefined", as
  * ExcelJS joins them), or null for an empty <si/>.
  */
 async function readSharedStrings(zip: ZipFile, entry: Entry): Promise<(string | null)[]> {
-  const out: (string | null)[] = [];
-  let depth = 0; // inside <si>
-  let value: string | null = null;
-  let runs: string[] | null = null;
-  let inRun = false;
-  let inPhonetic = false;
-  let text: string[] | null = null;
-  let runText: string | undefined;
-  await parsePart(zip, entry, {
-    open(name) {
-      if (name === "si") {
-        depth = 1;
-        value = null;
-        runs = null;
-      } else if (!depth) return;
-      else if (name === "rPh") inPhonetic = true;
-      else if (inPhonetic) return;
-      else if (name === "r") {
-        inRun = true;
-        runText = undefined;
-      } else if (name === "t") text = [];
-    },
-    text(t) {
-      if (text) text.push(t);
-    },
-    close(name) {
-      if (!depth) return;
-      if (name === "rPh") inPhonetic = false;
-      else if (inPhonetic) return;
-      else if (name === "t" && text) {
-        const s = own(decodeX(text.join("")));
-        text = null;
-        if (inRun) runText = s;
-        else value = s;
-      } else if (name === "r") {
-        inRun = false;
-        (runs ??= []).push(runText === undefined ? "undefined" : runText);
-      } else if (name === "si") {
-        depth = 0;
-        out.push(runs ? runs.join("") : value);
-      }
-    },
-  });
-  return out;
+  const r = new SharedStringsReader();
+  await parsePart(zip, entry, r);
+  return r.out;
 }
 
 /** Built-in number formats ExcelJS names (the others have no code and count as General). */
@@ -435,55 +442,6 @@ interface ParsedSheet {
   slaves: { r0: number; c0: number; from: string }[];
 }
 
-/** The value a non-formula cell gets: ExcelJS's cell parse and reconcile, then today's snapshot conversion. */
-function plainCell(
-  t: string | undefined,
-  v: string | RichRuns,
-  isDate: boolean,
-  ctx: SheetContext,
-): { value: CellValue; raw: unknown } {
-  if (typeof v !== "string") {
-    // Rich text inline (<is><r>…</r></is>).
-    return { value: own(v.richText.join("")), raw: v };
-  }
-  switch (t) {
-    case "s": {
-      const index = parseInt(v, 10);
-      if (!ctx.strings) return { value: Number.isFinite(index) ? index : errorOf("#NUM!"), raw: index };
-      if (!(index >= 0 && index < ctx.strings.length))
-        throw new XlsxFormatError(`shared string ${v} does not exist`);
-      const s = ctx.strings[index];
-      return { value: s, raw: s ?? {} };
-    }
-    case "str": {
-      const s = own(xmlDecode(v));
-      return { value: s, raw: s };
-    }
-    case "inlineStr": {
-      const s = own(v);
-      return { value: s, raw: s };
-    }
-    case "b": {
-      const b = parseInt(v, 10) !== 0;
-      return { value: b, raw: b };
-    }
-    case "e":
-      return { value: errorOf(v), raw: { error: v } };
-    default: {
-      const n = parseFloat(v);
-      if (isDate) {
-        const d = dateOf(n, ctx.date1904);
-        return { value: serialOf(d), raw: d };
-      }
-      return { value: Number.isFinite(n) ? n : errorOf("#NUM!"), raw: n };
-    }
-  }
-}
-
-interface RichRuns {
-  richText: string[];
-}
-
 /** A formula's cached result as ExcelJS types it, or undefined for none. */
 function formulaResult(t: string | undefined, v: string | undefined, isDate: boolean, ctx: SheetContext) {
   if (!v) return undefined;
@@ -508,56 +466,131 @@ function resultValue(r: unknown): CellValue {
   return null;
 }
 
-async function readSheet(
-  zip: ZipFile,
-  entry: Entry,
-  ctx: SheetContext,
-  keepRaw: boolean,
-): Promise<ParsedSheet> {
-  const rows = new Map<number, RowCells>();
-  const hiddenRows = new Map<number, boolean>();
-  const cols: ParsedSheet["cols"] = [];
-  const merges: string[] = [];
-  const hyperlinks: ParsedSheet["hyperlinks"] = [];
-  const tableRIds: string[] = [];
-  const shared = new Map<string, string | undefined>(); // si → master address
-  const slaves: ParsedSheet["slaves"] = [];
+/**
+ * One sheet part's reading: the state of the current row and cell in fields of one object, the events as its
+ * prototype's methods. An engine compiles these methods once and keeps the code for every sheet of every file
+ * (closures made anew per sheet were compiled again for each, specialised to that sheet's context).
+ */
+class SheetReader implements SaxHandlers {
+  readonly rows = new Map<number, RowCells>();
+  readonly hiddenRows = new Map<number, boolean>();
+  readonly cols: ParsedSheet["cols"] = [];
+  readonly merges: string[] = [];
+  readonly hyperlinks: ParsedSheet["hyperlinks"] = [];
+  readonly tableRIds: string[] = [];
+  readonly shared = new Map<string, string | undefined>(); // si → master address
+  readonly slaves: ParsedSheet["slaves"] = [];
 
-  let where = 0; // 1 sheetData, 2 cols, 3 mergeCells, 4 hyperlinks, 5 tableParts
-  let row: RowCells | null = null;
-  let rowNumber = NaN;
-  let prevCol = 0;
+  where = 0; // 1 sheetData, 2 cols, 3 mergeCells, 4 hyperlinks, 5 tableParts
+  row: RowCells | null = null;
+  rowNumber = NaN;
+  prevCol = 0;
   // The current <c>.
-  let inCell = false;
-  let ref: string | undefined;
-  let cType: string | undefined;
-  let styleId = 0;
-  let fText: string | undefined;
-  let fType: string | undefined;
-  let fRef: string | undefined;
-  let fSi: string | undefined;
-  let vText: string | undefined;
-  let current = 0; // 1 <f>, 2 <v>/<t>, 3 a run's <t>
-  let rich: string[] | null = null;
-  let inRun = false;
-  let runParts: string[] | null = null;
-  let runText: string | undefined;
+  inCell = false;
+  ref: string | undefined = undefined;
+  cType: string | undefined = undefined;
+  styleId = 0;
+  fText: string | undefined = undefined;
+  fType: string | undefined = undefined;
+  fRef: string | undefined = undefined;
+  fSi: string | undefined = undefined;
+  vText: string | undefined = undefined;
+  current = 0; // 1 <f>, 2 <v>/<t>, 3 a run's <t>
+  rich: string[] | null = null;
+  inRun = false;
+  runParts: string[] | null = null;
+  runText: string | undefined = undefined;
+  // A plain cell's value and what ExcelJS would hold for it (see plainCell).
+  value: CellValue = null;
+  raw: unknown = null;
 
-  const closeCell = () => {
-    if (!row || !Number.isFinite(rowNumber)) return;
+  constructor(
+    readonly ctx: SheetContext,
+    readonly keepRaw: boolean,
+  ) {}
+
+  /** Sets value and raw for a non-formula cell: ExcelJS's cell parse and reconcile, then today's snapshot conversion. */
+  plainCell(t: string | undefined, v: string | undefined, rich: string[] | null, isDate: boolean): void {
+    if (rich !== null) {
+      // Rich text inline (<is><r>…</r></is>).
+      this.value = own(rich.join(""));
+      this.raw = { richText: rich };
+      return;
+    }
+    const ctx = this.ctx;
+    switch (t) {
+      case "s": {
+        const index = parseInt(v as string, 10);
+        if (!ctx.strings) {
+          this.value = Number.isFinite(index) ? index : errorOf("#NUM!");
+          this.raw = index;
+          return;
+        }
+        if (!(index >= 0 && index < ctx.strings.length))
+          throw new XlsxFormatError(`shared string ${v} does not exist`);
+        const s = ctx.strings[index];
+        this.value = s;
+        this.raw = s ?? {};
+        return;
+      }
+      case "str": {
+        const s = own(xmlDecode(v as string));
+        this.value = s;
+        this.raw = s;
+        return;
+      }
+      case "inlineStr": {
+        const s = own(v as string);
+        this.value = s;
+        this.raw = s;
+        return;
+      }
+      case "b": {
+        const b = parseInt(v as string, 10) !== 0;
+        this.value = b;
+        this.raw = b;
+        return;
+      }
+      case "e":
+        this.value = errorOf(v as string);
+        this.raw = { error: v };
+        return;
+      default: {
+        const n = parseFloat(v as string);
+        if (isDate) {
+          const d = dateOf(n, ctx.date1904);
+          this.value = serialOf(d);
+          this.raw = d;
+          return;
+        }
+        this.value = Number.isFinite(n) ? n : errorOf("#NUM!");
+        this.raw = n;
+      }
+    }
+  }
+
+  closeCell(): void {
+    const row = this.row;
+    if (!row || !Number.isFinite(this.rowNumber)) return;
+    const ref = this.ref;
     let col: number;
     if (ref !== undefined) {
       col = refColumn(ref);
       if (Number.isNaN(col)) throw new XlsxFormatError(`bad cell address ${ref}`);
-    } else if (prevCol > 0) col = prevCol + 1;
+    } else if (this.prevCol > 0) col = this.prevCol + 1;
     else throw new XlsxFormatError("a cell without an address");
+    const fText = this.fText,
+      fType = this.fType,
+      vText = this.vText,
+      styleId = this.styleId,
+      ctx = this.ctx;
     const isFormula = !!fText || !!fType;
-    const hasValue = vText !== undefined || rich !== null;
+    const hasValue = vText !== undefined || this.rich !== null;
     if (!isFormula && !hasValue) {
-      if (styleId) prevCol = col; // a styled empty cell (ExcelJS "Null"); unstyled ones are skipped entirely
+      if (styleId) this.prevCol = col; // a styled empty cell (ExcelJS "Null"); unstyled ones are skipped entirely
       return;
     }
-    prevCol = col;
+    this.prevCol = col;
     const fmt = styleId && ctx.formats ? ctx.formats[styleId] : undefined;
     const isDate = styleId ? ctx.dates[styleId] === true : false;
     let value: CellValue;
@@ -565,15 +598,16 @@ async function readSheet(
     let formula: string | null = null;
     let sharedFrom: string | null = null;
     if (isFormula) {
-      raw = formulaResult(cType, vText, isDate, ctx);
+      raw = formulaResult(this.cType, vText, isDate, ctx);
       value = resultValue(raw);
-      if (fType === "shared" && fRef) shared.set(fSi ?? "undefined", ref);
+      if (fType === "shared" && this.fRef) this.shared.set(this.fSi ?? "undefined", ref);
       if (fText) formula = own(`=${fText}`);
-      else if (fType === "shared" && !fRef) sharedFrom = shared.get(fSi ?? "undefined") ?? null;
+      else if (fType === "shared" && !this.fRef)
+        sharedFrom = this.shared.get(this.fSi ?? "undefined") ?? null;
     } else {
-      const r = plainCell(cType, rich ? { richText: rich } : (vText as string), isDate, ctx);
-      value = r.value;
-      raw = r.raw;
+      this.plainCell(this.cType, vText, this.rich, isDate);
+      value = this.value;
+      raw = this.raw;
     }
     // Duplicate cells in a row: the last one wins.
     const c0 = col - 1;
@@ -595,129 +629,158 @@ async function readSheet(
     row.formulas[i] = formula;
     row.formats[i] = typeof fmt === "string" && fmt !== "General" ? fmt : null;
     if (row.raw) row.raw[i] = isFormula ? new Cached(raw) : raw;
-    if (sharedFrom) slaves.push({ r0: row.row, c0, from: sharedFrom });
-  };
+    if (sharedFrom) this.slaves.push({ r0: row.row, c0, from: sharedFrom });
+  }
 
-  await parsePart(zip, entry, {
-    open(name, a) {
-      if (where === 1) {
-        if (inCell) {
-          if (inRun) {
-            if (name === "t") {
-              current = 3;
-              runParts = [];
-            }
-            return;
-          }
-          if (name === "f") {
-            current = 1;
-            fType = a.t;
-            fRef = a.ref;
-            fSi = a.si;
-          } else if (name === "v" || name === "t") current = 2;
-          else if (name === "r") {
-            inRun = true;
-            runText = undefined;
+  open(name: string, a: Attrs): void {
+    if (this.where === 1) {
+      if (this.inCell) {
+        if (this.inRun) {
+          if (name === "t") {
+            this.current = 3;
+            this.runParts = [];
           }
           return;
         }
-        if (name === "row") {
-          rowNumber = parseInt(a.r, 10);
-          prevCol = 0;
-          if (!Number.isFinite(rowNumber)) {
-            row = null;
-            return;
-          }
-          const r0 = rowNumber - 1;
-          hiddenRows.set(r0, a.hidden === "1" || a.hidden === "true");
-          row = { row: r0, cols: [], values: [], formulas: [], formats: [], raw: keepRaw ? [] : null };
-          rows.set(r0, row);
-        } else if (name === "c" && row) {
-          inCell = true;
-          ref = a.r;
-          cType = a.t;
-          styleId = a.s ? parseInt(a.s, 10) || 0 : 0;
-          fText = fType = fRef = fSi = vText = undefined;
-          rich = null;
-          current = 0;
+        if (name === "f") {
+          this.current = 1;
+          this.fType = a.t;
+          this.fRef = a.ref;
+          this.fSi = a.si;
+        } else if (name === "v" || name === "t") this.current = 2;
+        else if (name === "r") {
+          this.inRun = true;
+          this.runText = undefined;
         }
         return;
       }
-      switch (name) {
-        case "sheetData":
-          where = 1;
-          break;
-        case "cols":
-          where = 2;
-          break;
-        case "col":
-          if (where === 2)
-            cols.push({
-              min: parseInt(a.min || "0", 10),
-              max: parseInt(a.max || "0", 10),
-              hidden: a.hidden === "1" || a.hidden === "true",
-            });
-          break;
-        case "mergeCells":
-          where = 3;
-          break;
-        case "mergeCell":
-          if (where === 3 && a.ref) merges.push(a.ref);
-          break;
-        case "hyperlinks":
-          where = 4;
-          break;
-        case "hyperlink":
-          if (where === 4 && a.ref !== undefined) hyperlinks.push({ ref: a.ref, rId: a["r:id"] });
-          break;
-        case "tableParts":
-          where = 5;
-          break;
-        case "tablePart":
-          if (where === 5 && a["r:id"]) tableRIds.push(a["r:id"]);
-          break;
+      if (name === "row") {
+        const rowNumber = parseInt(a.r, 10);
+        this.rowNumber = rowNumber;
+        this.prevCol = 0;
+        if (!Number.isFinite(rowNumber)) {
+          this.row = null;
+          return;
+        }
+        const r0 = rowNumber - 1;
+        this.hiddenRows.set(r0, a.hidden === "1" || a.hidden === "true");
+        const row: RowCells = {
+          row: r0,
+          cols: [],
+          values: [],
+          formulas: [],
+          formats: [],
+          raw: this.keepRaw ? [] : null,
+        };
+        this.row = row;
+        this.rows.set(r0, row);
+      } else if (name === "c" && this.row) {
+        this.inCell = true;
+        this.ref = a.r;
+        this.cType = a.t;
+        this.styleId = a.s ? parseInt(a.s, 10) || 0 : 0;
+        this.fText = this.fType = this.fRef = this.fSi = this.vText = undefined;
+        this.rich = null;
+        this.current = 0;
       }
-    },
-    text(t) {
-      if (current === 1) fText = fText === undefined ? t : fText + t;
-      else if (current === 2) vText = vText === undefined ? t : vText + t;
-      else if (current === 3) runParts!.push(t);
-    },
-    close(name) {
-      if (where === 1) {
-        if (inCell) {
-          if (inRun) {
-            if (name === "t") {
-              runText = decodeX(runParts!.join(""));
-              runParts = null;
-              current = 0;
-            } else if (name === "r") {
-              inRun = false;
-              (rich ??= []).push(runText === undefined ? "undefined" : runText);
-            }
-            return;
-          }
-          if (name === "f" || name === "v" || name === "t" || name === "is") current = 0;
-          else if (name === "c") {
-            inCell = false;
-            closeCell();
+      return;
+    }
+    switch (name) {
+      case "sheetData":
+        this.where = 1;
+        break;
+      case "cols":
+        this.where = 2;
+        break;
+      case "col":
+        if (this.where === 2)
+          this.cols.push({
+            min: parseInt(a.min || "0", 10),
+            max: parseInt(a.max || "0", 10),
+            hidden: a.hidden === "1" || a.hidden === "true",
+          });
+        break;
+      case "mergeCells":
+        this.where = 3;
+        break;
+      case "mergeCell":
+        if (this.where === 3 && a.ref) this.merges.push(a.ref);
+        break;
+      case "hyperlinks":
+        this.where = 4;
+        break;
+      case "hyperlink":
+        if (this.where === 4 && a.ref !== undefined) this.hyperlinks.push({ ref: a.ref, rId: a["r:id"] });
+        break;
+      case "tableParts":
+        this.where = 5;
+        break;
+      case "tablePart":
+        if (this.where === 5 && a["r:id"]) this.tableRIds.push(a["r:id"]);
+        break;
+    }
+  }
+
+  text(t: string): void {
+    const current = this.current;
+    if (current === 1) this.fText = this.fText === undefined ? t : this.fText + t;
+    else if (current === 2) this.vText = this.vText === undefined ? t : this.vText + t;
+    else if (current === 3) this.runParts!.push(t);
+  }
+
+  close(name: string): void {
+    const where = this.where;
+    if (where === 1) {
+      if (this.inCell) {
+        if (this.inRun) {
+          if (name === "t") {
+            this.runText = decodeX(this.runParts!.join(""));
+            this.runParts = null;
+            this.current = 0;
+          } else if (name === "r") {
+            this.inRun = false;
+            (this.rich ??= []).push(this.runText === undefined ? "undefined" : this.runText);
           }
           return;
         }
-        if (name === "row") row = null;
-        else if (name === "sheetData") where = 0;
+        if (name === "f" || name === "v" || name === "t" || name === "is") this.current = 0;
+        else if (name === "c") {
+          this.inCell = false;
+          this.closeCell();
+        }
         return;
       }
-      if (
-        (where === 2 && name === "cols") ||
-        (where === 3 && name === "mergeCells") ||
-        (where === 4 && name === "hyperlinks") ||
-        (where === 5 && name === "tableParts")
-      )
-        where = 0;
-    },
-  });
-  return { rows, hiddenRows, cols, merges, hyperlinks, tableRIds, slaves };
+      if (name === "row") this.row = null;
+      else if (name === "sheetData") this.where = 0;
+      return;
+    }
+    if (
+      (where === 2 && name === "cols") ||
+      (where === 3 && name === "mergeCells") ||
+      (where === 4 && name === "hyperlinks") ||
+      (where === 5 && name === "tableParts")
+    )
+      this.where = 0;
+  }
+}
+
+async function readSheet(
+  zip: ZipFile,
+  entry: Entry,
+  ctx: SheetContext,
+  keepRaw: boolean,
+): Promise<ParsedSheet> {
+  const r = new SheetReader(ctx, keepRaw);
+  await parsePart(zip, entry, r);
+  return {
+    rows: r.rows,
+    hiddenRows: r.hiddenRows,
+    cols: r.cols,
+    merges: r.merges,
+    hyperlinks: r.hyperlinks,
+    tableRIds: r.tableRIds,
+    slaves: r.slaves,
+  };
 }
 
 /** A merge's area as ExcelJS normalises it (top-left:bottom-right), or a format error. */
@@ -769,14 +832,18 @@ function nullRow(width: number): null[] {
   return r as null[];
 }
 
-function finishSheet(
-  name: string,
-  p: ParsedSheet,
-  tables: { name: string; address: string }[],
-): SheetSnapshot {
-  // Merged areas: every cell but the top-left one is part of the merge, whatever the file holds there.
+type Area = ReturnType<typeof mergeArea>;
+
+/*
+ * finishSheet's steps are functions of their own, each with its loops: an engine that compiles a long function
+ * while one loop runs (on-stack replacement) gets no type feedback for the steps after it, which have not run
+ * yet in that sheet, and threw the code away again at the first of them, once per file.
+ */
+
+/** Merged areas: every cell but the top-left one is part of the merge, whatever the file holds there. */
+function applyMerges(p: ParsedSheet): string[] {
   const merged: string[] = [];
-  const areas: ReturnType<typeof mergeArea>[] = [];
+  const areas: Area[] = [];
   for (const ref of p.merges) {
     const m = mergeArea(ref);
     for (const o of areas)
@@ -785,10 +852,9 @@ function finishSheet(
     areas.push(m);
     merged.push(`${a1(m.top - 1, m.left - 1)}:${a1(m.bottom - 1, m.right - 1)}`);
   }
-  const rowOf = (r0: number) => p.rows.get(r0);
   for (const m of areas) {
     for (let r = m.top; r <= m.bottom; r++) {
-      const rc = rowOf(r - 1);
+      const rc = p.rows.get(r - 1);
       if (!rc) continue;
       for (let i = rc.cols.length - 1; i >= 0; i--) {
         const c = rc.cols[i] + 1;
@@ -801,18 +867,23 @@ function finishSheet(
       }
     }
   }
-  const find = (r0: number, c0: number): [RowCells, number] | null => {
-    const rc = rowOf(r0);
-    if (!rc) return null;
-    const i = rc.cols.indexOf(c0);
-    return i < 0 ? null : [rc, i];
-  };
-  // Hyperlinks: the cell's value becomes the link's text (ExcelJS parity: the formula is dropped).
+  return merged;
+}
+
+function findCell(p: ParsedSheet, r0: number, c0: number): [RowCells, number] | null {
+  const rc = p.rows.get(r0);
+  if (!rc) return null;
+  const i = rc.cols.indexOf(c0);
+  return i < 0 ? null : [rc, i];
+}
+
+/** Hyperlinks: the cell's value becomes the link's text (ExcelJS parity: the formula is dropped). */
+function applyHyperlinks(p: ParsedSheet): Set<string> {
   const linked = new Set<string>();
   for (const h of p.hyperlinks) {
     if (!h.rId) continue; // internal links (location="…") leave the cell as it is
     const at = decodeAddress(h.ref);
-    const hit = at && find(at.row - 1, at.col - 1);
+    const hit = at && findCell(p, at.row - 1, at.col - 1);
     if (!hit) continue;
     const [rc, i] = hit;
     const raw = rc.raw?.[i];
@@ -821,12 +892,16 @@ function finishSheet(
     if (rc.raw) rc.raw[i] = null; // no longer a formula: a shared formula's master no more
     linked.add(`${rc.row}:${rc.cols[i]}`);
   }
-  // Shared formulas: the master's formula moved to each cell (after merges and links, as ExcelJS does it lazily).
+  return linked;
+}
+
+/** Shared formulas: the master's formula moved to each cell (after merges and links, as ExcelJS does it lazily). */
+function applySharedFormulas(p: ParsedSheet, linked: Set<string>): void {
   for (const s of p.slaves) {
-    const self = find(s.r0, s.c0);
+    const self = findCell(p, s.r0, s.c0);
     if (!self || linked.has(`${s.r0}:${s.c0}`)) continue;
     const at = decodeAddress(s.from);
-    const hit = at && find(at.row - 1, at.col - 1);
+    const hit = at && findCell(p, at.row - 1, at.col - 1);
     const masterFormula = hit ? hit[0].formulas[hit[1]] : null;
     if (!at || !masterFormula) continue;
     try {
@@ -836,12 +911,18 @@ function finishSheet(
       // ExcelJS parity: a reference moved off the sheet leaves the cell without a formula.
     }
   }
+}
 
-  // Hidden rows in row order; hidden columns as ExcelJS lays out the <col> ranges (sorted by min, no overlap).
-  const hiddenRows = [...p.hiddenRows.entries()]
+/** Hidden rows in row order. */
+function hiddenRowsOf(p: ParsedSheet): number[] {
+  return [...p.hiddenRows.entries()]
     .filter(([, h]) => h)
     .map(([r]) => r)
     .sort((a, b) => a - b);
+}
+
+/** Hidden columns as ExcelJS lays out the <col> ranges (sorted by min, no overlap). */
+function hiddenColumnsOf(p: ParsedSheet): number[] {
   const hiddenColumns: number[] = [];
   let count = 1;
   for (const col of [...p.cols].sort((a, b) => a.min - b.min)) {
@@ -851,40 +932,51 @@ function finishSheet(
       count++;
     }
   }
+  return hiddenColumns;
+}
 
-  // Trim to the cells that hold something, then dense grids.
+/** The rows that hold something, in row order, and the bounds of the cells that do. */
+class Kept {
+  readonly rows: RowCells[] = [];
+  minR = Infinity;
+  minC = Infinity;
+  maxR = -1;
+  maxC = -1;
+}
+
+function keptRows(p: ParsedSheet): Kept {
   const ordered = [...p.rows.values()].sort((a, b) => a.row - b.row);
-  let minR = Infinity,
-    minC = Infinity,
-    maxR = -1,
-    maxC = -1;
-  const kept: RowCells[] = [];
+  const k = new Kept();
   for (const rc of ordered) {
     let any = false;
     for (let i = 0; i < rc.cols.length; i++) {
       if (rc.values[i] === null && rc.formulas[i] === null) continue;
       any = true;
       const c = rc.cols[i];
-      if (c < minC) minC = c;
-      if (c > maxC) maxC = c;
+      if (c < k.minC) k.minC = c;
+      if (c > k.maxC) k.maxC = c;
     }
     if (any) {
-      kept.push(rc);
-      if (rc.row < minR) minR = rc.row;
-      if (rc.row > maxR) maxR = rc.row;
+      k.rows.push(rc);
+      if (rc.row < k.minR) k.minR = rc.row;
+      if (rc.row > k.maxR) k.maxR = rc.row;
     }
   }
-  const base = { name, hiddenRows, hiddenColumns, merged, tables };
-  if (maxR < 0)
-    return { ...base, address: "", origin: { row: 0, col: 0 }, values: [], formulas: [], numberFormats: [] };
-  const height = maxR - minR + 1,
-    width = maxC - minC + 1;
+  return k;
+}
+
+/** The kept cells as dense grids over their bounds. */
+function denseGrids(k: Kept): Pick<SheetSnapshot, "values" | "formulas" | "numberFormats"> {
+  const minR = k.minR,
+    minC = k.minC;
+  const height = k.maxR - minR + 1,
+    width = k.maxC - minC + 1;
   const empty = nullRow(width);
   const formatRows = new RowInterner();
   const values: CellValue[][] = new Array<CellValue[]>(height).fill(empty);
   const formulas: (string | null)[][] = new Array<(string | null)[]>(height).fill(empty);
   const numberFormats: (string | null)[][] = new Array<(string | null)[]>(height).fill(empty);
-  for (const rc of kept) {
+  for (const rc of k.rows) {
     let vRow: CellValue[] | null = null,
       fRow: (string | null)[] | null = null,
       nRow: (string | null)[] | null = null;
@@ -903,13 +995,31 @@ function finishSheet(
     if (fRow) formulas[r] = fRow;
     if (nRow) numberFormats[r] = formatRows.get(nRow);
   }
+  return { values, formulas, numberFormats };
+}
+
+function finishSheet(
+  name: string,
+  p: ParsedSheet,
+  tables: { name: string; address: string }[],
+): SheetSnapshot {
+  const merged = applyMerges(p);
+  applySharedFormulas(p, applyHyperlinks(p));
+  const hiddenRows = hiddenRowsOf(p);
+  const hiddenColumns = hiddenColumnsOf(p);
+  // Trim to the cells that hold something, then dense grids.
+  const k = keptRows(p);
+  const base = { name, hiddenRows, hiddenColumns, merged, tables };
+  if (k.maxR < 0)
+    return { ...base, address: "", origin: { row: 0, col: 0 }, values: [], formulas: [], numberFormats: [] };
+  const g = denseGrids(k);
   return {
     ...base,
-    address: `${a1(minR, minC)}:${a1(maxR, maxC)}`,
-    origin: { row: minR, col: minC },
-    values,
-    formulas,
-    numberFormats,
+    address: `${a1(k.minR, k.minC)}:${a1(k.maxR, k.maxC)}`,
+    origin: { row: k.minR, col: k.minC },
+    values: g.values,
+    formulas: g.formulas,
+    numberFormats: g.numberFormats,
   };
 }
 
