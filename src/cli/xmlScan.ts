@@ -150,6 +150,20 @@ function charsAt(b: Buffer, start: number, end: number, attr: boolean): string {
   return amp ? decodeEntities(s) : s;
 }
 
+/** The end of the name that starts at `at`; Unusual when none starts there. */
+function nameEnd(b: Buffer, n: number, at: number): number {
+  if (at >= n || !isNameStart(b[at])) throw new Unusual("name");
+  let k = at + 1;
+  while (k < n && isNameChar(b[k])) k++;
+  return k;
+}
+
+/** The first byte at or after `at` that is not white space. */
+function skipSpace(b: Buffer, n: number, at: number): number {
+  while (at < n && isSpace(b[at])) at++;
+  return at;
+}
+
 /** Scans a whole part; see the module's comment. */
 export function scanXml(b: Buffer, h: SaxHandlers): void {
   const n = b.length;
@@ -162,16 +176,6 @@ export function scanXml(b: Buffer, h: SaxHandlers): void {
     if (end < 0 || !DECLARATION.test(b.toString("latin1", 0, end + 2))) throw new Unusual("XML declaration");
     i = end + 2;
   }
-  const nameEnd = (at: number) => {
-    if (at >= n || !isNameStart(b[at])) throw new Unusual("name");
-    let k = at + 1;
-    while (k < n && isNameChar(b[k])) k++;
-    return k;
-  };
-  const skipSpace = (at: number) => {
-    while (at < n && isSpace(b[at])) at++;
-    return at;
-  };
   while (i < n) {
     // A loop of our own finds the next tag: far cheaper than Buffer's indexOf per call for texts this short.
     let lt = i;
@@ -179,7 +183,7 @@ export function scanXml(b: Buffer, h: SaxHandlers): void {
     if (lt > i) {
       if (stack.length === 0) {
         // Outside the root only white space, which saxes hands on too, its line ends made line feeds.
-        if (skipSpace(i) < lt) throw new Unusual("text outside the root");
+        if (skipSpace(b, n, i) < lt) throw new Unusual("text outside the root");
         if (h.text) h.text(latin1(b, i, lt).replace(/\r\n?/g, "\n"));
       } else {
         const t = charsAt(b, i, lt, false);
@@ -189,9 +193,9 @@ export function scanXml(b: Buffer, h: SaxHandlers): void {
     if (lt === n) break;
     const c = b[lt + 1];
     if (c === SLASH) {
-      const e = nameEnd(lt + 2);
+      const e = nameEnd(b, n, lt + 2);
       const name = names.get(b, lt + 2, e);
-      const gt = skipSpace(e);
+      const gt = skipSpace(b, n, e);
       if (b[gt] !== GT || stack.pop() !== name) throw new Unusual("end tag");
       if (h.close) h.close(name);
       i = gt + 1;
@@ -199,13 +203,13 @@ export function scanXml(b: Buffer, h: SaxHandlers): void {
     }
     if (rootSeen && stack.length === 0) throw new Unusual("a second root");
     // Comments, CDATA, a doctype, processing instructions: nameEnd refuses "!" and "?".
-    const e = nameEnd(lt + 1);
+    const e = nameEnd(b, n, lt + 1);
     const name = names.get(b, lt + 1, e);
     const attrs: Attrs = {};
     let j = e;
     let selfClosing = false;
     for (;;) {
-      const k = skipSpace(j);
+      const k = skipSpace(b, n, j);
       if (b[k] === GT) {
         j = k + 1;
         break;
@@ -216,11 +220,11 @@ export function scanXml(b: Buffer, h: SaxHandlers): void {
         break;
       }
       if (k === j) throw new Unusual("attribute");
-      const ae = nameEnd(k);
+      const ae = nameEnd(b, n, k);
       const attr = names.get(b, k, ae);
-      const eq = skipSpace(ae);
+      const eq = skipSpace(b, n, ae);
       if (b[eq] !== EQ) throw new Unusual("attribute");
-      const q = skipSpace(eq + 1);
+      const q = skipSpace(b, n, eq + 1);
       if (b[q] !== QUOT && b[q] !== APOS) throw new Unusual("attribute");
       const quote = b[q];
       let close = q + 1;
