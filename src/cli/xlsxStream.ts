@@ -469,9 +469,10 @@ function resultValue(r: unknown): CellValue {
 /**
  * One sheet part's reading: the state of the current row and cell in fields of one object, the events as its
  * prototype's methods. An engine compiles these methods once and keeps the code for every sheet of every file
- * (closures made anew per sheet were compiled again for each, specialised to that sheet's context).
+ * (closures made anew per sheet were compiled again for each, specialised to that sheet's context). Once the
+ * part is read, the reader is the ParsedSheet itself.
  */
-class SheetReader implements SaxHandlers {
+class SheetReader implements SaxHandlers, ParsedSheet {
   readonly rows = new Map<number, RowCells>();
   readonly hiddenRows = new Map<number, boolean>();
   readonly cols: ParsedSheet["cols"] = [];
@@ -772,15 +773,7 @@ async function readSheet(
 ): Promise<ParsedSheet> {
   const r = new SheetReader(ctx, keepRaw);
   await parsePart(zip, entry, r);
-  return {
-    rows: r.rows,
-    hiddenRows: r.hiddenRows,
-    cols: r.cols,
-    merges: r.merges,
-    hyperlinks: r.hyperlinks,
-    tableRIds: r.tableRIds,
-    slaves: r.slaves,
-  };
+  return r;
 }
 
 /** A merge's area as ExcelJS normalises it (top-left:bottom-right), or a format error. */
