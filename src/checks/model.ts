@@ -1178,7 +1178,8 @@ export function ownSheet(
     tables: sheet.tables,
     protected: sheet.protected,
     page: sheet.page,
-  };
+    // Every field of SheetSnapshot named, so one added to the type cannot be dropped here unnoticed.
+  } satisfies Record<keyof SheetSnapshot, unknown>;
 }
 
 /** The sheet's columns [from, to) as a sheet of their own (same name, origin moved right). */
