@@ -22,8 +22,12 @@ export function normalizeLabel(text: string): string {
   const n = lower.length;
   for (let i = 0; i < n; i++) {
     const ch = lower.charCodeAt(i);
-    if (ch === 9 || ch === 10 || ch === 0xa0) return lower.trim().replace(/\s+/g, " ");
-    if (ch === 32 && (i === 0 || i === n - 1 || lower.charCodeAt(i + 1) === 32))
+    if (
+      ch === 9 ||
+      ch === 10 ||
+      ch === 0xa0 ||
+      (ch === 32 && (i === 0 || i === n - 1 || lower.charCodeAt(i + 1) === 32))
+    )
       return lower.trim().replace(/\s+/g, " ");
   }
   return lower;
