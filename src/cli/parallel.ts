@@ -17,10 +17,10 @@ import { checkFailed, type FileResult } from "./report";
 
 /**
  * Bytes of files (.xlsx is compressed: ~370 kB for 50 000 cells) that pay for one more thread. A new thread is
- * a new V8 isolate that compiles the reader and the engine again — ~0,8 s of CPU for 20 files of 50 000 cells
- * (2,6 s in one thread, 3,4 s in two), most of it optimising compiles; and one thread alone already keeps a
- * second core ~75 % busy with its own compiles and GC — so on 2 cores those 20 files (7 MB) check no faster in
- * 2 threads than in 1; 8 files of 250 000 cells (14 MB) took about 0,8× the time.
+ * a new V8 isolate that compiles the reader and the engine again and runs slowly until it has: ~1,1–1,3 s of
+ * CPU for 20 files of 50 000 cells (2,9–3,5 s in one thread, 4,0–4,8 s in two, `npm run bench -- cli`); and one
+ * thread alone already keeps a second core busy with its own compiles and GC — so on 2 cores those 20 files
+ * (7 MB) check no faster in 2 threads than in 1; 8 files of 250 000 cells (14 MB) took about 0,8× the time.
  */
 export const BYTES_PER_THREAD = 8 * 1024 * 1024;
 
