@@ -18,7 +18,7 @@ import { StringDecoder } from "node:string_decoder";
 import { inflateRawSync } from "node:zlib";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { fromBuffer, type Entry, type ZipFile } from "yauzl";
-import { scanXml, Unusual, type Attrs, type SaxHandlers } from "./xmlScan";
+import { latin1, scanXml, Unusual, type Attrs, type SaxHandlers } from "./xmlScan";
 import type { CellError, CellValue, SheetSnapshot, WorkbookSnapshot } from "../model/types";
 import { a1, columnName } from "../model/address";
 
@@ -418,7 +418,7 @@ class Cached {
   constructor(readonly result: unknown) {}
 }
 
-interface SheetContext {
+export interface SheetContext {
   strings: (string | null)[] | null;
   formats: (string | undefined)[] | null;
   /** Per style: whether its format is a date format. */
@@ -466,13 +466,67 @@ function resultValue(r: unknown): CellValue {
   return null;
 }
 
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const EQ = 0x3d;
+const QUOT = 0x22;
+const BLANK = 0x20;
+
+/** The characters of a number's text: digits, ".", "-", "+", "E", "e". */
+const isNumberChar = (c: number) =>
+  (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d || c === 0x2b || c === 0x45 || c === 0x65;
+
+/** `</v></c>` at `e`. */
+const endsCell = (b: Buffer, e: number) =>
+  b[e] === LT &&
+  b[e + 1] === SLASH &&
+  b[e + 2] === 0x76 &&
+  b[e + 3] === GT &&
+  b[e + 4] === LT &&
+  b[e + 5] === SLASH &&
+  b[e + 6] === 0x63 &&
+  b[e + 7] === GT;
+
+/**
+ * Puts a cell into its row; a cell twice in one row (which no program writes, but a file may hold): the last
+ * one wins. `raw` only matters where the row keeps raw values (a sheet with hyperlinks).
+ */
+function place(
+  row: RowCells,
+  c0: number,
+  value: CellValue,
+  formula: string | null,
+  fmt: string | undefined,
+  raw: unknown,
+): void {
+  let i = row.cols.length;
+  if (i > 0 && row.cols[i - 1] >= c0) {
+    const at = row.cols.indexOf(c0);
+    if (at >= 0) i = at;
+    else {
+      i = row.cols.findIndex((x) => x > c0);
+      row.cols.splice(i, 0, c0);
+      row.values.splice(i, 0, null);
+      row.formulas.splice(i, 0, null);
+      row.formats.splice(i, 0, null);
+      row.raw?.splice(i, 0, null);
+    }
+  }
+  row.cols[i] = c0;
+  row.values[i] = value;
+  row.formulas[i] = formula;
+  row.formats[i] = typeof fmt === "string" && fmt !== "General" ? fmt : null;
+  if (row.raw) row.raw[i] = raw;
+}
+
 /**
  * One sheet part's reading: the state of the current row and cell in fields of one object, the events as its
  * prototype's methods. An engine compiles these methods once and keeps the code for every sheet of every file
  * (closures made anew per sheet were compiled again for each, specialised to that sheet's context). Once the
  * part is read, the reader is the ParsedSheet itself.
  */
-class SheetReader implements SaxHandlers, ParsedSheet {
+export class SheetReader implements SaxHandlers, ParsedSheet {
   readonly rows = new Map<number, RowCells>();
   readonly hiddenRows = new Map<number, boolean>();
   readonly cols: ParsedSheet["cols"] = [];
@@ -610,27 +664,102 @@ class SheetReader implements SaxHandlers, ParsedSheet {
       value = this.value;
       raw = this.raw;
     }
-    // Duplicate cells in a row: the last one wins.
     const c0 = col - 1;
-    let i = row.cols.length;
-    if (i > 0 && row.cols[i - 1] >= c0) {
-      const at = row.cols.indexOf(c0);
-      if (at >= 0) i = at;
-      else {
-        i = row.cols.findIndex((x) => x > c0);
-        row.cols.splice(i, 0, c0);
-        row.values.splice(i, 0, null);
-        row.formulas.splice(i, 0, null);
-        row.formats.splice(i, 0, null);
-        row.raw?.splice(i, 0, null);
-      }
-    }
-    row.cols[i] = c0;
-    row.values[i] = value;
-    row.formulas[i] = formula;
-    row.formats[i] = typeof fmt === "string" && fmt !== "General" ? fmt : null;
-    if (row.raw) row.raw[i] = isFormula ? new Cached(raw) : raw;
+    place(row, c0, value, formula, fmt, row.raw && isFormula ? new Cached(raw) : raw);
     if (sharedFrom) this.slaves.push({ r0: row.row, c0, from: sharedFrom });
+  }
+
+  /**
+   * The cell at `at` read straight from the bytes when it is one of the two kinds nearly every cell of a sheet
+   * is — `<c r="B3" s="1"><v>-12.5</v></c>` (a number, or with t="s" a shared string) and the styled empty
+   * `<c r="B3" s="1"/>` — with its column from the address's letters and no string made on the way; the
+   * events' reading of the same cell (open, text, close, closeCell) made some ten. -1 for anything else — a
+   * formula, another type or attribute, other white space, an entity, a date style, a shared string that does
+   * not exist — which the events then read as before, so the snapshot is the same either way.
+   */
+  cell(b: Buffer, at: number): number {
+    const row = this.row;
+    if (this.where !== 1 || this.inCell || row === null) return -1;
+    let k = at + 2;
+    let col = 0;
+    let style = 0;
+    let shared = false;
+    let seen = 0; // r 1, s 2, t 4
+    for (;;) {
+      const c = b[k];
+      if (c === GT || c === SLASH) break;
+      // One blank, a one-letter name, ="
+      if (c !== BLANK || b[k + 2] !== EQ || b[k + 3] !== QUOT) return -1;
+      const name = b[k + 1];
+      k += 4;
+      if (name === 0x72 && !(seen & 1)) {
+        // r: A–Z letters then digits (only the letters count, as in refColumn)
+        seen |= 1;
+        const start = k;
+        while (b[k] >= 0x41 && b[k] <= 0x5a) col = col * 26 + (b[k++] - 0x40);
+        if (k === start || k - start > 3) return -1;
+        const digits = k;
+        while (b[k] >= 0x30 && b[k] <= 0x39) k++;
+        if (k === digits) return -1;
+      } else if (name === 0x73 && !(seen & 2)) {
+        // s: the style's number
+        seen |= 2;
+        const start = k;
+        while (b[k] >= 0x30 && b[k] <= 0x39) style = style * 10 + (b[k++] - 0x30);
+        if (k === start || k - start > 6) return -1;
+      } else if (name === 0x74 && !(seen & 4)) {
+        // t: "n" or "s" only
+        seen |= 4;
+        if (b[k] === 0x73) shared = true;
+        else if (b[k] !== 0x6e) return -1;
+        k++;
+      } else return -1;
+      if (b[k++] !== QUOT) return -1;
+    }
+    if (!(seen & 1) || col > 16384) return -1;
+    if (b[k] === SLASH) {
+      if (b[k + 1] !== GT) return -1;
+      if (style) this.prevCol = col; // a styled empty cell (ExcelJS "Null"); unstyled ones are skipped entirely
+      return k + 2;
+    }
+    if (b[k + 1] !== LT || b[k + 2] !== 0x76 || b[k + 3] !== GT) return -1;
+    // <v>: digits with an optional minus are summed here (exact up to 15 digits); any other number is parsed
+    // from its text as the events' reading does.
+    const start = k + 4;
+    let e = start;
+    const minus = b[e] === 0x2d;
+    if (minus) e++;
+    let n = 0;
+    while (b[e] >= 0x30 && b[e] <= 0x39) n = n * 10 + (b[e++] - 0x30);
+    let whole = e > start + (minus ? 1 : 0) && e - start <= 15;
+    while (isNumberChar(b[e])) {
+      whole = false;
+      e++;
+    }
+    if (e === start || !endsCell(b, e)) return -1;
+    const ctx = this.ctx;
+    let value: CellValue;
+    let raw: unknown;
+    if (shared) {
+      if (!whole || minus || e - start > 9) return -1;
+      if (ctx.strings) {
+        if (n >= ctx.strings.length) return -1; // the events' reading reports it
+        value = ctx.strings[n];
+        raw = value ?? {};
+      } else {
+        value = n;
+        raw = n;
+      }
+    } else {
+      if (style && ctx.dates[style] === true) return -1;
+      if (!whole) n = parseFloat(latin1(b, start, e));
+      else if (minus) n = -n;
+      value = Number.isFinite(n) ? n : errorOf("#NUM!");
+      raw = n;
+    }
+    this.prevCol = col;
+    place(row, col - 1, value, null, style && ctx.formats ? ctx.formats[style] : undefined, raw);
+    return e + 8;
   }
 
   open(name: string, a: Attrs): void {
@@ -797,7 +926,18 @@ function mergeArea(ref: string): { top: number; left: number; bottom: number; ri
 class RowInterner {
   private readonly ids = new Map<string, number>();
   private readonly rows = new Map<string, (string | null)[]>();
+  private last: (string | null)[] | null = null;
   get(row: (string | null)[]): (string | null)[] {
+    // Most often a row's formats are the row's above them: compared in place, no key built.
+    const last = this.last;
+    if (last !== null && last.length === row.length) {
+      let i = 0;
+      while (i < row.length && row[i] === last[i]) i++;
+      if (i === row.length) return last;
+    }
+    return (this.last = this.intern(row));
+  }
+  private intern(row: (string | null)[]): (string | null)[] {
     let key = "";
     for (const f of row) {
       if (f === null) key += ",";

@@ -15,6 +15,12 @@ export interface SaxHandlers {
   open(name: string, attrs: Attrs): void;
   text?(text: string): void;
   close?(name: string): void;
+  /**
+   * Offered every element named `c` (a cell) before its attributes are read, at the "<" that opens it: returns
+   * the index just past the element when it has read the whole element itself (no events for it then), or -1
+   * to have it scanned as usual. It reads only what it can read exactly as the events would have told it.
+   */
+  cell?(b: Buffer, at: number): number;
 }
 
 /** The part holds something only saxes reads as it should. */
@@ -76,7 +82,7 @@ type Latin1 = Buffer & { latin1Slice(start: number, end: number): string };
  * ASCII bytes as a string: short ones (a cell's address, style, type or number) built in place, which costs far
  * less than a call into Buffer's toString.
  */
-function latin1(b: Buffer, s: number, e: number): string {
+export function latin1(b: Buffer, s: number, e: number): string {
   const f = String.fromCharCode;
   switch (e - s) {
     case 0:
@@ -202,6 +208,13 @@ export function scanXml(b: Buffer, h: SaxHandlers): void {
       continue;
     }
     if (rootSeen && stack.length === 0) throw new Unusual("a second root");
+    if (c === 0x63 && h.cell !== undefined && stack.length > 0) {
+      const end = h.cell(b, lt);
+      if (end >= 0) {
+        i = end;
+        continue;
+      }
+    }
     // Comments, CDATA, a doctype, processing instructions: nameEnd refuses "!" and "?".
     const e = nameEnd(b, n, lt + 1);
     const name = names.get(b, lt + 1, e);

@@ -12,7 +12,7 @@ import type { WorkbookSnapshot } from "../../src/model/types";
 import { readWorkbookFile, WorkbookReadError } from "../../src/cli/xlsx";
 import { readWorkbookFileExcelJS } from "../../src/cli/xlsxExcelJS";
 import { embeddedPlan } from "../../src/plan/embedded";
-import { readXlsx } from "../../src/cli/xlsxStream";
+import { readXlsx, SheetReader, type SheetContext } from "../../src/cli/xlsxStream";
 import { scanXml, Unusual } from "../../src/cli/xmlScan";
 import { SaxesParser } from "saxes";
 
@@ -270,4 +270,118 @@ describe("the fast XML scanner = saxes", () => {
   ])("left to saxes: %j", (xml) => {
     expect(events(xml, "fast")).toBe("Unusual");
   });
+});
+
+describe("cells read straight from the bytes = the same cells read through the events", () => {
+  const ctx: SheetContext = {
+    strings: ["Post", "Budget"],
+    formats: [undefined, "# ##0", "yyyy-mm-dd"],
+    dates: [false, false, true],
+    date1904: false,
+  };
+  /** Which cells of one row the byte reading takes (the others go through the events), and the row it makes. */
+  function read(cells: string[], fast: boolean) {
+    const xml = `<worksheet><sheetData><row r="3">${cells.join("")}</row></sheetData></worksheet>`;
+    const r = new SheetReader(ctx, false);
+    let taken = 0;
+    const h = {
+      open: (n: string, a: Record<string, string>) => r.open(n, a),
+      text: (t: string) => r.text(t),
+      close: (n: string) => r.close(n),
+      cell: (b: Buffer, at: number) => {
+        if (!fast) return -1;
+        const end = r.cell(b, at);
+        if (end >= 0) taken++;
+        return end;
+      },
+    };
+    scanXml(Buffer.from(xml, "utf8"), h);
+    const row = r.rows.get(2)!;
+    return { taken, row: { ...row, values: [...row.values] }, prevCol: r.prevCol };
+  }
+  const same = (cells: string[]) => {
+    const fast = read(cells, true);
+    expect(fast.row).toStrictEqual(read(cells, false).row);
+    expect(fast.prevCol).toBe(read(cells, false).prevCol);
+    return fast.taken;
+  };
+
+  test.each([
+    ['<c r="B3" s="1"><v>38590</v></c>'],
+    ['<c r="B3"><v>-12.5</v></c>'],
+    ['<c r="B3" t="n"><v>1.5E-3</v></c>'],
+    ['<c r="B3"><v>-0</v></c>'],
+    ['<c r="B3"><v>-42</v></c>'],
+    ['<c r="B3"><v>007</v></c>'],
+    ['<c r="B3"><v>+5</v></c>'],
+    ['<c r="B3"><v>123456789012345</v></c>'],
+    ['<c r="B3"><v>1234567890123456789</v></c>'],
+    ['<c r="B3"><v>1E999</v></c>'],
+    ['<c r="B3"><v>-</v></c>'],
+    ['<c r="B3"><v>1-2</v></c>'],
+    ['<c r="B3" t="s"><v>1</v></c>'],
+    ['<c r="B3" t="s" s="2"><v>01</v></c>'],
+    ['<c t="s" r="XFD3"><v>0</v></c>'],
+    ['<c r="B3" s="1"/>'],
+    ['<c r="B3"/>'],
+  ])("taken and the same: %s", (cell) => {
+    expect(same([cell])).toBe(1);
+  });
+
+  test.each([
+    ['<c r="B3"><f>1+1</f><v>2</v></c>'], // a formula
+    ['<c r="B3" t="str"><v>x</v></c>'], // another type
+    ['<c r="B3" t="b"><v>1</v></c>'],
+    ['<c r="B3" t="inlineStr"><is><t>x</t></is></c>'],
+    ['<c r="B3" s="2"><v>43830</v></c>'], // a date style
+    ['<c r="b3"><v>1</v></c>'], // lower-case letters
+    ['<c r="$B$3"><v>1</v></c>'],
+    ['<c r="B3"  s="1"><v>1</v></c>'], // other white space
+    ['<c r="B3"\ns="1"><v>1</v></c>'],
+    ['<c r="B3" s="1" ><v>1</v></c>'],
+    ['<c r="B3" cm="1"><v>1</v></c>'], // another attribute
+    ["<c r='B3'><v>1</v></c>"], // other quotes
+    ['<c r="B3"><v></v></c>'], // no value
+    ['<c r="B3"><v> 1</v></c>'],
+    ['<c r="B3"><v>1</v> </c>'],
+    ['<c r="B3" t="s"><v>1.0</v></c>'],
+    ['<c r="B"><v>1</v></c>'],
+  ])("left to the events and the same: %s", (cell) => {
+    expect(same([cell])).toBe(0);
+  });
+
+  test("a row of both kinds, a cell twice (the last wins) and one after an unaddressed cell", () => {
+    const cells = [
+      '<c r="C3" s="1"><v>1</v></c>',
+      '<c r="A3" t="s"><v>0</v></c>',
+      '<c r="C3"><v>2</v></c>',
+      "<c><v>3</v></c>",
+      '<c r="E3" t="b"><v>1</v></c>',
+      '<c r="F3" s="1"/>',
+    ];
+    expect(same(cells)).toBe(4);
+    expect(read(cells, true).row.values).toEqual(["Post", 2, 3, true]);
+  });
+
+  test("a shared string that does not exist, a column past XFD, no address: the same failure both ways", () => {
+    const cells = [
+      '<c r="B3" t="s"><v>2</v></c>',
+      '<c r="B3" t="s"><v>-1</v></c>',
+      '<c r="XFE3"><v>1</v></c>',
+      "<c><v>1</v></c>",
+    ];
+    for (const cell of cells) {
+      expect(() => read([cell], true)).toThrow();
+      expect(() => read([cell], false)).toThrow();
+      expect(String(captured(() => read([cell], true)))).toBe(String(captured(() => read([cell], false))));
+    }
+  });
+  const captured = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return e;
+    }
+    return null;
+  };
 });
