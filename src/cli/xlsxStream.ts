@@ -477,6 +477,12 @@ const BLANK = 0x20;
 const isNumberChar = (c: number) =>
   (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d || c === 0x2b || c === 0x45 || c === 0x65;
 
+/**
+ * What a formula read straight from the bytes may hold: printable ASCII but "<" (its end), "&" (an entity) and "]"
+ * (which "]]>" would start).
+ */
+const isFormulaChar = (c: number) => c >= 0x20 && c <= 0x7e && c !== LT && c !== 0x26 && c !== 0x5d;
+
 /** `</v></c>` at `e`. */
 const endsCell = (b: Buffer, e: number) =>
   b[e] === LT &&
@@ -670,12 +676,14 @@ export class SheetReader implements SaxHandlers, ParsedSheet {
   }
 
   /**
-   * The cell at `at` read straight from the bytes when it is one of the two kinds nearly every cell of a sheet
-   * is — `<c r="B3" s="1"><v>-12.5</v></c>` (a number, or with t="s" a shared string) and the styled empty
-   * `<c r="B3" s="1"/>` — with its column from the address's letters and no string made on the way; the
-   * events' reading of the same cell (open, text, close, closeCell) made some ten. -1 for anything else — a
-   * formula, another type or attribute, other white space, an entity, a date style, a shared string that does
-   * not exist — which the events then read as before, so the snapshot is the same either way.
+   * The cell at `at` read straight from the bytes when it is one of the kinds nearly every cell of a sheet is —
+   * `<c r="B3" s="1"><v>-12.5</v></c>` (a number, or with t="s" a shared string), the styled empty
+   * `<c r="B3" s="1"/>`, and a formula of plain ASCII with a number or no cached result,
+   * `<c r="B9" s="1"><f>SUM(B3:B8)</f><v>1200</v></c>` — with its column from the address's letters and no string
+   * made on the way but the formula's; the events' reading of the same cell (open, text, close, closeCell) made
+   * some ten. -1 for anything else — a shared or array formula, another type or attribute, other white space, an
+   * entity, a date style, a shared string that does not exist — which the events then read as before, so the
+   * snapshot is the same either way.
    */
   cell(b: Buffer, at: number): number {
     const row = this.row;
@@ -722,10 +730,37 @@ export class SheetReader implements SaxHandlers, ParsedSheet {
       if (style) this.prevCol = col; // a styled empty cell (ExcelJS "Null"); unstyled ones are skipped entirely
       return k + 2;
     }
-    if (b[k + 1] !== LT || b[k + 2] !== 0x76 || b[k + 3] !== GT) return -1;
+    const ctx = this.ctx;
+    const fmt = style && ctx.formats ? ctx.formats[style] : undefined;
+    let v = k + 1; // the "<" of <v>
+    let formula: string | null = null;
+    if (b[v + 1] === 0x66 && b[v + 2] === GT) {
+      // <f>: no attributes (a shared or array formula has some), printable ASCII without "&" or "]"
+      if (shared || (style && ctx.dates[style] === true)) return -1;
+      const fStart = v + 3;
+      let fEnd = fStart;
+      while (isFormulaChar(b[fEnd])) fEnd++;
+      if (
+        fEnd === fStart ||
+        b[fEnd] !== LT ||
+        b[fEnd + 1] !== SLASH ||
+        b[fEnd + 2] !== 0x66 ||
+        b[fEnd + 3] !== GT
+      )
+        return -1;
+      formula = own(`=${latin1(b, fStart, fEnd)}`);
+      v = fEnd + 4;
+      if (b[v] === LT && b[v + 1] === SLASH && b[v + 2] === 0x63 && b[v + 3] === GT) {
+        // No cached result.
+        this.prevCol = col;
+        place(row, col - 1, null, formula, fmt, row.raw ? new Cached(undefined) : undefined);
+        return v + 4;
+      }
+    }
+    if (b[v] !== LT || b[v + 1] !== 0x76 || b[v + 2] !== GT) return -1;
     // <v>: digits with an optional minus are summed here (exact up to 15 digits); any other number is parsed
     // from its text as the events' reading does.
-    const start = k + 4;
+    const start = v + 3;
     let e = start;
     const minus = b[e] === 0x2d;
     if (minus) e++;
@@ -737,9 +772,17 @@ export class SheetReader implements SaxHandlers, ParsedSheet {
       e++;
     }
     if (e === start || !endsCell(b, e)) return -1;
-    const ctx = this.ctx;
     let value: CellValue;
     let raw: unknown;
+    if (formula !== null) {
+      if (!whole) n = parseFloat(latin1(b, start, e));
+      else if (minus) n = -n;
+      // resultValue's reading: ExcelJS parity, a cached 0 (or NaN) reads as not cached.
+      value = !n ? null : Number.isFinite(n) ? n : errorOf("#NUM!");
+      this.prevCol = col;
+      place(row, col - 1, value, formula, fmt, row.raw ? new Cached(n) : n);
+      return e + 8;
+    }
     if (shared) {
       if (!whole || minus || e - start > 9) return -1;
       if (ctx.strings) {
@@ -758,7 +801,7 @@ export class SheetReader implements SaxHandlers, ParsedSheet {
       raw = n;
     }
     this.prevCol = col;
-    place(row, col - 1, value, null, style && ctx.formats ? ctx.formats[style] : undefined, raw);
+    place(row, col - 1, value, null, fmt, raw);
     return e + 8;
   }
 
