@@ -60,7 +60,10 @@ function partBytes(zip: ZipFile, entry: Entry): Promise<Buffer> {
           const raw = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
           let bytes: Buffer;
           if (entry.compressionMethod === 0) bytes = raw;
-          else if (entry.compressionMethod === 8) bytes = inflateRawSync(raw);
+          else if (entry.compressionMethod === 8)
+            // No further than the size the zip states: a part that inflates to more is damaged, and one made to
+            // inflate to gigabytes (a zip bomb) stops there instead of filling the memory.
+            bytes = inflateRawSync(raw, { maxOutputLength: Math.max(entry.uncompressedSize, 1) });
           else throw new Error(`unsupported zip compression method ${entry.compressionMethod}`);
           if (bytes.length !== entry.uncompressedSize) throw new Error(`${entry.fileName}: wrong size`);
           resolve(bytes);

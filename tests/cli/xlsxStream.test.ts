@@ -183,6 +183,22 @@ describe("damaged packages keep a clear reason", () => {
     expect(await reason(flipped)).toBe("corrupt");
   });
 
+  test("a part that inflates to more or less than the zip says: corrupt", async () => {
+    const good = readFileSync(fixtures[0]);
+    // The sheet's central directory record: its uncompressed size at offset 24.
+    const name = Buffer.from("xl/worksheets/sheet1.xml");
+    let at = good.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    while (at >= 0 && !good.subarray(at + 46, at + 46 + name.length).equals(name))
+      at = good.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4);
+    expect(at).toBeGreaterThan(0);
+    const size = good.readUInt32LE(at + 24);
+    for (const claimed of [size - 10, size + 10]) {
+      const bad = Buffer.from(good);
+      bad.writeUInt32LE(claimed, at + 24);
+      expect(await reason(bad)).toBe("corrupt");
+    }
+  });
+
   test("a sheet whose XML is broken: corrupt; a zip with no workbook: no-workbook", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("A").getCell("A1").value = 1;
