@@ -15,7 +15,7 @@ export const sumRangeGap: Rule = ({ models }) => {
     for (const cell of sheetTotals(m).cells) {
       if (cell.status !== "range-gap" && cell.status !== "range-gap-zero") continue;
       const zero = cell.status === "range-gap-zero";
-      const peers = (cell.peers ?? []).map((p) => cellAddress(m, p.r, p.c));
+      const peers = (cell.detail?.peers ?? []).map((p) => cellAddress(m, p.r, p.c));
       const text = msg(zero ? "sum.range-gap.zero" : "sum.range-gap", {
         formula: cell.formula ?? "",
         ...lineNames(cell, cell.missing),
