@@ -21,6 +21,7 @@ import {
   isPrefixTotalLabel,
   isTotalCaption,
   isTotalLabel,
+  isTotalText,
   isYear,
   normalizeLabel,
   numberFromText,
@@ -1108,10 +1109,11 @@ export function tableBands(values: CellValue[][], formulas: (string | null)[][] 
       filled[c] = 1;
       if (typeof v === "number") nums[c]++;
       else if (typeof v === "string") {
-        if (v.trim() === "" || numberFromText(v) !== null || ERROR_TEXTS.has(v)) continue;
+        if (v.trim() === "" || numberFromText(v) !== null || (v.charCodeAt(0) === 35 && ERROR_TEXTS.has(v)))
+          continue;
         texts[c]++;
         // Only a column that can start a second table (≥ 2) needs to know whether it names a total.
-        if (c >= 2 && !totals[c] && isTotalLabel(normalizeLabel(v))) totals[c] = 1;
+        if (c >= 2 && !totals[c] && isTotalText(v)) totals[c] = 1;
       }
     }
   }
