@@ -336,12 +336,14 @@ function isNote(s: string): boolean {
 function classifyRows(m: SheetModel): void {
   const { values, nRows } = m;
   const recent: (RowInfo | undefined)[] = new Array(64);
-  const formulas = m.sheet.formulas ?? [];
   const formats = m.sheet.numberFormats ?? [];
+  // Which cells are formulas and which numbers are dates, read from the compact figures' flags (one byte per
+  // cell) rather than from the formula and number-format arrays again.
+  const { flags, width } = m.figures ?? buildFigures(m);
   for (let r = 0; r < nRows; r++) {
     const row = values[r] ?? [];
-    const frow = formulas[r] ?? NO_ROW;
     const fmtRow = formats[r] ?? NO_ROW;
+    const base = r * width;
     let labelCol = -1;
     let label = "";
     let nums = 0,
@@ -356,10 +358,10 @@ function classifyRows(m: SheetModel): void {
     const n = row.length;
     for (let c = 0; c < n; c++) {
       const v = row[c];
-      const formula = frow[c];
-      if (formula != null && isFormula(formula)) hasFormula = true;
+      const formula = (flags[base + c] & CELL_FORMULA) !== 0;
+      if (formula) hasFormula = true;
       if (v === null || v === undefined || v === "") {
-        if (formula != null && isFormula(formula)) {
+        if (formula) {
           any = true;
           nums++;
           if (firstNum < 0) firstNum = c;
@@ -369,8 +371,7 @@ function classifyRows(m: SheetModel): void {
       const t = typeof v;
       if (t === "number") {
         any = true;
-        const fmt = fmtRow[c];
-        if (fmt != null && formatInfo(fmt).date) {
+        if (flags[base + c] & CELL_DATE) {
           texts++;
           continue;
         }
@@ -654,24 +655,33 @@ function resolveTotals(items: AxisItem[], axis: "row" | "col", from = 0, to = it
     else if (pendingCount > 0) coverFrom = it.grand ? 0 : start;
     else coverFrom = 0;
     if (coverFrom >= n) continue;
+    // Covered items copied in one slice, not pushed one by one (an array grown by push is over-allocated, and
+    // every spec lives as long as its sheet's model); the leaves too when there is no subtotal among them.
+    let withSubtotals = false;
+    for (let k = coverFrom; k < n && !withSubtotals; k++) if (uncTotal[k]) withSubtotals = true;
+    const subtotals: TotalSpec[] = [];
+    let leaves: number[];
+    if (!withSubtotals) leaves = uncIdx.slice(coverFrom, n);
+    else {
+      leaves = [];
+      for (let k = coverFrom; k < n; k++) {
+        const total = uncTotal[k];
+        if (total) {
+          subtotals.push(total);
+          for (const l of total.leaves) leaves.push(l);
+        } else leaves.push(uncIdx[k]);
+      }
+    }
     const spec: TotalSpec = {
       axis,
       idx: it.idx,
       label: it.label,
       grand: it.grand,
-      covers: [],
-      leaves: [],
-      subtotals: [],
+      covers: uncIdx.slice(coverFrom, n),
+      leaves,
+      subtotals,
       byFormula: it.byFormula,
     };
-    for (let k = coverFrom; k < n; k++) {
-      spec.covers.push(uncIdx[k]);
-      const total = uncTotal[k];
-      if (total) {
-        spec.subtotals.push(total);
-        for (const l of total.leaves) spec.leaves.push(l);
-      } else spec.leaves.push(uncIdx[k]);
-    }
     out.push(spec);
     n = coverFrom;
     uncIdx[n] = it.idx;
