@@ -878,6 +878,14 @@ function columnItems(columns: ColumnInfo[]): AxisItem[] {
   }));
 }
 
+/**
+ * A short array grown by push or unshift (which gives it room for 16 or more) as an exact-size copy: for the
+ * arrays a block keeps as long as its sheet's model (four per block, and a sheet of tiny tables has ~700).
+ */
+function exact<T>(a: T[]): T[] {
+  return a.length < 16 ? a.slice() : a;
+}
+
 /** makeBlock's per-column counters (see there), grown to the widest sheet seen. */
 let colCounts = new Int32Array(0);
 const NO_COLUMNS: ColumnInfo[] = [];
@@ -1072,15 +1080,15 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
     id: m.blocks.length,
     first,
     last,
-    headerRows,
+    headerRows: exact(headerRows),
     unit,
     title,
-    dataRows,
+    dataRows: exact(dataRows),
     columns,
-    rowTotals,
+    rowTotals: exact(rowTotals),
     colTotals,
     labelCol,
-    tableStarts,
+    tableStarts: exact(tableStarts),
   };
 }
 

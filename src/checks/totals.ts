@@ -46,11 +46,6 @@ export interface TotalCell {
   n: number;
   tolerance: number;
   status: TotalStatus;
-  /** range-gap: the lines left out (indexes along the axis). */
-  missing: number[];
-  /** First and last leaf along the axis, for messages. */
-  firstLeaf: number;
-  lastLeaf: number;
   /** A sum formula along the axis: the ranges it references, relative along the axis (shared, never written). */
   refs?: Refs;
   /** The value is within rounding of the lines of our reading (or of its subtotals as written). */
@@ -62,11 +57,13 @@ export interface TotalCell {
 }
 
 /**
- * The facts of a total cell that only the odd cell has (a net row, a double count, a range gap's peers, a
- * knock-on): kept apart so the ~100 000 total cells of a big sheet are each that much smaller to build and to
- * collect.
+ * The facts of a total cell that only the odd cell has (a net row, a double count, a range gap's lines and
+ * peers, a knock-on): kept apart so the ~100 000 total cells of a big sheet are each that much smaller to build
+ * and to collect.
  */
 export interface TotalDetail {
+  /** range-gap: the lines left out (indexes along the axis). */
+  missing: number[];
   /** A net row (intäkter − kostnader with costs written positive): expected is that difference. */
   net: boolean;
   /** double-count: the cell counted twice and the two reference paths it is reached by. */
@@ -82,6 +79,7 @@ export interface TotalDetail {
 /** A total cell's detail, made (every field present: one object shape) when the first one is set. */
 function detailOf(cell: TotalCell): TotalDetail {
   return (cell.detail ??= {
+    missing: NO_LINES,
     net: false,
     twice: undefined,
     peers: undefined,
@@ -195,9 +193,10 @@ function alongRanges(m: SheetModel, p: SumFormula, rowAxis: boolean, cross: numb
     }
   }
   if (same) return last;
-  const out: [number, number][] = [];
-  for (const t of terms)
-    out.push(rowAxis ? [t.firstRow - origin, t.lastRow - origin] : [t.firstCol - origin, t.lastCol - origin]);
+  // Mapped, not pushed: an exact-size array (a pushed one holds 16 slots), kept as long as the sheet's totals.
+  const out = terms.map((t): readonly [number, number] =>
+    rowAxis ? [t.firstRow - origin, t.lastRow - origin] : [t.firstCol - origin, t.lastCol - origin],
+  );
   lastRefs = out;
   return out;
 }
@@ -339,8 +338,6 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
   else precision.addInfo(formats[ownId], value);
   let expected = 0;
   let n = 0;
-  let firstLeaf = -1,
-    lastLeaf = -1;
   const leaves = spec.leaves;
   for (let k = 0; k < leaves.length; k++) {
     const leaf = leaves[k];
@@ -350,8 +347,6 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
     if (x !== x) continue;
     expected += x;
     n++;
-    if (firstLeaf < 0) firstLeaf = leaf;
-    lastLeaf = leaf;
     const id = formatIds[pos];
     if (id !== FORMAT_UNLISTED) precision.addInfo(formats[id], x);
     else if (rowAxis) precision.add(m, leaf, c, x);
@@ -376,9 +371,6 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
     n,
     tolerance,
     status: "ok",
-    missing: NO_LINES,
-    firstLeaf,
-    lastLeaf,
     // Every optional field is present from the start: one object shape for all total cells (set later, they
     // would each grow a property store of their own, ~100 000 of them on a big sheet).
     refs: undefined,
@@ -747,8 +739,9 @@ function decideRefs(
     } else missing = [...missing, ...own].sort((a, b) => a - b);
   }
   if (missing.length === 0) return;
-  x.missing = missing;
-  detailOf(x).peers = peers;
+  const detail = detailOf(x);
+  detail.missing = missing;
+  detail.peers = peers;
   let extra = 0;
   let nonzero = false;
   for (const i of missing) {
@@ -772,8 +765,9 @@ function resetZeroGaps(list: TotalCell[], from: number, to: number): void {
     const x = list[k];
     if (x.status === "range-gap-zero" && !x.detail?.between) {
       x.status = "ok";
-      x.missing = [];
-      if (x.detail) x.detail.peers = undefined;
+      const detail = detailOf(x);
+      detail.missing = NO_LINES;
+      detail.peers = undefined;
       x.expected = x.value;
     }
   }
@@ -1083,10 +1077,25 @@ function signSplitGaps(m: SheetModel, cells: TotalCell[]): void {
     let extra = 0;
     for (const i of missing) extra += figureAt(m, i, a.x.c) ?? 0;
     a.x.status = "range-gap";
-    a.x.missing = missing;
-    detailOf(a.x).peers = peers;
+    const detail = detailOf(a.x);
+    detail.missing = missing;
+    detail.peers = peers;
     a.x.expected = clean(a.x.value + extra);
   }
+}
+
+/** The first and last leaf line along a total's axis that holds a figure, for messages (-1 for none). */
+export function leafSpan(cell: TotalCell): { first: number; last: number } {
+  const m = cell.model;
+  const rowAxis = cell.spec.axis === "row";
+  let first = -1,
+    last = -1;
+  for (const leaf of cell.spec.leaves) {
+    if (alongAt(m, rowAxis, rowAxis ? cell.c : cell.r, leaf) === undefined) continue;
+    if (first < 0) first = leaf;
+    last = leaf;
+  }
+  return { first, last };
 }
 
 /** The table and the column (row totals) or row (column totals) a total cell stands in. */
