@@ -70,6 +70,20 @@ export function isTotalLabel(norm: string): boolean {
 }
 
 /**
+ * isTotalLabel of a text's normalized label, without normalizing (a new lower-case string) the many texts whose
+ * first letter already rules it out: an ASCII letter lower-cases to its own lower-case letter (and is what
+ * normalizeLabel's result starts with, nothing being trimmed before it).
+ */
+export function isTotalText(text: string): boolean {
+  const ch = text.charCodeAt(0);
+  if ((ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122)) {
+    const lower = ch | 32;
+    if (lower !== 115 && lower !== 116 && lower !== 104 && lower !== 100 && lower !== 103) return false;
+  }
+  return isTotalLabel(normalizeLabel(text));
+}
+
+/**
  * "Total driftram", "Subtotal personal": a label that may name a total — or a line of its own ("Total
  * sjukfrånvaro" is a goal). Whether it is one is for the numbers to say (see model.ts).
  */

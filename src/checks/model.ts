@@ -21,6 +21,7 @@ import {
   isPrefixTotalLabel,
   isTotalCaption,
   isTotalLabel,
+  isTotalText,
   isYear,
   normalizeLabel,
   numberFromText,
@@ -335,12 +336,14 @@ function isNote(s: string): boolean {
 function classifyRows(m: SheetModel): void {
   const { values, nRows } = m;
   const recent: (RowInfo | undefined)[] = new Array(64);
-  const formulas = m.sheet.formulas ?? [];
   const formats = m.sheet.numberFormats ?? [];
+  // Which cells are formulas and which numbers are dates, read from the compact figures' flags (one byte per
+  // cell) rather than from the formula and number-format arrays again.
+  const { flags, width } = m.figures ?? buildFigures(m);
   for (let r = 0; r < nRows; r++) {
     const row = values[r] ?? [];
-    const frow = formulas[r] ?? NO_ROW;
     const fmtRow = formats[r] ?? NO_ROW;
+    const base = r * width;
     let labelCol = -1;
     let label = "";
     let nums = 0,
@@ -355,10 +358,10 @@ function classifyRows(m: SheetModel): void {
     const n = row.length;
     for (let c = 0; c < n; c++) {
       const v = row[c];
-      const formula = frow[c];
-      if (formula != null && isFormula(formula)) hasFormula = true;
+      const formula = (flags[base + c] & CELL_FORMULA) !== 0;
+      if (formula) hasFormula = true;
       if (v === null || v === undefined || v === "") {
-        if (formula != null && isFormula(formula)) {
+        if (formula) {
           any = true;
           nums++;
           if (firstNum < 0) firstNum = c;
@@ -368,8 +371,7 @@ function classifyRows(m: SheetModel): void {
       const t = typeof v;
       if (t === "number") {
         any = true;
-        const fmt = fmtRow[c];
-        if (fmt != null && formatInfo(fmt).date) {
+        if (flags[base + c] & CELL_DATE) {
           texts++;
           continue;
         }
@@ -653,24 +655,33 @@ function resolveTotals(items: AxisItem[], axis: "row" | "col", from = 0, to = it
     else if (pendingCount > 0) coverFrom = it.grand ? 0 : start;
     else coverFrom = 0;
     if (coverFrom >= n) continue;
+    // Covered items copied in one slice, not pushed one by one (an array grown by push is over-allocated, and
+    // every spec lives as long as its sheet's model); the leaves too when there is no subtotal among them.
+    let withSubtotals = false;
+    for (let k = coverFrom; k < n && !withSubtotals; k++) if (uncTotal[k]) withSubtotals = true;
+    const subtotals: TotalSpec[] = [];
+    let leaves: number[];
+    if (!withSubtotals) leaves = uncIdx.slice(coverFrom, n);
+    else {
+      leaves = [];
+      for (let k = coverFrom; k < n; k++) {
+        const total = uncTotal[k];
+        if (total) {
+          subtotals.push(total);
+          for (const l of total.leaves) leaves.push(l);
+        } else leaves.push(uncIdx[k]);
+      }
+    }
     const spec: TotalSpec = {
       axis,
       idx: it.idx,
       label: it.label,
       grand: it.grand,
-      covers: [],
-      leaves: [],
-      subtotals: [],
+      covers: uncIdx.slice(coverFrom, n),
+      leaves,
+      subtotals,
       byFormula: it.byFormula,
     };
-    for (let k = coverFrom; k < n; k++) {
-      spec.covers.push(uncIdx[k]);
-      const total = uncTotal[k];
-      if (total) {
-        spec.subtotals.push(total);
-        for (const l of total.leaves) spec.leaves.push(l);
-      } else spec.leaves.push(uncIdx[k]);
-    }
     out.push(spec);
     n = coverFrom;
     uncIdx[n] = it.idx;
@@ -867,6 +878,14 @@ function columnItems(columns: ColumnInfo[]): AxisItem[] {
   }));
 }
 
+/**
+ * A short array grown by push or unshift (which gives it room for 16 or more) as an exact-size copy: for the
+ * arrays a block keeps as long as its sheet's model (four per block, and a sheet of tiny tables has ~700).
+ */
+function exact<T>(a: T[]): T[] {
+  return a.length < 16 ? a.slice() : a;
+}
+
 /** makeBlock's per-column counters (see there), grown to the widest sheet seen. */
 let colCounts = new Int32Array(0);
 const NO_COLUMNS: ColumnInfo[] = [];
@@ -1061,15 +1080,15 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
     id: m.blocks.length,
     first,
     last,
-    headerRows,
+    headerRows: exact(headerRows),
     unit,
     title,
-    dataRows,
+    dataRows: exact(dataRows),
     columns,
-    rowTotals,
+    rowTotals: exact(rowTotals),
     colTotals,
     labelCol,
-    tableStarts,
+    tableStarts: exact(tableStarts),
   };
 }
 
@@ -1108,10 +1127,11 @@ export function tableBands(values: CellValue[][], formulas: (string | null)[][] 
       filled[c] = 1;
       if (typeof v === "number") nums[c]++;
       else if (typeof v === "string") {
-        if (v.trim() === "" || numberFromText(v) !== null || ERROR_TEXTS.has(v)) continue;
+        if (v.trim() === "" || numberFromText(v) !== null || (v.charCodeAt(0) === 35 && ERROR_TEXTS.has(v)))
+          continue;
         texts[c]++;
         // Only a column that can start a second table (≥ 2) needs to know whether it names a total.
-        if (c >= 2 && !totals[c] && isTotalLabel(normalizeLabel(v))) totals[c] = 1;
+        if (c >= 2 && !totals[c] && isTotalText(v)) totals[c] = 1;
       }
     }
   }

@@ -46,27 +46,46 @@ export interface TotalCell {
   n: number;
   tolerance: number;
   status: TotalStatus;
-  /** range-gap: the lines left out (indexes along the axis). */
-  missing: number[];
-  /** First and last leaf along the axis, for messages. */
-  firstLeaf: number;
-  lastLeaf: number;
-  /** A net row (intäkter − kostnader with costs written positive): expected is that difference. */
-  net?: boolean;
   /** A sum formula along the axis: the ranges it references, relative along the axis (shared, never written). */
   refs?: Refs;
   /** The value is within rounding of the lines of our reading (or of its subtotals as written). */
   fits?: boolean;
+  /** Other cells of the same total are sum formulas (so a typed one is an overwritten formula). */
+  peerFormulas?: boolean;
+  /** What only a few total cells have (see TotalDetail); made by detailOf on the first one set. */
+  detail?: TotalDetail;
+}
+
+/**
+ * The facts of a total cell that only the odd cell has (a net row, a double count, a range gap's lines and
+ * peers, a knock-on): kept apart so the ~100 000 total cells of a big sheet are each that much smaller to build
+ * and to collect.
+ */
+export interface TotalDetail {
+  /** range-gap: the lines left out (indexes along the axis). */
+  missing: number[];
+  /** A net row (intäkter − kostnader with costs written positive): expected is that difference. */
+  net: boolean;
   /** double-count: the cell counted twice and the two reference paths it is reached by. */
   twice?: Twice;
   /** range-gap: the peer totals (same total, other columns/rows) that include the lines left out. */
   peers?: TotalCell[];
   /** range-gap: the lines left out sit between the SUM's range and the total itself. */
-  between?: boolean;
-  /** Other cells of the same total are sum formulas (so a typed one is an overwritten formula). */
-  peerFormulas?: boolean;
+  between: boolean;
   /** A knock-on: the finding at this other total (same rule) is what makes this one wrong. */
   causedBy?: { r: number; c: number; rule: RuleId };
+}
+
+/** A total cell's detail, made (every field present: one object shape) when the first one is set. */
+function detailOf(cell: TotalCell): TotalDetail {
+  return (cell.detail ??= {
+    missing: NO_LINES,
+    net: false,
+    twice: undefined,
+    peers: undefined,
+    between: false,
+    causedBy: undefined,
+  });
 }
 
 /** A cell reached twice through a total's references: the cell, both paths (relative cells), the extra value. */
@@ -174,9 +193,10 @@ function alongRanges(m: SheetModel, p: SumFormula, rowAxis: boolean, cross: numb
     }
   }
   if (same) return last;
-  const out: [number, number][] = [];
-  for (const t of terms)
-    out.push(rowAxis ? [t.firstRow - origin, t.lastRow - origin] : [t.firstCol - origin, t.lastCol - origin]);
+  // Mapped, not pushed: an exact-size array (a pushed one holds 16 slots), kept as long as the sheet's totals.
+  const out = terms.map((t): readonly [number, number] =>
+    rowAxis ? [t.firstRow - origin, t.lastRow - origin] : [t.firstCol - origin, t.lastCol - origin],
+  );
   lastRefs = out;
   return out;
 }
@@ -318,8 +338,6 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
   else precision.addInfo(formats[ownId], value);
   let expected = 0;
   let n = 0;
-  let firstLeaf = -1,
-    lastLeaf = -1;
   const leaves = spec.leaves;
   for (let k = 0; k < leaves.length; k++) {
     const leaf = leaves[k];
@@ -329,8 +347,6 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
     if (x !== x) continue;
     expected += x;
     n++;
-    if (firstLeaf < 0) firstLeaf = leaf;
-    lastLeaf = leaf;
     const id = formatIds[pos];
     if (id !== FORMAT_UNLISTED) precision.addInfo(formats[id], x);
     else if (rowAxis) precision.add(m, leaf, c, x);
@@ -355,19 +371,12 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
     n,
     tolerance,
     status: "ok",
-    missing: NO_LINES,
-    firstLeaf,
-    lastLeaf,
     // Every optional field is present from the start: one object shape for all total cells (set later, they
     // would each grow a property store of their own, ~100 000 of them on a big sheet).
-    net: undefined,
     refs: undefined,
     fits: undefined,
-    twice: undefined,
-    peers: undefined,
-    between: undefined,
     peerFormulas: undefined,
-    causedBy: undefined,
+    detail: undefined,
   };
   if (empty) {
     // Nothing to add up: a typed 0 may be an overwritten formula (sum.hardcoded decides), any other typed figure
@@ -412,7 +421,7 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
     const twice = p.terms.length > 1 || rangesHoldFormulas(m, p, r, c) ? countedTwice(m, r, c) : null;
     if (twice) {
       cell.status = "double-count";
-      cell.twice = twice;
+      detailOf(cell).twice = twice;
       cell.expected = clean(value - twice.extra);
       return cell;
     }
@@ -425,7 +434,7 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
     if (net) {
       const fitsNet = (x: number) => Math.abs(value - x) <= tolerance;
       if (fitsNet(net.revenue - net.cost) || fitsNet(net.cost - net.revenue)) {
-        cell.net = true;
+        detailOf(cell).net = true;
         cell.expected = fitsNet(net.revenue - net.cost)
           ? clean(net.revenue - net.cost)
           : clean(net.cost - net.revenue);
@@ -433,7 +442,7 @@ function evaluateTotal(m: SheetModel, block: Block, spec: TotalSpec, cross: numb
       }
       if (net.positiveCosts) {
         const a = clean(net.revenue - net.cost);
-        cell.net = true;
+        detailOf(cell).net = true;
         cell.status = "mismatch";
         cell.expected = Math.abs(value - a) <= Math.abs(value + a) ? a : clean(-a);
         return cell;
@@ -726,12 +735,13 @@ function decideRefs(
     if (!missing.some((i) => (alongAt(m, rowAxis, cross, i) ?? 0) !== 0)) {
       missing = own;
       peers = [];
-      x.between = true;
+      detailOf(x).between = true;
     } else missing = [...missing, ...own].sort((a, b) => a - b);
   }
   if (missing.length === 0) return;
-  x.missing = missing;
-  x.peers = peers;
+  const detail = detailOf(x);
+  detail.missing = missing;
+  detail.peers = peers;
   let extra = 0;
   let nonzero = false;
   for (const i of missing) {
@@ -753,10 +763,11 @@ function resetZeroGaps(list: TotalCell[], from: number, to: number): void {
   for (let k = from; k < to; k++) if (list[k].status === "range-gap") return;
   for (let k = from; k < to; k++) {
     const x = list[k];
-    if (x.status === "range-gap-zero" && !x.between) {
+    if (x.status === "range-gap-zero" && !x.detail?.between) {
       x.status = "ok";
-      x.missing = [];
-      x.peers = undefined;
+      const detail = detailOf(x);
+      detail.missing = NO_LINES;
+      detail.peers = undefined;
       x.expected = x.value;
     }
   }
@@ -786,7 +797,7 @@ function decideTyped(all: TotalCell[], from: number, to: number): void {
     if (x.status !== "mismatch") continue;
     // A row that is a total only by its SUM formulas says nothing of its typed cells: a typed figure there
     // that does not add up is a figure of its own (a scratch number), not a total.
-    if (scratchRow(x.spec) && !x.formula && !x.net) x.status = "unchecked";
+    if (scratchRow(x.spec) && !x.formula && !x.detail?.net) x.status = "unchecked";
     else if (misfits > fits && misfits >= 2) x.status = "unchecked";
     else if (fitsRunBefore(x)) x.status = "ok";
   }
@@ -1066,10 +1077,25 @@ function signSplitGaps(m: SheetModel, cells: TotalCell[]): void {
     let extra = 0;
     for (const i of missing) extra += figureAt(m, i, a.x.c) ?? 0;
     a.x.status = "range-gap";
-    a.x.missing = missing;
-    a.x.peers = peers;
+    const detail = detailOf(a.x);
+    detail.missing = missing;
+    detail.peers = peers;
     a.x.expected = clean(a.x.value + extra);
   }
+}
+
+/** The first and last leaf line along a total's axis that holds a figure, for messages (-1 for none). */
+export function leafSpan(cell: TotalCell): { first: number; last: number } {
+  const m = cell.model;
+  const rowAxis = cell.spec.axis === "row";
+  let first = -1,
+    last = -1;
+  for (const leaf of cell.spec.leaves) {
+    if (alongAt(m, rowAxis, rowAxis ? cell.c : cell.r, leaf) === undefined) continue;
+    if (first < 0) first = leaf;
+    last = leaf;
+  }
+  return { first, last };
 }
 
 /** The table and the column (row totals) or row (column totals) a total cell stands in. */
@@ -1155,12 +1181,13 @@ export function sheetTotals(m: SheetModel): SheetTotals {
   const doubled = new Set<number>();
   for (const cell of cells) if (cell.status === "double-count") doubled.add(cell.r * m.nCols + cell.c);
   for (const cell of cells) {
-    if (cell.status !== "double-count" || !cell.twice) continue;
+    const detail = cell.detail;
+    if (cell.status !== "double-count" || !detail?.twice) continue;
     const own = cell.r * m.nCols + cell.c;
-    for (const path of cell.twice.paths)
+    for (const path of detail.twice.paths)
       for (const k of path.slice(1, -1))
-        if (k !== own && doubled.has(k) && !cell.causedBy)
-          cell.causedBy = { r: Math.floor(k / m.nCols), c: k % m.nCols, rule: "sum.double-count" };
+        if (k !== own && doubled.has(k) && !detail.causedBy)
+          detail.causedBy = { r: Math.floor(k / m.nCols), c: k % m.nCols, rule: "sum.double-count" };
   }
   // A difference that is wrong only because what it is computed from is wrong (Avvikelse of a typed net row that
   // is off, the Summa row's Avvikelse when one line's Avvikelse is off) follows from that finding.

@@ -2,7 +2,7 @@
 import type { Plan } from "../../plan/schema";
 import { a1, columnName } from "../../model/address";
 import type { SheetModel } from "../model";
-import type { TotalCell } from "../totals";
+import { leafSpan, type TotalCell } from "../totals";
 import type { Finding, RuleId, Severity } from "../../model/types";
 import type { Message } from "../../model/messages";
 import type { DocumentFinding, Evidence, TableFacts, TableGrid } from "../tables/types";
@@ -87,9 +87,10 @@ export function totalName(cell: TotalCell): string {
 /** Where the lines are: "D5:D11" or "B7:E7". */
 export function linesSpan(cell: TotalCell): string {
   const m = cell.model;
+  const { first, last } = leafSpan(cell);
   if (cell.spec.axis === "row")
-    return `${a1(m.oRow + cell.firstLeaf, m.oCol + cell.c)}:${a1(m.oRow + cell.lastLeaf, m.oCol + cell.c)}`;
-  return `${a1(m.oRow + cell.r, m.oCol + cell.firstLeaf)}:${a1(m.oRow + cell.r, m.oCol + cell.lastLeaf)}`;
+    return `${a1(m.oRow + first, m.oCol + cell.c)}:${a1(m.oRow + last, m.oCol + cell.c)}`;
+  return `${a1(m.oRow + cell.r, m.oCol + first)}:${a1(m.oRow + cell.r, m.oCol + last)}`;
 }
 
 /** Lines named for a message, at most four ("D9 (Miljö o samhällsbyggnad)" or a column caption), and how many more. */

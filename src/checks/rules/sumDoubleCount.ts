@@ -12,8 +12,9 @@ export const sumDoubleCount: Rule = ({ models }) => {
   const out: Finding[] = [];
   for (const m of models) {
     for (const cell of sheetTotals(m).cells) {
-      if (cell.status !== "double-count" || !cell.twice) continue;
-      const { leaf, paths } = cell.twice;
+      const detail = cell.detail;
+      if (cell.status !== "double-count" || !detail?.twice) continue;
+      const { leaf, paths, extra } = detail.twice;
       const addr = (k: number) => cellAddress(m, Math.floor(k / m.nCols), k % m.nCols);
       const named = (k: number) => {
         const r = Math.floor(k / m.nCols);
@@ -43,12 +44,12 @@ export const sumDoubleCount: Rule = ({ models }) => {
             formula: cell.formula,
             counted: addr(leaf),
             paths: paths.map((p) => p.map(addr)),
-            extra: cell.twice.extra,
+            extra,
           },
-          cell.causedBy && {
-            rule: cell.causedBy.rule,
+          detail.causedBy && {
+            rule: detail.causedBy.rule,
             sheet: m.name,
-            cell: cellAddress(m, cell.causedBy.r, cell.causedBy.c),
+            cell: cellAddress(m, detail.causedBy.r, detail.causedBy.c),
           },
         ),
       );

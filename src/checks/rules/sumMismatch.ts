@@ -27,7 +27,8 @@ export const sumMismatch: Rule = ({ models }) => {
     const { cells, diffs } = sheetTotals(m);
     for (const cell of cells) {
       if (cell.status !== "mismatch") continue;
-      const text = msg(cell.net ? "sum.mismatch.net" : "sum.mismatch", {
+      const net = cell.detail?.net === true;
+      const text = msg(net ? "sum.mismatch.net" : "sum.mismatch", {
         label: totalName(cell),
         over: linesSpan(cell),
         actual: cell.value,
@@ -38,7 +39,7 @@ export const sumMismatch: Rule = ({ models }) => {
         finding(m, "sum.mismatch", "error", cell.r, cell.c, text, cell.expected, cell.value, {
           lines: leafCells(cell),
           sum: cell.expected,
-          ...(cell.net ? { net: "intäkter − kostnader" } : {}),
+          ...(net ? { net: "intäkter − kostnader" } : {}),
           ...(cell.formula ? { formula: cell.formula } : {}),
         }),
       );

@@ -15,11 +15,12 @@ export const sumRangeGap: Rule = ({ models }) => {
     for (const cell of sheetTotals(m).cells) {
       if (cell.status !== "range-gap" && cell.status !== "range-gap-zero") continue;
       const zero = cell.status === "range-gap-zero";
-      const peers = (cell.peers ?? []).map((p) => cellAddress(m, p.r, p.c));
+      const missing = cell.detail?.missing ?? [];
+      const peers = (cell.detail?.peers ?? []).map((p) => cellAddress(m, p.r, p.c));
       const text = msg(zero ? "sum.range-gap.zero" : "sum.range-gap", {
         formula: cell.formula ?? "",
-        ...lineNames(cell, cell.missing),
-        why: peers.length ? "peers" : before(cell) ? "before" : "between",
+        ...lineNames(cell, missing),
+        why: peers.length ? "peers" : before(cell, missing) ? "before" : "between",
         peers: peers.slice(0, 3),
         morePeers: peers.length > 3,
         expected: cell.expected,
@@ -37,7 +38,7 @@ export const sumRangeGap: Rule = ({ models }) => {
           cell.value,
           {
             formula: cell.formula,
-            missing: alongCells(cell, cell.missing),
+            missing: alongCells(cell, missing),
             ...(peers.length ? { peers: peers.slice(0, 50) } : { between: true }),
             sum: cell.expected,
           },
@@ -49,7 +50,7 @@ export const sumRangeGap: Rule = ({ models }) => {
 };
 
 /** The lines left out all stand before the SUM's (single) range, not between it and the total. */
-function before(cell: TotalCell): boolean {
+function before(cell: TotalCell, missing: readonly number[]): boolean {
   const lo = cell.refs?.[0]?.[0];
-  return cell.refs?.length === 1 && lo !== undefined && cell.missing.every((i) => i < lo);
+  return cell.refs?.length === 1 && lo !== undefined && missing.every((i) => i < lo);
 }
