@@ -17,10 +17,11 @@ import { checkFailed, type FileResult } from "./report";
 
 /**
  * Bytes of files (.xlsx is compressed: ~370 kB for 50 000 cells) that pay for one more thread. A new thread is
- * a new V8 isolate that compiles the reader and the engine again and runs slowly until it has: ~1,1–1,3 s of
- * CPU for 20 files of 50 000 cells (2,9–3,5 s in one thread, 4,0–4,8 s in two, `npm run bench -- cli`); and one
- * thread alone already keeps a second core busy with its own compiles and GC — so on 2 cores those 20 files
- * (7 MB) check no faster in 2 threads than in 1; 8 files of 250 000 cells (14 MB) took about 0,8× the time.
+ * a new V8 isolate that compiles the reader and the engine again and runs slowly until it has: ~1,5 s of CPU
+ * for 20 files of 50 000 cells (3,6 s in one thread, 5,1 s in two, `npm run bench -- cli`; callgrind: 11,7 G
+ * instructions in one thread, 14,8 G in two); and one thread alone already keeps a second core busy with its own
+ * compiles and GC — so on 2 cores those 20 files (7 MB) check no faster in 2 threads than in 1 (1,0–1,2× the
+ * time); 8 files of 250 000 cells (14 MB) took about 0,8× the time before the reader read cells from the bytes.
  */
 export const BYTES_PER_THREAD = 8 * 1024 * 1024;
 
