@@ -339,7 +339,7 @@ function classifyRows(m: SheetModel): void {
   const formats = m.sheet.numberFormats ?? [];
   // Which cells are formulas and which numbers are dates, read from the compact figures' flags (one byte per
   // cell) rather than from the formula and number-format arrays again.
-  const { flags, width } = m.figures ?? buildFigures(m);
+  const { flags, width } = figuresOf(m);
   for (let r = 0; r < nRows; r++) {
     const row = values[r] ?? [];
     const fmtRow = formats[r] ?? NO_ROW;
@@ -570,7 +570,7 @@ function sumsLeftInRow(m: SheetModel, first: number, last: number, c: number): b
   const formulas = m.sheet.formulas;
   if (!formulas) return false;
   const absC = m.oCol + c;
-  const { flags, width } = m.figures ?? buildFigures(m);
+  const { flags, width } = figuresOf(m);
   for (let r = first; r <= last; r++) {
     if (!(flags[r * width + c] & CELL_FORMULA)) continue;
     const p = sumFormulaAt(m, r, c);

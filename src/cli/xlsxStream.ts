@@ -18,7 +18,7 @@ import { StringDecoder } from "node:string_decoder";
 import { inflateRawSync } from "node:zlib";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { fromBuffer, type Entry, type ZipFile } from "yauzl";
-import { latin1, scanXml, Unusual, type Attrs, type SaxHandlers } from "./xmlScan";
+import { EQ, GT, latin1, LT, QUOT, scanXml, SLASH, Unusual, type Attrs, type SaxHandlers } from "./xmlScan";
 import type { CellError, CellValue, SheetSnapshot, WorkbookSnapshot } from "../model/types";
 import { a1, columnName } from "../model/address";
 
@@ -469,11 +469,6 @@ function resultValue(r: unknown): CellValue {
   return null;
 }
 
-const LT = 0x3c;
-const GT = 0x3e;
-const SLASH = 0x2f;
-const EQ = 0x3d;
-const QUOT = 0x22;
 const BLANK = 0x20;
 
 /** The characters of a number's text: digits, ".", "-", "+", "E", "e". */
@@ -486,16 +481,13 @@ const isNumberChar = (c: number) =>
  */
 const isFormulaChar = (c: number) => c >= 0x20 && c <= 0x7e && c !== LT && c !== 0x26 && c !== 0x5d;
 
-/** `</v></c>` at `e`. */
-const endsCell = (b: Buffer, e: number) =>
-  b[e] === LT &&
-  b[e + 1] === SLASH &&
-  b[e + 2] === 0x76 &&
-  b[e + 3] === GT &&
-  b[e + 4] === LT &&
-  b[e + 5] === SLASH &&
-  b[e + 6] === 0x63 &&
-  b[e + 7] === GT;
+const C = 0x63;
+const F = 0x66;
+const V = 0x76;
+
+/** The one-letter end tag `</x>` (x the byte `name`) at `e`. */
+const closes = (b: Buffer, e: number, name: number) =>
+  b[e] === LT && b[e + 1] === SLASH && b[e + 2] === name && b[e + 3] === GT;
 
 /**
  * Puts a cell into its row; a cell twice in one row (which no program writes, but a file may hold): the last
@@ -735,32 +727,27 @@ export class SheetReader implements SaxHandlers, ParsedSheet {
     }
     const ctx = this.ctx;
     const fmt = style && ctx.formats ? ctx.formats[style] : undefined;
+    // A date style's number becomes a serial through a Date: left to the events' reading.
+    const isDate = style !== 0 && ctx.dates[style] === true;
     let v = k + 1; // the "<" of <v>
     let formula: string | null = null;
-    if (b[v + 1] === 0x66 && b[v + 2] === GT) {
+    if (b[v + 1] === F && b[v + 2] === GT) {
       // <f>: no attributes (a shared or array formula has some), printable ASCII without "&" or "]"
-      if (shared || (style && ctx.dates[style] === true)) return -1;
+      if (shared || isDate) return -1;
       const fStart = v + 3;
       let fEnd = fStart;
       while (isFormulaChar(b[fEnd])) fEnd++;
-      if (
-        fEnd === fStart ||
-        b[fEnd] !== LT ||
-        b[fEnd + 1] !== SLASH ||
-        b[fEnd + 2] !== 0x66 ||
-        b[fEnd + 3] !== GT
-      )
-        return -1;
+      if (fEnd === fStart || !closes(b, fEnd, F)) return -1;
       formula = own(`=${latin1(b, fStart, fEnd)}`);
       v = fEnd + 4;
-      if (b[v] === LT && b[v + 1] === SLASH && b[v + 2] === 0x63 && b[v + 3] === GT) {
+      if (closes(b, v, C)) {
         // No cached result.
         this.prevCol = col;
         place(row, col - 1, null, formula, fmt, row.raw ? new Cached(undefined) : undefined);
         return v + 4;
       }
     }
-    if (b[v] !== LT || b[v + 1] !== 0x76 || b[v + 2] !== GT) return -1;
+    if (b[v] !== LT || b[v + 1] !== V || b[v + 2] !== GT) return -1;
     // <v>: digits with an optional minus are summed here (exact up to 15 digits); any other number is parsed
     // from its text as the events' reading does.
     const start = v + 3;
@@ -774,38 +761,36 @@ export class SheetReader implements SaxHandlers, ParsedSheet {
       whole = false;
       e++;
     }
-    if (e === start || !endsCell(b, e)) return -1;
-    let value: CellValue;
-    let raw: unknown;
-    if (formula !== null) {
-      if (!whole) n = parseFloat(latin1(b, start, e));
-      else if (minus) n = -n;
-      // resultValue's reading: ExcelJS parity, a cached 0 (or NaN) reads as not cached.
-      value = !n ? null : Number.isFinite(n) ? n : errorOf("#NUM!");
-      this.prevCol = col;
-      place(row, col - 1, value, formula, fmt, row.raw ? new Cached(n) : n);
-      return e + 8;
-    }
+    if (e === start || !closes(b, e, V) || !closes(b, e + 4, C)) return -1;
+    const end = e + 8;
     if (shared) {
+      // A shared string's index: digits only.
       if (!whole || minus || e - start > 9) return -1;
+      let value: CellValue = n;
       if (ctx.strings) {
         if (n >= ctx.strings.length) return -1; // the events' reading reports it
         value = ctx.strings[n];
-        raw = value ?? {};
-      } else {
-        value = n;
-        raw = n;
       }
-    } else {
-      if (style && ctx.dates[style] === true) return -1;
-      if (!whole) n = parseFloat(latin1(b, start, e));
-      else if (minus) n = -n;
-      value = Number.isFinite(n) ? n : errorOf("#NUM!");
-      raw = n;
+      this.prevCol = col;
+      place(row, col - 1, value, null, fmt, ctx.strings ? (value ?? {}) : n);
+      return end;
     }
+    if (isDate) return -1;
+    if (!whole) n = parseFloat(latin1(b, start, e));
+    else if (minus) n = -n;
     this.prevCol = col;
-    place(row, col - 1, value, null, fmt, raw);
-    return e + 8;
+    if (formula !== null)
+      // resultValue's reading: ExcelJS parity, a cached 0 (or NaN) reads as not cached.
+      place(
+        row,
+        col - 1,
+        !n ? null : Number.isFinite(n) ? n : errorOf("#NUM!"),
+        formula,
+        fmt,
+        row.raw ? new Cached(n) : n,
+      );
+    else place(row, col - 1, Number.isFinite(n) ? n : errorOf("#NUM!"), null, fmt, n);
+    return end;
   }
 
   open(name: string, a: Attrs): void {

@@ -31,12 +31,13 @@ export class Unusual extends Error {
   }
 }
 
-const LT = 0x3c;
-const GT = 0x3e;
-const SLASH = 0x2f;
+// The bytes of XML's syntax (the sheet reader's own reading of cells uses them too).
+export const LT = 0x3c;
+export const GT = 0x3e;
+export const SLASH = 0x2f;
 const AMP = 0x26;
-const EQ = 0x3d;
-const QUOT = 0x22;
+export const EQ = 0x3d;
+export const QUOT = 0x22;
 const APOS = 0x27;
 const RSQB = 0x5d;
 
