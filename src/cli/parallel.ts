@@ -1,8 +1,13 @@
 /**
- * `plankoll check` over several workbooks: a pool of threads — this one and min(free cores, files) − 1 worker
- * threads, each loading the reader and the engine once — takes the files one at a time from one shared counter,
- * largest first; each thread reads and checks its file itself and only the finished result (the findings) comes
- * back. The results are put back in the order the files were given.
+ * `plankoll check` over several workbooks: this thread and min(free cores, files) − 1 worker threads take the
+ * files one at a time from one shared counter, largest first. A worker only reads: it loads the reader, never
+ * the engine, and hands each workbook it read to this thread packed in transferred buffers (./snapshotPack);
+ * this thread checks what the workers read and, whenever no read workbook is waiting, reads and checks the next
+ * file itself. So the engine is compiled once, in this thread, as in a run one after another (a new thread is a
+ * new V8 isolate that compiles all it runs again, and runs slowly until it has), the reading and the checking
+ * overlap, and neither side waits while files remain. The results are put back in the order the files were given.
+ * A worker reads at most READ_AHEAD workbooks this thread has not yet taken, so memory stays bounded when the
+ * checking is the slower part. Report PDFs are checked whole in the worker that takes them.
  *
  * The files are checked one after another in this thread when a second thread cannot pay for itself: one file,
  * a single free core, PLANKOLL_JOBS=1, or less than BYTES_PER_THREAD of files in all (see workerCount).
@@ -11,19 +16,19 @@ import { existsSync, statSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
+import type { WorkbookSnapshot } from "../model/types";
 import type { Lang } from "../plan/i18n";
 import type { Plan } from "../plan/schema";
 import { checkFailed, type FileResult } from "./report";
+import { unpackWorkbook, type PackedWorkbook } from "./snapshotPack";
 
 /**
- * Bytes of files (.xlsx is compressed: ~370 kB for 50 000 cells) that pay for one more thread. A new thread is
- * a new V8 isolate that compiles the reader and the engine again and runs slowly until it has: ~1,5 s of CPU
- * for 20 files of 50 000 cells (3,6 s in one thread, 5,1 s in two, `npm run bench -- cli`; callgrind: 11,7 G
- * instructions in one thread, 14,8 G in two); and one thread alone already keeps a second core busy with its own
- * compiles and GC — so on 2 cores those 20 files (7 MB) check no faster in 2 threads than in 1 (1,0–1,2× the
- * time); 8 files of 250 000 cells (14 MB) took about 0,8× the time before the reader read cells from the bytes.
+ * Bytes of files (.xlsx is compressed: ~370 kB for 50 000 cells) that pay for one more thread.
  */
 export const BYTES_PER_THREAD = 8 * 1024 * 1024;
+
+/** Read workbooks a worker may have waiting for this thread: enough that this thread never waits for one. */
+export const READ_AHEAD = 2;
 
 /** The compiled worker (lib/cli/checkWorker.js); absent when running from the TypeScript sources (tests). */
 const WORKER = join(__dirname, "checkWorker.js");
@@ -34,20 +39,34 @@ export interface CheckJob {
   error?: string;
 }
 
-export type CheckOne = (file: string, plan: Plan, lang: Lang) => Promise<FileResult>;
+/** How this thread checks: a file it reads itself, and a workbook a worker read. */
+export interface Checker {
+  file: (file: string, plan: Plan, lang: Lang) => Promise<FileResult>;
+  snapshot: (file: string, snapshot: WorkbookSnapshot, plan: Plan, lang: Lang) => FileResult;
+}
+
+/** Slots of WorkerInput.counter. */
+export const NEXT = 0,
+  AHEAD = 1;
 
 /** What a worker thread (./checkWorker) is given. */
 export interface WorkerInput {
-  plan: Plan;
   lang: Lang;
   /** The files in the order they are handed out; messages refer to them by index. */
   files: string[];
-  /** The next index to take, shared by every thread of the pool. */
+  /**
+   * Shared by every thread of the pool: [NEXT] the next index to take; [AHEAD] the read workbooks posted and not
+   * yet taken by this thread (a worker waits while there are READ_AHEAD or more).
+   */
   counter: Int32Array;
 }
 
-/** What a worker thread posts: the index it takes next, then that file's result. */
-export type WorkerMessage = { started: number } | { index: number; result: FileResult };
+/**
+ * What a worker thread posts: the index it takes next, then that file's result (a file it could not read, or a
+ * report PDF it checked) or the workbook it read, for this thread to check.
+ */
+export type WorkerMessage =
+  { started: number } | { index: number; result: FileResult } | { index: number; packed: PackedWorkbook };
 
 /**
  * How many threads: PLANKOLL_JOBS if set (1 = this one only), else the cores that are free — the cores less the
@@ -80,14 +99,17 @@ function sizeOf(file: string): number {
   }
 }
 
-/** Runs one worker of the pool until the files run out; `lost(k, why)` for a file it took but never reported. */
-function runWorker(
-  script: string,
-  input: WorkerInput,
-  started: (k: number) => void,
-  done: (k: number, result: FileResult) => void,
-  lost: (k: number, why: string) => void,
-): Promise<void> {
+/** What runWorker reports, by file index. */
+interface PoolEvents {
+  started(k: number): void;
+  done(k: number, result: FileResult): void;
+  read(k: number, packed: PackedWorkbook): void;
+  /** A file the worker took but never answered for (it died). */
+  lost(k: number, why: string): void;
+}
+
+/** Runs one worker of the pool until the files run out. */
+function runWorker(script: string, input: WorkerInput, on: PoolEvents): Promise<void> {
   return new Promise((resolve) => {
     const worker = new Worker(script, { workerData: input });
     let current = -1;
@@ -95,17 +117,18 @@ function runWorker(
     worker.on("message", (m: WorkerMessage) => {
       if ("started" in m) {
         current = m.started;
-        started(m.started);
-      } else {
-        done(m.index, m.result);
-        current = -1;
+        on.started(m.started);
+        return;
       }
+      if ("packed" in m) on.read(m.index, m.packed);
+      else on.done(m.index, m.result);
+      current = -1;
     });
     worker.on("error", (e) => {
       why = e.message;
     });
     worker.on("exit", () => {
-      if (current >= 0) lost(current, why);
+      if (current >= 0) on.lost(current, why);
       resolve();
     });
   });
@@ -120,7 +143,7 @@ export async function checkAll(
   jobs: readonly CheckJob[],
   plan: Plan,
   lang: Lang,
-  checkOne: CheckOne,
+  checker: Checker,
   progress: (index: number, file: string) => void,
   workerScript: string = WORKER,
 ): Promise<FileResult[]> {
@@ -132,7 +155,7 @@ export async function checkAll(
   });
   const one = async (file: string): Promise<FileResult> => {
     try {
-      return await checkOne(file, plan, lang);
+      return await checker.file(file, plan, lang);
     } catch (e) {
       return checkFailed(file, e, lang);
     }
@@ -155,22 +178,61 @@ export async function checkAll(
   jobs.forEach((j, i) => {
     if (results[i]) progress(shown++, j.file);
   });
-  const started = (k: number) => progress(shown++, files[k]);
   const done = (k: number, result: FileResult) => {
     results[order[k]] = result;
   };
-  const lost = (k: number, why: string) => done(k, checkFailed(files[k], why, lang));
 
-  const counter = new Int32Array(new SharedArrayBuffer(4));
-  const input: WorkerInput = { plan, lang, files, counter };
-  const pool: Promise<void>[] = [];
-  for (let w = 1; w < threads; w++) pool.push(runWorker(workerScript, input, started, done, lost));
-  // This thread is one of the pool: it takes files from the same counter while the workers start up.
-  for (let k = Atomics.add(counter, 0, 1); k < files.length; k = Atomics.add(counter, 0, 1)) {
-    started(k);
-    done(k, await one(files[k]));
+  const counter = new Int32Array(new SharedArrayBuffer(8));
+  const input: WorkerInput = { lang, files, counter };
+  // Workbooks the workers read, in the order they arrived; `wake` resumes this thread when it waits for one.
+  const waiting: { k: number; packed: PackedWorkbook }[] = [];
+  let wake: (() => void) | null = null;
+  const poke = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  let running = threads - 1;
+  const events: PoolEvents = {
+    started: (k) => progress(shown++, files[k]),
+    done,
+    read: (k, packed) => {
+      waiting.push({ k, packed });
+      poke();
+    },
+    lost: (k, why) => done(k, checkFailed(files[k], why, lang)),
+  };
+  for (let w = 1; w < threads; w++)
+    void runWorker(workerScript, input, events).then(() => {
+      running--;
+      poke();
+    });
+
+  for (;;) {
+    // Let the workers' messages in before choosing.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const read = waiting.shift();
+    if (read) {
+      Atomics.sub(counter, AHEAD, 1);
+      Atomics.notify(counter, AHEAD);
+      try {
+        done(read.k, checker.snapshot(files[read.k], unpackWorkbook(read.packed), plan, lang));
+      } catch (e) {
+        done(read.k, checkFailed(files[read.k], e, lang));
+      }
+      continue;
+    }
+    if (Atomics.load(counter, NEXT) < files.length) {
+      const k = Atomics.add(counter, NEXT, 1);
+      if (k < files.length) {
+        events.started(k);
+        done(k, await one(files[k]));
+      }
+      continue;
+    }
+    if (running === 0) break;
+    await new Promise<void>((resolve) => (wake = resolve));
   }
-  await Promise.all(pool);
   // A worker that died before its last message arrived: its file fails, the others keep their results.
   order.forEach((i, k) => {
     results[i] ??= checkFailed(files[k], "worker stopped", lang);

@@ -5,8 +5,15 @@
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
-import { checkFile } from "../../src/cli/commands/check";
-import { BYTES_PER_THREAD, checkAll, workerCount, type CheckJob } from "../../src/cli/parallel";
+import { checkFile, checkSnapshot } from "../../src/cli/commands/check";
+import {
+  BYTES_PER_THREAD,
+  checkAll,
+  READ_AHEAD,
+  workerCount,
+  type Checker,
+  type CheckJob,
+} from "../../src/cli/parallel";
 import { embeddedPlan } from "../../src/plan/embedded";
 import { ensureCliBuilt, ROOT, runBuiltCli } from "../support/builtCli";
 
@@ -129,23 +136,66 @@ describe("checkAll with workers", () => {
       );
     return out;
   };
-  /** Checks in this thread after `wait` ms, the files it checked in `here`. */
-  const slow = (wait: number, here: string[]) => async (file: string) => {
-    here.push(file);
-    await new Promise((r) => setTimeout(r, wait));
-    return checkFile(file, embeddedPlan, "sv");
-  };
+  /** Checks in this thread after `wait` ms, the files it read itself in `here`, those a worker read in `given`. */
+  const slow = (wait: number, here: string[], given: string[] = []): Checker => ({
+    file: async (file) => {
+      here.push(file);
+      await new Promise((r) => setTimeout(r, wait));
+      return checkFile(file, embeddedPlan, "sv");
+    },
+    snapshot: (file, snapshot, plan, lang) => {
+      given.push(file);
+      return checkSnapshot(file, snapshot, plan, lang);
+    },
+  });
+  /** Reads and checks in this thread with `file`; a workbook a worker read is checked as the CLI does. */
+  const own = (file: Checker["file"]): Checker => ({ file, snapshot: checkSnapshot });
 
-  test("a worker checks files too; results in the given order, progress counted once per file", async () => {
+  test("a worker reads files, this thread checks them; results in the given order, progress once per file", async () => {
     process.env.PLANKOLL_JOBS = "2";
     const jobs = [...fixtures.slice(0, 6).map((file) => ({ file })), { file: "x.xlsx", error: "no match" }];
     const seen: number[] = [];
     const here: string[] = [];
-    // This thread is slow on purpose, so the worker (once started) takes the files this one has not.
-    const results = await checkAll(jobs, embeddedPlan, "sv", slow(1500, here), (i) => seen.push(i), WORKER);
+    const given: string[] = [];
+    // This thread is slow on purpose, so the worker (once started) reads the files this one has not.
+    const results = await checkAll(
+      jobs,
+      embeddedPlan,
+      "sv",
+      slow(1500, here, given),
+      (i) => seen.push(i),
+      WORKER,
+    );
     expect(results).toEqual(await expected(jobs));
     expect(here.length).toBeLessThan(6);
+    // Every file read by exactly one thread; what the worker read was checked here.
+    expect(given.length).toBeGreaterThan(0);
+    expect([...here, ...given].sort()).toEqual(fixtures.slice(0, 6).sort());
     expect(seen).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  }, 30_000);
+
+  test("a worker reads at most READ_AHEAD workbooks this thread has not taken", async () => {
+    process.env.PLANKOLL_JOBS = "2";
+    const jobs = fixtures.slice(0, READ_AHEAD + 5).map((file) => ({ file }));
+    let started = 0;
+    let whileBusy = -1;
+    const busy: Checker = {
+      // This thread's own first file keeps it busy until the worker has started READ_AHEAD files, and then a
+      // while longer: a worker that does not wait would start more in that time.
+      file: async (file) => {
+        if (whileBusy < 0) {
+          for (let t = 0; t < 400 && started < 1 + READ_AHEAD; t++)
+            await new Promise((r) => setTimeout(r, 25));
+          await new Promise((r) => setTimeout(r, 700));
+          whileBusy = started;
+        }
+        return checkFile(file, embeddedPlan, "sv");
+      },
+      snapshot: checkSnapshot,
+    };
+    const results = await checkAll(jobs, embeddedPlan, "sv", busy, () => started++, WORKER);
+    expect(whileBusy).toBe(1 + READ_AHEAD);
+    expect(results).toEqual(await expected(jobs));
   }, 30_000);
 
   test("a worker that dies fails only the file it was on; the other files are checked, in order", async () => {
@@ -159,7 +209,7 @@ describe("checkAll with workers", () => {
       here.push(file);
       return checkFile(file, embeddedPlan, "sv");
     };
-    const results = await checkAll(jobs, embeddedPlan, "sv", waitForWorker, () => {}, dyingWorker);
+    const results = await checkAll(jobs, embeddedPlan, "sv", own(waitForWorker), () => {}, dyingWorker);
     const want = await expected(jobs);
     const failed = results.filter((r) => r.error?.code === "check-failed");
     expect(failed).toHaveLength(1);
@@ -210,10 +260,10 @@ describe("checkAll with workers", () => {
       jobs,
       embeddedPlan,
       "sv",
-      async (file) => {
+      own(async (file) => {
         if (file === jobs[1].file) throw new Error("oops");
         return checkFile(file, embeddedPlan, "sv");
-      },
+      }),
       () => {},
       fakeWorker,
     );

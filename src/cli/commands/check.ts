@@ -11,11 +11,12 @@ import { CLI_TEXTS } from "../../i18n/cli";
 import { embeddedPlan } from "../../plan/embedded";
 import type { Lang } from "../../plan/i18n";
 import type { Plan } from "../../plan/schema";
+import type { WorkbookSnapshot } from "../../model/types";
 import { commandArgs } from "../args";
 import { EXIT, type Io } from "../io";
 import { checkFailed, renderErrors, renderJson, renderText, type FileResult } from "../report";
 import { checkAll } from "../parallel";
-import { READ_ERROR_CODES, readWorkbookFile, WorkbookReadError } from "../xlsx";
+import { readForCheck } from "../readBook";
 import { isPdfPath } from "../fileKinds";
 
 // Swedish is the default, so its usage keeps the English hints a non-Swedish reader needs to find --lang en.
@@ -81,10 +82,6 @@ const WORDS = {
     sv: "inga filer matchar mönstret",
     en: "no files match the pattern",
   },
-  folderHint: {
-    sv: (p: string) => `; ange arbetsböckerna i den, t.ex. "${p}"`,
-    en: (p: string) => `; name the workbooks in it, e.g. "${p}"`,
-  },
   lockFile: {
     sv: (f: string, book: string) => `hoppar över ${f}: Excels låsfil medan ${book} är öppen`,
     en: (f: string, book: string) => `skipping ${f}: Excel's lock file while ${book} is open`,
@@ -98,18 +95,15 @@ const WORDS = {
 } as const;
 
 export async function checkFile(path: string, plan: Plan, lang: Lang): Promise<FileResult> {
+  const read = await readForCheck(path, lang);
+  return "result" in read ? read.result : checkSnapshot(path, read.snapshot, plan, lang);
+}
+
+/** The check of a workbook already read (here or, in a batch, by a reading thread: ../parallel). */
+export function checkSnapshot(path: string, snapshot: WorkbookSnapshot, plan: Plan, lang: Lang): FileResult {
   try {
-    const snapshot = await readWorkbookFile(path);
     return { file: path, findings: checkWorkbook(snapshot, { plan }), error: null };
   } catch (e) {
-    if (e instanceof WorkbookReadError) {
-      const hint = e.code === "directory" ? WORDS.folderHint[lang](join(path, "*.xlsx")) : "";
-      return {
-        file: path,
-        findings: [],
-        error: { code: READ_ERROR_CODES[e.code], message: e.reason(lang) + hint },
-      };
-    }
     return checkFailed(path, e, lang);
   }
 }
@@ -243,7 +237,7 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
   if (files.length === 0) return usage(io, lang, WORDS.nothing[lang]);
 
   const progress = new Progress(io, lang);
-  const results = await checkAll(files, plan, lang, checkPath, (i, file) =>
+  const results = await checkAll(files, plan, lang, { file: checkPath, snapshot: checkSnapshot }, (i, file) =>
     progress.update(i, files.length, file),
   );
   progress.end();
