@@ -108,10 +108,16 @@ interface PoolEvents {
   lost(k: number, why: string): void;
 }
 
-/** Runs one worker of the pool until the files run out. */
-function runWorker(script: string, input: WorkerInput, on: PoolEvents): Promise<void> {
+/** Runs one worker of the pool until the files run out; `started` is given the worker at once. */
+function runWorker(
+  script: string,
+  input: WorkerInput,
+  on: PoolEvents,
+  started: (w: Worker) => void,
+): Promise<void> {
   return new Promise((resolve) => {
     const worker = new Worker(script, { workerData: input });
+    started(worker);
     let current = -1;
     let why = "worker stopped";
     worker.on("message", (m: WorkerMessage) => {
@@ -202,36 +208,48 @@ export async function checkAll(
     },
     lost: (k, why) => done(k, checkFailed(files[k], why, lang)),
   };
+  const workers: Worker[] = [];
   for (let w = 1; w < threads; w++)
-    void runWorker(workerScript, input, events).then(() => {
+    void runWorker(workerScript, input, events, (worker) => workers.push(worker)).then(() => {
       running--;
       poke();
     });
 
-  for (;;) {
-    // Let the workers' messages in before choosing.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    const read = waiting.shift();
-    if (read) {
-      Atomics.sub(counter, AHEAD, 1);
-      Atomics.notify(counter, AHEAD);
-      try {
-        done(read.k, checker.snapshot(files[read.k], unpackWorkbook(read.packed), plan, lang));
-      } catch (e) {
-        done(read.k, checkFailed(files[read.k], e, lang));
+  /** This thread's part: what the workers read, else the next file, until every file is done. */
+  const ownPart = async (): Promise<void> => {
+    for (;;) {
+      // Let the workers' messages in before choosing.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      const read = waiting.shift();
+      if (read) {
+        Atomics.sub(counter, AHEAD, 1);
+        Atomics.notify(counter, AHEAD);
+        try {
+          done(read.k, checker.snapshot(files[read.k], unpackWorkbook(read.packed), plan, lang));
+        } catch (e) {
+          done(read.k, checkFailed(files[read.k], e, lang));
+        }
+        continue;
       }
-      continue;
-    }
-    if (Atomics.load(counter, NEXT) < files.length) {
-      const k = Atomics.add(counter, NEXT, 1);
-      if (k < files.length) {
-        events.started(k);
-        done(k, await one(files[k]));
+      if (Atomics.load(counter, NEXT) < files.length) {
+        const k = Atomics.add(counter, NEXT, 1);
+        if (k < files.length) {
+          events.started(k);
+          done(k, await one(files[k]));
+        }
+        continue;
       }
-      continue;
+      if (running === 0) return;
+      await new Promise<void>((resolve) => (wake = resolve));
     }
-    if (running === 0) break;
-    await new Promise<void>((resolve) => (wake = resolve));
+  };
+
+  try {
+    await ownPart();
+  } finally {
+    // Only when this thread failed (the workers have all ended otherwise): a worker waiting for room would wait
+    // for ever and keep the process alive.
+    if (running > 0) for (const w of workers) void w.terminate();
   }
   // A worker that died before its last message arrived: its file fails, the others keep their results.
   order.forEach((i, k) => {

@@ -2,7 +2,16 @@
  * `plankoll check` over several files in worker threads (src/cli/parallel.ts): the same report, in the order
  * given, and the same exit code as checking them one after another; unreadable files stay where they were named.
  */
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkFile, checkSnapshot } from "../../src/cli/commands/check";
@@ -121,6 +130,15 @@ describe("checkAll with workers", () => {
     );
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  /** A stand-in worker that takes no file and writes the time to `beat` every 50 ms until it is stopped. */
+  const beatingWorker = (beat: string) => {
+    const script = join(dir, "beating.js");
+    writeFileSync(
+      script,
+      `setInterval(() => require("node:fs").writeFileSync(${JSON.stringify(beat)}, String(Date.now())), 50);`,
+    );
+    return script;
+  };
   afterEach(() => {
     if (saved === undefined) delete process.env.PLANKOLL_JOBS;
     else process.env.PLANKOLL_JOBS = saved;
@@ -220,6 +238,31 @@ describe("checkAll with workers", () => {
     results.forEach((r, i) => {
       if (r !== failed[0]) expect(r).toEqual(want[i]);
     });
+  }, 30_000);
+
+  test("when this thread fails, the workers are stopped instead of keeping the process alive", async () => {
+    process.env.PLANKOLL_JOBS = "2";
+    const beat = join(dir, "beat");
+    const jobs = fixtures.slice(0, 3).map((file) => ({ file }));
+    const failing: Checker = {
+      // The first file waits until the worker runs, so there is a worker to stop when progress throws next.
+      file: async (file) => {
+        for (let t = 0; t < 400 && !existsSync(beat); t++) await new Promise((r) => setTimeout(r, 25));
+        return checkFile(file, embeddedPlan, "sv");
+      },
+      snapshot: checkSnapshot,
+    };
+    let calls = 0;
+    const progress = () => {
+      if (++calls === 2) throw new Error("the terminal went away");
+    };
+    await expect(checkAll(jobs, embeddedPlan, "sv", failing, progress, beatingWorker(beat))).rejects.toThrow(
+      "the terminal went away",
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    const last = readFileSync(beat, "utf8");
+    await new Promise((r) => setTimeout(r, 300));
+    expect(readFileSync(beat, "utf8")).toBe(last);
   }, 30_000);
 
   test("PLANKOLL_JOBS=1: every file in this thread, one after another, no worker", async () => {
