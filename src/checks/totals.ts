@@ -114,12 +114,30 @@ export interface DiffCell {
 }
 
 export interface SheetTotals {
+  /**
+   * The total cells a rule may report or weigh: every cell of every total, except the totals in `plain` (whose
+   * cells formulaCells makes again when asked).
+   */
   cells: TotalCell[];
+  /** Totals whose every cell is a formula that checked out ok (the common total), in sheet order. */
+  plain: PlainTotal[];
   diffs: DiffCell[];
   /** Per table (see tableKey): total cells holding a formula. */
   formulaTotals: Map<number, number>;
   /** Cells (r × nCols + c) of totals whose status is not ok (unchecked included). */
   notOk: Set<number>;
+}
+
+/**
+ * A total all of whose cells hold a formula and are ok: no rule reports them or weighs them (sum.hardcoded
+ * only names formula totals as its evidence), so its cells are not kept — a big sheet's ~100 000 of them would
+ * live as long as the sheet's totals — but made again by formulaCells, exactly as sheetTotals made them.
+ */
+export interface PlainTotal {
+  block: Block;
+  spec: TotalSpec;
+  /** Where its cells stood in `cells`: before cells[at]. */
+  at: number;
 }
 
 /** The coarsest shown unit among formatted figures and the finest written decimals among General ones. */
@@ -1119,42 +1137,31 @@ export function sheetTotals(m: SheetModel): SheetTotals {
   const cells: TotalCell[] = [];
   const diffs: DiffCell[] = [];
   const formulaTotals = new Map<number, number>();
+  const plain: PlainTotal[] = [];
   // Each total's cells are pushed together: decideSpec takes them as a range of `cells`, no array per total.
   for (const block of m.blocks) {
-    const columns = block.columns;
     for (const spec of block.rowTotals) {
-      const from = cells.length;
+      const from = evaluateSpec(m, block, spec, NO_ROWS, cells);
       // A row total's cells all stand on its row, so in one table: its formulas are counted once per row.
       let formulas = 0;
-      for (let k = 0; k < columns.length; k++) {
-        if (columns[k].kind === "skip") continue;
-        const cell = evaluateTotal(m, block, spec, columns[k].col);
-        if (cell) {
-          cells.push(cell);
-          if (cell.formula) formulas++;
-        }
-      }
+      for (let k = from; k < cells.length; k++) if (cells[k].formula) formulas++;
       if (formulas > 0) {
         const key = tableKey(cells[from]);
         formulaTotals.set(key, (formulaTotals.get(key) ?? 0) + formulas);
       }
-      decideSpec(cells, from, cells.length);
+      keepPlain(cells, from, block, spec, plain);
     }
     // A total column over a single column is no sum across columns ("Antal | à-pris | Totalt" is a product).
     const colSpecs = block.colTotals.filter((t) => t.leaves.length >= 2);
-    const crossRows = colSpecs.length > 0 ? block.dataRows.filter((r) => !m.rows[r].countLike) : [];
+    const crossRows = colSpecs.length > 0 ? crossRowsOf(m, block) : NO_ROWS;
     for (const spec of colSpecs) {
-      const from = cells.length;
-      for (const r of crossRows) {
-        const cell = evaluateTotal(m, block, spec, r);
-        if (!cell) continue;
-        cells.push(cell);
-        if (cell.formula) {
-          const key = tableKey(cell);
+      const from = evaluateSpec(m, block, spec, crossRows, cells);
+      for (let k = from; k < cells.length; k++)
+        if (cells[k].formula) {
+          const key = tableKey(cells[k]);
           formulaTotals.set(key, (formulaTotals.get(key) ?? 0) + 1);
         }
-      }
-      decideSpec(cells, from, cells.length);
+      keepPlain(cells, from, block, spec, plain);
     }
     evaluateDiffs(m, block, diffs);
     formulaDifferences(m, block, diffs);
@@ -1218,7 +1225,72 @@ export function sheetTotals(m: SheetModel): SheetTotals {
   }
   const notOk = new Set<number>();
   for (const cell of cells) if (cell.status !== "ok") notOk.add(cell.r * m.nCols + cell.c);
-  const result = { cells, diffs, formulaTotals, notOk };
+  const result = { cells, plain, diffs, formulaTotals, notOk };
   cache.set(m, result);
   return result;
+}
+
+const NO_ROWS: readonly number[] = Object.freeze([]);
+
+/** The rows a block's total columns are checked on: its data rows, counts (Antal …) left out. */
+function crossRowsOf(m: SheetModel, block: Block): readonly number[] {
+  return block.dataRows.filter((r) => !m.rows[r].countLike);
+}
+
+/**
+ * The cells of one total, evaluated and decided as a whole, pushed onto `out` (from the index returned): along
+ * its row in the block's columns (a row total), or down the given rows (a total column).
+ */
+function evaluateSpec(
+  m: SheetModel,
+  block: Block,
+  spec: TotalSpec,
+  crossRows: readonly number[],
+  out: TotalCell[],
+): number {
+  const from = out.length;
+  if (spec.axis === "row") {
+    const columns = block.columns;
+    for (let k = 0; k < columns.length; k++) {
+      if (columns[k].kind === "skip") continue;
+      const cell = evaluateTotal(m, block, spec, columns[k].col);
+      if (cell) out.push(cell);
+    }
+  } else
+    for (const r of crossRows) {
+      const cell = evaluateTotal(m, block, spec, r);
+      if (cell) out.push(cell);
+    }
+  decideSpec(out, from, out.length);
+  return from;
+}
+
+/** A total whose cells cells[from..] are all ok formulas: taken off `cells`, kept as a plain total instead. */
+function keepPlain(
+  cells: TotalCell[],
+  from: number,
+  block: Block,
+  spec: TotalSpec,
+  plain: PlainTotal[],
+): void {
+  if (from === cells.length) return;
+  for (let k = from; k < cells.length; k++) if (cells[k].formula === null || cells[k].status !== "ok") return;
+  cells.length = from;
+  plain.push({ block, spec, at: from });
+}
+
+/**
+ * Every total cell holding a formula, in sheet order (as the totals were evaluated): the kept cells and the
+ * plain totals' cells, made again.
+ */
+export function formulaCells(m: SheetModel, totals: SheetTotals): TotalCell[] {
+  const { cells, plain } = totals;
+  const out: TotalCell[] = [];
+  let k = 0;
+  for (const p of plain) {
+    for (; k < p.at; k++) if (cells[k].formula) out.push(cells[k]);
+    evaluateSpec(m, p.block, p.spec, p.spec.axis === "row" ? NO_ROWS : crossRowsOf(m, p.block), out);
+  }
+  for (; k < cells.length; k++) if (cells[k].formula) out.push(cells[k]);
+  return out;
 }

@@ -4,20 +4,24 @@
  */
 import { clean } from "../../plan/numbers";
 import { msg } from "../../model/messages";
-import { lineKey, sheetTotals, tableKey, type TotalCell } from "../totals";
+import { formulaCells, lineKey, sheetTotals, tableKey, type TotalCell } from "../totals";
 import type { Finding } from "../../model/types";
 import { cellAddress, finding, leafCells, totalName, type Rule } from "./common";
 
 export const sumHardcoded: Rule = ({ models }) => {
   const out: Finding[] = [];
   for (const m of models) {
-    const { cells, formulaTotals } = sheetTotals(m);
+    const totals = sheetTotals(m);
+    const { cells, formulaTotals } = totals;
+    // The sheet's formula totals (the plain totals' cells made again), only when a typed total asks about them.
+    let withFormula: TotalCell[] | null = null;
+    const formulaTotalCells = (): TotalCell[] => (withFormula ??= formulaCells(m, totals));
     // Formula totals per column (row totals) or row (column totals) of a table, counted only when asked.
     let perLine: Map<string, number> | null = null;
     const lineFormulas = (cell: TotalCell): number => {
       if (!perLine) {
         perLine = new Map();
-        for (const x of cells) if (x.formula) perLine.set(lineKey(x), (perLine.get(lineKey(x)) ?? 0) + 1);
+        for (const x of formulaTotalCells()) perLine.set(lineKey(x), (perLine.get(lineKey(x)) ?? 0) + 1);
       }
       return perLine.get(lineKey(cell)) ?? 0;
     };
@@ -42,8 +46,7 @@ export const sumHardcoded: Rule = ({ models }) => {
     const tableFormulas = (table: number): TotalCell[] => {
       if (!formulasOf) {
         formulasOf = new Map();
-        for (const x of cells) {
-          if (!x.formula) continue;
+        for (const x of formulaTotalCells()) {
           const key = tableKey(x);
           const have = formulasOf.get(key);
           if (!have) formulasOf.set(key, [x]);
