@@ -88,6 +88,9 @@ export function isTotalText(text: string): boolean {
  * sjukfrånvaro" is a goal). Whether it is one is for the numbers to say (see model.ts).
  */
 export function isPrefixTotalLabel(norm: string): boolean {
+  // Every prefix starts with t, s or g: most lines (isPrefixTotalLabel is asked of each) need no regex.
+  const ch = norm.charCodeAt(0);
+  if (ch !== 116 && ch !== 115 && ch !== 103) return false;
   return /^(total|totalt|subtotal|sub total|sub-total|grand total)\b/.test(norm) && !isTotalLabel(norm);
 }
 
