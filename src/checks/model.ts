@@ -333,6 +333,34 @@ function isNote(s: string): boolean {
   return note;
 }
 
+/**
+ * The last labels isExcludedLabel and sideOf answered, by slot, the same way: the line labels of a sheet of small
+ * tables recur table after table as the same normalized strings (see classifyRows), and each test is a handful
+ * of substring searches.
+ */
+const excludedTexts: (string | undefined)[] = new Array(64);
+const excludedAnswers = new Uint8Array(64);
+const sideTexts: (string | undefined)[] = new Array(64);
+const sideAnswers = new Int8Array(64);
+
+function isExcluded(norm: string): boolean {
+  const slot = textSlot(norm);
+  if (excludedTexts[slot] === norm) return excludedAnswers[slot] === 1;
+  const excluded = isExcludedLabel(norm);
+  excludedTexts[slot] = norm;
+  excludedAnswers[slot] = excluded ? 1 : 0;
+  return excluded;
+}
+
+function sideOfLabel(norm: string): number {
+  const slot = textSlot(norm);
+  if (sideTexts[slot] === norm) return sideAnswers[slot];
+  const side = sideOf(norm);
+  sideTexts[slot] = norm;
+  sideAnswers[slot] = side;
+  return side;
+}
+
 function classifyRows(m: SheetModel): void {
   const { values, nRows } = m;
   const recent: (RowInfo | undefined)[] = new Array(64);
@@ -440,7 +468,7 @@ function classifyRows(m: SheetModel): void {
     else if (isTotalLabel(norm)) {
       kind = "total";
       grand = isGrandLabel(norm);
-    } else if (isExcludedLabel(norm)) {
+    } else if (isExcluded(norm)) {
       kind = "excluded";
       diff =
         isDiffCaption(norm) &&
@@ -608,12 +636,21 @@ interface AxisItem {
   byFormula: boolean;
 }
 
+/** The subtotals of every total without any (most): one shared empty array, which no reader changes. */
+const NO_SUBTOTALS: TotalSpec[] = [];
+
 /**
  * Who covers whom, in reading order: a total covers the lines since the last total or heading; a grand total (or
- * a total right after another total) covers everything not yet covered, subtotals included.
+ * a total right after another total) covers everything not yet covered, subtotals included. The specs of items
+ * [from, to) are pushed to out (the caller's own array: no array of its own per stretch) and out is returned.
  */
-function resolveTotals(items: AxisItem[], axis: "row" | "col", from = 0, to = items.length): TotalSpec[] {
-  const out: TotalSpec[] = [];
+function resolveTotals(
+  items: AxisItem[],
+  axis: "row" | "col",
+  out: TotalSpec[] = [],
+  from = 0,
+  to = items.length,
+): TotalSpec[] {
   // The uncovered items as two parallel scratch arrays (index, and the total when it is one), kept from call
   // to call: an object per line per block was most of what a sheet of small tables allocated here.
   const uncIdx = uncoveredIdx,
@@ -661,7 +698,7 @@ function resolveTotals(items: AxisItem[], axis: "row" | "col", from = 0, to = it
     // every spec lives as long as its sheet's model); the leaves too when there is no subtotal among them.
     let withSubtotals = false;
     for (let k = coverFrom; k < n && !withSubtotals; k++) if (uncTotal[k]) withSubtotals = true;
-    const subtotals: TotalSpec[] = [];
+    let subtotals = NO_SUBTOTALS;
     let leaves: number[];
     const covers = uncIdx.slice(coverFrom, n);
     // Without a subtotal among them the leaves are the covered lines themselves: one array for both (no reader
@@ -672,6 +709,7 @@ function resolveTotals(items: AxisItem[], axis: "row" | "col", from = 0, to = it
       for (let k = coverFrom; k < n; k++) {
         const total = uncTotal[k];
         if (total) {
+          if (subtotals === NO_SUBTOTALS) subtotals = [];
           subtotals.push(total);
           for (const l of total.leaves) leaves.push(l);
         } else leaves.push(uncIdx[k]);
@@ -726,20 +764,22 @@ function resolveRowTotals(items: AxisItem[], count: number, out: TotalSpec[]): n
     }
     const topDown = first?.kind === "total" && !first.byFormula && lines;
     if (topDown) {
-      const specs = resolveTotals(
+      const from = out.length;
+      resolveTotals(
         items
           .slice(start, i)
           .filter((it) => it.kind !== "heading")
           .reverse(),
         "row",
+        out,
       );
-      for (const spec of specs) {
+      for (let k = from; k < out.length; k++) {
+        const spec = out[k];
         spec.covers.reverse();
         // Without subtotals the leaves are the covers' own array (see resolveTotals): reversed once.
         if (spec.leaves !== spec.covers) spec.leaves.reverse();
-        out.push(spec);
       }
-    } else for (const spec of resolveTotals(items, "row", start, i)) out.push(spec);
+    } else resolveTotals(items, "row", out, start, i);
     start = i + 1;
   }
   return starts;
@@ -804,6 +844,23 @@ function headerMeaning(header: string, last: string): HeaderMeaning {
   // Bounded: odd inputs (thousands of distinct headers) cannot grow memory without limit.
   if (headerMeanings.size >= 5_000) headerMeanings.clear();
   headerMeanings.set(key, said);
+  return said;
+}
+
+/**
+ * headerMeaning's last answer per column: the next small table's header reads the same in each column, and two
+ * string comparisons are cheaper than hashing a header string new to the map (each table's own cells).
+ */
+const columnHeaders: (string | undefined)[] = [];
+const columnCaptions: (string | undefined)[] = [];
+const columnMeanings: HeaderMeaning[] = [];
+
+function columnMeaning(c: number, header: string, own: string): HeaderMeaning {
+  if (columnHeaders[c] === header && columnCaptions[c] === own) return columnMeanings[c];
+  const said = headerMeaning(header, own);
+  columnHeaders[c] = header;
+  columnCaptions[c] = own;
+  columnMeanings[c] = said;
   return said;
 }
 
@@ -1026,7 +1083,7 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
         own = t;
       }
     }
-    const said = headerMeaning(header, own);
+    const said = columnMeaning(c, header, own);
     const numberCells = counts[k + 1];
     const percent = said.percent || (numberCells > 0 && counts[k + 2] * 2 > numberCells);
     let kind: ColumnKind = "line";
@@ -1081,7 +1138,7 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
       continue;
     }
     if (info.norm && info.kind !== "header") {
-      const own = sideOf(info.norm);
+      const own = sideOfLabel(info.norm);
       if (info.kind === "title") section = own;
       const side = own || (info.kind === "line" || info.kind === "excluded" ? section : 0);
       if (side !== 0) {
