@@ -333,6 +333,34 @@ function isNote(s: string): boolean {
   return note;
 }
 
+/**
+ * The last labels isExcludedLabel and sideOf answered, by slot, the same way: the line labels of a sheet of small
+ * tables recur table after table as the same normalized strings (see classifyRows), and each test is a handful
+ * of substring searches.
+ */
+const excludedTexts: (string | undefined)[] = new Array(64);
+const excludedAnswers = new Uint8Array(64);
+const sideTexts: (string | undefined)[] = new Array(64);
+const sideAnswers = new Int8Array(64);
+
+function isExcluded(norm: string): boolean {
+  const slot = textSlot(norm);
+  if (excludedTexts[slot] === norm) return excludedAnswers[slot] === 1;
+  const excluded = isExcludedLabel(norm);
+  excludedTexts[slot] = norm;
+  excludedAnswers[slot] = excluded ? 1 : 0;
+  return excluded;
+}
+
+function sideOfLabel(norm: string): number {
+  const slot = textSlot(norm);
+  if (sideTexts[slot] === norm) return sideAnswers[slot];
+  const side = sideOf(norm);
+  sideTexts[slot] = norm;
+  sideAnswers[slot] = side;
+  return side;
+}
+
 function classifyRows(m: SheetModel): void {
   const { values, nRows } = m;
   const recent: (RowInfo | undefined)[] = new Array(64);
@@ -440,7 +468,7 @@ function classifyRows(m: SheetModel): void {
     else if (isTotalLabel(norm)) {
       kind = "total";
       grand = isGrandLabel(norm);
-    } else if (isExcludedLabel(norm)) {
+    } else if (isExcluded(norm)) {
       kind = "excluded";
       diff =
         isDiffCaption(norm) &&
@@ -476,7 +504,9 @@ function classifyRows(m: SheetModel): void {
       grand,
       countLike: known
         ? known.countLike
-        : norm.startsWith("antal") || norm.includes("årsarbetare") || norm.includes("medarbetare"),
+        : norm.startsWith("antal") ||
+          // Both words end in "arbetare": one search rules both out for nearly every label.
+          (norm.includes("arbetare") && (norm.includes("årsarbetare") || norm.includes("medarbetare"))),
       diff,
     };
     if (label) recent[slot] = info;
@@ -606,12 +636,21 @@ interface AxisItem {
   byFormula: boolean;
 }
 
+/** The subtotals of every total without any (most): one shared empty array, which no reader changes. */
+const NO_SUBTOTALS: TotalSpec[] = [];
+
 /**
  * Who covers whom, in reading order: a total covers the lines since the last total or heading; a grand total (or
- * a total right after another total) covers everything not yet covered, subtotals included.
+ * a total right after another total) covers everything not yet covered, subtotals included. The specs of items
+ * [from, to) are pushed to out (the caller's own array: no array of its own per stretch) and out is returned.
  */
-function resolveTotals(items: AxisItem[], axis: "row" | "col", from = 0, to = items.length): TotalSpec[] {
-  const out: TotalSpec[] = [];
+function resolveTotals(
+  items: AxisItem[],
+  axis: "row" | "col",
+  out: TotalSpec[] = [],
+  from = 0,
+  to = items.length,
+): TotalSpec[] {
   // The uncovered items as two parallel scratch arrays (index, and the total when it is one), kept from call
   // to call: an object per line per block was most of what a sheet of small tables allocated here.
   const uncIdx = uncoveredIdx,
@@ -659,14 +698,18 @@ function resolveTotals(items: AxisItem[], axis: "row" | "col", from = 0, to = it
     // every spec lives as long as its sheet's model); the leaves too when there is no subtotal among them.
     let withSubtotals = false;
     for (let k = coverFrom; k < n && !withSubtotals; k++) if (uncTotal[k]) withSubtotals = true;
-    const subtotals: TotalSpec[] = [];
+    let subtotals = NO_SUBTOTALS;
     let leaves: number[];
-    if (!withSubtotals) leaves = uncIdx.slice(coverFrom, n);
+    const covers = uncIdx.slice(coverFrom, n);
+    // Without a subtotal among them the leaves are the covered lines themselves: one array for both (no reader
+    // changes either array).
+    if (!withSubtotals) leaves = covers;
     else {
       leaves = [];
       for (let k = coverFrom; k < n; k++) {
         const total = uncTotal[k];
         if (total) {
+          if (subtotals === NO_SUBTOTALS) subtotals = [];
           subtotals.push(total);
           for (const l of total.leaves) leaves.push(l);
         } else leaves.push(uncIdx[k]);
@@ -677,7 +720,7 @@ function resolveTotals(items: AxisItem[], axis: "row" | "col", from = 0, to = it
       idx: it.idx,
       label: it.label,
       grand: it.grand,
-      covers: uncIdx.slice(coverFrom, n),
+      covers,
       leaves,
       subtotals,
       byFormula: it.byFormula,
@@ -702,15 +745,16 @@ const uncoveredIdx: number[] = [];
 const uncoveredTotal: (TotalSpec | undefined)[] = [];
 
 /**
- * Row totals per stretch between resets. A stretch whose first figure row is a labelled total has its totals
- * above their lines ("Summa intäkter" then its lines): read it bottom-up, so each total covers the lines below it.
+ * Row totals per stretch between resets (into out) of the first count items. A stretch whose first figure row is
+ * a labelled total has its totals above their lines ("Summa intäkter" then its lines): read it bottom-up, so each
+ * total covers the lines below it. The stretches' first rows go to tableStartScratch; returns their count.
  */
-function resolveRowTotals(items: AxisItem[], tableStarts: number[]): TotalSpec[] {
-  const out: TotalSpec[] = [];
-  let start = 0;
-  for (let i = 0; i <= items.length; i++) {
-    if (i < items.length && items[i].kind !== "reset") continue;
-    if (i > start) tableStarts.push(items[start].idx);
+function resolveRowTotals(items: AxisItem[], count: number, out: TotalSpec[]): number {
+  let start = 0,
+    starts = 0;
+  for (let i = 0; i <= count; i++) {
+    if (i < count && items[i].kind !== "reset") continue;
+    if (i > start) tableStartScratch[starts++] = items[start].idx;
     let first: AxisItem | undefined;
     let lines = false;
     for (let j = start; j < i; j++) {
@@ -720,22 +764,25 @@ function resolveRowTotals(items: AxisItem[], tableStarts: number[]): TotalSpec[]
     }
     const topDown = first?.kind === "total" && !first.byFormula && lines;
     if (topDown) {
-      const specs = resolveTotals(
+      const from = out.length;
+      resolveTotals(
         items
           .slice(start, i)
           .filter((it) => it.kind !== "heading")
           .reverse(),
         "row",
+        out,
       );
-      for (const spec of specs) {
+      for (let k = from; k < out.length; k++) {
+        const spec = out[k];
         spec.covers.reverse();
-        spec.leaves.reverse();
-        out.push(spec);
+        // Without subtotals the leaves are the covers' own array (see resolveTotals): reversed once.
+        if (spec.leaves !== spec.covers) spec.leaves.reverse();
       }
-    } else for (const spec of resolveTotals(items, "row", start, i)) out.push(spec);
+    } else resolveTotals(items, "row", out, start, i);
     start = i + 1;
   }
-  return out;
+  return starts;
 }
 
 function mergedTextMap(m: SheetModel): Map<number, string> {
@@ -797,6 +844,23 @@ function headerMeaning(header: string, last: string): HeaderMeaning {
   // Bounded: odd inputs (thousands of distinct headers) cannot grow memory without limit.
   if (headerMeanings.size >= 5_000) headerMeanings.clear();
   headerMeanings.set(key, said);
+  return said;
+}
+
+/**
+ * headerMeaning's last answer per column: the next small table's header reads the same in each column, and two
+ * string comparisons are cheaper than hashing a header string new to the map (each table's own cells).
+ */
+const columnHeaders: (string | undefined)[] = [];
+const columnCaptions: (string | undefined)[] = [];
+const columnMeanings: HeaderMeaning[] = [];
+
+function columnMeaning(c: number, header: string, own: string): HeaderMeaning {
+  if (columnHeaders[c] === header && columnCaptions[c] === own) return columnMeanings[c];
+  const said = headerMeaning(header, own);
+  columnHeaders[c] = header;
+  columnCaptions[c] = own;
+  columnMeanings[c] = said;
   return said;
 }
 
@@ -889,38 +953,86 @@ function exact<T>(a: T[]): T[] {
 /** makeBlock's per-column counters (see there), grown to the widest sheet seen. */
 let colCounts = new Int32Array(0);
 const NO_COLUMNS: ColumnInfo[] = [];
+/**
+ * makeBlock's row items, one object per slot reused from block to block (resolveTotals keeps none of them, only
+ * their fields' values): a block of a few lines made a handful of short-lived objects per table.
+ */
+const rowItems: AxisItem[] = [];
+
+function rowItem(
+  n: number,
+  idx: number,
+  kind: AxisItem["kind"],
+  grand: boolean,
+  label: string,
+  byFormula: boolean,
+): number {
+  const it = rowItems[n];
+  if (it === undefined) rowItems.push({ idx, kind, grand, label, byFormula });
+  else {
+    it.idx = idx;
+    it.kind = kind;
+    it.grand = grand;
+    it.label = label;
+    it.byFormula = byFormula;
+  }
+  return n + 1;
+}
+
+/** resolveRowTotals' table starts, copied by makeBlock at their exact size (see exact). */
+const tableStartScratch: number[] = [];
+
+/**
+ * makeBlock's header rows and data rows, written in order from index 0 (so the arrays stay packed) and copied
+ * at their exact size.
+ */
+const headerScratch: number[] = [];
+const dataRowScratch: number[] = [];
 /** makeBlock's sides of rows, before it knows whether the block holds both sides. */
 let sideScratch = new Int8Array(0);
 
 function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, last: number): Block {
   const rows = m.rows;
-  // Header band: header rows right above the first data row (a blank or title row may sit between).
-  const headerRows: number[] = [];
-  const titleTexts: string[] = [];
+  // Header band: header rows right above the first data row (a blank or title row may sit between). Found
+  // bottom-up, then read top-down: the band's rows in order without unshift (which copies, and leaves an array
+  // room for 16 or more) and the title built as it goes instead of joined from an array of its texts.
   let r = first - 1;
-  let gaps = 0;
+  let gaps = 0,
+    headers = 0;
   while (r >= 0 && first - r <= 8) {
     const k = rows[r].kind;
-    if (k === "header") headerRows.unshift(r);
-    else if (k === "title") titleTexts.unshift(rows[r].label);
+    if (k === "header") headers++;
     else if (k === "blank") {
-      if (++gaps > 2 && headerRows.length > 0) break;
-    } else break;
+      if (++gaps > 2 && headers > 0) break;
+    } else if (k !== "title") break;
     r--;
   }
+  let title = "",
+    titleParts = 0;
+  headers = 0;
+  for (let i = r + 1; i < first; i++) {
+    const k = rows[i].kind;
+    if (k === "header") headerScratch[headers++] = i;
+    else if (k === "title") title = titleParts++ === 0 ? rows[i].label : `${title} · ${rows[i].label}`;
+  }
+  // Exact-size copies of the scratches (see exact): the block keeps them as long as its sheet's model.
+  const headerRows = headerScratch.slice(0, headers);
   // Texts of any row above in the band also count as titles for unit statements ("Alla belopp i tkr").
-  for (const hr of headerRows) if (rows[hr].label) titleTexts.push(rows[hr].label);
+  for (const hr of headerRows) {
+    const text = rows[hr].label;
+    if (text) title = titleParts++ === 0 ? text : `${title} · ${text}`;
+  }
   let labelCol = Infinity;
-  const dataRows: number[] = [];
+  let nData = 0;
   for (let i = first; i <= last; i++) {
     const k = rows[i].kind;
     if (k === "line" || k === "total" || k === "excluded") {
       if (rows[i].labelCol >= 0 && rows[i].labelCol < labelCol) labelCol = rows[i].labelCol;
-      if (k !== "excluded") dataRows.push(i);
+      if (k !== "excluded") dataRowScratch[nData++] = i;
     }
   }
+  const dataRows = dataRowScratch.slice(0, nData);
   if (labelCol === Infinity) labelCol = -1;
-  const title = titleTexts.join(" · ");
   const unit = findUnitStatement(title) ?? m.unitAbove ?? findUnitStatement(m.name);
 
   // Columns with figures in the block, counted in one pass over the block's compact flags into counters kept
@@ -971,7 +1083,7 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
         own = t;
       }
     }
-    const said = headerMeaning(header, own);
+    const said = columnMeaning(c, header, own);
     const numberCells = counts[k + 1];
     const percent = said.percent || (numberCells > 0 && counts[k + 2] * 2 > numberCells);
     let kind: ColumnKind = "line";
@@ -1003,7 +1115,7 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
   if (same && columns.length === prev.length && prev !== NO_COLUMNS) columns = prev;
 
   // Row totals.
-  const items: AxisItem[] = [];
+  let nItems = 0;
   let blankRun = 0;
   let lastKind: RowKind = "blank";
   let lastTotal = "";
@@ -1019,14 +1131,14 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
     const info = rows[i];
     if (info.kind === "blank") {
       if (++blankRun === 2 && !totalBelowReaches(m, i, last, first)) {
-        items.push({ idx: i, kind: "reset", grand: false, label: "", byFormula: false });
+        nItems = rowItem(nItems, i, "reset", false, "", false);
         section = 0;
         seenRevenue = seenCost = false;
       }
       continue;
     }
     if (info.norm && info.kind !== "header") {
-      const own = sideOf(info.norm);
+      const own = sideOfLabel(info.norm);
       if (info.kind === "title") section = own;
       const side = own || (info.kind === "line" || info.kind === "excluded" ? section : 0);
       if (side !== 0) {
@@ -1045,32 +1157,32 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
     }
     // A table's own total ("Summa", not "Summa intäkter"), a blank row, then a title: another table starts.
     if (info.kind === "title" && blankRun > 0 && lastKind === "total" && BARE_TOTALS.has(lastTotal))
-      items.push({ idx: i, kind: "reset", grand: false, label: "", byFormula: false });
+      nItems = rowItem(nItems, i, "reset", false, "", false);
     blankRun = 0;
     if (rows[i] !== info) {
-      items.push({ idx: i, kind: "total", grand: true, label: info.label, byFormula: false });
+      nItems = rowItem(nItems, i, "total", true, info.label, false);
       lastKind = "total";
       lastTotal = info.norm;
       continue;
     }
     lastKind = info.kind;
     if (info.kind === "total") lastTotal = info.norm;
-    if (info.kind === "line")
-      items.push({ idx: i, kind: "line", grand: false, label: info.label, byFormula: false });
+    if (info.kind === "line") nItems = rowItem(nItems, i, "line", false, info.label, false);
     else if (info.kind === "total")
-      items.push({
-        idx: i,
-        kind: "total",
-        grand: info.grand,
-        label: info.label,
-        byFormula: !isTotalLabel(info.norm) && !isPrefixTotalLabel(info.norm),
-      });
-    else if (info.kind === "title")
-      items.push({ idx: i, kind: "heading", grand: false, label: info.label, byFormula: false });
+      nItems = rowItem(
+        nItems,
+        i,
+        "total",
+        info.grand,
+        info.label,
+        !isTotalLabel(info.norm) && !isPrefixTotalLabel(info.norm),
+      );
+    else if (info.kind === "title") nItems = rowItem(nItems, i, "heading", false, info.label, false);
   }
-  const tableStarts: number[] = [];
-  const rowTotals = resolveRowTotals(items, tableStarts);
-  if (tableStarts.length === 0) tableStarts.push(first);
+  const rowTotals: TotalSpec[] = [];
+  let nStarts = resolveRowTotals(rowItems, nItems, rowTotals);
+  if (nStarts === 0) tableStartScratch[nStarts++] = first;
+  const tableStarts = tableStartScratch.slice(0, nStarts);
 
   // Column totals: columns in order; percent/average columns and difference columns are not lines.
   // Without a total column there is nothing to resolve (most tables: the year columns are all lines).
@@ -1080,15 +1192,15 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
     id: m.blocks.length,
     first,
     last,
-    headerRows: exact(headerRows),
+    headerRows,
     unit,
     title,
-    dataRows: exact(dataRows),
+    dataRows,
     columns,
     rowTotals: exact(rowTotals),
     colTotals,
     labelCol,
-    tableStarts: exact(tableStarts),
+    tableStarts,
   };
 }
 
