@@ -1,5 +1,5 @@
 /**
- * `plankoll check FILE… [--plan P] [--format text|json] [--lang sv|en]`: reads each workbook (ExcelJS), runs
+ * `plankoll check FILE… [--plan P] [--format text|json] [--lang sv|en]`: reads each workbook (the streaming reader), runs
  * the same engine as the task pane, and reports. Exit 0 = no error/warning, 1 = some, 2 = usage error or a file
  * that could not be read (the others are still checked and reported).
  */
