@@ -2,11 +2,9 @@
  * A worker thread of `plankoll check` (./parallel): takes the next file from the counter it shares with the
  * other threads, reads it and posts the workbook packed (./snapshotPack) for the main thread to check, or the
  * file's result when it cannot be read; until no file is left. It loads the reader only: the engine stays in the
- * main thread, compiled once. A report PDF is the exception: it is read and checked here whole (pdf.js and the
- * report reader are loaded only then).
+ * main thread, compiled once. A report PDF is the exception: readForCheck reads and checks it here whole.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { isPdfPath } from "./fileKinds";
 import { AHEAD, NEXT, READ_AHEAD, type WorkerInput, type WorkerMessage } from "./parallel";
 import { readForCheck } from "./readBook";
 import { checkFailed, type FileResult } from "./report";
@@ -31,18 +29,14 @@ async function work(): Promise<void> {
     post({ started: k });
     let result: FileResult;
     try {
-      if (isPdfPath(files[k])) {
-        result = await (await import("./commands/checkPdf")).checkPdfFile(files[k], lang);
-      } else {
-        const read = await readForCheck(files[k], lang);
-        if ("snapshot" in read) {
-          const { packed, transfer } = packWorkbook(read.snapshot);
-          Atomics.add(counter, AHEAD, 1);
-          port.postMessage({ index: k, packed } satisfies WorkerMessage, transfer);
-          continue;
-        }
-        result = read.result;
+      const read = await readForCheck(files[k], lang);
+      if ("snapshot" in read) {
+        const { packed, transfer } = packWorkbook(read.snapshot);
+        Atomics.add(counter, AHEAD, 1);
+        port.postMessage({ index: k, packed } satisfies WorkerMessage, transfer);
+        continue;
       }
+      result = read.result;
     } catch (e) {
       result = checkFailed(files[k], e, lang);
     }

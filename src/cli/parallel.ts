@@ -111,16 +111,9 @@ interface PoolEvents {
   lost(k: number, why: string): void;
 }
 
-/** Runs one worker of the pool until the files run out; `started` is given the worker at once. */
-function runWorker(
-  script: string,
-  input: WorkerInput,
-  on: PoolEvents,
-  started: (w: Worker) => void,
-): Promise<void> {
+/** Follows one worker of the pool until it ends (the files ran out, or it died). */
+function runWorker(worker: Worker, on: PoolEvents): Promise<void> {
   return new Promise((resolve) => {
-    const worker = new Worker(script, { workerData: input });
-    started(worker);
     let current = -1;
     let why = "worker stopped";
     worker.on("message", (m: WorkerMessage) => {
@@ -212,11 +205,14 @@ export async function checkAll(
     lost: (k, why) => done(k, checkFailed(files[k], why, lang)),
   };
   const workers: Worker[] = [];
-  for (let w = 1; w < threads; w++)
-    void runWorker(workerScript, input, events, (worker) => workers.push(worker)).then(() => {
+  for (let w = 1; w < threads; w++) {
+    const worker = new Worker(workerScript, { workerData: input });
+    workers.push(worker);
+    void runWorker(worker, events).then(() => {
       running--;
       poke();
     });
+  }
 
   /** This thread's part: what the workers read, else the next file, until every file is done. */
   const ownPart = async (): Promise<void> => {

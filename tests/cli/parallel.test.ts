@@ -85,6 +85,23 @@ describe("plankoll check FILE… in parallel (built CLI)", () => {
     }
   });
 
+  test("report PDFs among the workbooks: read and checked whole by whichever thread takes them", () => {
+    const docs = join(ROOT, "tests", "fixtures", "documents");
+    const mixed = [
+      join(docs, "budget-sum-error.pdf"),
+      ...fixtures.slice(0, 3),
+      join(docs, "not-a-pdf.pdf"),
+      join(docs, "multi-page.pdf"),
+      ...fixtures.slice(3, 6),
+    ];
+    const one = runBuiltCli(["check", ...mixed, "--format", "json"], { PLANKOLL_JOBS: "1" });
+    const two = runBuiltCli(["check", ...mixed, "--format", "json"], { PLANKOLL_JOBS: "2" });
+    expect(two).toEqual(one);
+    const names = (JSON.parse(two.out) as { files: { file: string }[] }).files.map((r) => r.file);
+    expect(names).toEqual(mixed);
+    expect(two.out).toContain("sum."); // the PDF's planted sum error is found
+  });
+
   test("findings only: exit 1 either way", () => {
     const withFindings = fixtures.filter((f) => /must-/.test(f)).slice(0, 4);
     expect(withFindings.length).toBe(4);

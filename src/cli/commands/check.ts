@@ -17,7 +17,6 @@ import { EXIT, type Io } from "../io";
 import { checkFailed, renderErrors, renderJson, renderText, type FileResult } from "../report";
 import { checkAll } from "../parallel";
 import { readForCheck } from "../readBook";
-import { isPdfPath } from "../fileKinds";
 
 // Swedish is the default, so its usage keeps the English hints a non-Swedish reader needs to find --lang en.
 export const CHECK_USAGE: Record<Lang, string> = {
@@ -94,6 +93,7 @@ const WORDS = {
   emptyName: { sv: "ett tomt filnamn", en: "an empty file name" },
 } as const;
 
+/** Checks one named file of any kind `check` accepts (workbooks and report PDFs: see ../readBook). */
 export async function checkFile(path: string, plan: Plan, lang: Lang): Promise<FileResult> {
   const read = await readForCheck(path, lang);
   return "result" in read ? read.result : checkSnapshot(path, read.snapshot, plan, lang);
@@ -106,16 +106,6 @@ export function checkSnapshot(path: string, snapshot: WorkbookSnapshot, plan: Pl
   } catch (e) {
     return checkFailed(path, e, lang);
   }
-}
-
-/**
- * Checks one named file of any kind `check` accepts: what this thread and the worker threads (../checkWorker)
- * both run for each file, so a new kind of file is dispatched here once.
- */
-export async function checkPath(path: string, plan: Plan, lang: Lang): Promise<FileResult> {
-  // Report PDFs load pdf.js and the report reader only when one is named.
-  if (isPdfPath(path)) return (await import("./checkPdf")).checkPdfFile(path, lang);
-  return checkFile(path, plan, lang);
 }
 
 /** One argument after expansion: a file to check, or a pattern that matched nothing (reported as unreadable). */
@@ -237,7 +227,7 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
   if (files.length === 0) return usage(io, lang, WORDS.nothing[lang]);
 
   const progress = new Progress(io, lang);
-  const results = await checkAll(files, plan, lang, { file: checkPath, snapshot: checkSnapshot }, (i, file) =>
+  const results = await checkAll(files, plan, lang, { file: checkFile, snapshot: checkSnapshot }, (i, file) =>
     progress.update(i, files.length, file),
   );
   progress.end();
