@@ -2,8 +2,9 @@
  * A WorkbookSnapshot as a few typed arrays, for handing a workbook read in one worker thread to the thread that
  * checks it (./parallel). postMessage's structured clone of the grids walks every cell twice as a tagged value
  * (≈ 7 ms out and 11 ms in for 50 000 cells); packed, the cells travel as transferred buffers (no copy) and the
- * receiving thread only builds the rows it keeps. The unpacked snapshot is the same as the packed one: every
- * value, null and row length, rows shared between grids or sheets still shared, frozen rows still frozen.
+ * receiving thread builds each distinct row once (≈ 2,5 ms). The unpacked snapshot is the same as the packed
+ * one: every value and row length (an undefined cell, which no reader makes, comes back null), rows shared
+ * between grids or sheets still shared, frozen rows still frozen.
  */
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../model/types";
 import { isCellError } from "../model/types";
