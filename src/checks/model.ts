@@ -319,46 +319,39 @@ function textSlot(s: string): number {
   return (s.length * 31 + s.charCodeAt(0) * 7 + s.charCodeAt(s.length - 1)) & 63;
 }
 
-/** The last texts isNote answered, by slot: header rows repeat table after table. */
-const noteTexts: (string | undefined)[] = new Array(64);
-const noteAnswers = new Uint8Array(64);
+/**
+ * A test's last answer per slot (textSlot), for tests asked of texts that recur table after table: header
+ * rows, and the line labels of a sheet of small tables (the same normalized strings over and over).
+ */
+class TextMemo {
+  private readonly texts: (string | undefined)[] = new Array(64);
+  private readonly answers = new Int8Array(64);
+  constructor(private readonly test: (s: string) => number) {}
+  get(s: string): number {
+    const slot = textSlot(s);
+    if (this.texts[slot] === s) return this.answers[slot];
+    const answer = this.test(s);
+    this.texts[slot] = s;
+    this.answers[slot] = answer;
+    return answer;
+  }
+}
+
+// Captions are short; a sentence ("Fastställs senare.", "Målvärdet är borttaget …") is a note.
+const notes = new TextMemo((s) =>
+  s.length > 40 || s.includes(". ") || s.trimEnd().endsWith(".") || NOTE_START.test(s) ? 1 : 0,
+);
 
 function isNote(s: string): boolean {
-  const slot = textSlot(s);
-  if (noteTexts[slot] === s) return noteAnswers[slot] === 1;
-  // Captions are short; a sentence ("Fastställs senare.", "Målvärdet är borttaget …") is a note.
-  const note = s.length > 40 || s.includes(". ") || s.trimEnd().endsWith(".") || NOTE_START.test(s);
-  noteTexts[slot] = s;
-  noteAnswers[slot] = note ? 1 : 0;
-  return note;
+  return notes.get(s) === 1;
 }
 
-/**
- * The last labels isExcludedLabel and sideOf answered, by slot, the same way: the line labels of a sheet of small
- * tables recur table after table as the same normalized strings (see classifyRows), and each test is a handful
- * of substring searches.
- */
-const excludedTexts: (string | undefined)[] = new Array(64);
-const excludedAnswers = new Uint8Array(64);
-const sideTexts: (string | undefined)[] = new Array(64);
-const sideAnswers = new Int8Array(64);
+/** isExcludedLabel and sideOf, each a handful of substring searches, once per recurring label. */
+const excludedLabels = new TextMemo((norm) => (isExcludedLabel(norm) ? 1 : 0));
+const labelSides = new TextMemo(sideOf);
 
 function isExcluded(norm: string): boolean {
-  const slot = textSlot(norm);
-  if (excludedTexts[slot] === norm) return excludedAnswers[slot] === 1;
-  const excluded = isExcludedLabel(norm);
-  excludedTexts[slot] = norm;
-  excludedAnswers[slot] = excluded ? 1 : 0;
-  return excluded;
-}
-
-function sideOfLabel(norm: string): number {
-  const slot = textSlot(norm);
-  if (sideTexts[slot] === norm) return sideAnswers[slot];
-  const side = sideOf(norm);
-  sideTexts[slot] = norm;
-  sideAnswers[slot] = side;
-  return side;
+  return excludedLabels.get(norm) === 1;
 }
 
 function classifyRows(m: SheetModel): void {
@@ -1138,7 +1131,7 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
       continue;
     }
     if (info.norm && info.kind !== "header") {
-      const own = sideOfLabel(info.norm);
+      const own = labelSides.get(info.norm);
       if (info.kind === "title") section = own;
       const side = own || (info.kind === "line" || info.kind === "excluded" ? section : 0);
       if (side !== 0) {
