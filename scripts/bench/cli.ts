@@ -34,6 +34,8 @@ interface Timed {
   rssMb: number;
   /** CPU time of the whole process, every thread. */
   cpuMs: number;
+  /** CPU time of the main thread alone (Linux: /proc/self/task; NaN elsewhere). */
+  mainCpuMs: number;
   out: string;
 }
 
@@ -48,13 +50,20 @@ function timed(args: string[], env: Record<string, string> = {}, preload: string
   });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(" ")}: exit ${r.status}\n${r.stderr}`);
-  const m = /PEAK_RSS (\d+) CPU_US (\d+)/.exec(r.stderr);
-  return { ms, rssMb: m ? Number(m[1]) / 1024 : NaN, cpuMs: m ? Number(m[2]) / 1000 : NaN, out: r.stdout };
+  const m = /PEAK_RSS (\d+) CPU_US (\d+) MAIN_TICKS (-?\d+)/.exec(r.stderr);
+  return {
+    ms,
+    rssMb: m ? Number(m[1]) / 1024 : NaN,
+    cpuMs: m ? Number(m[2]) / 1000 : NaN,
+    // Clock ticks of 10 ms (USER_HZ is 100 on Linux); -1 where /proc is not there.
+    mainCpuMs: m && Number(m[3]) >= 0 ? Number(m[3]) * 10 : NaN,
+    out: r.stdout,
+  };
 }
 
 /** Best of `runs` for each command, run in turn so both see the same machine. */
 function bestOf(runs: number, commands: (() => Timed)[]) {
-  const best = commands.map((): Timed => ({ ms: Infinity, rssMb: 0, cpuMs: 0, out: "" }));
+  const best = commands.map((): Timed => ({ ms: Infinity, rssMb: 0, cpuMs: 0, mainCpuMs: 0, out: "" }));
   for (let i = 0; i < runs; i++)
     commands.forEach((c, k) => {
       const r = c();
@@ -149,7 +158,16 @@ export async function run(): Promise<{ name: string; lines: string[] }> {
   const preload = join(dir, "peak.js");
   writeFileSync(
     preload,
-    "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write(`\\nPEAK_RSS ${u.maxRSS} CPU_US ${u.userCPUTime + u.systemCPUTime}\\n`); });\n",
+    [
+      "process.on('exit', () => {",
+      "  const u = process.resourceUsage();",
+      // The main thread's own utime + stime (fields 14 and 15 of its stat line), to tell it from V8's threads.
+      "  let main = -1;",
+      "  try { const st = require('fs').readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8'); const f = st.slice(st.lastIndexOf(')') + 2).split(' '); main = Number(f[11]) + Number(f[12]); } catch {}",
+      "  process.stderr.write(`\\nPEAK_RSS ${u.maxRSS} CPU_US ${u.userCPUTime + u.systemCPUTime} MAIN_TICKS ${main}\\n`);",
+      "});",
+      "",
+    ].join("\n"),
   );
   try {
     if (!process.argv.includes("--batch")) await readerAndStartUp(dir, preload, lines);
@@ -248,11 +266,22 @@ async function batchLine(dir: string, preload: string): Promise<string> {
   const cpu = (runs: Timed[]) => s(median(runs.map((r) => r.cpuMs)));
   const spread = par.map((p, i) => (p.ms / seq[i].ms).toFixed(2).replace(".", ",")).join(" ");
   const load = loadavg()[0].toFixed(1).replace(".", ",");
+  // The best any split over the cores could do, even a second thread that cost nothing (no start, no warm-up of
+  // its own, no compiles or GC of its own): one after another's CPU, all its threads, spread over every core.
+  // One thread alone already keeps more than one core busy: V8 compiles and collects garbage in threads of
+  // its own beside the main thread.
+  const seqCpu = median(seq.map((r) => r.cpuMs));
+  const seqMain = median(seq.map((r) => r.mainCpuMs));
+  const floor = seqCpu / (Number(threads) * median(seq.map((r) => r.ms)));
+  const helpers = Number.isNaN(seqMain)
+    ? ""
+    : ` (main thread ${s(seqMain)}, V8's compile and GC threads ${s(seqCpu - seqMain)})`;
   const c = (n: number) => n.toFixed(1).replace(".", ",");
   return (
     `20 workbooks of ${cellsOf(batchShape).toLocaleString("sv-SE")} cells, ${threads} cores, median of ${ROUNDS} interleaved rounds: ` +
     `batch in ${threads} threads ${wall(par)} vs one after another ${wall(seq)} = ${x(ratio)} (goal ≤ 0,65×: ${verdict(ratio <= 0.65)}; rounds ${spread}); ` +
-    `CPU ${cpu(par)} vs ${cpu(seq)}; as plankoll chooses by the free cores ${wall(auto)} = ${x(autoRatio)}; ` +
+    `CPU ${cpu(par)} vs ${cpu(seq)}${helpers}; floor for any split, even with a second thread that cost nothing: that CPU spread over ${threads} cores = ${x(floor)} of one after another; ` +
+    `as plankoll chooses by the free cores ${wall(auto)} = ${x(autoRatio)}; ` +
     `same report all ways: ${same ? "yes" : "NO"}; cores this run actually had: ${c(coresBefore)} before, ${c(coresAfter)} after (load average ${load})`
   );
 }
