@@ -275,9 +275,10 @@ export async function run(): Promise<{ name: string; lines: string[] }> {
   };
 
   // 1–2. Engine throughput (median of five timed runs after a warm-up: the runs of one process differ by up to a
-  // half on this shared machine, so three were too few to give the same median twice) and peak RSS, 1 M cells per case: 20
-  // ordinary budget sheets, and 20 sheets of many tiny tables (≈ 14 000 tables of four lines; plan lookups per
-  // distinct text only). Each case in a fresh process: maxRSS only grows, so a shared one would mix the cases.
+  // half on this shared machine, so three were too few to give the same median twice) and peak RSS, 1 M cells
+  // per case: 20 ordinary budget sheets, and 20 sheets of many tiny tables (≈ 14 000 tables of four lines; plan
+  // lookups per distinct text only). Each case in a fresh process: maxRSS only grows, so a shared one would mix
+  // the cases.
   lines.push(...engineLines("engine", await engineInChild("ordinary", 20, 5), 400));
   lines.push(...engineLines("engine, many tiny tables", await engineInChild("tiny", 20, 5), 400));
 

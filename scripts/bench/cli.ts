@@ -280,7 +280,7 @@ async function batchLine(dir: string, preload: string): Promise<string> {
   return (
     `20 workbooks of ${cellsOf(batchShape).toLocaleString("sv-SE")} cells, ${threads} cores, median of ${ROUNDS} interleaved rounds: ` +
     `batch in ${threads} threads ${wall(par)} vs one after another ${wall(seq)} = ${x(ratio)} (goal ≤ 0,65×: ${verdict(ratio <= 0.65)}; rounds ${spread}); ` +
-    `CPU ${cpu(par)} vs ${cpu(seq)}${helpers}; floor for any split, even with a second thread that cost nothing: that CPU spread over ${threads} cores = ${x(floor)} of one after another; ` +
+    `CPU ${cpu(par)} vs ${s(seqCpu)}${helpers}; floor for any split, even with a second thread that cost nothing: that CPU spread over ${threads} cores = ${x(floor)} of one after another; ` +
     `as plankoll chooses by the free cores ${wall(auto)} = ${x(autoRatio)}; ` +
     `same report all ways: ${same ? "yes" : "NO"}; cores this run actually had: ${c(coresBefore)} before, ${c(coresAfter)} after (load average ${load})`
   );
