@@ -533,23 +533,32 @@ function fitsRunBefore(cell: TotalCell): boolean {
  * of a cost SUM are not left out: they add nothing.
  */
 function linesBetween(cell: TotalCell): number[] {
-  const refs = cell.refs!;
+  return linesLeftOut(cell.model, cell.block, cell.spec, cell.r, cell.c, cell.refs!);
+}
+
+/** linesBetween of a total cell at (r, c) referencing `refs`, told by its parts (plainSpec has no cell object). */
+function linesLeftOut(
+  m: SheetModel,
+  block: Block,
+  spec: TotalSpec,
+  r: number,
+  c: number,
+  refs: Refs,
+): number[] {
   if (refs.length !== 1) return NO_LINES;
   const [lo, hi] = refs[0];
-  const m = cell.model;
-  const idx = cell.spec.idx;
+  const idx = spec.idx;
   if (hi >= idx || lo > hi) return NO_LINES;
   // Made at the first line found: most SUMs leave none out.
   let out: number[] | null = null;
-  if (cell.spec.axis === "row") {
-    const c = cell.c;
+  if (spec.axis === "row") {
     for (let i = hi + 1; i < idx; i++) {
       const k = m.rows[i].kind;
       if (k === "excluded" || k === "blank") continue;
-      if (k !== "line") return ownLinesAbove(cell);
+      if (k !== "line") return ownLinesAbove(m, block, spec, c, refs);
       if (figureAt(m, i, c) !== undefined) (out ??= []).push(i);
     }
-    for (let i = lo - 1; i >= cell.block.first; i--) {
+    for (let i = lo - 1; i >= block.first; i--) {
       const k = m.rows[i].kind;
       if (k === "excluded") continue;
       if (k !== "line") break;
@@ -561,11 +570,11 @@ function linesBetween(cell: TotalCell): number[] {
     // Only figures that change the sum make a gap of this kind (zeros are an income/cost split).
     if (out === null || !out.some((i) => (figureAt(m, i, c) ?? 0) !== 0)) return NO_LINES;
   } else if (hi + 1 < idx) {
-    const byCol = new Map(cell.block.columns.map((ci) => [ci.col, ci]));
+    const byCol = new Map(block.columns.map((ci) => [ci.col, ci]));
     for (let i = hi + 1; i < idx; i++) {
       const ci = byCol.get(i);
       if (!ci || ci.kind !== "line") return NO_LINES;
-      if (figureAt(m, cell.r, i) !== undefined) (out ??= []).push(i);
+      if (figureAt(m, r, i) !== undefined) (out ??= []).push(i);
     }
   }
   return out === null ? NO_LINES : out.sort((x, y) => x - y);
@@ -575,17 +584,16 @@ function linesBetween(cell: TotalCell): number[] {
  * A SUM whose range lies above another total (=SUM(F136) at F146 with F140 and F142 between): the lines of its
  * own block, right above it (up to a blank row, a heading or another total), that it does not reference.
  */
-function ownLinesAbove(cell: TotalCell): number[] {
-  const m = cell.model;
+function ownLinesAbove(m: SheetModel, block: Block, spec: TotalSpec, c: number, refs: Refs): number[] {
   const out: number[] = [];
-  let i = cell.spec.idx - 1;
+  let i = spec.idx - 1;
   while (i >= 0 && (m.rows[i].kind === "blank" || m.rows[i].kind === "excluded")) i--;
-  for (; i >= cell.block.first; i--) {
+  for (; i >= block.first; i--) {
     const k = m.rows[i].kind;
     if (k === "excluded") continue;
     if (k !== "line") break;
-    const x = figureAt(m, i, cell.c);
-    if (x !== undefined && x !== 0 && !inRanges(cell.refs!, i)) out.push(i);
+    const x = figureAt(m, i, c);
+    if (x !== undefined && x !== 0 && !inRanges(refs, i)) out.push(i);
   }
   return out.sort((x, y) => x - y);
 }
@@ -1126,7 +1134,12 @@ export function lineKey(cell: TotalCell): string {
  * row is in (a table starts on a row of its own, so there are fewer than nRows + 1 per block).
  */
 export function tableKey(cell: TotalCell): number {
-  return cell.block.id * (cell.model.nRows + 1) + tableOf(cell.block, cell.r);
+  return tableKeyAt(cell.model, cell.block, cell.r);
+}
+
+/** tableKey of a total cell on row r of the block. */
+function tableKeyAt(m: SheetModel, block: Block, r: number): number {
+  return block.id * (m.nRows + 1) + tableOf(block, r);
 }
 
 const cache = new WeakMap<SheetModel, SheetTotals>();
@@ -1134,6 +1147,20 @@ const cache = new WeakMap<SheetModel, SheetTotals>();
 export function sheetTotals(m: SheetModel): SheetTotals {
   const hit = cache.get(m);
   if (hit) return hit;
+  const result = totalsOf(m, true);
+  cache.set(m, result);
+  return result;
+}
+
+/**
+ * sheetTotals made afresh with every total evaluated cell by cell, plainSpec's shortcut not taken: the tests
+ * hold the two to the same result.
+ */
+export function sheetTotalsCellByCell(m: SheetModel): SheetTotals {
+  return totalsOf(m, false);
+}
+
+function totalsOf(m: SheetModel, shortcut: boolean): SheetTotals {
   const cells: TotalCell[] = [];
   const diffs: DiffCell[] = [];
   const formulaTotals = new Map<number, number>();
@@ -1141,6 +1168,16 @@ export function sheetTotals(m: SheetModel): SheetTotals {
   // Each total's cells are pushed together: decideSpec takes them as a range of `cells`, no array per total.
   for (const block of m.blocks) {
     for (const spec of block.rowTotals) {
+      // The common total (a Summa row of =SUM over the lines above it) is told plain without making its cells.
+      const n = shortcut ? plainSpec(m, block, spec, NO_ROWS) : -1;
+      if (n >= 0) {
+        if (n > 0) {
+          const key = tableKeyAt(m, block, spec.idx);
+          formulaTotals.set(key, (formulaTotals.get(key) ?? 0) + n);
+          plain.push({ block, spec, at: cells.length });
+        }
+        continue;
+      }
       const from = evaluateSpec(m, block, spec, NO_ROWS, cells);
       // A row total's cells all stand on its row, so in one table: its formulas are counted once per row.
       let formulas = 0;
@@ -1155,6 +1192,17 @@ export function sheetTotals(m: SheetModel): SheetTotals {
     const colSpecs = block.colTotals.filter((t) => t.leaves.length >= 2);
     const crossRows = colSpecs.length > 0 ? crossRowsOf(m, block) : NO_ROWS;
     for (const spec of colSpecs) {
+      const n = shortcut ? plainSpec(m, block, spec, crossRows) : -1;
+      if (n >= 0) {
+        if (n > 0) {
+          for (const r of plainRows) {
+            const key = tableKeyAt(m, block, r);
+            formulaTotals.set(key, (formulaTotals.get(key) ?? 0) + 1);
+          }
+          plain.push({ block, spec, at: cells.length });
+        }
+        continue;
+      }
       const from = evaluateSpec(m, block, spec, crossRows, cells);
       for (let k = from; k < cells.length; k++)
         if (cells[k].formula) {
@@ -1225,9 +1273,7 @@ export function sheetTotals(m: SheetModel): SheetTotals {
   }
   const notOk = new Set<number>();
   for (const cell of cells) if (cell.status !== "ok") notOk.add(cell.r * m.nCols + cell.c);
-  const result = { cells, plain, diffs, formulaTotals, notOk };
-  cache.set(m, result);
-  return result;
+  return { cells, plain, diffs, formulaTotals, notOk };
 }
 
 const NO_ROWS: readonly number[] = Object.freeze([]);
@@ -1263,6 +1309,69 @@ function evaluateSpec(
     }
   decideSpec(out, from, out.length);
   return from;
+}
+
+/** The rows of the cells plainSpec last counted on a total column (one array, reused). */
+const plainRows: number[] = [];
+
+/**
+ * How many cells a total would make (in evaluateSpec) if it is one that keepPlain then takes off as a plain
+ * total, told without making them; -1 when it may not be one (it is then evaluated cell by cell). It is one when
+ * every cell with a value and a figure among its lines holds a sum formula of one range along the axis (none of
+ * whose cells is a formula, so nothing is reached twice), the same relative range in every cell, that leaves no
+ * line of its own block out (linesBetween): evaluateTotal makes each of them ok, and with no typed cell, no
+ * other shape and no line left out decideSpec leaves them so. Their value is not weighed (a formula's value is
+ * right by construction), so neither their lines' precision nor their tolerance is needed. A cell evaluateTotal
+ * makes none of (no value, or a formula over no figures) is skipped, as there; any typed cell answers -1.
+ */
+function plainSpec(m: SheetModel, block: Block, spec: TotalSpec, crossRows: readonly number[]): number {
+  const rowAxis = spec.axis === "row";
+  const figs = figuresOf(m);
+  const fv = figs.values;
+  const width = figs.width;
+  const limit = rowAxis ? figs.rows : width;
+  const step = rowAxis ? width : 1;
+  const leaves = spec.leaves;
+  const columns = block.columns;
+  const count = rowAxis ? columns.length : crossRows.length;
+  let shape: Refs | null = null;
+  let n = 0;
+  plainRows.length = 0;
+  for (let k = 0; k < count; k++) {
+    let r: number, c: number;
+    if (rowAxis) {
+      if (columns[k].kind === "skip") continue;
+      r = spec.idx;
+      c = columns[k].col;
+    } else {
+      r = crossRows[k];
+      c = spec.idx;
+    }
+    if (figureAt(m, r, c) === undefined) continue;
+    if (formulaAt(m, r, c) === null) return -1;
+    const base = rowAxis ? c : r * width;
+    let lines = false;
+    for (let j = 0; j < leaves.length; j++) {
+      const leaf = leaves[j];
+      if (leaf < 0 || leaf >= limit) continue;
+      const x = fv[base + leaf * step];
+      if (x === x) {
+        lines = true;
+        break;
+      }
+    }
+    if (!lines) continue;
+    const p = sumFormulaAt(m, r, c);
+    if (p === null || p.hasMinus || p.terms.length !== 1) return -1;
+    const refs = alongRanges(m, p, rowAxis, rowAxis ? c : r);
+    if (refs === null || rangesHoldFormulas(m, p, r, c)) return -1;
+    if (shape === null) shape = refs;
+    else if (!sameRefs(shape, refs)) return -1;
+    if (linesLeftOut(m, block, spec, r, c, refs).length > 0) return -1;
+    if (!rowAxis) plainRows.push(r);
+    n++;
+  }
+  return n;
 }
 
 /** A total whose cells cells[from..] are all ok formulas: taken off `cells`, kept as a plain total instead. */
