@@ -923,10 +923,16 @@ function fitDifference(
 function formulaDifferences(m: SheetModel, block: Block, out: DiffCell[]): void {
   const formulas = m.sheet.formulas;
   if (!formulas) return;
-  // The block's lines, listed only for a block with a column of A − B formulas (most have none).
+  // The block's lines, and whether three of them hold a formula at all (a column of A − B formulas needs three):
+  // most blocks have none, and then no column is read cell by cell.
   let lineCount = 0;
-  for (const r of block.dataRows) if (m.rows[r].kind === "line") lineCount++;
-  if (lineCount < 4) return;
+  let formulaLines = 0;
+  for (const r of block.dataRows) {
+    if (m.rows[r].kind !== "line") continue;
+    lineCount++;
+    if (formulaLines < 3 && holdsFormula(formulas[r])) formulaLines++;
+  }
+  if (lineCount < 4 || formulaLines < 3) return;
   let rows: number[] | null = null;
   for (const ci of block.columns) {
     if (ci.kind === "diff" || ci.kind === "skip") continue;
@@ -984,6 +990,13 @@ function formulaDifferences(m: SheetModel, block: Block, out: DiffCell[]): void 
       });
     }
   }
+}
+
+/** Whether a row of the sheet's formulas holds any formula. */
+function holdsFormula(row: readonly (string | null)[] | undefined): boolean {
+  if (!row) return false;
+  for (let j = 0; j < row.length; j++) if (isFormula(row[j])) return true;
+  return false;
 }
 
 /** (a × nCols + b) for a formula =A − B of two cells of row r of this sheet, else null. */
@@ -1189,7 +1202,9 @@ function totalsOf(m: SheetModel, shortcut: boolean): SheetTotals {
       keepPlain(cells, from, block, spec, plain);
     }
     // A total column over a single column is no sum across columns ("Antal | à-pris | Totalt" is a product).
-    const colSpecs = block.colTotals.filter((t) => t.leaves.length >= 2);
+    // Filtered only where there are total columns: most blocks have none, and then no array is made.
+    const colSpecs =
+      block.colTotals.length === 0 ? block.colTotals : block.colTotals.filter((t) => t.leaves.length >= 2);
     const crossRows = colSpecs.length > 0 ? crossRowsOf(m, block) : NO_ROWS;
     for (const spec of colSpecs) {
       const n = shortcut ? plainSpec(m, block, spec, crossRows) : -1;
@@ -1336,7 +1351,8 @@ function plainSpec(m: SheetModel, block: Block, spec: TotalSpec, crossRows: read
   const count = rowAxis ? columns.length : crossRows.length;
   let shape: Refs | null = null;
   let n = 0;
-  plainRows.length = 0;
+  // Emptied only for a total column (setting an array's length is a call of its own, not a plain store).
+  if (!rowAxis) plainRows.length = 0;
   for (let k = 0; k < count; k++) {
     let r: number, c: number;
     if (rowAxis) {

@@ -14,7 +14,7 @@ import {
   type TotalCell,
 } from "../../src/checks/totals";
 import type { SheetSnapshot } from "../../src/model/types";
-import { book, sheet } from "./helpers";
+import { book, sheet, type CellSpec } from "./helpers";
 
 function models(s: SheetSnapshot): SheetModel[] {
   const own = ownSheet(s, s.origin ?? { row: 0, col: 0 }, s.values, s.formulas, s.numberFormats);
@@ -184,5 +184,30 @@ describe("plain totals told without their cells", () => {
       ]),
     );
     expect(t.cells).toEqual([]);
+  });
+});
+
+describe("a column of A − B formulas", () => {
+  const rows = (formulaLines: number) => {
+    const lines: CellSpec[][] = [["Post", "Intäkter", "Kostnader", "Externt resultat"]];
+    for (let i = 1; i <= 5; i++) {
+      const r = i + 1;
+      const b = 100 * i,
+        c = 40 * i;
+      // The last line's result is typed, and wrong.
+      const d: CellSpec = i === 5 ? b - c + 7 : i <= formulaLines ? { f: `B${r}-C${r}`, v: b - c } : b - c;
+      lines.push([`Enhet ${i}`, b, c, d]);
+    }
+    return sheet("T", lines);
+  };
+
+  test("a typed line that is not the difference its column is made of is found", () => {
+    const [m] = models(rows(4));
+    expect(sheetTotals(m).diffs.map((d) => [d.r, d.c, d.value, d.expected])).toEqual([[5, 3, 307, 300]]);
+  });
+
+  test("with fewer than three formula lines the column is no difference column", () => {
+    const [m] = models(rows(2));
+    expect(sheetTotals(m).diffs).toEqual([]);
   });
 });
