@@ -185,9 +185,50 @@ const CELL_MONEY = 8;
 const CELL_BARE_FORMULA = 16;
 /** Any formula cell: a block's column pass looks for total columns only where formulas are. */
 const CELL_FORMULA = 32;
+/** A text that is a word, not blank, an error text or a number stored as text (see isWordText). */
+const CELL_TEXT = 64;
 
-function buildFigures(m: SheetModel): Figures {
-  const vals = m.values;
+/** A text cell that reads as words: not blank, not an error value as text ("#N/A"), not a number as text. */
+function isWordText(v: string): boolean {
+  return !(v.trim() === "" || (v.charCodeAt(0) === 35 && ERROR_TEXTS.has(v)) || numberFromText(v) !== null);
+}
+
+/** Per column, what tableBands decides side-by-side tables from; counted by the figures' pass (see buildFigures). */
+interface BandCounts {
+  /** Any cell, a formula without a value included. */
+  filled: Uint8Array;
+  /** Word texts (isWordText). */
+  texts: Int32Array;
+  /** Numbers and formulas without a value. */
+  nums: Int32Array;
+  /** A word text naming a total (isTotalText), noted from the third column on (a second table's label column). */
+  totals: Uint8Array;
+}
+
+function bandCounts(nCols: number): BandCounts {
+  return {
+    filled: new Uint8Array(nCols),
+    texts: new Int32Array(nCols),
+    nums: new Int32Array(nCols),
+    totals: new Uint8Array(nCols),
+  };
+}
+
+function buildFigures(m: SheetModel, bands?: BandCounts): Figures {
+  return (m.figures = figuresFrom(m.values, m.sheet.formulas, m.sheet.numberFormats, bands));
+}
+
+/**
+ * The compact figures of a sheet's values, and (given bands) tableBands' counts in the same pass: the one pass
+ * over every cell that reads each text as a word or not, so that neither tableBands nor classifyRows reads a
+ * text again (the row pass takes it from CELL_TEXT).
+ */
+function figuresFrom(
+  vals: CellValue[][],
+  formulas: (string | null)[][] | undefined,
+  formats: (string | null)[][] | undefined,
+  bands: BandCounts | undefined,
+): Figures {
   let width = 0;
   for (const row of vals) if (row && row.length > width) width = row.length;
   const out = new Float64Array(vals.length * width).fill(NaN);
@@ -197,8 +238,6 @@ function buildFigures(m: SheetModel): Figures {
   const idOf = new Map<FormatInfo, number>([[infos[0], 0]]);
   let lastInfo = infos[0],
     lastId = 0;
-  const formats = m.sheet.numberFormats;
-  const formulas = m.sheet.formulas;
   for (let r = 0; r < vals.length; r++) {
     const row = vals[r];
     if (!row) continue;
@@ -209,9 +248,33 @@ function buildFigures(m: SheetModel): Figures {
       const v = row[c];
       const formula = frow !== undefined && frow !== null && isFormula(frow[c]);
       if (typeof v !== "number") {
-        if (formula)
-          flags[base + c] = v === null || v === undefined ? CELL_FORMULA | CELL_BARE_FORMULA : CELL_FORMULA;
+        let bits = formula
+          ? v === null || v === undefined
+            ? CELL_FORMULA | CELL_BARE_FORMULA
+            : CELL_FORMULA
+          : 0;
+        if (v === null || v === undefined || v === "") {
+          if (formula && bands) {
+            bands.filled[c] = 1;
+            bands.nums[c]++;
+          }
+        } else {
+          if (bands) bands.filled[c] = 1;
+          if (typeof v === "string" && isWordText(v)) {
+            bits |= CELL_TEXT;
+            if (bands) {
+              bands.texts[c]++;
+              // Only a column that can start a second table (≥ 2) needs to know whether it names a total.
+              if (c >= 2 && !bands.totals[c] && isTotalText(v)) bands.totals[c] = 1;
+            }
+          }
+        }
+        if (bits !== 0) flags[base + c] = bits;
         continue;
+      }
+      if (bands) {
+        bands.filled[c] = 1;
+        bands.nums[c]++;
       }
       const fmt = fmtRow?.[c];
       let bits = formula ? CELL_NUMBER | CELL_FORMULA : CELL_NUMBER;
@@ -237,7 +300,7 @@ function buildFigures(m: SheetModel): Figures {
       out[base + c] = v;
     }
   }
-  return (m.figures = { width, rows: vals.length, values: out, flags, formatIds, formats: infos });
+  return { width, rows: vals.length, values: out, flags, formatIds, formats: infos };
 }
 
 const EMPTY_ROW: RowInfo = {
@@ -373,13 +436,15 @@ function classifyRows(m: SheetModel): void {
       texts = 0,
       yearLike = 0,
       firstNum = -1,
+      firstIsNumber = false,
       any = false,
       hasFormula = false,
       notes = 0;
     const n = row.length;
     for (let c = 0; c < n; c++) {
       const v = row[c];
-      const formula = (flags[base + c] & CELL_FORMULA) !== 0;
+      const bits = flags[base + c];
+      const formula = (bits & CELL_FORMULA) !== 0;
       if (formula) hasFormula = true;
       if (v === null || v === undefined || v === "") {
         if (formula) {
@@ -392,28 +457,36 @@ function classifyRows(m: SheetModel): void {
       const t = typeof v;
       if (t === "number") {
         any = true;
-        if (flags[base + c] & CELL_DATE) {
+        if (bits & CELL_DATE) {
           texts++;
           continue;
         }
         nums++;
         if (isYear(v as number)) yearLike++;
-        if (firstNum < 0) firstNum = c;
+        if (firstNum < 0) {
+          firstNum = c;
+          firstIsNumber = true;
+        }
       } else if (t === "string") {
         const s = v as string;
-        if (s.trim() === "") continue;
-        any = true;
-        if (s.charCodeAt(0) === 35 && ERROR_TEXTS.has(s)) {
-          errors++;
-          if (firstNum < 0) firstNum = c;
-          continue;
-        }
-        const asNumber = numberFromText(s);
-        if (asNumber !== null) {
+        // The figures' pass has read the text already (CELL_TEXT: words); any other text is blank, an error
+        // value or a number stored as text.
+        if (!(bits & CELL_TEXT)) {
+          if (s.trim() === "") continue;
+          any = true;
+          if (s.charCodeAt(0) === 35 && ERROR_TEXTS.has(s)) {
+            errors++;
+            if (firstNum < 0) firstNum = c;
+            continue;
+          }
+          const asNumber = numberFromText(s)!;
           numTexts++;
           if (isYear(asNumber) && !/\s|,/.test(s.trim())) yearLike++;
           if (firstNum < 0) firstNum = c;
-        } else if (labelCol < 0) {
+          continue;
+        }
+        any = true;
+        if (labelCol < 0) {
           labelCol = c;
           label = s;
           // Figures left of the label (account codes) are not the row's figures.
@@ -422,6 +495,7 @@ function classifyRows(m: SheetModel): void {
           errors = 0;
           yearLike = 0;
           firstNum = -1;
+          firstIsNumber = false;
         } else {
           texts++;
           if (isNote(s)) notes++;
@@ -449,6 +523,12 @@ function classifyRows(m: SheetModel): void {
       grand = false,
       diff = false;
     const figures = nums + numTexts + errors;
+    // Whether the first figure is formatted as a percentage: for a number, the figures' pass has noted it.
+    const firstPercent =
+      firstNum >= 0 &&
+      (firstIsNumber
+        ? (flags[base + firstNum] & CELL_PERCENT) !== 0
+        : fmtRow[firstNum] != null && formatInfo(fmtRow[firstNum]).percent);
     // A row of notes (a goal "Fastställs senare" in every column) is a labelled row without figures, not a header.
     if (figures === 0) kind = texts > 0 && notes === 0 ? "header" : labelCol >= 0 ? "title" : "blank";
     else if (
@@ -463,12 +543,8 @@ function classifyRows(m: SheetModel): void {
       grand = isGrandLabel(norm);
     } else if (isExcluded(norm)) {
       kind = "excluded";
-      diff =
-        isDiffCaption(norm) &&
-        !norm.includes("%") &&
-        !norm.includes("procent") &&
-        !(firstNum >= 0 && fmtRow[firstNum] != null && formatInfo(fmtRow[firstNum]).percent);
-    } else if (firstNum >= 0 && fmtRow[firstNum] != null && formatInfo(fmtRow[firstNum]).percent) {
+      diff = isDiffCaption(norm) && !norm.includes("%") && !norm.includes("procent") && !firstPercent;
+    } else if (firstPercent) {
       // A row of percentages (Andel …, Avvikelse %) is a ratio, not a line of a sum.
       kind = "excluded";
     } else if (hasFormula && isFormulaTotalRow(m, r, labelCol, /total|summa/.test(norm))) kind = "total";
@@ -1213,33 +1289,15 @@ export function tableBands(values: CellValue[][], formulas: (string | null)[][] 
   let nCols = 0;
   for (const row of values) if (row.length > nCols) nCols = row.length;
   if (nCols < 4) return [0];
-  const filled = new Uint8Array(nCols);
-  const texts = new Int32Array(nCols);
-  const nums = new Int32Array(nCols);
-  const totals = new Uint8Array(nCols);
-  for (let r = 0; r < values.length; r++) {
-    const row = values[r];
-    const frow = formulas?.[r] ?? NO_ROW;
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      if (v === null || v === undefined || v === "") {
-        if (frow[c] != null && isFormula(frow[c])) {
-          filled[c] = 1;
-          nums[c]++;
-        }
-        continue;
-      }
-      filled[c] = 1;
-      if (typeof v === "number") nums[c]++;
-      else if (typeof v === "string") {
-        if (v.trim() === "" || numberFromText(v) !== null || (v.charCodeAt(0) === 35 && ERROR_TEXTS.has(v)))
-          continue;
-        texts[c]++;
-        // Only a column that can start a second table (≥ 2) needs to know whether it names a total.
-        if (c >= 2 && !totals[c] && isTotalText(v)) totals[c] = 1;
-      }
-    }
-  }
+  const counts = bandCounts(nCols);
+  figuresFrom(values, formulas, undefined, counts);
+  return bandStarts(counts, nCols);
+}
+
+/** tableBands' decision from its per-column counts (see BandCounts). */
+function bandStarts(counts: BandCounts, nCols: number): number[] {
+  if (nCols < 4) return [0];
+  const { filled, texts, nums, totals } = counts;
   // Cheap exit for the common sheet: no label column right of a figure column.
   let sawFigures = false,
     candidate = false;
@@ -1340,6 +1398,20 @@ function buildModel(
   uncomputed: SheetModel["uncomputed"],
   unitAbove?: MoneyUnit,
 ): SheetModel {
+  const m = newModel(sheet, index, vals, uncomputed, unitAbove);
+  classifyRows(m);
+  buildBlocks(m);
+  return m;
+}
+
+/** A sheet's model before its rows are read. */
+function newModel(
+  sheet: SheetSnapshot,
+  index: number,
+  vals: CellValue[][],
+  uncomputed: SheetModel["uncomputed"],
+  unitAbove?: MoneyUnit,
+): SheetModel {
   let nCols = 0;
   for (const row of vals) if (row.length > nCols) nCols = row.length;
   const m: SheetModel = {
@@ -1359,8 +1431,6 @@ function buildModel(
     parsed: undefined,
     figures: undefined,
   };
-  classifyRows(m);
-  buildBlocks(m);
   return m;
 }
 
@@ -1395,8 +1465,17 @@ export function analyseSheet(
         figures: undefined,
       },
     ];
-  const bands = tableBands(vals, sheet.formulas);
-  if (bands.length === 1) return [buildModel(sheet, index, vals, uncomputed)];
+  // The whole sheet's model is built first and its figures' pass counts what tableBands decides from: an
+  // ordinary sheet (one table across) then needs no pass of its own over every cell to find that out.
+  const whole = newModel(sheet, index, vals, uncomputed);
+  const counts = bandCounts(whole.nCols);
+  buildFigures(whole, counts);
+  const bands = bandStarts(counts, whole.nCols);
+  if (bands.length === 1) {
+    classifyRows(whole);
+    buildBlocks(whole);
+    return [whole];
+  }
   const unitAbove = unitAboveBands(vals, bands[1]);
   return bands.map((from, k) => {
     const to = k + 1 < bands.length ? bands[k + 1] : Infinity;
