@@ -236,8 +236,10 @@ function figuresFrom(
   const formatIds = new Uint16Array(vals.length * width);
   const infos: FormatInfo[] = [formatInfo(null)];
   const idOf = new Map<FormatInfo, number>([[infos[0], 0]]);
-  let lastInfo = infos[0],
-    lastId = 0;
+  const general = infos[0];
+  let lastInfo = general,
+    lastId = 0,
+    lastBits = 0;
   for (let r = 0; r < vals.length; r++) {
     const row = vals[r];
     if (!row) continue;
@@ -277,12 +279,12 @@ function figuresFrom(
         bands.nums[c]++;
       }
       const fmt = fmtRow?.[c];
-      let bits = formula ? CELL_NUMBER | CELL_FORMULA : CELL_NUMBER;
-      const info = formatInfo(fmt);
-      if (info.percent) bits |= CELL_PERCENT;
-      if (info.date) bits |= CELL_DATE;
-      if (info.money) bits |= CELL_MONEY;
+      // Most number cells have no format, or their neighbour's: the format's bits are worked out once per
+      // change of format, not read from its FormatInfo cell by cell.
+      const info = fmt ? formatInfo(fmt) : general;
       if (info !== lastInfo) {
+        lastBits =
+          (info.percent ? CELL_PERCENT : 0) | (info.date ? CELL_DATE : 0) | (info.money ? CELL_MONEY : 0);
         let id = idOf.get(info);
         if (id === undefined) {
           id = infos.length < FORMAT_UNLISTED ? infos.length : FORMAT_UNLISTED;
@@ -294,6 +296,7 @@ function figuresFrom(
         lastInfo = info;
         lastId = id;
       }
+      const bits = (formula ? CELL_NUMBER | CELL_FORMULA : CELL_NUMBER) | lastBits;
       formatIds[base + c] = lastId;
       flags[base + c] = bits;
       if (!Number.isFinite(v) || bits & CELL_DATE) continue;
@@ -758,7 +761,7 @@ function resolveTotals(
     // the last total or heading (index `start` on). Kept as that index: no copy, no set, no filter per total.
     let coverFrom: number;
     // A bare "Summa" with no subtotal before it sums the whole table, headings or not.
-    const bare = !hasEarlierTotals && BARE_TOTALS.has(it.label.trim().toLowerCase());
+    const bare = !hasEarlierTotals && isBareTotal(it.label);
     if ((it.grand && hasEarlierTotals) || bare) coverFrom = 0;
     else if (pendingCount > 0) coverFrom = it.grand ? 0 : start;
     else coverFrom = 0;
@@ -805,9 +808,16 @@ function resolveTotals(
       pendingFrom = 0;
     }
   }
-  // No spec kept alive by the scratch.
-  uncTotal.fill(undefined, 0, used);
+  // No spec kept alive by the scratch (a loop: a table's few slots cost less than a call of fill).
+  for (let i = 0; i < used; i++) uncTotal[i] = undefined;
   return out;
+}
+
+/** A bare "Summa" (BARE_TOTALS) of its label as written: each table's own Summa, one memo slot per label. */
+const bareTotals = new TextMemo((label) => (BARE_TOTALS.has(label.trim().toLowerCase()) ? 1 : 0));
+
+function isBareTotal(label: string): boolean {
+  return bareTotals.get(label) === 1;
 }
 
 const uncoveredIdx: number[] = [];
@@ -1022,6 +1032,8 @@ function exact<T>(a: T[]): T[] {
 /** makeBlock's per-column counters (see there), grown to the widest sheet seen. */
 let colCounts = new Int32Array(0);
 const NO_COLUMNS: ColumnInfo[] = [];
+/** makeBlock's columns before it knows whether they are the previous block's (written from index 0). */
+const columnScratch: ColumnInfo[] = [];
 /**
  * makeBlock's row items, one object per slot reused from block to block (resolveTotals keeps none of them, only
  * their fields' values): a block of a few lines made a handful of short-lived objects per table.
@@ -1115,10 +1127,11 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
   counts.fill(0, 0, 5 * nc);
   // Per column c: [5c] has a figure, [5c+1] numbers, [5c+2] percentages, [5c+3] dates, [5c+4] first row
   // with a money format + 1 (0 for none); formula cells are noted in the first.
+  // Each row's flags up to the sheet's width, not its own length: a cell past a short row's end has no flags,
+  // and the row's values array is not touched at all.
   for (let i = first; i <= last; i++) {
-    const n = m.values[i].length;
     const base = i * w;
-    for (let c = labelCol + 1; c < n; c++) {
+    for (let c = labelCol + 1; c < w; c++) {
       const bits = flags[base + c];
       if (bits === 0) continue;
       const k = 5 * c;
@@ -1134,7 +1147,9 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
   // The same header rows and columns repeat table after table: a column read exactly as in the sheet's previous
   // block keeps its ColumnInfo, and a block whose every column does so keeps the previous columns too.
   const prev = m.blocks.length > 0 ? m.blocks[m.blocks.length - 1].columns : NO_COLUMNS;
-  let columns: ColumnInfo[] = [];
+  // Written into a scratch: most blocks keep the previous block's columns, and an array of their own is made
+  // (at its exact size) only for a block whose columns read differently.
+  let nColumns = 0;
   let same = true;
   let totalColumns = false;
   for (let c = 0; c < nc; c++) {
@@ -1164,7 +1179,7 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
     const moneyRow = counts[k + 4];
     const unit =
       said.unit ?? (moneyRow > 0 ? formatInfo(m.sheet.numberFormats[moneyRow - 1][c]).money : undefined);
-    const p = prev[columns.length];
+    const p = prev[nColumns];
     if (
       p !== undefined &&
       p.col === c &&
@@ -1175,13 +1190,14 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
       p.percent === percent &&
       p.unit === unit
     )
-      columns.push(p);
+      columnScratch[nColumns++] = p;
     else {
       same = false;
-      columns.push({ col: c, header, caption: said.caption, kind, grand, percent, unit });
+      columnScratch[nColumns++] = { col: c, header, caption: said.caption, kind, grand, percent, unit };
     }
   }
-  if (same && columns.length === prev.length && prev !== NO_COLUMNS) columns = prev;
+  const columns =
+    same && nColumns === prev.length && prev !== NO_COLUMNS ? prev : columnScratch.slice(0, nColumns);
 
   // Row totals.
   let nItems = 0;
