@@ -99,31 +99,61 @@ export function isGrandLabel(norm: string): boolean {
   return GRAND_LABELS.has(norm) || norm.startsWith("totalt ") || norm.startsWith("totalsumma");
 }
 
-/** First letters of isExcludedLabel's and isDiffCaption's prefixes: v, d, -, –, m, s, a, å, f, k. */
-const EXCLUDED_FIRST = new Set([..."vd-–msaåfk"].map((ch) => ch.charCodeAt(0)));
+/**
+ * The words isExcludedLabel looks for anywhere in a label (and "%", searched for on its own): one regex search
+ * over the label instead of three substring searches. Without the one-character "%" every word is ≥ 6 long,
+ * which lets the regex skip ahead through a label instead of trying each word at every character.
+ */
+const EXCLUDED_WORDS = /genomsnitt| medel|procent/;
 
-/** Rows that are not lines of a total: breakdowns, averages, shares, deviations. */
-export function isExcludedLabel(norm: string): boolean {
-  // The prefixes below start with one of a few letters: the rest of the lines need only the substring tests.
-  if (!EXCLUDED_FIRST.has(norm.charCodeAt(0)))
-    return (
-      norm.includes("genomsnitt") || norm.includes(" medel") || norm.includes("%") || norm.includes("procent")
-    );
-  return (
-    norm.startsWith("varav") ||
-    norm.startsWith("därav") ||
-    norm.startsWith("- varav") ||
-    norm.startsWith("– varav") ||
-    norm.startsWith("varav:") ||
-    norm.includes("genomsnitt") ||
-    norm.startsWith("medel") ||
-    norm.includes(" medel") ||
-    norm.startsWith("snitt") ||
-    norm.startsWith("andel") ||
-    norm.includes("%") ||
-    norm.includes("procent") ||
-    isDiffCaption(norm)
-  );
+/**
+ * Every word that isExcludedLabel, sideOf or a count-like label ("årsarbetare", "medarbetare") looks for
+ * anywhere in a label, "%" apart (see EXCLUDED_WORDS): a label without any (most) is settled by its first
+ * letters, after one search of it.
+ */
+const LABEL_WORDS = /genomsnitt| medel|procent|arbetare|netto|resultat|intäkt|kostnad|utgift/;
+
+/** Whether a label holds any of the words looked for anywhere in it (see LABEL_WORDS); false settles those tests. */
+export function hasLabelWords(norm: string): boolean {
+  return norm.includes("%") || LABEL_WORDS.test(norm);
+}
+
+/**
+ * Rows that are not lines of a total: breakdowns, averages, shares, deviations. `words` false (hasLabelWords
+ * said so) leaves out the search for words anywhere in the label.
+ */
+export function isExcludedLabel(norm: string, words = true): boolean {
+  // The prefixes (varav, därav, - varav, – varav, medel, snitt, andel, and isDiffCaption's) by the label's first
+  // character: a label starting with k or s is not asked for "varav" and six more.
+  switch (norm.charCodeAt(0)) {
+    case 118: // v: varav, varav:
+      if (norm.startsWith("varav")) return true;
+      break;
+    case 100: // d: därav, differens, diff
+      if (norm.startsWith("därav") || isDiffCaption(norm)) return true;
+      break;
+    case 45:
+      if (norm.startsWith("- varav")) return true;
+      break;
+    case 0x2013:
+      if (norm.startsWith("– varav")) return true;
+      break;
+    case 109:
+      if (norm.startsWith("medel")) return true;
+      break;
+    case 115:
+      if (norm.startsWith("snitt")) return true;
+      break;
+    case 97: // a: andel, avvikelse
+      if (norm.startsWith("andel") || isDiffCaption(norm)) return true;
+      break;
+    case 229: // å: återstår; f: förändring; k: kvar att
+    case 102:
+    case 107:
+      if (isDiffCaption(norm)) return true;
+      break;
+  }
+  return words && (norm.includes("%") || EXCLUDED_WORDS.test(norm));
 }
 
 /** Difference captions: Avvikelse, Återstår, Förändring, Differens, Diff. */
@@ -195,11 +225,14 @@ export function isNetLabel(norm: string): boolean {
 /** Any of the words sideOf looks for. */
 const SIDE_WORDS = /netto|resultat|intäkt|kostnad|utgift/;
 
-/** +1 for intäkter, −1 for kostnader (Summa kostnader, Personalkostnader), 0 for neither or a net row. */
-export function sideOf(norm: string): number {
+/**
+ * +1 for intäkter, −1 for kostnader (Summa kostnader, Personalkostnader), 0 for neither or a net row. `words`
+ * false (hasLabelWords said so): 0 without a search.
+ */
+export function sideOf(norm: string, words = true): number {
   // Asked of every labelled row of a block, and most name neither side: one regex test rules out all five
   // words at once (measured ~3× cheaper than five substring searches).
-  if (!SIDE_WORDS.test(norm)) return 0;
+  if (!words || !SIDE_WORDS.test(norm)) return 0;
   if (norm.includes("netto") || norm.includes("resultat")) return 0;
   if (norm.includes("intäkt")) return 1;
   if (norm.includes("kostnad") || norm.includes("utgift")) return -1;

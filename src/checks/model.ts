@@ -15,6 +15,7 @@ import {
   isAverageCaption,
   isDiffCaption,
   isExcludedLabel,
+  hasLabelWords,
   isGrandLabel,
   isNetLabel,
   isPercentCaption,
@@ -53,6 +54,8 @@ export interface RowInfo {
   readonly grand: boolean;
   /** A line that is not additive across columns (Antal …). */
   readonly countLike: boolean;
+  /** sideOf the label: +1 an intäkt, −1 a kostnad, 0 neither. */
+  readonly side: number;
   /** A difference row (Avvikelse, Återstår, Förändring — not in percent): checked as the difference it names. */
   readonly diff: boolean;
 }
@@ -316,6 +319,7 @@ const EMPTY_ROW: RowInfo = {
   errors: 0,
   grand: false,
   countLike: false,
+  side: 0,
   diff: false,
 };
 
@@ -412,9 +416,8 @@ function isNote(s: string): boolean {
   return notes.get(s) === 1;
 }
 
-/** isExcludedLabel and sideOf, each a handful of substring searches, once per recurring label. */
+/** isExcludedLabel, a handful of substring searches, once per recurring label. */
 const excludedLabels = new TextMemo((norm) => (isExcludedLabel(norm) ? 1 : 0));
-const labelSides = new TextMemo(sideOf);
 
 function isExcluded(norm: string): boolean {
   return excludedLabels.get(norm) === 1;
@@ -522,6 +525,9 @@ function classifyRows(m: SheetModel): void {
     const seen = label ? recent[slot] : undefined;
     const known = seen !== undefined && seen.label === label ? seen : undefined;
     const norm = known ? known.norm : label ? normalizeLabel(label) : "";
+    // A new label is searched once for every word looked for anywhere in it (most have none); a known one
+    // takes the known row's answers.
+    const words = known !== undefined || hasLabelWords(norm);
     let kind: RowKind = "line",
       grand = false,
       diff = false;
@@ -544,7 +550,7 @@ function classifyRows(m: SheetModel): void {
     else if (isTotalLabel(norm)) {
       kind = "total";
       grand = isGrandLabel(norm);
-    } else if (isExcluded(norm)) {
+    } else if (known ? isExcluded(norm) : isExcludedLabel(norm, words)) {
       kind = "excluded";
       diff = isDiffCaption(norm) && !norm.includes("%") && !norm.includes("procent") && !firstPercent;
     } else if (firstPercent) {
@@ -578,7 +584,10 @@ function classifyRows(m: SheetModel): void {
         ? known.countLike
         : norm.startsWith("antal") ||
           // Both words end in "arbetare": one search rules both out for nearly every label.
-          (norm.includes("arbetare") && (norm.includes("årsarbetare") || norm.includes("medarbetare"))),
+          (words &&
+            norm.includes("arbetare") &&
+            (norm.includes("årsarbetare") || norm.includes("medarbetare"))),
+      side: known ? known.side : sideOf(norm, words),
       diff,
     };
     if (label) recent[slot] = info;
@@ -1223,7 +1232,7 @@ function makeBlock(m: SheetModel, merged: Map<number, string>, first: number, la
       continue;
     }
     if (info.norm && info.kind !== "header") {
-      const own = labelSides.get(info.norm);
+      const own = info.side;
       if (info.kind === "title") section = own;
       const side = own || (info.kind === "line" || info.kind === "excluded" ? section : 0);
       if (side !== 0) {
