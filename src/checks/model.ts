@@ -1313,7 +1313,6 @@ const OWN_REPORT_SHEET = /^plankoll[- ](rapport|report)\b/i;
 export function tableBands(values: CellValue[][], formulas: (string | null)[][] | undefined): number[] {
   let nCols = 0;
   for (const row of values) if (row.length > nCols) nCols = row.length;
-  if (nCols < 4) return [0];
   const counts = bandCounts(nCols);
   figuresFrom(values, formulas, undefined, counts);
   return bandStarts(counts, nCols);
@@ -1416,14 +1415,8 @@ function unitAboveBands(values: CellValue[][], second: number): MoneyUnit | unde
   return undefined;
 }
 
-function buildModel(
-  sheet: SheetSnapshot,
-  index: number,
-  vals: CellValue[][],
-  uncomputed: SheetModel["uncomputed"],
-  unitAbove?: MoneyUnit,
-): SheetModel {
-  const m = newModel(sheet, index, vals, uncomputed, unitAbove);
+/** A model's rows and blocks, read into it: what every model is made of once its figures are at hand. */
+function readModel(m: SheetModel): SheetModel {
   classifyRows(m);
   buildBlocks(m);
   return m;
@@ -1496,17 +1489,13 @@ export function analyseSheet(
   const counts = bandCounts(whole.nCols);
   buildFigures(whole, counts);
   const bands = bandStarts(counts, whole.nCols);
-  if (bands.length === 1) {
-    classifyRows(whole);
-    buildBlocks(whole);
-    return [whole];
-  }
+  if (bands.length === 1) return [readModel(whole)];
   const unitAbove = unitAboveBands(vals, bands[1]);
   return bands.map((from, k) => {
     const to = k + 1 < bands.length ? bands[k + 1] : Infinity;
     const part = bandSheet(sheet, vals, from, to);
     // Formulas the engine could not compute are noted once per sheet, at their own cells (the first band
     // starts at the sheet's first column, so its addresses are the sheet's).
-    return buildModel(part, index, part.values, k === 0 ? uncomputed : [], unitAbove);
+    return readModel(newModel(part, index, part.values, k === 0 ? uncomputed : [], unitAbove));
   });
 }
