@@ -107,18 +107,6 @@ export function isGrandLabel(norm: string): boolean {
 const EXCLUDED_WORDS = /genomsnitt| medel|procent/;
 
 /**
- * Every word that isExcludedLabel, sideOf or a count-like label ("årsarbetare", "medarbetare") looks for
- * anywhere in a label, "%" apart (see EXCLUDED_WORDS): a label without any (most) is settled by its first
- * letters, after one search of it.
- */
-const LABEL_WORDS = /genomsnitt| medel|procent|arbetare|netto|resultat|intäkt|kostnad|utgift/;
-
-/** Whether a label holds any of the words looked for anywhere in it (see LABEL_WORDS); false settles those tests. */
-export function hasLabelWords(norm: string): boolean {
-  return norm.includes("%") || LABEL_WORDS.test(norm);
-}
-
-/**
  * Rows that are not lines of a total: breakdowns, averages, shares, deviations. `words` false (hasLabelWords
  * said so) leaves out the search for words anywhere in the label.
  */
@@ -224,6 +212,19 @@ export function isNetLabel(norm: string): boolean {
 
 /** Any of the words sideOf looks for. */
 const SIDE_WORDS = /netto|resultat|intäkt|kostnad|utgift/;
+
+/**
+ * Every word that isExcludedLabel, sideOf or a count-like label ("årsarbetare", "medarbetare") looks for
+ * anywhere in a label, "%" apart (see EXCLUDED_WORDS): a label without any (most) is settled by its first
+ * letters, after one search of it. Made of their own word lists, so that a word added to one is searched for
+ * here too.
+ */
+const LABEL_WORDS = new RegExp(`${EXCLUDED_WORDS.source}|arbetare|${SIDE_WORDS.source}`);
+
+/** Whether a label holds any of the words looked for anywhere in it (see LABEL_WORDS); false settles those tests. */
+export function hasLabelWords(norm: string): boolean {
+  return norm.includes("%") || LABEL_WORDS.test(norm);
+}
 
 /**
  * +1 for intäkter, −1 for kostnader (Summa kostnader, Personalkostnader), 0 for neither or a net row. `words`
